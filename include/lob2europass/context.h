@@ -1,0 +1,102 @@
+/*
+ * lob2europass/context.h - library set-up, the context and its error.
+ *
+ * A context holds the options (limits) and the last error. Use one context
+ * per thread; contexts share nothing.
+ */
+#ifndef LOB2EUROPASS_CONTEXT_H
+#define LOB2EUROPASS_CONTEXT_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct l2e_ctx l2e_ctx;
+
+/** Where an error came from. */
+typedef enum l2e_error_class {
+	L2E_ERRCLASS_NONE = 0,
+	L2E_ERRCLASS_READ,
+	L2E_ERRCLASS_MAP,
+	L2E_ERRCLASS_WRITE,
+	L2E_ERRCLASS_VALIDATE,
+	L2E_ERRCLASS_FETCH,
+	L2E_ERRCLASS_SIGN,
+	L2E_ERRCLASS_OS
+} l2e_error_class;
+
+/**
+ * The last error on a context. `file` is NULL when not applicable; `line`
+ * and `column` are 1-based, 0 when unknown. `field` names the field or
+ * path concerned, `rule` the mapping rule. All strings are borrowed.
+ */
+typedef struct l2e_error {
+	int code;
+	l2e_error_class klass;
+	const char *message;
+	const char *file;
+	unsigned line;
+	unsigned column;
+	const char *field;
+	const char *rule;
+} l2e_error;
+
+#define L2E_CTX_OPTIONS_VERSION 1
+
+/**
+ * Options and limits. Initialise with L2E_CTX_OPTIONS_INIT, then change
+ * what you need. A limit of 0 means "use the default".
+ */
+typedef struct l2e_ctx_options {
+	unsigned version;
+	size_t max_input_bytes;   /* one input file; default 64 MiB */
+	size_t max_depth;         /* nesting of JSON/XML; default 64 */
+	size_t max_string_bytes;  /* one value; default 1 MiB */
+	size_t max_records;       /* dossiers in one input; default 1000000 */
+	size_t max_mapping_bytes; /* one mapping or code list; default 4 MiB */
+	/*
+	 * Seconds since 1970 written as a document's creation time when the
+	 * mapping gives none (document.created); 0: the current time. Set it
+	 * (e.g. from SOURCE_DATE_EPOCH) for byte-identical reruns.
+	 */
+	long long document_time;
+} l2e_ctx_options;
+
+#define L2E_CTX_OPTIONS_INIT { L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 }
+
+#define L2E_DEFAULT_MAX_INPUT_BYTES ((size_t)64 << 20)
+#define L2E_DEFAULT_MAX_DEPTH 64
+#define L2E_DEFAULT_MAX_STRING_BYTES ((size_t)1 << 20)
+#define L2E_DEFAULT_MAX_RECORDS 1000000
+#define L2E_DEFAULT_MAX_MAPPING_BYTES ((size_t)4 << 20)
+
+/** Initialise the libraries underneath (libxml2). Call once per process. */
+L2E_API int l2e_global_init(void);
+/** Counterpart of l2e_global_init(). */
+L2E_API void l2e_global_cleanup(void);
+
+/**
+ * Create a context.
+ * @param[out] out   the new context; caller frees with l2e_ctx_free()
+ * @param opts       options, or NULL for the defaults
+ * @return 0, L2E_ENOMEM, or L2E_ERROR for an unknown options version
+ */
+L2E_API int l2e_ctx_new(l2e_ctx **out, const l2e_ctx_options *opts);
+L2E_API void l2e_ctx_free(l2e_ctx *ctx);
+
+/** The options in force (defaults filled in). Borrowed. */
+L2E_API const l2e_ctx_options *l2e_ctx_options_get(const l2e_ctx *ctx);
+
+/** The last error, or NULL when the last call succeeded. Borrowed. */
+L2E_API const l2e_error *l2e_ctx_error(const l2e_ctx *ctx);
+
+/** The library version, e.g. "0.1.0". */
+L2E_API const char *l2e_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * lob2europass/convert.h - from an export to Europass documents.
+ *
+ *     l2e_input_open()   an export file, read with the mapping's reader
+ *     l2e_input_next()   the next dossier: mapped, checked, privacy-guarded
+ *     l2e_dossier_write() one dossier as a document in a Europass format
+ *
+ * A dossier that cannot be converted is not an error of the call: it
+ * comes back with status L2E_DOSSIER_REJECTED and its diagnostics, and
+ * the next call goes on with the next record. An error return means the
+ * input itself cannot be read further.
+ */
+#ifndef LOB2EUROPASS_CONVERT_H
+#define LOB2EUROPASS_CONVERT_H
+
+#include "context.h"
+#include "mapping.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct l2e_input l2e_input;
+typedef struct l2e_dossier l2e_dossier;
+
+typedef enum l2e_severity {
+	L2E_SEVERITY_WARNING = 1,
+	L2E_SEVERITY_ERROR = 2
+} l2e_severity;
+
+/**
+ * One finding about a dossier. `file` is the input file, `line`/`column`
+ * the place of the value in it (0 when unknown), `field` the source path
+ * or profile field concerned, `rule` the mapping rule (profile field).
+ * All strings are borrowed from the dossier. National identifiers are
+ * never quoted in a message.
+ */
+typedef struct l2e_diag {
+	l2e_severity severity;
+	const char *message;
+	const char *file;
+	unsigned line;
+	unsigned column;
+	const char *field;
+	const char *rule;
+} l2e_diag;
+
+typedef enum l2e_dossier_status {
+	L2E_DOSSIER_OK = 0,       /* converted; warnings may be attached */
+	L2E_DOSSIER_SKIPPED = 1,  /* left out on purpose (e.g. no consent) */
+	L2E_DOSSIER_REJECTED = 2  /* could not be converted; see diagnostics */
+} l2e_dossier_status;
+
+typedef enum l2e_format {
+	L2E_FORMAT_EUROPASS_XML = 1 /* Europass v3.4 XML (SkillsPassport) */
+} l2e_format;
+
+/**
+ * Open an export. `path` "-" reads standard input. The mapping is
+ * borrowed and must outlive the input.
+ * @param[out] out  caller frees with l2e_input_free()
+ * @return 0, L2E_EIO, L2E_EPARSE, L2E_ELIMIT or L2E_ENOMEM
+ */
+L2E_API int l2e_input_open(l2e_input **out, l2e_ctx *ctx,
+                           const l2e_mapping *map, const char *path);
+
+/** As l2e_input_open(), on bytes in memory; `name` is used in messages. */
+L2E_API int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx,
+                                  const l2e_mapping *map, const char *name,
+                                  const char *data, size_t len);
+
+/**
+ * The next dossier, or *out == NULL at the end of the input.
+ * @param[out] out  caller frees with l2e_dossier_free()
+ * @return 0, or L2E_EPARSE / L2E_ELIMIT / L2E_ENOMEM when the input
+ *         cannot be read further (details on the context)
+ */
+L2E_API int l2e_input_next(l2e_dossier **out, l2e_input *in);
+
+L2E_API void l2e_input_free(l2e_input *in);
+
+/** The dossier's key as read (the student number). Borrowed. */
+L2E_API const char *l2e_dossier_key(const l2e_dossier *d);
+
+/**
+ * The key made safe as a file name: only [A-Za-z0-9._-], no leading dot,
+ * at most 64 bytes. Borrowed.
+ */
+L2E_API const char *l2e_dossier_file_stem(const l2e_dossier *d);
+
+L2E_API l2e_dossier_status l2e_dossier_status_get(const l2e_dossier *d);
+L2E_API size_t l2e_dossier_diag_count(const l2e_dossier *d);
+/** Finding `i` (0-based), or NULL when out of range. Borrowed. */
+L2E_API const l2e_diag *l2e_dossier_diag(const l2e_dossier *d, size_t i);
+
+/**
+ * Write the dossier as a document in format `fmt`, appending to `out`.
+ * @return 0, L2E_ENOTSUPPORTED (format), L2E_ERROR for a dossier that was
+ *         not converted, or L2E_ENOMEM
+ */
+L2E_API int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx,
+                              const l2e_dossier *d, l2e_format fmt);
+
+L2E_API void l2e_dossier_free(l2e_dossier *d);
+
+/** File-name ending for a format, e.g. ".europass.xml"; NULL if unknown. */
+L2E_API const char *l2e_format_extension(l2e_format fmt);
+
+/** Look a format up by its CLI name ("europass-xml"). */
+L2E_API int l2e_format_from_name(l2e_format *out, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,15 @@
+/*
+ * lob2europass.h - umbrella header of liblob2europass.
+ *
+ * Converts Dutch MBO LOB-dossier exports into Europass documents through
+ * declarative mapping files. Start with context.h, then convert.h.
+ */
+#ifndef LOB2EUROPASS_H
+#define LOB2EUROPASS_H
+
+#include "common.h"
+#include "context.h"
+#include "mapping.h"
+#include "convert.h"
+
+#endif

@@ -1,0 +1,112 @@
+/*
+ * opts.c - table-driven option parsing (see opts.h).
+ */
+#include "opts.h"
+
+#include <string.h>
+
+static int find_long(const cli_opt *spec, const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; spec[i].long_name; i++)
+		if (strlen(spec[i].long_name) == len &&
+		    strncmp(spec[i].long_name, name, len) == 0)
+			return i;
+	return -1;
+}
+
+static int find_short(const cli_opt *spec, char c)
+{
+	int i;
+
+	for (i = 0; spec[i].long_name; i++)
+		if (spec[i].short_name && spec[i].short_name == c)
+			return i;
+	return -1;
+}
+
+static int usage(const char *command, const char *what, const char *arg)
+{
+	fprintf(stderr, "lob2europass %s: %s '%s'\n"
+	        "Try 'lob2europass %s --help'.\n", command, what, arg,
+	        command);
+	return -1;
+}
+
+int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
+              const char *command, char **positional)
+{
+	int i, k, only_positional = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->positional = positional;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (only_positional || a[0] != '-' || strcmp(a, "-") == 0) {
+			positional[out->n_positional++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_positional = 1;
+			continue;
+		}
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+
+			k = find_long(spec, a + 2, len);
+			if (k < 0)
+				return usage(command, "unknown option", a);
+			if (!spec[k].arg) {
+				if (eq)
+					return usage(command, "option takes no value",
+					             a);
+				out->values[k] = "1";
+			} else if (eq) {
+				out->values[k] = eq + 1;
+			} else if (i + 1 < argc) {
+				out->values[k] = argv[++i];
+			} else {
+				return usage(command, "option needs a value", a);
+			}
+			continue;
+		}
+		/* short options: -q, -o DIR, -oDIR */
+		k = find_short(spec, a[1]);
+		if (k < 0)
+			return usage(command, "unknown option", a);
+		if (!spec[k].arg) {
+			if (a[2])
+				return usage(command, "unknown option", a);
+			out->values[k] = "1";
+		} else if (a[2]) {
+			out->values[k] = a + 2;
+		} else if (i + 1 < argc) {
+			out->values[k] = argv[++i];
+		} else {
+			return usage(command, "option needs a value", a);
+		}
+	}
+	return 0;
+}
+
+void cli_print_options(FILE *f, const cli_opt *spec)
+{
+	char left[64];
+	int i;
+
+	for (i = 0; spec[i].long_name; i++) {
+		if (spec[i].short_name)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s",
+			         spec[i].short_name, spec[i].long_name,
+			         spec[i].arg ? " " : "",
+			         spec[i].arg ? spec[i].arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s",
+			         spec[i].long_name, spec[i].arg ? " " : "",
+			         spec[i].arg ? spec[i].arg : "");
+		fprintf(f, "  %-26s %s\n", left, spec[i].help);
+	}
+}

@@ -1,0 +1,24 @@
+/*
+ * output.h - write documents so that nothing is ever half-written.
+ *
+ * A document goes to a temporary file in the target folder, is flushed
+ * to disk, checked at close and renamed over the final name. A crash or
+ * a full disk leaves the old file (or none), never a truncated one.
+ */
+#ifndef L2E_CLI_OUTPUT_H
+#define L2E_CLI_OUTPUT_H
+
+#include <stddef.h>
+
+/** Create folder `dir` if it does not exist. 0 or -1 (errno set). */
+int output_prepare_dir(const char *dir);
+
+/**
+ * Write `len` bytes to `dir`/`name` atomically. `name` must be a plain
+ * file name (no '/'). On failure returns -1 and leaves no temporary file;
+ * `why` (size 256) says what went wrong.
+ */
+int output_write_atomic(const char *dir, const char *name,
+                        const char *data, size_t len, char *why);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * dossier.h - one student's converted dossier (l2e_dossier).
+ */
+#ifndef L2E_CONVERT_DOSSIER_H
+#define L2E_CONVERT_DOSSIER_H
+
+#include "lob2europass/convert.h"
+#include "model/diag.h"
+#include "model/profile.h"
+
+#define L2E__STEM_MAX 64
+
+struct l2e_dossier {
+	l2e__pool pool;          /* profile, key and finding texts */
+	l2e__profile profile;
+	l2e__diags diags;
+	const char *key;
+	char stem[L2E__STEM_MAX + 1];
+	l2e_dossier_status status;
+	long long document_time;
+};
+
+/** A new empty dossier for input `file` (borrowed: must outlive it). */
+l2e_dossier *l2e__dossier_new(const char *file, long long document_time);
+
+/** Make `key` safe as a file name into `stem`. */
+void l2e__file_stem(char stem[L2E__STEM_MAX + 1], const char *key);
+
+#endif

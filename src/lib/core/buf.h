@@ -1,0 +1,30 @@
+/*
+ * buf.h - growable byte buffer (the public l2e_buf) with a ceiling.
+ *
+ * Every append returns 0 or a negative l2e_code (L2E_ENOMEM, or
+ * L2E_ELIMIT past the ceiling); the buffer is unchanged on failure.
+ */
+#ifndef L2E_CORE_BUF_H
+#define L2E_CORE_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "lob2europass/common.h"
+
+/** No buffer grows beyond this (1 GiB). */
+#define L2E_BUF_CEILING ((size_t)1 << 30)
+
+int l2e__buf_grow(l2e_buf *buf, size_t extra);
+int l2e__buf_put(l2e_buf *buf, const char *data, size_t len);
+int l2e__buf_puts(l2e_buf *buf, const char *s);
+int l2e__buf_putc(l2e_buf *buf, char c);
+int l2e__buf_printf(l2e_buf *buf, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int l2e__buf_vprintf(l2e_buf *buf, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void l2e__buf_clear(l2e_buf *buf);
+/** Hand the bytes over to the caller (free with l2e__free); buf resets. */
+char *l2e__buf_detach(l2e_buf *buf);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * ctx.h - the context's insides and the error setters.
+ *
+ * Errors are stored on the context (SQLite's sqlite3_errmsg model): every
+ * public entry point clears the error first; a failing function records
+ * one with l2e__error_set*(), which returns the code for a one-line
+ * `return l2e__error_set(...)`.
+ */
+#ifndef L2E_CORE_CTX_H
+#define L2E_CORE_CTX_H
+
+#include "lob2europass/context.h"
+
+struct l2e_ctx {
+	l2e_ctx_options opts;
+	l2e_error err;
+	int has_error;
+	char *err_message;
+	char *err_file;
+	char *err_field;
+	char *err_rule;
+};
+
+void l2e__error_clear(l2e_ctx *ctx);
+
+int l2e__error_set(l2e_ctx *ctx, int code, l2e_error_class klass,
+                   const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/** As l2e__error_set(), with a place: file, line, column, field. */
+int l2e__error_set_at(l2e_ctx *ctx, int code, l2e_error_class klass,
+                      const char *file, unsigned line, unsigned column,
+                      const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/** Programmer error (NULL handle): an assert in debug builds. */
+#ifdef NDEBUG
+#define L2E_ASSERT_ARG(x) \
+	do { if (!(x)) return L2E_ERROR; } while (0)
+#else
+#include <assert.h>
+#define L2E_ASSERT_ARG(x) \
+	do { assert(x); if (!(x)) return L2E_ERROR; } while (0)
+#endif
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * utf8.c - UTF-8 checks (see utf8.h).
+ */
+#include "utf8.h"
+
+size_t l2e__utf8_seq(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return len >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0; /* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0; /* UTF-16 surrogate */
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (len < 4 || (s[1] & 0xC0) != 0x80 ||
+		    (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0; /* overlong */
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0; /* above U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+int l2e__utf8_valid(const char *s, size_t len, size_t *bad_at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (u[i] == 0) {
+			n = 0;
+		} else if (u[i] < 0x80) {
+			i++;
+			continue;
+		} else {
+			n = l2e__utf8_seq(u + i, len - i);
+		}
+		if (!n) {
+			if (bad_at)
+				*bad_at = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+void l2e__text_position(const char *s, size_t at, unsigned *line,
+                        unsigned *column)
+{
+	unsigned l = 1, c = 1;
+	size_t i;
+
+	for (i = 0; i < at; i++) {
+		if (s[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*column = c;
+}

@@ -1,0 +1,110 @@
+/*
+ * mapping.h - a loaded mapping: the compiled form of a mapping file.
+ *
+ * map_load.c builds it from the file (checking everything it can, with
+ * file:line:col), map_eval.c runs it over one record. All of it lives in
+ * the mapping's pool.
+ */
+#ifndef L2E_MAP_MAPPING_H
+#define L2E_MAP_MAPPING_H
+
+#include "lob2europass/mapping.h"
+#include "map/path.h"
+#include "map/valuemap.h"
+#include "model/profile.h"
+
+typedef struct l2e__cond l2e__cond;
+typedef struct l2e__rule l2e__rule;
+
+typedef enum l2e__cond_kind {
+	L2E__COND_EQUALS,
+	L2E__COND_IN,
+	L2E__COND_NOT_IN,
+	L2E__COND_EXISTS,
+	L2E__COND_ALL,
+	L2E__COND_ANY,
+	L2E__COND_NOT
+} l2e__cond_kind;
+
+struct l2e__cond {
+	l2e__cond_kind kind;
+	l2e__path path;
+	const char **values;   /* EQUALS (1), IN, NOT_IN */
+	size_t n_values;
+	int exists;            /* EXISTS: expected */
+	l2e__cond **children;  /* ALL, ANY, NOT (1) */
+	size_t n_children;
+};
+
+typedef enum l2e__source_kind {
+	L2E__SRC_PATH,
+	L2E__SRC_VALUE,
+	L2E__SRC_FIRST,
+	L2E__SRC_TEMPLATE
+} l2e__source_kind;
+
+/* What to do with a value a map or code list does not know. */
+typedef enum l2e__unmapped {
+	L2E__UNMAPPED_WARN = 0,
+	L2E__UNMAPPED_IGNORE,
+	L2E__UNMAPPED_KEEP
+} l2e__unmapped;
+
+#define L2E__TF_UPPER 1u
+#define L2E__TF_LOWER 2u
+
+typedef struct l2e__template_part {
+	const char *literal;   /* text, or NULL for a variable */
+	const l2e__rule *var;  /* the variable's rule */
+} l2e__template_part;
+
+struct l2e__rule {
+	const char *target;    /* "section.field", for messages */
+	int field;             /* index in the section; -1 for a sub-rule */
+	unsigned line;         /* of the rule in the mapping file */
+	unsigned column;
+	l2e__source_kind source;
+	l2e__path path;
+	const char *value;
+	l2e__rule **alternatives;
+	size_t n_alternatives;
+	l2e__template_part *parts;
+	size_t n_parts;
+	l2e__cond *when;
+	const l2e__valuemap *map;  /* inline map or code list */
+	l2e__unmapped unmapped;
+	unsigned transforms;
+	const char **date_formats; /* NULL-terminated */
+	const char *default_value;
+	int is_required;
+};
+
+/* One section of the profile and where its items come from. */
+typedef struct l2e__block {
+	int section;
+	int has_each;
+	l2e__path each;
+	l2e__cond *where;
+	l2e__rule **rules;
+	size_t n_rules;
+} l2e__block;
+
+struct l2e_mapping {
+	l2e__pool pool;
+	const char *file;
+	const char *name;
+	const char *description;
+	const char *format;          /* reader name, e.g. "json" */
+	l2e__path *records;          /* alternatives; the first that exists */
+	size_t n_records;
+	l2e__path key;
+	l2e__cond *include;
+	const char *skip_message;
+	unsigned opt_in[L2E__SEC_COUNT]; /* bit per field */
+	l2e__block *blocks;
+	size_t n_blocks;
+	l2e__valuemap **codelists;
+	size_t n_codelists;
+};
+
+#endif

@@ -1,0 +1,297 @@
+/*
+ * path.c - parse and evaluate record-tree paths (see path.h).
+ */
+#include "path.h"
+
+#include <string.h>
+
+#include "lob2europass/common.h"
+
+/* ==== Parsing ==== */
+
+typedef struct parser {
+	l2e__pool *pool;
+	const char *text;
+	size_t pos;
+	const char *why;
+	l2e__step *steps;
+	size_t n_steps;
+	size_t cap;
+} parser;
+
+static int add_step(parser *ps, l2e__step step)
+{
+	if (ps->n_steps == ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 4;
+		l2e__step *s = l2e__pool_alloc(ps->pool, cap * sizeof(*s));
+
+		if (!s)
+			return L2E_ENOMEM;
+		if (ps->n_steps)
+			memcpy(s, ps->steps, ps->n_steps * sizeof(*s));
+		ps->steps = s;
+		ps->cap = cap;
+	}
+	ps->steps[ps->n_steps++] = step;
+	return 0;
+}
+
+static int is_name_char(char c)
+{
+	return c && !strchr(".[]='\"", c);
+}
+
+static int syntax(parser *ps, const char *why)
+{
+	ps->why = why;
+	return L2E_EMAPPING;
+}
+
+/* A quoted name: 'text' with '' for a quote inside. */
+static int quoted(parser *ps, const char **out)
+{
+	char buf[512];
+	size_t n = 0;
+
+	ps->pos++; /* opening quote */
+	for (;;) {
+		char c = ps->text[ps->pos];
+
+		if (!c)
+			return syntax(ps, "unterminated quoted name");
+		if (c == '\'') {
+			if (ps->text[ps->pos + 1] != '\'')
+				break;
+			ps->pos++;
+		}
+		if (n == sizeof(buf) - 1)
+			return syntax(ps, "quoted name too long");
+		buf[n++] = c;
+		ps->pos++;
+	}
+	ps->pos++; /* closing quote */
+	*out = l2e__pool_strndup(ps->pool, buf, n);
+	return *out ? 0 : L2E_ENOMEM;
+}
+
+static int bare(parser *ps, const char **out)
+{
+	size_t start = ps->pos;
+
+	while (is_name_char(ps->text[ps->pos]))
+		ps->pos++;
+	if (ps->pos == start)
+		return syntax(ps, "a name is expected here");
+	*out = l2e__pool_strndup(ps->pool, ps->text + start, ps->pos - start);
+	return *out ? 0 : L2E_ENOMEM;
+}
+
+static int bracket(parser *ps)
+{
+	l2e__step step;
+	const char *t;
+	int error;
+
+	memset(&step, 0, sizeof(step));
+	ps->pos++; /* [ */
+	t = ps->text + ps->pos;
+	if (*t == '*') {
+		step.kind = L2E__STEP_ALL;
+		ps->pos++;
+	} else if (*t >= '0' && *t <= '9') {
+		step.kind = L2E__STEP_INDEX;
+		while (*t >= '0' && *t <= '9') {
+			if (step.index > 100000000)
+				return syntax(ps, "index too large");
+			step.index = step.index * 10 + (size_t)(*t - '0');
+			t++;
+			ps->pos++;
+		}
+	} else if (*t == '\'') {
+		step.kind = L2E__STEP_MEMBER;
+		if ((error = quoted(ps, &step.name)) < 0)
+			return error;
+	} else {
+		size_t start;
+
+		step.kind = L2E__STEP_FILTER;
+		if ((error = bare(ps, &step.name)) < 0)
+			return error;
+		if (ps->text[ps->pos] != '=')
+			return syntax(ps, "expected '=' in a [member=value] filter");
+		ps->pos++;
+		if (ps->text[ps->pos] == '\'') {
+			if ((error = quoted(ps, &step.value)) < 0)
+				return error;
+		} else {
+			start = ps->pos;
+			while (ps->text[ps->pos] && ps->text[ps->pos] != ']')
+				ps->pos++;
+			step.value = l2e__pool_strndup(ps->pool,
+			                               ps->text + start,
+			                               ps->pos - start);
+			if (!step.value)
+				return L2E_ENOMEM;
+		}
+	}
+	if (ps->text[ps->pos] != ']')
+		return syntax(ps, "expected ']'");
+	ps->pos++;
+	return add_step(ps, step);
+}
+
+int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
+                    size_t *err_at, const char **why)
+{
+	parser ps;
+	l2e__step step;
+	int error = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&ps, 0, sizeof(ps));
+	ps.pool = pool;
+	ps.text = text;
+	out->text = text;
+
+	if (strncmp(text, "$record", 7) == 0) {
+		out->base = L2E__PATH_RECORD;
+		ps.pos = 7;
+	} else if (strncmp(text, "$root", 5) == 0) {
+		out->base = L2E__PATH_ROOT;
+		ps.pos = 5;
+	}
+	if (strcmp(text + ps.pos, ".") == 0 || text[ps.pos] == '\0')
+		goto finish;
+	if (ps.pos && text[ps.pos] == '.')
+		ps.pos++;
+	if (text[ps.pos] == '.') {
+		error = syntax(&ps, "a path does not start with '.'");
+		goto finish;
+	}
+	while (!error && text[ps.pos]) {
+		memset(&step, 0, sizeof(step));
+		if (text[ps.pos] == '[') {
+			error = bracket(&ps);
+		} else {
+			step.kind = L2E__STEP_MEMBER;
+			error = bare(&ps, &step.name);
+			if (!error)
+				error = add_step(&ps, step);
+		}
+		while (!error && text[ps.pos] == '[')
+			error = bracket(&ps);
+		if (error)
+			break;
+		if (text[ps.pos] == '.') {
+			ps.pos++;
+			if (!text[ps.pos] || text[ps.pos] == '.')
+				error = syntax(&ps, "a name is expected after '.'");
+		} else if (text[ps.pos]) {
+			error = syntax(&ps, "unexpected character");
+		}
+	}
+finish:
+	if (error == L2E_EMAPPING) {
+		*err_at = ps.pos;
+		*why = ps.why;
+		return error;
+	}
+	out->steps = ps.steps;
+	out->n_steps = ps.n_steps;
+	return error;
+}
+
+/* ==== Evaluation ==== */
+
+static int text_is(const l2e__node *n, const char *value)
+{
+	return l2e__node_is_scalar(n) && strcmp(n->text, value) == 0;
+}
+
+static int matches_filter(const l2e__node *n, const l2e__step *s)
+{
+	return text_is(l2e__node_member(n, s->name), s->value);
+}
+
+/* Returns non-zero when the callback asked to stop. */
+static int visit(const l2e__path *path, size_t i, const l2e__node *n,
+                 l2e__path_cb cb, void *payload)
+{
+	const l2e__step *s;
+	const l2e__node *c;
+
+	if (!n)
+		return 0;
+	if (i == path->n_steps)
+		return cb(n, payload);
+	s = &path->steps[i];
+	switch (s->kind) {
+	case L2E__STEP_MEMBER:
+		if (n->kind == L2E__NODE_ARRAY) {
+			for (c = n->first; c; c = c->next)
+				if (visit(path, i, c, cb, payload))
+					return 1;
+			return 0;
+		}
+		return visit(path, i + 1, l2e__node_member(n, s->name), cb,
+		             payload);
+	case L2E__STEP_INDEX:
+		if (n->kind != L2E__NODE_ARRAY)
+			return 0;
+		return visit(path, i + 1, l2e__node_child(n, s->index), cb,
+		             payload);
+	case L2E__STEP_ALL:
+		if (n->kind != L2E__NODE_ARRAY && n->kind != L2E__NODE_OBJECT)
+			return 0;
+		for (c = n->first; c; c = c->next)
+			if (visit(path, i + 1, c, cb, payload))
+				return 1;
+		return 0;
+	case L2E__STEP_FILTER:
+		if (n->kind == L2E__NODE_OBJECT)
+			return matches_filter(n, s)
+			           ? visit(path, i + 1, n, cb, payload) : 0;
+		if (n->kind != L2E__NODE_ARRAY)
+			return 0;
+		for (c = n->first; c; c = c->next)
+			if (matches_filter(c, s) &&
+			    visit(path, i + 1, c, cb, payload))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+static const l2e__node *start_of(const l2e__path *path,
+                                 const l2e__scope *scope)
+{
+	switch (path->base) {
+	case L2E__PATH_RECORD:
+		return scope->record;
+	case L2E__PATH_ROOT:
+		return scope->root;
+	default:
+		return scope->current;
+	}
+}
+
+void l2e__path_visit(const l2e__path *path, const l2e__scope *scope,
+                     l2e__path_cb cb, void *payload)
+{
+	visit(path, 0, start_of(path, scope), cb, payload);
+}
+
+static int take_first(const l2e__node *n, void *payload)
+{
+	*(const l2e__node **)payload = n;
+	return 1;
+}
+
+const l2e__node *l2e__path_first(const l2e__path *path,
+                                 const l2e__scope *scope)
+{
+	const l2e__node *found = NULL;
+
+	l2e__path_visit(path, scope, take_first, &found);
+	return found;
+}

@@ -1,0 +1,97 @@
+/*
+ * record.c - the format-neutral record tree (see record.h).
+ */
+#include "record.h"
+
+#include <string.h>
+
+#include "core/buf.h"
+
+l2e__node *l2e__node_new(l2e__pool *pool, l2e__node_kind kind,
+                         unsigned line, unsigned column)
+{
+	l2e__node *n = l2e__pool_alloc(pool, sizeof(*n));
+
+	if (!n)
+		return NULL;
+	n->kind = kind;
+	n->line = line;
+	n->column = column;
+	return n;
+}
+
+void l2e__node_append(l2e__node *parent, l2e__node *child)
+{
+	child->parent = parent;
+	child->index = parent->n_children++;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+const l2e__node *l2e__node_member(const l2e__node *obj, const char *key)
+{
+	const l2e__node *c;
+
+	if (!obj || obj->kind != L2E__NODE_OBJECT)
+		return NULL;
+	for (c = obj->first; c; c = c->next)
+		if (strcmp(c->key, key) == 0)
+			return c;
+	return NULL;
+}
+
+const l2e__node *l2e__node_child(const l2e__node *n, size_t i)
+{
+	const l2e__node *c;
+
+	if (!n || i >= n->n_children)
+		return NULL;
+	for (c = n->first; c && i; c = c->next)
+		i--;
+	return c;
+}
+
+int l2e__node_is_scalar(const l2e__node *n)
+{
+	return n && (n->kind == L2E__NODE_BOOL ||
+	             n->kind == L2E__NODE_NUMBER ||
+	             n->kind == L2E__NODE_STRING);
+}
+
+static int key_needs_quotes(const char *key)
+{
+	const char *p;
+
+	if (!*key)
+		return 1;
+	for (p = key; *p; p++)
+		if (strchr(".[]='\" ", *p))
+			return 1;
+	return 0;
+}
+
+int l2e__node_path(l2e_buf *out, const l2e__node *n)
+{
+	const l2e__node *chain[256];
+	size_t depth = 0;
+	int error = 0, is_first = 1;
+
+	for (; n && n->parent && depth < 256; n = n->parent)
+		chain[depth++] = n;
+	while (depth-- > 0 && !error) {
+		const l2e__node *c = chain[depth];
+
+		if (c->parent->kind == L2E__NODE_ARRAY)
+			error = l2e__buf_printf(out, "[%zu]", c->index);
+		else if (key_needs_quotes(c->key))
+			error = l2e__buf_printf(out, "['%s']", c->key);
+		else
+			error = l2e__buf_printf(out, "%s%s",
+			                        is_first ? "" : ".", c->key);
+		is_first = 0;
+	}
+	return error;
+}

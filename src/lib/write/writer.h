@@ -1,0 +1,47 @@
+/*
+ * writer.h - the writer interface: one learner profile, one document.
+ *
+ * Each Europass format is one file implementing this table entry (as
+ * curl's vtls backends share one interface); a new format is a new file
+ * plus a line in writer.c. Writers only read the profile: every check
+ * and normalisation happened when it was filled.
+ */
+#ifndef L2E_WRITE_WRITER_H
+#define L2E_WRITE_WRITER_H
+
+#include "core/ctx.h"
+#include "lob2europass/convert.h"
+#include "model/profile.h"
+
+typedef struct l2e__write_info {
+	const char *generator;     /* "lob2europass 0.1.0" */
+	long long document_time;   /* seconds since 1970 for metadata */
+} l2e__write_info;
+
+typedef struct l2e__writer {
+	l2e_format format;
+	const char *name;       /* CLI name: "europass-xml" */
+	const char *extension;  /* ".europass.xml" */
+	int (*write)(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
+	             const l2e__write_info *info);
+} l2e__writer;
+
+const l2e__writer *l2e__writer_find(l2e_format format);
+
+int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx,
+                            const l2e__profile *p,
+                            const l2e__write_info *info);
+
+/* ==== Helpers shared by writers ==== */
+
+/** The value of field `f` of `item`, or NULL when unset. */
+const char *l2e__item_text(const l2e__item *item, int f);
+int l2e__item_bool(const l2e__item *item, int f);
+
+/** Country code as Europass writes it: GR -> EL, GB -> UK. */
+const char *l2e__europass_country(const char *iso);
+
+/** Format `t` as xsd:dateTime in UTC into buf[32]. */
+void l2e__format_datetime(char buf[32], long long t);
+
+#endif
