@@ -18,7 +18,12 @@ l2e_dossier *l2e__dossier_new(const char *file, long long document_time)
 		return NULL;
 	d->profile.pool = &d->pool;
 	d->diags.pool = &d->pool;
-	d->diags.file = file;
+	/* findings outlive the input they came from */
+	d->diags.file = l2e__pool_strdup(&d->pool, file);
+	if (!d->diags.file) {
+		l2e__free(d);
+		return NULL;
+	}
 	d->document_time = document_time;
 	return d;
 }

@@ -20,7 +20,7 @@ struct l2e_dossier {
 	long long document_time;
 };
 
-/** A new empty dossier for input `file` (borrowed: must outlive it). */
+/** A new empty dossier for findings about input `file` (copied). */
 l2e_dossier *l2e__dossier_new(const char *file, long long document_time);
 
 /** Make `key` safe as a file name into `stem`. */

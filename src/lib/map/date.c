@@ -61,7 +61,8 @@ int l2e__date_parse(l2e__date *out, const char *text, const char *f,
 {
 	const char *t = text;
 	int year = 0, month = 0, day = 0, value;
-	size_t run, n;
+	int has_month = 0, has_day = 0;
+	size_t run, n, k;
 
 	*why = NULL;
 	while (*f) {
@@ -74,27 +75,24 @@ int l2e__date_parse(l2e__date *out, const char *text, const char *f,
 		}
 		for (run = 1; f[run] == f[0]; run++)
 			;
-		value = 0;
 		for (n = 0; t[n] >= '0' && t[n] <= '9' && n < 4; n++)
-			value = value * 10 + (t[n] - '0');
+			;
 		/* one letter: one or two digits; a run: exactly that many */
 		if (run == 1 ? (n < 1 || n > 2) : n < run)
 			return 0;
 		if (run > 1)
 			n = run;
-		if (run > 1) {
-			size_t k;
-
-			value = 0;
-			for (k = 0; k < run; k++)
-				value = value * 10 + (t[k] - '0');
-		}
-		if (f[0] == 'j' || f[0] == 'y')
+		for (value = 0, k = 0; k < n; k++)
+			value = value * 10 + (t[k] - '0');
+		if (f[0] == 'j' || f[0] == 'y') {
 			year = value;
-		else if (f[0] == 'm')
+		} else if (f[0] == 'm') {
 			month = value;
-		else
+			has_month = 1;
+		} else {
 			day = value;
+			has_day = 1;
+		}
 		t += n;
 		f += run;
 	}
@@ -104,11 +102,11 @@ int l2e__date_parse(l2e__date *out, const char *text, const char *f,
 		*why = "year outside 1900..2100";
 		return -1;
 	}
-	if (month && (month < 1 || month > 12)) {
+	if (has_month && (month < 1 || month > 12)) {
 		*why = "month outside 1..12";
 		return -1;
 	}
-	if (day && (day < 1 || day > days_in_month(year, month))) {
+	if (has_day && (day < 1 || day > days_in_month(year, month))) {
 		*why = "day does not exist in that month";
 		return -1;
 	}

@@ -47,6 +47,28 @@ static int bad(loader *ld, const l2e__node *at, const char *fmt, ...)
 	return L2E_EMAPPING;
 }
 
+/* As bad(), pointing at the member name of `at` rather than its value. */
+static int bad_key(loader *ld, const l2e__node *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bad_key(loader *ld, const l2e__node *at, const char *fmt, ...)
+{
+	l2e_buf msg = L2E_BUF_INIT;
+	l2e__node where = *at;
+	va_list ap;
+
+	va_start(ap, fmt);
+	l2e__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (at->key_line) {
+		where.line = at->key_line;
+		where.column = at->key_column;
+	}
+	bad(ld, &where, "%s", msg.ptr ? msg.ptr : "invalid mapping");
+	l2e_buf_dispose(&msg);
+	return L2E_EMAPPING;
+}
+
 static int oom(loader *ld)
 {
 	return l2e__error_set(ld->ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
@@ -80,7 +102,8 @@ static int only_keys(loader *ld, const l2e__node *obj,
 		for (i = 0; allowed[i] && strcmp(allowed[i], c->key); i++)
 			;
 		if (!allowed[i])
-			return bad(ld, c, "unknown key \"%s\" in %s", c->key, what);
+			return bad_key(ld, c, "unknown key \"%s\" in %s", c->key,
+			               what);
 	}
 	return 0;
 }
@@ -629,7 +652,7 @@ static int opt_in_allowed(loader *ld, int section, int field,
 		return 0;
 	if (ld->map->opt_in[section] & (1u << field))
 		return 0;
-	return bad(ld, at, "%s.%s is personal data: list \"%s.%s\" in "
+	return bad_key(ld, at, "%s.%s is personal data: list \"%s.%s\" in "
 	                   "\"opt_in\" to write it", s->name,
 	           s->fields[field].name, s->name, s->fields[field].name);
 }
@@ -661,7 +684,7 @@ static int compile_fields(loader *ld, l2e__block *b, const l2e__node *obj)
 			for (k = 0; k < s->n_fields; k++)
 				l2e__buf_printf(&known, "%s%s", k ? ", " : "",
 				                s->fields[k].name);
-			error = bad(ld, f, "%s has no field \"%s\" (fields: %s)",
+			error = bad_key(ld, f, "%s has no field \"%s\" (fields: %s)",
 			            s->name, f->key, known.ptr ? known.ptr : "");
 			l2e_buf_dispose(&known);
 			return error;
@@ -736,7 +759,7 @@ static int compile_profile(loader *ld, const l2e__node *profile)
 			continue;
 		section = l2e__section_find(s->key);
 		if (section < 0)
-			return bad(ld, s, "unknown profile section \"%s\" "
+			return bad_key(ld, s, "unknown profile section \"%s\" "
 			                  "(document, person, headline, education, "
 			                  "work, languages, digital_skills, "
 			                  "certificates, career)", s->key);

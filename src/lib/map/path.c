@@ -160,6 +160,11 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 		out->base = L2E__PATH_ROOT;
 		ps.pos = 5;
 	}
+	if (ps.pos && text[ps.pos] && text[ps.pos] != '.' &&
+	    text[ps.pos] != '[') {
+		error = syntax(&ps, "expected '.' after $record or $root");
+		goto finish;
+	}
 	if (strcmp(text + ps.pos, ".") == 0 || text[ps.pos] == '\0')
 		goto finish;
 	if (ps.pos && text[ps.pos] == '.')

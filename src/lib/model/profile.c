@@ -277,8 +277,8 @@ const char *l2e__cefr_normalise(const char *in, char out[3], int *adjusted)
 	p += 2;
 	if (*p == '\0' || strcmp(p, "-NIVEAU") == 0 || strcmp(p, "NIVEAU") == 0)
 		return out;
-	if (strcmp(p, "+") == 0 || (p[0] == '.' && p[1] >= '0' &&
-	                            p[1] <= '9' && p[2] == '\0')) {
+	if ((strcmp(p, "+") == 0 && strcmp(out, "C2") != 0) ||
+	    (p[0] == '.' && p[1] >= '0' && p[1] <= '9' && p[2] == '\0')) {
 		*adjusted = 1; /* round down: B1+ -> B1 */
 		return out;
 	}

@@ -35,6 +35,8 @@ struct l2e__node {
 	l2e__node_kind kind;
 	unsigned line;
 	unsigned column;
+	unsigned key_line;   /* where the member name starts (objects) */
+	unsigned key_column;
 	const char *key;     /* member name inside an object, else NULL */
 	const char *text;    /* scalar text ("true"/"false" for bools) */
 	size_t len;          /* length of text */

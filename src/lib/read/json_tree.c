@@ -73,7 +73,8 @@ static void skip_scalar(walk *w)
 }
 
 static int build(walk *w, const cJSON *item, l2e__node *parent,
-                 const char *key, size_t depth);
+                 const char *key, size_t depth, unsigned key_line,
+                 unsigned key_column);
 
 static int build_children(walk *w, const cJSON *item, l2e__node *node,
                           size_t depth)
@@ -83,8 +84,12 @@ static int build_children(walk *w, const cJSON *item, l2e__node *node,
 
 	advance(w, 1); /* { or [ */
 	for (child = item->child; child; child = child->next) {
+		unsigned key_line = 0, key_column = 0;
+
 		skip_ws(w);
 		if (is_object) {
+			key_line = w->line;
+			key_column = w->column;
 			if (l2e__node_member(node, child->string))
 				return fail(w, L2E_EPARSE, "duplicate key",
 				            child->string);
@@ -94,7 +99,7 @@ static int build_children(walk *w, const cJSON *item, l2e__node *node,
 			advance(w, 1); /* : */
 		}
 		error = build(w, child, node, is_object ? child->string : NULL,
-		              depth + 1);
+		              depth + 1, key_line, key_column);
 		if (error < 0)
 			return error;
 		skip_ws(w);
@@ -107,15 +112,14 @@ static int build_children(walk *w, const cJSON *item, l2e__node *node,
 }
 
 static int build(walk *w, const cJSON *item, l2e__node *parent,
-                 const char *key, size_t depth)
+                 const char *key, size_t depth, unsigned key_line,
+                 unsigned key_column)
 {
 	l2e__node_kind kind;
 	l2e__node *node;
 	const char *start;
 	int error;
 
-	if (depth > w->cur->max_depth)
-		return fail(w, L2E_ELIMIT, "nesting deeper than max_depth", NULL);
 	skip_ws(w);
 	if (cJSON_IsObject(item))
 		kind = L2E__NODE_OBJECT;
@@ -130,11 +134,16 @@ static int build(walk *w, const cJSON *item, l2e__node *parent,
 	else
 		kind = L2E__NODE_NULL;
 
+	if ((kind == L2E__NODE_OBJECT || kind == L2E__NODE_ARRAY) &&
+	    depth > w->cur->max_depth)
+		return fail(w, L2E_ELIMIT, "nesting deeper than max_depth", NULL);
 	node = l2e__node_new(w->pool, kind, w->line, w->column);
 	if (!node)
 		return L2E_ENOMEM;
 	if (key && !(node->key = l2e__pool_strdup(w->pool, key)))
 		return L2E_ENOMEM;
+	node->key_line = key_line;
+	node->key_column = key_column;
 	if (parent)
 		l2e__node_append(parent, node);
 	else
@@ -236,7 +245,7 @@ int l2e__json_next(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 		                          "JSON syntax error");
 		goto done;
 	}
-	error = build(&w, item, NULL, NULL, 1);
+	error = build(&w, item, NULL, NULL, 1, 0, 0);
 	if (error < 0)
 		goto done;
 	/* the walk and cJSON must agree on where the value ends */

@@ -1,0 +1,210 @@
+/*
+ * test_convert.c - the public API end to end, in memory: mapping and
+ * export in, dossiers with statuses, findings and documents out.
+ */
+#include "test.h"
+
+#include <lob2europass/lob2europass.h>
+
+static const char *mapping =
+	"{\"lob2europass_mapping\": 1, \"name\": \"api-test\",\n"
+	" \"source\": {\"format\": \"json\", \"records\": [\"items\", \".\"]},\n"
+	" \"dossier\": {\"key\": \"nr\", \"include\": {\"path\": \"ok\", "
+	"\"equals\": true}, \"skip_message\": \"no consent\"},\n"
+	" \"profile\": {\n"
+	"  \"document\": {\"created\": \"$root.at\"},\n"
+	"  \"person\": {\"first_name\": \"fn\", \"surname\": {\"path\": \"sn\","
+	" \"required\": true}, \"surname_prefix\": \"tv\"},\n"
+	"  \"work\": {\"each\": \"bpv\", \"where\": {\"path\": \"status\", "
+	"\"not_in\": [\"Afgewezen\"]}, \"fields\": {\n"
+	"    \"employer\": \"org\", \"country\": \"land\",\n"
+	"    \"from\": {\"path\": \"van\", \"date\": [\"d-m-jjjj\", "
+	"\"jjjj-mm\"]}}},\n"
+	"  \"languages\": {\"each\": \"talen\", \"fields\": {\"code\": \"c\", "
+	"\"reading\": \"r\"}}\n"
+	" }}";
+
+static l2e_ctx *ctx;
+static l2e_mapping *map;
+
+static void setup(void)
+{
+	l2e_ctx_options o = L2E_CTX_OPTIONS_INIT;
+
+	o.document_time = 1751526900; /* 2025-07-03T07:15:00Z */
+	CHECK_INT(0, l2e_ctx_new(&ctx, &o));
+	CHECK_INT(0, l2e_mapping_load_memory(&map, ctx, "m.json", mapping,
+	                                     strlen(mapping), NULL));
+}
+
+static void teardown(void)
+{
+	l2e_mapping_free(map);
+	l2e_ctx_free(ctx);
+	map = NULL;
+	ctx = NULL;
+}
+
+/* Convert `json`; return the n-th dossier (caller frees) or NULL. */
+static l2e_dossier *nth(const char *json, size_t n)
+{
+	l2e_input *in = NULL;
+	l2e_dossier *d = NULL;
+	size_t i;
+
+	if (l2e_input_open_memory(&in, ctx, map, "in.json", json,
+	                          strlen(json)) < 0)
+		return NULL;
+	for (i = 0; i <= n; i++) {
+		l2e_dossier_free(d);
+		d = NULL;
+		if (l2e_input_next(&d, in) < 0 || !d)
+			break;
+	}
+	l2e_input_free(in);
+	return d;
+}
+
+static const char *find_diag(const l2e_dossier *d, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < l2e_dossier_diag_count(d); i++)
+		if (strstr(l2e_dossier_diag(d, i)->message, needle))
+			return l2e_dossier_diag(d, i)->message;
+	return NULL;
+}
+
+static void test_convert_api__document(void)
+{
+	l2e_buf xml = L2E_BUF_INIT;
+	l2e_dossier *d;
+
+	setup();
+	d = nth("{\"at\": \"2025-07-03T09:15:00+02:00\", \"items\": [{"
+	        "\"nr\": \"0204518\", \"ok\": true, \"fn\": \"Zo\xC3\xAB\", "
+	        "\"tv\": \"van 't\", \"sn\": \"Hoff & <Co>\", \"bpv\": ["
+	        "{\"org\": \"A\", \"land\": \"GR\", \"van\": \"2-9-2024\"},"
+	        "{\"org\": \"B\", \"status\": \"Afgewezen\"},"
+	        "{\"org\": \"C\", \"land\": \"CW\", \"van\": \"2024-09\"}],"
+	        "\"talen\": [{\"c\": \"en\", \"r\": \"B1+\"}]}]}", 0);
+	CHECK(d != NULL);
+	if (!d) {
+		teardown();
+		return;
+	}
+	CHECK_INT(L2E_DOSSIER_OK, l2e_dossier_status_get(d));
+	CHECK_STR("0204518", l2e_dossier_key(d));
+	CHECK_INT(0, l2e_dossier_write(&xml, ctx, d,
+	                               L2E_FORMAT_EUROPASS_XML));
+	CHECK_CONTAINS(xml.ptr, "<CreationDate>2025-07-03T09:15:00+02:00<");
+	CHECK_CONTAINS(xml.ptr, "<FirstName>Zo\xC3\xAB</FirstName>");
+	CHECK_CONTAINS(xml.ptr, "<Surname>van 't Hoff &amp; &lt;Co&gt;</Surname>");
+	CHECK_CONTAINS(xml.ptr, "<Code>EL</Code>");
+	CHECK_CONTAINS(xml.ptr, "<From year=\"2024\" month=\"--09\" "
+	                        "day=\"---02\"/>");
+	CHECK_CONTAINS(xml.ptr, "<From year=\"2024\" month=\"--09\"/>");
+	CHECK_CONTAINS(xml.ptr, "<Label>CW</Label>"); /* not a Europass code */
+	CHECK(strstr(xml.ptr, "<Name>B</Name>") == NULL);
+	CHECK_CONTAINS(xml.ptr, "<Reading>B1</Reading>");
+	CHECK(find_diag(d, "rounded down") != NULL);
+	l2e_buf_dispose(&xml);
+	l2e_dossier_free(d);
+	teardown();
+}
+
+static void test_convert_api__skipped_and_rejected(void)
+{
+	l2e_buf xml = L2E_BUF_INIT;
+	const l2e_diag *g;
+	l2e_dossier *d;
+	const char *input = "{\"nr\": \"1\", \"ok\": false}\n"
+	                    "{\"nr\": \"2\", \"ok\": true, \"sn\": \"\"}\n"
+	                    "{\"nr\": \"3\", \"ok\": true, \"sn\": \"X\", "
+	                    "\"bpv\": [{\"org\": \"A\", \"van\": \"31-02-2024\"}]}";
+
+	setup();
+	d = nth(input, 0);
+	CHECK_INT(L2E_DOSSIER_SKIPPED, l2e_dossier_status_get(d));
+	CHECK(find_diag(d, "no consent") != NULL);
+	l2e_dossier_free(d);
+
+	d = nth(input, 1);
+	CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
+	g = l2e_dossier_diag(d, 0);
+	CHECK(g != NULL);
+	if (g) {
+		CHECK_INT(L2E_SEVERITY_ERROR, g->severity);
+		CHECK_CONTAINS(g->message, "person.surname is required");
+		CHECK_STR("in.json", g->file);
+		CHECK_INT(2, g->line);
+		CHECK_INT(31, g->column);
+		CHECK_STR("sn", g->field);
+	}
+	CHECK(l2e_dossier_write(&xml, ctx, d, L2E_FORMAT_EUROPASS_XML) < 0);
+	l2e_dossier_free(d);
+
+	d = nth(input, 2);
+	CHECK_INT(L2E_DOSSIER_OK, l2e_dossier_status_get(d));
+	CHECK(find_diag(d, "not a real date") != NULL);
+	l2e_dossier_free(d);
+	l2e_buf_dispose(&xml);
+	teardown();
+}
+
+static void test_convert_api__keys(void)
+{
+	l2e_dossier *d;
+
+	setup();
+	d = nth("{\"nr\": \"../../etc/x\", \"ok\": true, \"sn\": \"X\"}", 0);
+	CHECK_STR("_._.._etc_x", l2e_dossier_file_stem(d));
+	l2e_dossier_free(d);
+
+	d = nth("{\"nr\": \"123456782\", \"ok\": true, \"sn\": \"X\"}", 0);
+	CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
+	CHECK(find_diag(d, "national identifier") != NULL);
+	CHECK(strstr(l2e_dossier_diag(d, 0)->message, "123456782") == NULL);
+	l2e_dossier_free(d);
+
+	d = nth("{\"ok\": true, \"sn\": \"X\"}", 0);
+	CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
+	CHECK(find_diag(d, "no dossier key") != NULL);
+	l2e_dossier_free(d);
+	teardown();
+}
+
+static void test_convert_api__unreadable_input(void)
+{
+	const char *text = "{\"nr\": \"1\", \"ok\": true, \"sn\": \"X\"}\n"
+	                   "{\"nr\": ";
+	l2e_input *in = NULL;
+	l2e_dossier *d = NULL;
+
+	setup();
+
+	CHECK_INT(0, l2e_input_open_memory(&in, ctx, map, "bad.json", text,
+	                                   strlen(text)));
+	CHECK_INT(0, l2e_input_next(&d, in));
+	CHECK(d != NULL);
+	l2e_dossier_free(d);
+	CHECK_INT(L2E_EPARSE, l2e_input_next(&d, in));
+	CHECK(l2e_ctx_error(ctx) != NULL);
+	if (l2e_ctx_error(ctx))
+		CHECK_INT(2, l2e_ctx_error(ctx)->line);
+	l2e_input_free(in);
+
+	CHECK_INT(L2E_ENOTFOUND, l2e_input_open(&in, ctx, map,
+	                                        "/nonexistent/x.json"));
+	CHECK(in == NULL);
+	teardown();
+}
+
+static const test_case cases[] = {
+	TEST_CASE(test_convert_api__document),
+	TEST_CASE(test_convert_api__skipped_and_rejected),
+	TEST_CASE(test_convert_api__keys),
+	TEST_CASE(test_convert_api__unreadable_input),
+};
+
+TEST_MAIN(cases)

@@ -1,0 +1,135 @@
+/*
+ * test_path.c - mapping paths: syntax and evaluation (map/path.c).
+ */
+#include "test.h"
+
+#include "core/pool.h"
+#include "map/path.h"
+#include "read/json_tree.h"
+
+static const char *doc =
+	"{\"env\": \"e\", \"items\": ["
+	" {\"name\": [{\"lang\": \"en\", \"v\": \"E\"}, {\"lang\": \"nl\", "
+	"\"v\": \"N\"}], \"id\": {\"type\": \"sn\", \"code\": \"007\"},"
+	" \"Uren per week\": \"32,0\", \"tags\": [\"a\", \"b\"]},"
+	" {\"name\": [{\"lang\": \"nl\", \"v\": \"M\"}]}]}";
+
+static l2e_ctx *ctx;
+static l2e__pool pool;
+static l2e__node *root;
+
+static void setup(void)
+{
+	l2e__json_cursor cur;
+
+	l2e_ctx_new(&ctx, NULL);
+	memset(&pool, 0, sizeof(pool));
+	l2e__json_cursor_init(&cur, "doc", doc, strlen(doc),
+	                      l2e_ctx_options_get(ctx));
+	root = NULL;
+	l2e__json_next(&root, &pool, ctx, &cur);
+}
+
+static void teardown(void)
+{
+	l2e__pool_clear(&pool);
+	l2e_ctx_free(ctx);
+}
+
+static const char *first(const char *path_text, const l2e__node *current)
+{
+	l2e__path path;
+	l2e__scope scope = { current, current, root };
+	size_t at;
+	const char *why;
+	const l2e__node *n;
+
+	if (l2e__path_parse(&path, &pool, path_text, &at, &why) < 0)
+		return "(syntax error)";
+	n = l2e__path_first(&path, &scope);
+	return n ? (n->text ? n->text : "(container)") : "(none)";
+}
+
+static int count_cb(const l2e__node *n, void *payload)
+{
+	(void)n;
+	(*(int *)payload)++;
+	return 0;
+}
+
+static int count(const char *path_text)
+{
+	l2e__path path;
+	l2e__scope scope = { root, root, root };
+	size_t at;
+	const char *why;
+	int n = 0;
+
+	if (l2e__path_parse(&path, &pool, path_text, &at, &why) < 0)
+		return -1;
+	l2e__path_visit(&path, &scope, count_cb, &n);
+	return n;
+}
+
+static void test_path_eval__members_and_filters(void)
+{
+	const l2e__node *item0;
+
+	setup();
+	item0 = l2e__node_child(l2e__node_member(root, "items"), 0);
+	CHECK_STR("E", first("name[0].v", item0));
+	CHECK_STR("N", first("name[lang=nl].v", item0));
+	CHECK_STR("M", first("$root.items[1].name[0].v", item0));
+	CHECK_STR("007", first("id[type=sn].code", item0));
+	CHECK_STR("(none)", first("id[type=bsn].code", item0));
+	CHECK_STR("32,0", first("['Uren per week']", item0));
+	CHECK_STR("e", first("$root.env", item0));
+	CHECK_STR("(container)", first(".", item0));
+	CHECK_STR("(none)", first("name[7].v", item0));
+	teardown();
+}
+
+static void test_path_eval__arrays_flatten(void)
+{
+	setup();
+	/* a member step over an array applies to each element */
+	CHECK_INT(3, count("items.name.v"));
+	CHECK_INT(2, count("items.name[lang=nl].v"));
+	CHECK_INT(2, count("items[0].tags[*]"));
+	CHECK_INT(1, count("items"));
+	CHECK_INT(0, count("nothing.here"));
+	teardown();
+}
+
+static void expect_syntax(const char *text, size_t at_expected)
+{
+	l2e__path path;
+	size_t at = 999;
+	const char *why = NULL;
+
+	CHECK_INT(L2E_EMAPPING, l2e__path_parse(&path, &pool, text, &at, &why));
+	CHECK_INT(at_expected, at);
+	CHECK(why != NULL);
+}
+
+static void test_path_parse__errors(void)
+{
+	setup();
+	expect_syntax("a..b", 2);
+	expect_syntax("a[", 2);
+	expect_syntax("a[x]", 3);
+	expect_syntax("a[0", 3);
+	expect_syntax("a.", 2);
+	expect_syntax(".a", 0);
+	expect_syntax("a['b", 4);
+	expect_syntax("$recordx", 7);
+	teardown();
+}
+
+static const test_case cases[] = {
+	TEST_CASE(test_path_eval__members_and_filters),
+	TEST_CASE(test_path_eval__arrays_flatten),
+	TEST_CASE(test_path_parse__errors),
+};
+
+TEST_MAIN(cases)
