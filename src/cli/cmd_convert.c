@@ -142,7 +142,7 @@ static void print_diag(const run *r, const l2e_dossier *d,
 	fputc('\n', stderr);
 }
 
-static void emit(run *r, l2e_dossier *d)
+static void emit(run *r, l2e_dossier *d, const char *path)
 {
 	l2e_buf doc = L2E_BUF_INIT;
 	char name[256], why[256];
@@ -158,8 +158,7 @@ static void emit(run *r, l2e_dossier *d)
 	if (added == 0) {
 		fprintf(stderr, "%s: error: a dossier with key %s was "
 		        "converted before in this run; this one is not "
-		        "written\n", l2e_dossier_diag_count(d) ?
-		        l2e_dossier_diag(d, 0)->file : "-", stem);
+		        "written\n", path, stem);
 		r->n_rejected++;
 		worsen(r, EXIT_REJECTED);
 		return;
@@ -212,7 +211,7 @@ static void convert_input(run *r, const char *path)
 			print_diag(r, d, l2e_dossier_diag(d, i));
 		switch (l2e_dossier_status_get(d)) {
 		case L2E_DOSSIER_OK:
-			emit(r, d);
+			emit(r, d, strcmp(path, "-") ? path : "<stdin>");
 			break;
 		case L2E_DOSSIER_SKIPPED:
 			r->n_skipped++;

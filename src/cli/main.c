@@ -83,7 +83,8 @@ int main(int argc, char **argv)
 	int rc;
 
 	if (!cmd) {
-		print_help(stderr);
+		fputs("lob2europass: no command given\n"
+		      "Try 'lob2europass --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {

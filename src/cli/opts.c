@@ -92,6 +92,32 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 	return 0;
 }
 
+/* Print `text` starting at column `indent`, wrapping at `width`. */
+static void print_wrapped(FILE *f, const char *text, int indent, int width)
+{
+	int col = indent, at_start = 1;
+	const char *word = text, *end;
+
+	while (*word) {
+		int len;
+
+		end = strchr(word, ' ');
+		len = end ? (int)(end - word) : (int)strlen(word);
+		if (!at_start && col + 1 + len > width) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+			at_start = 1;
+		}
+		fprintf(f, "%s%.*s", at_start ? "" : " ", len, word);
+		col += len + (at_start ? 0 : 1);
+		at_start = 0;
+		word += len;
+		while (*word == ' ')
+			word++;
+	}
+	fputc('\n', f);
+}
+
 void cli_print_options(FILE *f, const cli_opt *spec)
 {
 	char left[64];
@@ -107,6 +133,7 @@ void cli_print_options(FILE *f, const cli_opt *spec)
 			snprintf(left, sizeof(left), "    --%s%s%s",
 			         spec[i].long_name, spec[i].arg ? " " : "",
 			         spec[i].arg ? spec[i].arg : "");
-		fprintf(f, "  %-26s %s\n", left, spec[i].help);
+		fprintf(f, "  %-24s  ", left);
+		print_wrapped(f, spec[i].help, 28, 79);
 	}
 }
