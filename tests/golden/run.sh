@@ -35,7 +35,10 @@ done < "$case/args"
 
 stdin=/dev/null
 [ -f "$case/stdin" ] && stdin=$case/stdin
-(cd "$case" && LC_ALL=C "$bin" "$@" < "$stdin" > "$tmp/stdout" 2> "$tmp/stderr")
+# L2E_TEST_WRAPPER runs the binary under a tool, e.g. valgrind
+# shellcheck disable=SC2086
+(cd "$case" && LC_ALL=C ${L2E_TEST_WRAPPER:-} "$bin" "$@" < "$stdin" \
+	> "$tmp/stdout" 2> "$tmp/stderr")
 rc=$?
 sed -e "s|$src|@SRC@|g" -e "s|$tmp/out|@OUT@|g" "$tmp/stderr" > "$tmp/stderr.n"
 

@@ -657,11 +657,27 @@ static int opt_in_allowed(loader *ld, int section, int field,
 	           s->fields[field].name, s->name, s->fields[field].name);
 }
 
+static int unknown_field(loader *ld, int section, const l2e__node *f)
+{
+	const l2e__section_spec *s = &l2e__sections[section];
+	l2e_buf known = L2E_BUF_INIT;
+	size_t k;
+	int error;
+
+	for (k = 0; k < s->n_fields; k++)
+		l2e__buf_printf(&known, "%s%s", k ? ", " : "", s->fields[k].name);
+	error = bad_key(ld, f, "%s has no field \"%s\" (fields: %s)", s->name,
+	                f->key, known.ptr ? known.ptr : "");
+	l2e_buf_dispose(&known);
+	return error;
+}
+
 static int compile_fields(loader *ld, l2e__block *b, const l2e__node *obj)
 {
 	const l2e__section_spec *s = &l2e__sections[b->section];
 	const l2e__node *f;
 	l2e_buf target = L2E_BUF_INIT;
+	const char *name;
 	size_t i = 0;
 	int field, error;
 
@@ -672,42 +688,31 @@ static int compile_fields(loader *ld, l2e__block *b, const l2e__node *obj)
 	if (!b->rules)
 		return oom(ld);
 	for (f = obj->first; f; f = f->next) {
-		const char *name;
-
 		if (strcmp(f->key, "comment") == 0)
 			continue;
 		field = l2e__field_find(b->section, f->key);
 		if (field < 0) {
-			l2e_buf known = L2E_BUF_INIT;
-			size_t k;
-
-			for (k = 0; k < s->n_fields; k++)
-				l2e__buf_printf(&known, "%s%s", k ? ", " : "",
-				                s->fields[k].name);
-			error = bad_key(ld, f, "%s has no field \"%s\" (fields: %s)",
-			            s->name, f->key, known.ptr ? known.ptr : "");
-			l2e_buf_dispose(&known);
-			return error;
+			error = unknown_field(ld, b->section, f);
+			goto done;
 		}
 		if ((error = opt_in_allowed(ld, b->section, field, f)) < 0)
-			return error;
+			goto done;
 		l2e__buf_clear(&target);
 		if (l2e__buf_printf(&target, "%s.%s", s->name, f->key) < 0 ||
 		    !(name = l2e__pool_strdup(&ld->map->pool, target.ptr))) {
-			l2e_buf_dispose(&target);
-			return oom(ld);
+			error = oom(ld);
+			goto done;
 		}
 		error = compile_rule(ld, &b->rules[i], f, name, b->section,
 		                     field);
-		if (error < 0) {
-			l2e_buf_dispose(&target);
-			return error;
-		}
+		if (error < 0)
+			goto done;
 		i++;
 	}
-	l2e_buf_dispose(&target);
 	b->n_rules = i;
-	return 0;
+done:
+	l2e_buf_dispose(&target);
+	return error;
 }
 
 static int compile_block(loader *ld, l2e__block *b, int section,

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Install what lob2europass needs to build and test, from Debian's
+# packages, when it is missing. Safe to run again: installs nothing when
+# everything is there.
+set -eu
+packages="build-essential cmake pkg-config libxml2-dev libcjson-dev
+libxml2-utils python3 valgrind"
+missing=
+for p in $packages; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+if [ "$(id -u)" = 0 ]; then
+	sudo=
+elif command -v sudo >/dev/null 2>&1; then
+	sudo=sudo
+else
+	echo "run as root: apt-get install$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing

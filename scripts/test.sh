@@ -1,0 +1,50 @@
+#!/bin/sh
+# The whole test suite, as CI runs it:
+#   1. a build with warnings as errors, and every test (ctest);
+#   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   3. the unit and golden tests under valgrind (no leaks, no errors).
+# Installs the build dependencies with apt first when they are missing.
+#   scripts/test.sh [all|plain|sanitize|valgrind]
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+what=${1:-all}
+jobs=$(nproc)
+sh scripts/deps.sh
+
+plain() {
+	echo "== build (warnings are errors) and test"
+	cmake -S . -B build/test -DL2E_WERROR=ON -DCMAKE_BUILD_TYPE=Debug \
+		>/dev/null
+	cmake --build build/test -j"$jobs"
+	ctest --test-dir build/test --output-on-failure -j"$jobs"
+}
+
+sanitize() {
+	echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
+	cmake -S . -B build/asan -DL2E_WERROR=ON -DCMAKE_BUILD_TYPE=Debug \
+		-DL2E_DEBUG_POOL=ON -DL2E_SANITIZE="address;undefined" >/dev/null
+	cmake --build build/asan -j"$jobs"
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --test-dir build/asan --output-on-failure -j"$jobs"
+}
+
+valgrind_run() {
+	echo "== valgrind"
+	cmake -S . -B build/valgrind -DL2E_WERROR=ON -DCMAKE_BUILD_TYPE=Debug \
+		-DL2E_DEBUG_POOL=ON >/dev/null
+	cmake --build build/valgrind -j"$jobs"
+	L2E_TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full \
+--errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible" \
+		ctest --test-dir build/valgrind --output-on-failure -j"$jobs" \
+		-R '^(unit|golden)_'
+}
+
+case $what in
+all) plain; sanitize; valgrind_run ;;
+plain) plain ;;
+sanitize) sanitize ;;
+valgrind) valgrind_run ;;
+*) echo "usage: scripts/test.sh [all|plain|sanitize|valgrind]" >&2; exit 2 ;;
+esac
