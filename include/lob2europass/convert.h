@@ -109,6 +109,13 @@ L2E_API const char *l2e_format_extension(l2e_format fmt);
 /** Look a format up by its CLI name ("europass-xml"). */
 L2E_API int l2e_format_from_name(l2e_format *out, const char *name);
 
+/**
+ * The CLI name of a format, or NULL when unknown. Formats are numbered
+ * from 1 without gaps, so `for (f = 1; l2e_format_name(f); f++)` lists
+ * them all.
+ */
+L2E_API const char *l2e_format_name(l2e_format fmt);
+
 #ifdef __cplusplus
 }
 #endif

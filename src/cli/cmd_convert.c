@@ -23,10 +23,11 @@ static const cli_opt options[] = {
 	                  "mapping file, or the name of an installed one "
 	                  "(required)" },
 	[OPT_OUT] = { "out", 'o', "DIR",
-	              "write DIR/<key>.europass.xml per dossier (default: "
-	              "one dossier to standard output)" },
-	[OPT_TO] = { "to", 0, "FORMAT",
-	             "output format: europass-xml (default)" },
+	              "write DIR/<key>.<format extension> per dossier "
+	              "(default: one dossier to standard output)" },
+	[OPT_TO] = { "to", 't', "FORMAT[,FORMAT...]",
+	             "output formats (default europass-xml); "
+	             "'lob2europass convert --help' lists them" },
 	[OPT_MAPPINGS_DIR] = { "mappings-dir", 0, "DIR",
 	                       "look up mapping names here first" },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
@@ -34,6 +35,57 @@ static const cli_opt options[] = {
 	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
 	{ NULL, 0, NULL, NULL }
 };
+
+static void print_formats(FILE *f)
+{
+	l2e_format fmt;
+
+	for (fmt = (l2e_format)1; l2e_format_name(fmt);
+	     fmt = (l2e_format)(fmt + 1))
+		fprintf(f, "  %-16s -> <key>%s\n", l2e_format_name(fmt),
+		        l2e_format_extension(fmt));
+}
+
+#define MAX_FORMATS 8
+
+/* "europass-xml,europass-json" into formats; -1 after a message. */
+static int parse_formats(l2e_format formats[MAX_FORMATS], size_t *n,
+                         const char *list)
+{
+	char name[64];
+	const char *p = list, *comma;
+	l2e_format fmt;
+	size_t len, i;
+
+	*n = 0;
+	while (*p) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof(name) || *n == MAX_FORMATS) {
+			fprintf(stderr, "lob2europass convert: bad --to '%s'\n",
+			        list);
+			return -1;
+		}
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if (l2e_format_from_name(&fmt, name) < 0) {
+			fprintf(stderr, "lob2europass convert: unknown format "
+			        "'%s'; the formats are:\n", name);
+			print_formats(stderr);
+			return -1;
+		}
+		for (i = 0; i < *n && formats[i] != fmt; i++)
+			;
+		if (i == *n)
+			formats[(*n)++] = fmt;
+		p += len + (comma ? 1 : 0);
+	}
+	if (!*n) {
+		fprintf(stderr, "lob2europass convert: --to names no format\n");
+		return -1;
+	}
+	return 0;
+}
 
 static void print_help(void)
 {
@@ -50,6 +102,8 @@ static void print_help(void)
 	      "\n"
 	      "Options:\n", stdout);
 	cli_print_options(stdout, options);
+	fputs("\nFormats:\n", stdout);
+	print_formats(stdout);
 	fputs("\n"
 	      "Messages go to standard error as FILE:LINE:COL: severity: "
 	      "text.\n"
@@ -107,7 +161,8 @@ static const char *find_mapping(const char *arg, const char *dir,
 typedef struct run {
 	l2e_ctx *ctx;
 	const l2e_mapping *map;
-	l2e_format format;
+	l2e_format formats[MAX_FORMATS];
+	size_t n_formats;
 	const char *out_dir;
 	int is_quiet;
 	keyset names;
@@ -142,11 +197,37 @@ static void print_diag(const run *r, const l2e_dossier *d,
 	fputc('\n', stderr);
 }
 
-static void emit(run *r, l2e_dossier *d, const char *path)
+static void emit_format(run *r, const l2e_dossier *d, l2e_format fmt)
 {
 	l2e_buf doc = L2E_BUF_INIT;
 	char name[256], why[256];
+
+	if (l2e_dossier_write(&doc, r->ctx, d, fmt) < 0) {
+		cli_print_error(r->ctx);
+		worsen(r, EXIT_INTERNAL);
+		goto done;
+	}
+	if (!r->out_dir) {
+		if (r->n_pending++ == 0) {
+			r->pending = doc;
+			doc.ptr = NULL;
+		}
+		goto done;
+	}
+	snprintf(name, sizeof(name), "%s%s", l2e_dossier_file_stem(d),
+	         l2e_format_extension(fmt));
+	if (output_write_atomic(r->out_dir, name, doc.ptr, doc.len, why) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		worsen(r, EXIT_IO);
+	}
+done:
+	l2e_buf_dispose(&doc);
+}
+
+static void emit(run *r, l2e_dossier *d, const char *path)
+{
 	const char *stem = l2e_dossier_file_stem(d);
+	size_t i;
 	int added;
 
 	added = keyset_add(&r->names, stem);
@@ -163,28 +244,9 @@ static void emit(run *r, l2e_dossier *d, const char *path)
 		worsen(r, EXIT_REJECTED);
 		return;
 	}
-	if (l2e_dossier_write(&doc, r->ctx, d, r->format) < 0) {
-		cli_print_error(r->ctx);
-		worsen(r, EXIT_INTERNAL);
-		goto done;
-	}
 	r->n_ok++;
-	if (!r->out_dir) {
-		if (r->n_pending++ == 0) {
-			r->pending = doc;
-			doc.ptr = NULL;
-		}
-		goto done;
-	}
-	snprintf(name, sizeof(name), "%s%s", stem,
-	         l2e_format_extension(r->format));
-	if (output_write_atomic(r->out_dir, name, doc.ptr, doc.len, why) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
-		r->n_ok--;
-		worsen(r, EXIT_IO);
-	}
-done:
-	l2e_buf_dispose(&doc);
+	for (i = 0; i < r->n_formats; i++)
+		emit_format(r, d, r->formats[i]);
 }
 
 static void convert_input(run *r, const char *path)
@@ -251,7 +313,8 @@ int cmd_convert(int argc, char **argv)
 		return EXIT_OK;
 	}
 	r.rc = EXIT_OK;
-	r.format = L2E_FORMAT_EUROPASS_XML;
+	r.formats[0] = L2E_FORMAT_EUROPASS_XML;
+	r.n_formats = 1;
 	r.out_dir = args.values[OPT_OUT];
 	r.is_quiet = args.values[OPT_QUIET] != NULL;
 	if (!args.values[OPT_MAPPING] || args.n_positional == 0) {
@@ -263,9 +326,13 @@ int cmd_convert(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (args.values[OPT_TO] &&
-	    l2e_format_from_name(&r.format, args.values[OPT_TO]) < 0) {
-		fprintf(stderr, "lob2europass convert: unknown format '%s' "
-		        "(europass-xml)\n", args.values[OPT_TO]);
+	    parse_formats(r.formats, &r.n_formats, args.values[OPT_TO]) < 0) {
+		free(positional);
+		return EXIT_USAGE;
+	}
+	if (!args.values[OPT_OUT] && r.n_formats > 1) {
+		fputs("lob2europass convert: several formats need --out DIR\n",
+		      stderr);
 		free(positional);
 		return EXIT_USAGE;
 	}

@@ -28,6 +28,13 @@ const char *l2e_format_extension(l2e_format fmt)
 	return w ? w->extension : NULL;
 }
 
+const char *l2e_format_name(l2e_format fmt)
+{
+	const l2e__writer *w = l2e__writer_find(fmt);
+
+	return w ? w->name : NULL;
+}
+
 int l2e_format_from_name(l2e_format *out, const char *name)
 {
 	size_t i;
