@@ -4,23 +4,22 @@
  * Elements come in the order the official schema (v3.4.1) requires; the
  * conformance test validates every sample against it. libxml2's text
  * writer does all escaping; nothing is concatenated into markup.
- * Codes outside Europass's lists are written as a Label only, as the
- * schema leaves Code optional (codelists.md §4, §5).
+ * What goes in the document (codes or labels, joined texts, ...) is
+ * decided in europass_v3_view.c, which the JSON writer shares.
  */
 #include "writer.h"
 
 #include <stdio.h>
-#include <string.h>
-#include <time.h>
 
 #include <libxml/xmlwriter.h>
 
 #include "core/buf.h"
-#include "write/europass_v3_codes.h"
+#include "write/europass_v3_view.h"
 
 #define NS "http://europass.cedefop.europa.eu/Europass"
-#define SCHEMA_LOCATION NS " http://europass.cedefop.europa.eu/xml/v3.4.0/" \
-                           "EuropassSchema.xsd"
+#define SCHEMA_LOCATION                                     \
+	NS " http://europass.cedefop.europa.eu/xml/v3.4.0/" \
+	   "EuropassSchema.xsd"
 
 /* The text writer with a sticky error: emit freely, check once. */
 typedef struct xw {
@@ -60,7 +59,7 @@ static void date(xw *x, const char *name, const l2e__value *v)
 {
 	char buf[16];
 
-	if (!v->is_set)
+	if (!v || !v->is_set)
 		return;
 	start(x, name);
 	snprintf(buf, sizeof(buf), "%04d", v->date.year);
@@ -76,34 +75,36 @@ static void date(xw *x, const char *name, const l2e__value *v)
 	end(x);
 }
 
-static void period(xw *x, const l2e__item *it, int from, int to,
-                   int ongoing)
+static void period(xw *x, const l2e__item *it, int from, int to, int ongoing)
 {
-	int is_current = l2e__item_bool(it, ongoing);
+	l2e__ev3_period pd;
 
-	if (!it->values[from].is_set && !it->values[to].is_set && !is_current)
+	if (!l2e__ev3_period_fill(&pd, it, from, to, ongoing))
 		return;
 	start(x, "Period");
-	date(x, "From", &it->values[from]);
-	if (is_current)
+	date(x, "From", pd.from);
+	if (pd.is_current)
 		leaf(x, "Current", "true");
 	else
-		date(x, "To", &it->values[to]);
+		date(x, "To", pd.to);
+	end(x);
+}
+
+/* <name><Code/><Label/></name> with the parts given */
+static void coded(xw *x, const char *name, const l2e__ev3_coded *c)
+{
+	start(x, name);
+	leaf(x, "Code", c->code);
+	leaf(x, "Label", c->label);
 	end(x);
 }
 
 static void country(xw *x, const char *iso, const char *label)
 {
-	const char *code = iso ? l2e__europass_country(iso) : NULL;
-	int is_listed = code && l2e__europass_v3_country(code);
+	l2e__ev3_coded c;
 
-	if (!is_listed && !label && !iso)
-		return;
-	start(x, "Country");
-	if (is_listed)
-		leaf(x, "Code", code);
-	leaf(x, "Label", label ? label : (is_listed ? NULL : iso));
-	end(x);
+	if (l2e__ev3_country(&c, iso, label))
+		coded(x, "Country", &c);
 }
 
 /* Address/Contact with the parts given (any may be NULL). */
@@ -123,8 +124,7 @@ static void address(xw *x, const char *line, const char *postal,
 }
 
 static void organisation(xw *x, const char *element, const char *name,
-                         const char *city, const char *iso,
-                         const char *label)
+                         const char *city, const char *iso, const char *label)
 {
 	if (!name && !city && !iso && !label)
 		return;
@@ -143,24 +143,18 @@ static void organisation(xw *x, const char *element, const char *name,
 static void person_name(xw *x, const l2e__item *p)
 {
 	const char *first = l2e__item_text(p, PERSON_FIRST_NAME);
-	const char *prefix = l2e__item_text(p, PERSON_SURNAME_PREFIX);
-	const char *surname = l2e__item_text(p, PERSON_SURNAME);
-	l2e_buf full = L2E_BUF_INIT;
+	const char *surname = NULL;
+	l2e_buf scratch = L2E_BUF_INIT;
 
-	if (!first && !surname)
-		return;
-	start(x, "PersonName");
-	leaf(x, "FirstName", first);
-	if (surname && prefix) {
-		/* "van der" + "Testra": the surname as it is written */
-		if (l2e__buf_printf(&full, "%s %s", prefix, surname) < 0)
-			x->failed = 1;
-		leaf(x, "Surname", full.ptr);
-	} else {
+	if (l2e__ev3_surname(&surname, &scratch, p) < 0)
+		x->failed = 1;
+	if (first || surname) {
+		start(x, "PersonName");
+		leaf(x, "FirstName", first);
 		leaf(x, "Surname", surname);
+		end(x);
 	}
-	end(x);
-	l2e_buf_dispose(&full);
+	l2e_buf_dispose(&scratch);
 }
 
 static void identification(xw *x, const l2e__profile *prof)
@@ -168,6 +162,7 @@ static void identification(xw *x, const l2e__profile *prof)
 	const l2e__item *p = l2e__profile_single(prof, L2E__SEC_PERSON);
 	const char *email, *phone, *gender, *nationality;
 	const char *line, *postal, *city, *iso, *label;
+	l2e__ev3_coded nat;
 
 	if (!p)
 		return;
@@ -203,22 +198,15 @@ static void identification(xw *x, const l2e__profile *prof)
 	if (p->values[PERSON_BIRTH_DATE].is_set || gender || nationality) {
 		start(x, "Demographics");
 		date(x, "Birthdate", &p->values[PERSON_BIRTH_DATE]);
-		/* Europass knows M and F only (Demographics.xsd) */
-		if (gender && (!strcmp(gender, "M") || !strcmp(gender, "F"))) {
+		if (l2e__ev3_gender(gender)) {
 			start(x, "Gender");
 			leaf(x, "Code", gender);
 			end(x);
 		}
 		if (nationality) {
-			const char *code = l2e__europass_country(nationality);
-
+			l2e__ev3_nationality(&nat, nationality);
 			start(x, "NationalityList");
-			start(x, "Nationality");
-			if (l2e__europass_v3_country(code))
-				leaf(x, "Code", code);
-			else
-				leaf(x, "Label", nationality);
-			end(x);
+			coded(x, "Nationality", &nat);
 			end(x);
 		}
 		end(x);
@@ -229,13 +217,13 @@ static void identification(xw *x, const l2e__profile *prof)
 static void headline(xw *x, const l2e__profile *prof)
 {
 	const char *text = l2e__item_text(
-	        l2e__profile_single(prof, L2E__SEC_HEADLINE), HEADLINE_TEXT);
+	    l2e__profile_single(prof, L2E__SEC_HEADLINE), HEADLINE_TEXT);
 
 	if (!text)
 		return;
 	start(x, "Headline");
 	start(x, "Type");
-	leaf(x, "Code", "personal_statement");
+	leaf(x, "Code", L2E__EV3_HEADLINE_TYPE);
 	end(x);
 	start(x, "Description");
 	leaf(x, "Label", text);
@@ -246,7 +234,7 @@ static void headline(xw *x, const l2e__profile *prof)
 static void work_experience(xw *x, const l2e__profile *prof)
 {
 	const l2e__item *it;
-	const char *description, *position;
+	const char *position;
 
 	if (!prof->first[L2E__SEC_WORK])
 		return;
@@ -254,10 +242,7 @@ static void work_experience(xw *x, const l2e__profile *prof)
 	for (it = prof->first[L2E__SEC_WORK]; it; it = it->next) {
 		start(x, "WorkExperience");
 		period(x, it, WORK_FROM, WORK_TO, WORK_ONGOING);
-		/* the programme (e.g. Erasmus+) stays visible */
-		description = l2e__item_text(it, WORK_DESCRIPTION);
-		leaf(x, "Description", description
-		        ? description : l2e__item_text(it, WORK_PROGRAMME));
+		leaf(x, "Description", l2e__ev3_work_description(it));
 		position = l2e__item_text(it, WORK_POSITION);
 		if (position) {
 			start(x, "Position");
@@ -309,39 +294,34 @@ static void education(xw *x, const l2e__profile *prof)
 	end(x);
 }
 
-static void language_description(xw *x, const l2e__item *it,
-                                 int is_mother)
+static void language_description(xw *x, const l2e__item *it, int is_mother)
 {
-	const char *code = l2e__item_text(it, LANG_CODE);
-	const char *label = l2e__item_text(it, LANG_LABEL);
-	int is_listed = code && l2e__europass_v3_language(code, is_mother);
+	l2e__ev3_coded c;
 
-	start(x, "Description");
-	if (is_listed)
-		leaf(x, "Code", code);
-	leaf(x, "Label", label ? label : (is_listed ? NULL : code));
+	l2e__ev3_language(&c, it, is_mother);
+	coded(x, "Description", &c);
+}
+
+/* The self-assessment grid of a foreign language, when it has levels. */
+static void cefr_levels(xw *x, const l2e__item *it)
+{
+	size_t i;
+
+	if (!l2e__ev3_has_cefr(it))
+		return;
+	start(x, "ProficiencyLevel");
+	for (i = 0; i < L2E__EV3_N_CEFR; i++)
+		leaf(x, l2e__ev3_cefr[i].name,
+		     l2e__item_text(it, l2e__ev3_cefr[i].field));
 	end(x);
 }
 
 static void languages(xw *x, const l2e__profile *prof)
 {
-	static const struct { int field; const char *element; } skills[] = {
-		{ LANG_LISTENING, "Listening" },
-		{ LANG_READING, "Reading" },
-		{ LANG_SPOKEN_INTERACTION, "SpokenInteraction" },
-		{ LANG_SPOKEN_PRODUCTION, "SpokenProduction" },
-		{ LANG_WRITING, "Writing" },
-	};
 	const l2e__item *it;
-	int has_mother = 0, has_foreign = 0, has_level;
-	size_t i;
+	int has_mother, has_foreign;
 
-	for (it = prof->first[L2E__SEC_LANGUAGE]; it; it = it->next) {
-		if (l2e__item_bool(it, LANG_MOTHER_TONGUE))
-			has_mother = 1;
-		else
-			has_foreign = 1;
-	}
+	l2e__ev3_language_kinds(prof, &has_mother, &has_foreign);
 	if (!has_mother && !has_foreign)
 		return;
 	start(x, "Linguistic");
@@ -363,21 +343,14 @@ static void languages(xw *x, const l2e__profile *prof)
 				continue;
 			start(x, "ForeignLanguage");
 			language_description(x, it, 0);
-			has_level = 0;
-			for (i = 0; i < sizeof(skills) / sizeof(skills[0]); i++)
-				has_level |= it->values[skills[i].field].is_set;
-			if (has_level) {
-				start(x, "ProficiencyLevel");
-				for (i = 0; i < sizeof(skills) / sizeof(skills[0]); i++)
-					leaf(x, skills[i].element,
-					     l2e__item_text(it, skills[i].field));
-				end(x);
-			}
+			cefr_levels(x, it);
 			if (l2e__item_text(it, LANG_CERTIFICATE)) {
 				start(x, "VerifiedBy");
 				start(x, "Certificate");
-				leaf(x, "Title", l2e__item_text(it, LANG_CERTIFICATE));
-				date(x, "Date", &it->values[LANG_CERTIFICATE_DATE]);
+				leaf(x, "Title",
+				     l2e__item_text(it, LANG_CERTIFICATE));
+				date(x, "Date",
+				     &it->values[LANG_CERTIFICATE_DATE]);
 				end(x);
 				end(x);
 			}
@@ -390,67 +363,33 @@ static void languages(xw *x, const l2e__profile *prof)
 
 static void computer(xw *x, const l2e__profile *prof)
 {
-	static const struct { const char *area; const char *element; } grid[] = {
-		{ "information", "Information" },
-		{ "communication", "Communication" },
-		{ "content_creation", "ContentCreation" },
-		{ "safety", "Safety" },
-		{ "problem_solving", "ProblemSolving" },
-	};
-	char best[5][2] = { "", "", "", "", "" };
-	l2e_buf labels = L2E_BUF_INIT;
-	const l2e__item *it;
-	const char *area, *level, *label;
-	int has_grid = 0;
+	l2e__ev3_computer c;
 	size_t i;
 
-	if (!prof->first[L2E__SEC_DIGITAL])
-		return;
-	for (it = prof->first[L2E__SEC_DIGITAL]; it; it = it->next) {
-		label = l2e__item_text(it, DIG_LABEL);
-		if (label && l2e__buf_printf(&labels, "%s%s",
-		                             labels.len ? ", " : "", label) < 0)
-			x->failed = 1;
-		area = l2e__item_text(it, DIG_AREA);
-		level = l2e__item_text(it, DIG_LEVEL);
-		if (!area || !level)
-			continue;
-		/* the grid has one level per area: the highest one shown */
-		for (i = 0; i < 5; i++)
-			if (!strcmp(area, grid[i].area) && level[0] > best[i][0]) {
-				best[i][0] = level[0];
-				has_grid = 1;
-			}
-	}
-	start(x, "Computer");
-	leaf(x, "Description", labels.ptr);
-	if (has_grid) {
-		start(x, "ProficiencyLevel");
-		for (i = 0; i < 5; i++)
-			leaf(x, grid[i].element, best[i][0] ? best[i] : NULL);
+	if (l2e__ev3_computer_fill(&c, prof) < 0)
+		x->failed = 1;
+	if (c.is_present) {
+		start(x, "Computer");
+		leaf(x, "Description", c.description.ptr);
+		if (c.has_grid) {
+			start(x, "ProficiencyLevel");
+			for (i = 0; i < L2E__EV3_N_ICT; i++)
+				leaf(x, l2e__ev3_ict[i],
+				     c.level[i][0] ? c.level[i] : NULL);
+			end(x);
+		}
 		end(x);
 	}
-	end(x);
-	l2e_buf_dispose(&labels);
+	l2e__ev3_computer_dispose(&c);
 }
 
 /* Career (LOB) competences: the student's own texts, under "Other". */
 static void other_skills(xw *x, const l2e__profile *prof)
 {
 	l2e_buf text = L2E_BUF_INIT;
-	const l2e__item *it;
-	const char *title, *body;
 
-	for (it = prof->first[L2E__SEC_CAREER]; it; it = it->next) {
-		title = l2e__item_text(it, CAREER_TITLE);
-		body = l2e__item_text(it, CAREER_TEXT);
-		if (!body)
-			continue;
-		if (l2e__buf_printf(&text, "%s%s%s%s", text.len ? "\n\n" : "",
-		                    title ? title : "", title ? ": " : "",
-		                    body) < 0)
-			x->failed = 1;
-	}
+	if (l2e__ev3_other_text(&text, prof) < 0)
+		x->failed = 1;
 	if (text.ptr) {
 		start(x, "Other");
 		leaf(x, "Description", text.ptr);
@@ -461,13 +400,7 @@ static void other_skills(xw *x, const l2e__profile *prof)
 
 static void skills(xw *x, const l2e__profile *prof)
 {
-	int has_career_text = 0;
-	const l2e__item *it;
-
-	for (it = prof->first[L2E__SEC_CAREER]; it; it = it->next)
-		has_career_text |= l2e__item_text(it, CAREER_TEXT) != NULL;
-	if (!prof->first[L2E__SEC_LANGUAGE] && !prof->first[L2E__SEC_DIGITAL] &&
-	    !has_career_text)
+	if (!l2e__ev3_has_skills(prof))
 		return;
 	start(x, "Skills");
 	languages(x, prof);
@@ -479,46 +412,14 @@ static void skills(xw *x, const l2e__profile *prof)
 static void achievements(xw *x, const l2e__profile *prof)
 {
 	l2e_buf text = L2E_BUF_INIT;
-	const l2e__item *it;
-	const l2e__value *d;
-	const char *parts[4];
-	size_t i, n;
 
-	for (it = prof->first[L2E__SEC_CERTIFICATE]; it; it = it->next) {
-		if (text.len && l2e__buf_puts(&text, "\n") < 0)
-			x->failed = 1;
-		n = 0;
-		parts[n++] = l2e__item_text(it, CERT_TITLE);
-		parts[n++] = l2e__item_text(it, CERT_CODE);
-		parts[n++] = l2e__item_text(it, CERT_AWARDING_BODY);
-		parts[n++] = l2e__item_text(it, CERT_URL);
-		for (i = 0; i < n; i++) {
-			if (!parts[i])
-				continue;
-			if (l2e__buf_printf(&text, "%s%s",
-			                    text.len && text.ptr[text.len - 1] !=
-			                    '\n' ? ", " : "", parts[i]) < 0)
-				x->failed = 1;
-		}
-		d = &it->values[CERT_DATE];
-		if (d->is_set) {
-			int rc = d->date.day
-			        ? l2e__buf_printf(&text, ", %04d-%02d-%02d",
-			                          d->date.year, d->date.month,
-			                          d->date.day)
-			        : d->date.month
-			        ? l2e__buf_printf(&text, ", %04d-%02d",
-			                          d->date.year, d->date.month)
-			        : l2e__buf_printf(&text, ", %04d", d->date.year);
-			if (rc < 0)
-				x->failed = 1;
-		}
-	}
+	if (l2e__ev3_certifications_text(&text, prof) < 0)
+		x->failed = 1;
 	if (text.ptr) {
 		start(x, "AchievementList");
 		start(x, "Achievement");
 		start(x, "Title");
-		leaf(x, "Code", "certifications");
+		leaf(x, "Code", L2E__EV3_ACHIEVEMENT);
 		end(x);
 		leaf(x, "Description", text.ptr);
 		end(x);
@@ -530,53 +431,27 @@ static void achievements(xw *x, const l2e__profile *prof)
 static void document_info(xw *x, const l2e__profile *prof,
                           const l2e__write_info *info)
 {
-	const l2e__item *doc = l2e__profile_single(prof, L2E__SEC_DOCUMENT);
-	const char *created = l2e__item_text(doc, DOC_CREATED);
 	char now[32];
+	const char *created = l2e__ev3_created(now, prof, info);
 
-	if (!created) {
-		l2e__format_datetime(now, info->document_time);
-		created = now;
-	}
 	start(x, "DocumentInfo");
-	leaf(x, "DocumentType", "ECV");
+	leaf(x, "DocumentType", L2E__EV3_DOCUMENT_TYPE);
 	leaf(x, "CreationDate", created);
 	leaf(x, "LastUpdateDate", created);
-	leaf(x, "XSDVersion", "V3.4");
+	leaf(x, "XSDVersion", L2E__EV3_XSD_VERSION);
 	leaf(x, "Generator", info->generator);
 	leaf(x, "EuropassLogo", "true");
 	end(x);
 }
 
-static int valid_locale(const char *s)
-{
-	size_t n = 0;
-
-	/* LocaleType: [a-zA-Z]{2}(-[a-zA-Z]{3})? */
-	while (((s[n] | 32) >= 'a' && (s[n] | 32) <= 'z'))
-		n++;
-	if (n != 2)
-		return 0;
-	if (!s[n])
-		return 1;
-	return s[n] == '-' && strlen(s + n + 1) == 3 &&
-	       ((s[3] | 32) >= 'a' && (s[3] | 32) <= 'z') &&
-	       ((s[4] | 32) >= 'a' && (s[4] | 32) <= 'z') &&
-	       ((s[5] | 32) >= 'a' && (s[5] | 32) <= 'z');
-}
-
-int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx,
-                            const l2e__profile *p,
+int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                             const l2e__write_info *info)
 {
-	const char *locale = l2e__item_text(
-	        l2e__profile_single(p, L2E__SEC_DOCUMENT), DOC_LOCALE);
+	const char *locale = l2e__ev3_locale(p);
 	xmlBufferPtr buf = NULL;
 	xw x = { NULL, 0 };
 	int error = 0;
 
-	if (!locale || !valid_locale(locale))
-		locale = "nl";
 	buf = xmlBufferCreate();
 	x.w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
 	if (!x.w) {

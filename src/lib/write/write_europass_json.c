@@ -1,0 +1,499 @@
+/*
+ * write_europass_json.c - Europass v3.4 JSON (SkillsPassport).
+ *
+ * The JSON form of the v3.4 XML, as the official v3.4.1 JSON schema
+ * (draft-04) describes it: the root object holds "SkillsPassport"; the
+ * XML's locale attribute is the "Locale" property; every list wrapper
+ * (WorkExperienceList, NationalityList, VerifiedBy, ...) becomes an array
+ * named after its items ("WorkExperience": [...], "Certificate": [...]);
+ * dates are {"Year": 2024, "Month": 9, "Day": 2} with numbers; Current
+ * and EuropassLogo are booleans. The conformance test validates every
+ * sample against that schema.
+ *
+ * The content is the XML writer's, decided once in europass_v3_view.c,
+ * and properties come in the XML's element order. cJSON does all
+ * escaping and prints deterministically (insertion order, tabs).
+ */
+#include "writer.h"
+
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "core/buf.h"
+#include "write/europass_v3_view.h"
+
+/*
+ * The tree under construction with a sticky error: every add_* call
+ * does nothing once something failed (or its parent is NULL because an
+ * earlier call failed), so that the sections need no checks; the writer
+ * looks at `failed` once at the end.
+ */
+typedef struct jw {
+	int failed;
+} jw;
+
+static cJSON *add_object(jw *j, cJSON *parent, const char *name)
+{
+	cJSON *o;
+
+	if (j->failed || !parent)
+		return NULL;
+	o = cJSON_AddObjectToObject(parent, name);
+	if (!o)
+		j->failed = 1;
+	return o;
+}
+
+static cJSON *add_array(jw *j, cJSON *parent, const char *name)
+{
+	cJSON *a;
+
+	if (j->failed || !parent)
+		return NULL;
+	a = cJSON_AddArrayToObject(parent, name);
+	if (!a)
+		j->failed = 1;
+	return a;
+}
+
+/* A new object at the end of `array`. */
+static cJSON *append_object(jw *j, cJSON *array)
+{
+	cJSON *o;
+
+	if (j->failed || !array)
+		return NULL;
+	o = cJSON_CreateObject();
+	if (!o || !cJSON_AddItemToArray(array, o)) {
+		cJSON_Delete(o);
+		j->failed = 1;
+		return NULL;
+	}
+	return o;
+}
+
+/* "name": "text", nothing when text is NULL */
+static void add_text(jw *j, cJSON *parent, const char *name, const char *text)
+{
+	if (!text || j->failed || !parent)
+		return;
+	if (!cJSON_AddStringToObject(parent, name, text))
+		j->failed = 1;
+}
+
+static void add_number(jw *j, cJSON *parent, const char *name, int n)
+{
+	if (j->failed || !parent)
+		return;
+	if (!cJSON_AddNumberToObject(parent, name, n))
+		j->failed = 1;
+}
+
+static void add_bool(jw *j, cJSON *parent, const char *name, int value)
+{
+	if (j->failed || !parent)
+		return;
+	if (!cJSON_AddBoolToObject(parent, name, value ? 1 : 0))
+		j->failed = 1;
+}
+
+/* structuredDateType: numbers, Month and Day only when known */
+static void add_date(jw *j, cJSON *parent, const char *name,
+                     const l2e__value *v)
+{
+	cJSON *d;
+
+	if (!v || !v->is_set)
+		return;
+	d = add_object(j, parent, name);
+	add_number(j, d, "Year", v->date.year);
+	if (v->date.month)
+		add_number(j, d, "Month", v->date.month);
+	if (v->date.day)
+		add_number(j, d, "Day", v->date.day);
+}
+
+/* "name": {"Code": ..., "Label": ...} with the parts given */
+static cJSON *add_coded(jw *j, cJSON *parent, const char *name,
+                        const char *code, const char *label)
+{
+	cJSON *o = add_object(j, parent, name);
+
+	add_text(j, o, "Code", code);
+	add_text(j, o, "Label", label);
+	return o;
+}
+
+static void period(jw *j, cJSON *parent, const l2e__item *it, int from, int to,
+                   int ongoing)
+{
+	l2e__ev3_period pd;
+	cJSON *o;
+
+	if (!l2e__ev3_period_fill(&pd, it, from, to, ongoing))
+		return;
+	o = add_object(j, parent, "Period");
+	add_date(j, o, "From", pd.from);
+	if (pd.is_current)
+		add_bool(j, o, "Current", 1);
+	else
+		add_date(j, o, "To", pd.to);
+}
+
+static void country(jw *j, cJSON *parent, const char *iso, const char *label)
+{
+	l2e__ev3_coded c;
+
+	if (l2e__ev3_country(&c, iso, label))
+		add_coded(j, parent, "Country", c.code, c.label);
+}
+
+/* "Address": {"Contact": {...}} with the parts given (any may be NULL) */
+static void address(jw *j, cJSON *parent, const char *line, const char *postal,
+                    const char *city, const char *iso, const char *label)
+{
+	cJSON *contact;
+
+	if (!line && !postal && !city && !iso && !label)
+		return;
+	contact = add_object(j, add_object(j, parent, "Address"), "Contact");
+	add_text(j, contact, "AddressLine", line);
+	add_text(j, contact, "PostalCode", postal);
+	add_text(j, contact, "Municipality", city);
+	country(j, contact, iso, label);
+}
+
+static void organisation(jw *j, cJSON *parent, const char *name,
+                         const char *org, const char *city, const char *iso,
+                         const char *label)
+{
+	cJSON *o;
+
+	if (!org && !city && !iso && !label)
+		return;
+	o = add_object(j, parent, name);
+	add_text(j, o, "Name", org);
+	if (city || iso || label)
+		address(j, add_object(j, o, "ContactInfo"), NULL, NULL, city,
+		        iso, label);
+}
+
+/* ==== Sections ==== */
+
+static void person_name(jw *j, cJSON *parent, const l2e__item *p)
+{
+	const char *first = l2e__item_text(p, PERSON_FIRST_NAME);
+	const char *surname = NULL;
+	l2e_buf scratch = L2E_BUF_INIT;
+	cJSON *o;
+
+	if (l2e__ev3_surname(&surname, &scratch, p) < 0)
+		j->failed = 1;
+	if (first || surname) {
+		o = add_object(j, parent, "PersonName");
+		add_text(j, o, "FirstName", first);
+		add_text(j, o, "Surname", surname);
+	}
+	l2e_buf_dispose(&scratch);
+}
+
+static void identification(jw *j, cJSON *learner, const l2e__profile *prof)
+{
+	const l2e__item *p = l2e__profile_single(prof, L2E__SEC_PERSON);
+	const char *email, *phone, *gender, *nationality;
+	const char *line, *postal, *city, *iso, *label;
+	l2e__ev3_coded nat;
+	cJSON *id, *o, *a;
+
+	if (!p)
+		return;
+	email = l2e__item_text(p, PERSON_EMAIL);
+	phone = l2e__item_text(p, PERSON_PHONE);
+	line = l2e__item_text(p, PERSON_ADDRESS_LINE);
+	postal = l2e__item_text(p, PERSON_POSTAL_CODE);
+	city = l2e__item_text(p, PERSON_CITY);
+	iso = l2e__item_text(p, PERSON_COUNTRY);
+	label = l2e__item_text(p, PERSON_COUNTRY_LABEL);
+	gender = l2e__item_text(p, PERSON_GENDER);
+	nationality = l2e__item_text(p, PERSON_NATIONALITY);
+
+	id = add_object(j, learner, "Identification");
+	person_name(j, id, p);
+	if (email || phone || line || postal || city || iso || label) {
+		o = add_object(j, id, "ContactInfo");
+		address(j, o, line, postal, city, iso, label);
+		if (email) {
+			a = add_object(j, o, "Email");
+			add_text(j, a, "Contact", email);
+		}
+		if (phone) {
+			/* the XML's TelephoneList/Telephone */
+			a = add_array(j, o, "Telephone");
+			add_text(j, append_object(j, a), "Contact", phone);
+		}
+	}
+	if (p->values[PERSON_BIRTH_DATE].is_set || gender || nationality) {
+		o = add_object(j, id, "Demographics");
+		add_date(j, o, "Birthdate", &p->values[PERSON_BIRTH_DATE]);
+		if (l2e__ev3_gender(gender))
+			add_coded(j, o, "Gender", gender, NULL);
+		if (nationality) {
+			/* the XML's NationalityList/Nationality */
+			l2e__ev3_nationality(&nat, nationality);
+			a = append_object(j, add_array(j, o, "Nationality"));
+			add_text(j, a, "Code", nat.code);
+			add_text(j, a, "Label", nat.label);
+		}
+	}
+}
+
+static void headline(jw *j, cJSON *learner, const l2e__profile *prof)
+{
+	const char *text = l2e__item_text(
+	    l2e__profile_single(prof, L2E__SEC_HEADLINE), HEADLINE_TEXT);
+	cJSON *o;
+
+	if (!text)
+		return;
+	o = add_object(j, learner, "Headline");
+	add_coded(j, o, "Type", L2E__EV3_HEADLINE_TYPE, NULL);
+	add_coded(j, o, "Description", NULL, text);
+}
+
+static void work_experience(jw *j, cJSON *learner, const l2e__profile *prof)
+{
+	const l2e__item *it;
+	const char *position;
+	cJSON *list, *o;
+
+	if (!prof->first[L2E__SEC_WORK])
+		return;
+	list = add_array(j, learner, "WorkExperience");
+	for (it = prof->first[L2E__SEC_WORK]; it; it = it->next) {
+		o = append_object(j, list);
+		period(j, o, it, WORK_FROM, WORK_TO, WORK_ONGOING);
+		add_text(j, o, "Description", l2e__ev3_work_description(it));
+		position = l2e__item_text(it, WORK_POSITION);
+		if (position)
+			add_coded(j, o, "Position", NULL, position);
+		add_text(j, o, "Activities",
+		         l2e__item_text(it, WORK_ACTIVITIES));
+		organisation(j, o, "Employer",
+		             l2e__item_text(it, WORK_EMPLOYER),
+		             l2e__item_text(it, WORK_CITY),
+		             l2e__item_text(it, WORK_COUNTRY),
+		             l2e__item_text(it, WORK_COUNTRY_LABEL));
+	}
+}
+
+static void education(jw *j, cJSON *learner, const l2e__profile *prof)
+{
+	const l2e__item *it;
+	const char *level, *field;
+	cJSON *list, *o;
+
+	if (!prof->first[L2E__SEC_EDUCATION])
+		return;
+	list = add_array(j, learner, "Education");
+	for (it = prof->first[L2E__SEC_EDUCATION]; it; it = it->next) {
+		o = append_object(j, list);
+		period(j, o, it, EDU_FROM, EDU_TO, EDU_ONGOING);
+		add_text(j, o, "Title", l2e__item_text(it, EDU_TITLE));
+		add_text(j, o, "Activities",
+		         l2e__item_text(it, EDU_ACTIVITIES));
+		organisation(j, o, "Organisation",
+		             l2e__item_text(it, EDU_ORGANISATION),
+		             l2e__item_text(it, EDU_CITY),
+		             l2e__item_text(it, EDU_COUNTRY),
+		             l2e__item_text(it, EDU_COUNTRY_LABEL));
+		level = l2e__item_text(it, EDU_EQF_LEVEL);
+		if (level)
+			add_coded(j, o, "Level", level, NULL);
+		field = l2e__item_text(it, EDU_FIELD);
+		if (field)
+			add_coded(j, o, "Field", NULL, field);
+	}
+}
+
+static void language_description(jw *j, cJSON *parent, const l2e__item *it,
+                                 int is_mother)
+{
+	l2e__ev3_coded c;
+
+	l2e__ev3_language(&c, it, is_mother);
+	add_coded(j, parent, "Description", c.code, c.label);
+}
+
+/* The self-assessment grid of a foreign language, when it has levels. */
+static void cefr_levels(jw *j, cJSON *parent, const l2e__item *it)
+{
+	cJSON *o;
+	size_t i;
+
+	if (!l2e__ev3_has_cefr(it))
+		return;
+	o = add_object(j, parent, "ProficiencyLevel");
+	for (i = 0; i < L2E__EV3_N_CEFR; i++)
+		add_text(j, o, l2e__ev3_cefr[i].name,
+		         l2e__item_text(it, l2e__ev3_cefr[i].field));
+}
+
+static void languages(jw *j, cJSON *skills, const l2e__profile *prof)
+{
+	const l2e__item *it;
+	int has_mother, has_foreign;
+	cJSON *linguistic, *list, *o, *cert;
+
+	l2e__ev3_language_kinds(prof, &has_mother, &has_foreign);
+	if (!has_mother && !has_foreign)
+		return;
+	linguistic = add_object(j, skills, "Linguistic");
+	if (has_mother) {
+		list = add_array(j, linguistic, "MotherTongue");
+		for (it = prof->first[L2E__SEC_LANGUAGE]; it; it = it->next)
+			if (l2e__item_bool(it, LANG_MOTHER_TONGUE))
+				language_description(j, append_object(j, list),
+				                     it, 1);
+	}
+	if (!has_foreign)
+		return;
+	list = add_array(j, linguistic, "ForeignLanguage");
+	for (it = prof->first[L2E__SEC_LANGUAGE]; it; it = it->next) {
+		if (l2e__item_bool(it, LANG_MOTHER_TONGUE))
+			continue;
+		o = append_object(j, list);
+		language_description(j, o, it, 0);
+		cefr_levels(j, o, it);
+		/* the XML's VerifiedBy/Certificate */
+		if (l2e__item_text(it, LANG_CERTIFICATE)) {
+			cert = append_object(j, add_array(j, o, "Certificate"));
+			add_text(j, cert, "Title",
+			         l2e__item_text(it, LANG_CERTIFICATE));
+			add_date(j, cert, "Date",
+			         &it->values[LANG_CERTIFICATE_DATE]);
+		}
+	}
+}
+
+static void computer(jw *j, cJSON *skills, const l2e__profile *prof)
+{
+	l2e__ev3_computer c;
+	cJSON *o, *levels;
+	size_t i;
+
+	if (l2e__ev3_computer_fill(&c, prof) < 0)
+		j->failed = 1;
+	if (c.is_present) {
+		o = add_object(j, skills, "Computer");
+		add_text(j, o, "Description", c.description.ptr);
+		if (c.has_grid) {
+			levels = add_object(j, o, "ProficiencyLevel");
+			for (i = 0; i < L2E__EV3_N_ICT; i++)
+				add_text(j, levels, l2e__ev3_ict[i],
+				         c.level[i][0] ? c.level[i] : NULL);
+		}
+	}
+	l2e__ev3_computer_dispose(&c);
+}
+
+/* Career (LOB) competences: the student's own texts, under "Other". */
+static void other_skills(jw *j, cJSON *skills, const l2e__profile *prof)
+{
+	l2e_buf text = L2E_BUF_INIT;
+
+	if (l2e__ev3_other_text(&text, prof) < 0)
+		j->failed = 1;
+	if (text.ptr)
+		add_text(j, add_object(j, skills, "Other"), "Description",
+		         text.ptr);
+	l2e_buf_dispose(&text);
+}
+
+static void skills(jw *j, cJSON *learner, const l2e__profile *prof)
+{
+	cJSON *o;
+
+	if (!l2e__ev3_has_skills(prof))
+		return;
+	o = add_object(j, learner, "Skills");
+	languages(j, o, prof);
+	computer(j, o, prof);
+	other_skills(j, o, prof);
+}
+
+static void achievements(jw *j, cJSON *learner, const l2e__profile *prof)
+{
+	l2e_buf text = L2E_BUF_INIT;
+	cJSON *o;
+
+	if (l2e__ev3_certifications_text(&text, prof) < 0)
+		j->failed = 1;
+	if (text.ptr) {
+		o = append_object(j, add_array(j, learner, "Achievement"));
+		add_coded(j, o, "Title", L2E__EV3_ACHIEVEMENT, NULL);
+		add_text(j, o, "Description", text.ptr);
+	}
+	l2e_buf_dispose(&text);
+}
+
+static void document_info(jw *j, cJSON *sp, const l2e__profile *prof,
+                          const l2e__write_info *info)
+{
+	char now[32];
+	const char *created = l2e__ev3_created(now, prof, info);
+	cJSON *o = add_object(j, sp, "DocumentInfo");
+
+	add_text(j, o, "DocumentType", L2E__EV3_DOCUMENT_TYPE);
+	add_text(j, o, "CreationDate", created);
+	add_text(j, o, "LastUpdateDate", created);
+	add_text(j, o, "XSDVersion", L2E__EV3_XSD_VERSION);
+	add_text(j, o, "Generator", info->generator);
+	add_bool(j, o, "EuropassLogo", 1);
+}
+
+int l2e__write_europass_json(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
+                             const l2e__write_info *info)
+{
+	cJSON *root = NULL, *sp, *learner;
+	char *text = NULL;
+	size_t len;
+	jw j = { 0 };
+	int error = 0;
+
+	root = cJSON_CreateObject();
+	if (!root)
+		j.failed = 1;
+	sp = add_object(&j, root, "SkillsPassport");
+	add_text(&j, sp, "Locale", l2e__ev3_locale(p));
+	document_info(&j, sp, p, info);
+	learner = add_object(&j, sp, "LearnerInfo");
+	identification(&j, learner, p);
+	headline(&j, learner, p);
+	work_experience(&j, learner, p);
+	education(&j, learner, p);
+	skills(&j, learner, p);
+	achievements(&j, learner, p);
+	text = j.failed ? NULL : cJSON_Print(root);
+	if (!text) {
+		error =
+		    l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
+		                   "out of memory building the Europass JSON");
+		goto done;
+	}
+	len = strlen(text);
+	/* grow once: the document and its newline go in whole or not at all */
+	error = l2e__buf_grow(out, len + 1);
+	if (error < 0) {
+		l2e__error_set(ctx, error, L2E_ERRCLASS_WRITE,
+		               "no room for the Europass JSON (%zu bytes)",
+		               len);
+		goto done;
+	}
+	l2e__buf_put(out, text, len);
+	l2e__buf_putc(out, '\n');
+done:
+	cJSON_free(text);
+	cJSON_Delete(root);
+	return error;
+}
