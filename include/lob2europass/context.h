@@ -64,12 +64,15 @@ typedef struct l2e_ctx_options {
 	long long document_time;
 } l2e_ctx_options;
 
-#define L2E_CTX_OPTIONS_INIT { L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 }
+#define L2E_CTX_OPTIONS_INIT                              \
+	{                                                 \
+		L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 \
+	}
 
-#define L2E_DEFAULT_MAX_INPUT_BYTES ((size_t)64 << 20)
-#define L2E_DEFAULT_MAX_DEPTH 64
-#define L2E_DEFAULT_MAX_STRING_BYTES ((size_t)1 << 20)
-#define L2E_DEFAULT_MAX_RECORDS 1000000
+#define L2E_DEFAULT_MAX_INPUT_BYTES   ((size_t)64 << 20)
+#define L2E_DEFAULT_MAX_DEPTH         64
+#define L2E_DEFAULT_MAX_STRING_BYTES  ((size_t)1 << 20)
+#define L2E_DEFAULT_MAX_RECORDS       1000000
 #define L2E_DEFAULT_MAX_MAPPING_BYTES ((size_t)4 << 20)
 
 /** Initialise the libraries underneath (libxml2). Call once per process. */
@@ -88,6 +91,16 @@ L2E_API void l2e_ctx_free(l2e_ctx *ctx);
 
 /** The options in force (defaults filled in). Borrowed. */
 L2E_API const l2e_ctx_options *l2e_ctx_options_get(const l2e_ctx *ctx);
+
+/**
+ * Receives findings that belong to no dossier, such as a CSV row whose
+ * student is not in the main table. `diag` is valid during the call only.
+ */
+typedef void (*l2e_diag_cb)(const l2e_diag *diag, void *payload);
+
+/** Set (or, with NULL, clear) the callback for such findings. */
+L2E_API void l2e_ctx_set_diag_callback(l2e_ctx *ctx, l2e_diag_cb cb,
+                                       void *payload);
 
 /** The last error, or NULL when the last call succeeded. Borrowed. */
 L2E_API const l2e_error *l2e_ctx_error(const l2e_ctx *ctx);

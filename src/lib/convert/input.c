@@ -7,9 +7,11 @@
  * needs, so the tree is freed when the next document is read.
  */
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "convert/dossier.h"
+#include "convert/input.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
@@ -25,15 +27,32 @@ struct l2e_input {
 	void *state;
 	char *name;
 	l2e_buf data;
-	l2e__pool doc_pool;       /* the current document's tree */
+	l2e__pool doc_pool; /* the current document's tree */
 	const l2e__node *root;
 	const l2e__node **records;
 	size_t n_records;
 	size_t cap_records;
 	size_t next_record;
-	size_t n_seen;            /* records in all documents so far */
+	size_t n_seen; /* records in all documents so far */
 	int is_done;
+	l2e__document_cb on_document;
+	void *on_document_payload;
 };
+
+void l2e__input_on_document(l2e_input *in, l2e__document_cb cb, void *payload)
+{
+	in->on_document = cb;
+	in->on_document_payload = payload;
+}
+
+/* Free the current document's tree, telling the hook first. */
+static void drop_document(l2e_input *in)
+{
+	if (in->root && in->on_document)
+		in->on_document(in->root, in->on_document_payload);
+	l2e__pool_clear(&in->doc_pool);
+	in->root = NULL;
+}
 
 static int open_common(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
                        const char *name, l2e_input **in_out)
@@ -50,11 +69,12 @@ static int open_common(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	}
 	in->ctx = ctx;
 	in->map = map;
-	in->reader = l2e__reader_find(map->format);
+	in->reader = l2e__reader_find(map->source.format);
 	if (!in->reader) {
 		l2e_input_free(in);
 		return l2e__error_set(ctx, L2E_ENOTSUPPORTED, L2E_ERRCLASS_READ,
-		                      "no reader for format %s", map->format);
+		                      "no reader for format %s",
+		                      map->source.format);
 	}
 	*in_out = in;
 	return 0;
@@ -62,8 +82,8 @@ static int open_common(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 
 static int start_reader(l2e_input **out, l2e_input *in)
 {
-	int error = in->reader->open(&in->state, in->ctx, in->name,
-	                             in->data.ptr, in->data.len);
+	int error = in->reader->open(&in->state, in->ctx, &in->map->source,
+	                             in->name, in->data.ptr, in->data.len);
 
 	if (error < 0) {
 		l2e_input_free(in);
@@ -79,11 +99,31 @@ int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	l2e_input *in = NULL;
 	int error;
 
+	struct stat st;
+
 	L2E_ASSERT_ARG(out && ctx && map && path);
-	if ((error = open_common(out, ctx, map,
-	                         strcmp(path, "-") ? path : "<stdin>",
-	                         &in)) < 0)
+	if ((error = open_common(
+	         out, ctx, map, strcmp(path, "-") ? path : "<stdin>", &in)) < 0)
 		return error;
+	if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* a folder: the files of a CSV bundle */
+		if (!in->reader->open_dir) {
+			l2e_input_free(in);
+			return l2e__error_set_at(
+			    ctx, L2E_EIO, L2E_ERRCLASS_READ, path, 0, 0, NULL,
+			    "is a folder; "
+			    "%s exports are files",
+			    map->source.format);
+		}
+		error =
+		    in->reader->open_dir(&in->state, ctx, &map->source, path);
+		if (error < 0) {
+			l2e_input_free(in);
+			return error;
+		}
+		*out = in;
+		return 0;
+	}
 	error = l2e__file_read(&in->data, ctx, path, ctx->opts.max_input_bytes,
 	                       "max_input_bytes");
 	if (error < 0) {
@@ -93,9 +133,8 @@ int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	return start_reader(out, in);
 }
 
-int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx,
-                          const l2e_mapping *map, const char *name,
-                          const char *data, size_t len)
+int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
+                          const char *name, const char *data, size_t len)
 {
 	l2e_input *in = NULL;
 	int error;
@@ -105,10 +144,11 @@ int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx,
 		return error;
 	if (len > ctx->opts.max_input_bytes) {
 		l2e_input_free(in);
-		return l2e__error_set_at(ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, name,
-		                         0, 0, NULL,
+		return l2e__error_set_at(ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
+		                         name, 0, 0, NULL,
 		                         "larger than max_input_bytes (%zu "
-		                         "bytes)", ctx->opts.max_input_bytes);
+		                         "bytes)",
+		                         ctx->opts.max_input_bytes);
 	}
 	if (l2e__buf_put(&in->data, data ? data : "", len) < 0) {
 		l2e_input_free(in);
@@ -124,7 +164,7 @@ void l2e_input_free(l2e_input *in)
 		return;
 	if (in->state)
 		in->reader->close(in->state);
-	l2e__pool_clear(&in->doc_pool);
+	drop_document(in);
 	l2e__free((void *)in->records);
 	l2e_buf_dispose(&in->data);
 	l2e__free(in->name);
@@ -144,8 +184,8 @@ static int add_record(const l2e__node *n, void *payload)
 	}
 	if (in->n_records == in->cap_records) {
 		size_t cap = in->cap_records ? in->cap_records * 2 : 64;
-		const l2e__node **grown = l2e__realloc((void *)in->records,
-		                                       cap * sizeof(*grown));
+		const l2e__node **grown =
+		    l2e__realloc((void *)in->records, cap * sizeof(*grown));
 
 		if (!grown)
 			return 1;
@@ -167,14 +207,14 @@ static int exists(const l2e__node *n, void *payload)
 static int next_document(l2e_input *in)
 {
 	l2e__scope scope;
-	l2e__node *root = NULL;
-	size_t i;
+	l2e__node *root = NULL, **selected = NULL;
+	size_t i, n_selected = 0;
 	int error, found = 0;
 
-	l2e__pool_clear(&in->doc_pool);
-	in->root = NULL;
+	drop_document(in);
 	in->n_records = in->next_record = 0;
-	error = in->reader->next(&root, &in->doc_pool, in->ctx, in->state);
+	error = in->reader->next(&root, &selected, &n_selected, &in->doc_pool,
+	                         in->ctx, in->state);
 	if (error < 0)
 		return error;
 	if (!root) {
@@ -183,36 +223,46 @@ static int next_document(l2e_input *in)
 	}
 	in->root = root;
 	scope.current = scope.record = scope.root = root;
+	if (selected) {
+		/* the reader selected the records (an XPath) */
+		for (i = 0; i < n_selected; i++)
+			if (add_record(selected[i], in))
+				return l2e__error_set(in->ctx, L2E_ENOMEM,
+				                      L2E_ERRCLASS_READ,
+				                      "out of memory");
+		found = 1;
+	}
 	/* the first `records` path that exists in this document wins */
 	for (i = 0; i < in->map->n_records && !found; i++) {
 		l2e__path_visit(&in->map->records[i], &scope, exists, &found);
 		if (found)
-			l2e__path_visit(&in->map->records[i], &scope, add_record,
-			                in);
+			l2e__path_visit(&in->map->records[i], &scope,
+			                add_record, in);
 	}
 	if (!found)
 		return l2e__error_set_at(in->ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
 		                         in->name, root->line, root->column,
 		                         NULL, "no student records at \"%s\"",
-		                         in->map->records[0].text);
+		                         in->map->n_records
+		                             ? in->map->records[0].text
+		                             : "(no records path)");
 	in->n_seen += in->n_records;
 	if (in->n_seen > in->ctx->opts.max_records)
 		return l2e__error_set_at(in->ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
 		                         in->name, root->line, root->column,
-		                         NULL, "more than max_records (%zu) "
-		                         "records", in->ctx->opts.max_records);
+		                         NULL,
+		                         "more than max_records (%zu) "
+		                         "records",
+		                         in->ctx->opts.max_records);
 	return 1;
 }
 
 static l2e_dossier_status status_of(l2e__verdict v)
 {
 	switch (v) {
-	case L2E__VERDICT_OK:
-		return L2E_DOSSIER_OK;
-	case L2E__VERDICT_SKIPPED:
-		return L2E_DOSSIER_SKIPPED;
-	default:
-		return L2E_DOSSIER_REJECTED;
+	case L2E__VERDICT_OK: return L2E_DOSSIER_OK;
+	case L2E__VERDICT_SKIPPED: return L2E_DOSSIER_SKIPPED;
+	default: return L2E_DOSSIER_REJECTED;
 	}
 }
 
@@ -253,7 +303,8 @@ int l2e_input_next(l2e_dossier **out, l2e_input *in)
 		l2e__file_stem(d->stem, d->key);
 	if (d->status == L2E_DOSSIER_SKIPPED)
 		l2e__diag_add(&d->diags, L2E_SEVERITY_WARNING, record, NULL,
-		              "skipped: %s", map->skip_message
+		              "skipped: %s",
+		              map->skip_message
 		                  ? map->skip_message
 		                  : "the mapping's include condition is false");
 	*out = d;

@@ -38,9 +38,21 @@ const char *l2e_strerror(int code)
 	}
 }
 
+/* No XML document we parse may load anything: not a DTD, not an
+ * external entity, not over the network, not from a file. */
+static xmlParserInputPtr deny_external_entities(const char *url, const char *id,
+                                                xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
 int l2e_global_init(void)
 {
 	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_external_entities);
 	return 0;
 }
 
@@ -95,6 +107,36 @@ const l2e_error *l2e_ctx_error(const l2e_ctx *ctx)
 	return ctx && ctx->has_error ? &ctx->err : NULL;
 }
 
+void l2e_ctx_set_diag_callback(l2e_ctx *ctx, l2e_diag_cb cb, void *payload)
+{
+	if (!ctx)
+		return;
+	ctx->diag_cb = cb;
+	ctx->diag_payload = payload;
+}
+
+void l2e__ctx_warn(l2e_ctx *ctx, const char *file, unsigned line,
+                   unsigned column, const char *fmt, ...)
+{
+	l2e_buf msg = L2E_BUF_INIT;
+	l2e_diag d;
+	va_list ap;
+
+	if (!ctx->diag_cb)
+		return;
+	va_start(ap, fmt);
+	l2e__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	memset(&d, 0, sizeof(d));
+	d.severity = L2E_SEVERITY_WARNING;
+	d.message = msg.ptr ? msg.ptr : "out of memory";
+	d.file = file;
+	d.line = line;
+	d.column = column;
+	ctx->diag_cb(&d, ctx->diag_payload);
+	l2e_buf_dispose(&msg);
+}
+
 void l2e__error_clear(l2e_ctx *ctx)
 {
 	l2e__free(ctx->err_message);
@@ -110,7 +152,7 @@ void l2e__error_clear(l2e_ctx *ctx)
 static int error_vset(l2e_ctx *ctx, int code, l2e_error_class klass,
                       const char *file, unsigned line, unsigned column,
                       const char *field, const char *fmt, va_list ap)
-	__attribute__((format(printf, 8, 0)));
+    __attribute__((format(printf, 8, 0)));
 
 static int error_vset(l2e_ctx *ctx, int code, l2e_error_class klass,
                       const char *file, unsigned line, unsigned column,
@@ -126,8 +168,8 @@ static int error_vset(l2e_ctx *ctx, int code, l2e_error_class klass,
 	ctx->err_field = l2e__strdup(field);
 	ctx->err.code = code;
 	ctx->err.klass = klass;
-	ctx->err.message = ctx->err_message ? ctx->err_message
-	                                    : l2e_strerror(code);
+	ctx->err.message =
+	    ctx->err_message ? ctx->err_message : l2e_strerror(code);
 	ctx->err.file = ctx->err_file;
 	ctx->err.line = line;
 	ctx->err.column = column;

@@ -19,28 +19,41 @@ struct l2e_ctx {
 	char *err_file;
 	char *err_field;
 	char *err_rule;
+	l2e_diag_cb diag_cb;
+	void *diag_payload;
 };
+
+/** Report a finding that belongs to no dossier (a warning). */
+void l2e__ctx_warn(l2e_ctx *ctx, const char *file, unsigned line,
+                   unsigned column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 void l2e__error_clear(l2e_ctx *ctx);
 
 int l2e__error_set(l2e_ctx *ctx, int code, l2e_error_class klass,
-                   const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /** As l2e__error_set(), with a place: file, line, column, field. */
 int l2e__error_set_at(l2e_ctx *ctx, int code, l2e_error_class klass,
                       const char *file, unsigned line, unsigned column,
                       const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 8, 9)));
+    __attribute__((format(printf, 8, 9)));
 
 /** Programmer error (NULL handle): an assert in debug builds. */
 #ifdef NDEBUG
-#define L2E_ASSERT_ARG(x) \
-	do { if (!(x)) return L2E_ERROR; } while (0)
+#define L2E_ASSERT_ARG(x)                 \
+	do {                              \
+		if (!(x))                 \
+			return L2E_ERROR; \
+	} while (0)
 #else
 #include <assert.h>
-#define L2E_ASSERT_ARG(x) \
-	do { assert(x); if (!(x)) return L2E_ERROR; } while (0)
+#define L2E_ASSERT_ARG(x)                 \
+	do {                              \
+		assert(x);                \
+		if (!(x))                 \
+			return L2E_ERROR; \
+	} while (0)
 #endif
 
 #endif

@@ -12,9 +12,8 @@
 
 #define QUOTE_MAX 80
 
-void l2e__diag_add(l2e__diags *d, l2e_severity severity,
-                   const l2e__node *at, const char *rule, const char *fmt,
-                   ...)
+void l2e__diag_add(l2e__diags *d, l2e_severity severity, const l2e__node *at,
+                   const char *rule, const char *fmt, ...)
 {
 	l2e_buf msg = L2E_BUF_INIT, field = L2E_BUF_INIT;
 	l2e_diag *item;
@@ -41,13 +40,17 @@ void l2e__diag_add(l2e__diags *d, l2e_severity severity,
 	item = &d->items[d->n_items];
 	memset(item, 0, sizeof(*item));
 	item->severity = severity;
+	/* a table of a CSV bundle names its own file; copied, since the
+	 * dossier outlives the tree */
 	item->file = d->file;
+	if (at && l2e__node_file(at))
+		item->file = l2e__pool_strdup(d->pool, l2e__node_file(at));
 	item->line = at ? at->line : 0;
 	item->column = at ? at->column : 0;
 	item->message = msg.ptr ? l2e__pool_strdup(d->pool, msg.ptr) : NULL;
 	item->field = field.ptr ? l2e__pool_strdup(d->pool, field.ptr) : NULL;
 	item->rule = rule;
-	if (item->message)
+	if (item->message && item->file)
 		d->n_items++;
 	else
 		d->is_oom = 1;

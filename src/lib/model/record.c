@@ -7,8 +7,8 @@
 
 #include "core/buf.h"
 
-l2e__node *l2e__node_new(l2e__pool *pool, l2e__node_kind kind,
-                         unsigned line, unsigned column)
+l2e__node *l2e__node_new(l2e__pool *pool, l2e__node_kind kind, unsigned line,
+                         unsigned column)
 {
 	l2e__node *n = l2e__pool_alloc(pool, sizeof(*n));
 
@@ -54,10 +54,17 @@ const l2e__node *l2e__node_child(const l2e__node *n, size_t i)
 	return c;
 }
 
+const char *l2e__node_file(const l2e__node *n)
+{
+	for (; n; n = n->parent)
+		if (n->file)
+			return n->file;
+	return NULL;
+}
+
 int l2e__node_is_scalar(const l2e__node *n)
 {
-	return n && (n->kind == L2E__NODE_BOOL ||
-	             n->kind == L2E__NODE_NUMBER ||
+	return n && (n->kind == L2E__NODE_BOOL || n->kind == L2E__NODE_NUMBER ||
 	             n->kind == L2E__NODE_STRING);
 }
 
@@ -71,6 +78,17 @@ static int key_needs_quotes(const char *key)
 		if (strchr(".[]='\" ", *p))
 			return 1;
 	return 0;
+}
+
+/* ['name'], with a quote inside written twice, as paths read it */
+static int put_quoted(l2e_buf *out, const char *key)
+{
+	int error = l2e__buf_puts(out, "['");
+
+	for (; *key && !error; key++)
+		error = *key == '\'' ? l2e__buf_puts(out, "''")
+		                     : l2e__buf_putc(out, *key);
+	return error ? error : l2e__buf_puts(out, "']");
 }
 
 int l2e__node_path(l2e_buf *out, const l2e__node *n)
@@ -87,7 +105,7 @@ int l2e__node_path(l2e_buf *out, const l2e__node *n)
 		if (c->parent->kind == L2E__NODE_ARRAY)
 			error = l2e__buf_printf(out, "[%zu]", c->index);
 		else if (key_needs_quotes(c->key))
-			error = l2e__buf_printf(out, "['%s']", c->key);
+			error = put_quoted(out, c->key);
 		else
 			error = l2e__buf_printf(out, "%s%s",
 			                        is_first ? "" : ".", c->key);

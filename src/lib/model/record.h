@@ -33,14 +33,18 @@ typedef struct l2e__node l2e__node;
 
 struct l2e__node {
 	l2e__node_kind kind;
+	unsigned char is_read; /* a mapping path reached it (coverage); the
+	                          only field evaluation ever writes */
 	unsigned line;
 	unsigned column;
-	unsigned key_line;   /* where the member name starts (objects) */
+	unsigned key_line; /* where the member name starts (objects) */
 	unsigned key_column;
-	const char *key;     /* member name inside an object, else NULL */
-	const char *text;    /* scalar text ("true"/"false" for bools) */
-	size_t len;          /* length of text */
-	size_t index;        /* position among the parent's children */
+	const char *file; /* set where it differs from the input's name
+	                        (a CSV bundle's table); see l2e__node_file */
+	const char *key;  /* member name inside an object, else NULL */
+	const char *text; /* scalar text ("true"/"false" for bools) */
+	size_t len;       /* length of text */
+	size_t index;     /* position among the parent's children */
 	size_t n_children;
 	l2e__node *parent;
 	l2e__node *first;
@@ -49,8 +53,8 @@ struct l2e__node {
 };
 
 /** A new node from `pool`; NULL when out of memory. */
-l2e__node *l2e__node_new(l2e__pool *pool, l2e__node_kind kind,
-                         unsigned line, unsigned column);
+l2e__node *l2e__node_new(l2e__pool *pool, l2e__node_kind kind, unsigned line,
+                         unsigned column);
 
 /** Append `child` to `parent` (an array or object). */
 void l2e__node_append(l2e__node *parent, l2e__node *child);
@@ -61,12 +65,15 @@ const l2e__node *l2e__node_member(const l2e__node *obj, const char *key);
 /** The `i`th child (0-based) of an array or object, or NULL. */
 const l2e__node *l2e__node_child(const l2e__node *n, size_t i);
 
+/** The file `n` came from: the nearest `file` up the tree, or NULL. */
+const char *l2e__node_file(const l2e__node *n);
+
 /** True for a scalar with text (strings may be empty: see is_blank). */
 int l2e__node_is_scalar(const l2e__node *n);
 
 /**
  * Append the path of `n` from its tree's root to `out`, in the mapping
- * language's syntax: items[2].placements[0].startDate.
+ * language's syntax: items[2].periods[0].start.
  */
 int l2e__node_path(l2e_buf *out, const l2e__node *n);
 

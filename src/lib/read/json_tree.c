@@ -13,7 +13,7 @@ typedef struct walk {
 	l2e__json_cursor *cur;
 	l2e__pool *pool;
 	l2e_ctx *ctx;
-	const char *p;     /* scan position */
+	const char *p; /* scan position */
 	const char *end;
 	unsigned line;
 	unsigned column;
@@ -42,10 +42,9 @@ static void skip_ws(walk *w)
 
 static int fail(walk *w, int code, const char *msg, const char *detail)
 {
-	return l2e__error_set_at(w->ctx, code, L2E_ERRCLASS_READ,
-	                         w->cur->name, w->line, w->column, NULL,
-	                         "%s%s%s", msg, detail ? ": " : "",
-	                         detail ? detail : "");
+	return l2e__error_set_at(w->ctx, code, L2E_ERRCLASS_READ, w->cur->name,
+	                         w->line, w->column, NULL, "%s%s%s", msg,
+	                         detail ? ": " : "", detail ? detail : "");
 }
 
 /* Skip a string token; refuse "\u0000", which cJSON would truncate at. */
@@ -54,7 +53,8 @@ static int skip_string(walk *w)
 	advance(w, 1); /* opening quote */
 	while (w->p < w->end && *w->p != '"') {
 		if (*w->p == '\\') {
-			if (w->end - w->p >= 6 && memcmp(w->p, "\\u0000", 6) == 0)
+			if (w->end - w->p >= 6 &&
+			    memcmp(w->p, "\\u0000", 6) == 0)
 				return fail(w, L2E_EPARSE,
 				            "a string contains \\u0000", NULL);
 			advance(w, 2);
@@ -72,9 +72,8 @@ static void skip_scalar(walk *w)
 		advance(w, 1);
 }
 
-static int build(walk *w, const cJSON *item, l2e__node *parent,
-                 const char *key, size_t depth, unsigned key_line,
-                 unsigned key_column);
+static int build(walk *w, const cJSON *item, l2e__node *parent, const char *key,
+                 size_t depth, unsigned key_line, unsigned key_column);
 
 static int build_children(walk *w, const cJSON *item, l2e__node *node,
                           size_t depth)
@@ -111,9 +110,8 @@ static int build_children(walk *w, const cJSON *item, l2e__node *node,
 	return 0;
 }
 
-static int build(walk *w, const cJSON *item, l2e__node *parent,
-                 const char *key, size_t depth, unsigned key_line,
-                 unsigned key_column)
+static int build(walk *w, const cJSON *item, l2e__node *parent, const char *key,
+                 size_t depth, unsigned key_line, unsigned key_column)
 {
 	l2e__node_kind kind;
 	l2e__node *node;
@@ -136,7 +134,8 @@ static int build(walk *w, const cJSON *item, l2e__node *parent,
 
 	if ((kind == L2E__NODE_OBJECT || kind == L2E__NODE_ARRAY) &&
 	    depth > w->cur->max_depth)
-		return fail(w, L2E_ELIMIT, "nesting deeper than max_depth", NULL);
+		return fail(w, L2E_ELIMIT, "nesting deeper than max_depth",
+		            NULL);
 	node = l2e__node_new(w->pool, kind, w->line, w->column);
 	if (!node)
 		return L2E_ENOMEM;
@@ -151,8 +150,7 @@ static int build(walk *w, const cJSON *item, l2e__node *parent,
 
 	switch (kind) {
 	case L2E__NODE_OBJECT:
-	case L2E__NODE_ARRAY:
-		return build_children(w, item, node, depth);
+	case L2E__NODE_ARRAY: return build_children(w, item, node, depth);
 	case L2E__NODE_STRING:
 		if ((error = skip_string(w)) < 0)
 			return error;
@@ -161,8 +159,8 @@ static int build(walk *w, const cJSON *item, l2e__node *parent,
 			return fail(w, L2E_ELIMIT,
 			            "a string is longer than max_string_bytes",
 			            NULL);
-		node->text = l2e__pool_strndup(w->pool, item->valuestring,
-		                               node->len);
+		node->text =
+		    l2e__pool_strndup(w->pool, item->valuestring, node->len);
 		break;
 	default:
 		start = w->p;
@@ -211,10 +209,11 @@ int l2e__json_next(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 			unsigned line, column;
 
 			l2e__text_position(cur->data, bad, &line, &column);
-			return l2e__error_set_at(ctx, L2E_EPARSE,
-			        L2E_ERRCLASS_READ, cur->name, line, column, NULL,
-			        cur->data[bad] ? "invalid UTF-8 byte sequence"
-			                       : "NUL byte in JSON text");
+			return l2e__error_set_at(
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, cur->name, line,
+			    column, NULL,
+			    cur->data[bad] ? "invalid UTF-8 byte sequence"
+			                   : "NUL byte in JSON text");
 		}
 		cur->is_checked = 1;
 	}
@@ -234,8 +233,8 @@ int l2e__json_next(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	if (w.p == w.end)
 		return 0;
 
-	item = cJSON_ParseWithLengthOpts(w.p, (size_t)(w.end - w.p),
-	                                 &parse_end, 0);
+	item = cJSON_ParseWithLengthOpts(w.p, (size_t)(w.end - w.p), &parse_end,
+	                                 0);
 	if (!item) {
 		size_t at = parse_end ? (size_t)(parse_end - w.p) : 0;
 

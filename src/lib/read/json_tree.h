@@ -19,15 +19,15 @@
 
 /** A position in a text holding zero or more JSON values in a row. */
 typedef struct l2e__json_cursor {
-	const char *name;   /* file name for messages */
+	const char *name; /* file name for messages */
 	const char *data;
 	size_t len;
 	size_t pos;
-	unsigned line;      /* at pos */
+	unsigned line; /* at pos */
 	unsigned column;
 	size_t max_depth;
 	size_t max_string;
-	int is_checked;     /* UTF-8 checked */
+	int is_checked; /* UTF-8 checked */
 } l2e__json_cursor;
 
 void l2e__json_cursor_init(l2e__json_cursor *cur, const char *name,

@@ -7,11 +7,12 @@
 #include "core/alloc.h"
 #include "read/json_tree.h"
 
-static int json_open(void **state, l2e_ctx *ctx, const char *name,
-                     const char *data, size_t len)
+static int json_open(void **state, l2e_ctx *ctx, const l2e__source *src,
+                     const char *name, const char *data, size_t len)
 {
 	l2e__json_cursor *cur = l2e__calloc(1, sizeof(*cur));
 
+	(void)src;
 	if (!cur)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
@@ -20,9 +21,11 @@ static int json_open(void **state, l2e_ctx *ctx, const char *name,
 	return 0;
 }
 
-static int json_next(l2e__node **root, l2e__pool *pool, l2e_ctx *ctx,
-                     void *state)
+static int json_next(l2e__node **root, l2e__node ***records, size_t *n_records,
+                     l2e__pool *pool, l2e_ctx *ctx, void *state)
 {
+	*records = NULL;
+	*n_records = 0;
 	return l2e__json_next(root, pool, ctx, state);
 }
 
@@ -31,6 +34,5 @@ static void json_close(void *state)
 	l2e__free(state);
 }
 
-const l2e__reader l2e__reader_json = {
-	"json", json_open, json_next, json_close
-};
+const l2e__reader l2e__reader_json = { "json", json_open, NULL, json_next,
+	                               json_close };

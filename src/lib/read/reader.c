@@ -7,6 +7,8 @@
 
 static const l2e__reader *const readers[] = {
 	&l2e__reader_json,
+	&l2e__reader_csv,
+	&l2e__reader_xml,
 };
 
 const l2e__reader *l2e__reader_find(const char *name)

@@ -14,19 +14,51 @@
 #include "core/ctx.h"
 #include "model/record.h"
 
+/* One table of a CSV bundle. */
+typedef struct l2e__csv_table {
+	const char *name; /* member name in the tree */
+	const char *file; /* file name inside the bundle folder */
+	int is_main;      /* one row per student: the dossier records */
+} l2e__csv_table;
+
+/* What a mapping's "source" says about reading an export. */
+typedef struct l2e__source {
+	const char *format;     /* "json", "csv", "xml" */
+	const char *encoding;   /* NULL: detect; "utf-8"; "windows-1252" */
+	char separator;         /* CSV; 0: detect ';' or ',' */
+	const char *key_column; /* CSV: the column joining the tables */
+	unsigned key_width;     /* CSV: zero-pad numeric keys to this */
+	l2e__csv_table *tables; /* CSV */
+	size_t n_tables;
+	const char *records_xpath; /* XML: selects the dossier records */
+	const char **ns_prefixes;  /* XML: namespaces for the XPath */
+	const char **ns_uris;
+	size_t n_namespaces;
+} l2e__source;
+
 typedef struct l2e__reader {
-	const char *name;  /* the mapping's source.format */
+	const char *name; /* the mapping's source.format */
 	/* Prepare to read `len` bytes at `data` (borrowed until close). */
-	int (*open)(void **state, l2e_ctx *ctx, const char *name,
-	            const char *data, size_t len);
-	/* The next document's tree in `pool`; *root NULL at the end. */
-	int (*next)(l2e__node **root, l2e__pool *pool, l2e_ctx *ctx,
-	            void *state);
+	int (*open)(void **state, l2e_ctx *ctx, const l2e__source *src,
+	            const char *name, const char *data, size_t len);
+	/* Optional: open a folder (a CSV bundle) instead of one file. */
+	int (*open_dir)(void **state, l2e_ctx *ctx, const l2e__source *src,
+	                const char *path);
+	/*
+	 * The next document's tree in `pool`; *root NULL at the end. A
+	 * reader that selects the dossier records itself (XML with XPath)
+	 * sets *records and *n_records; otherwise *records is NULL and the
+	 * mapping's record paths apply.
+	 */
+	int (*next)(l2e__node **root, l2e__node ***records, size_t *n_records,
+	            l2e__pool *pool, l2e_ctx *ctx, void *state);
 	void (*close)(void *state);
 } l2e__reader;
 
 const l2e__reader *l2e__reader_find(const char *name);
 
 extern const l2e__reader l2e__reader_json;
+extern const l2e__reader l2e__reader_csv;
+extern const l2e__reader l2e__reader_xml;
 
 #endif

@@ -1,0 +1,338 @@
+/*
+ * read_csv.c - CSV bundles: several tables joined on the student number.
+ *
+ * A bundle is a folder with one CSV file per table, as the mapping's
+ * source.tables lists them. The result is one document:
+ *
+ *     { "<main table>": [ row, row, ... ], "<keyless table>": [ ... ] }
+ *
+ * where every main row (one per student) gets, for each other table, a
+ * member of that table's name holding the rows with the same key — so a
+ * mapping says `"each": "<table>"` inside a student record. A table without
+ * the key column (a manifest) stays at the top. Keys can be zero-padded
+ * (source.key_width) because spreadsheets strip leading zeros.
+ *
+ * Each file is decoded on its own (UTF-8 with or without BOM, or
+ * Windows-1252; see core/encoding.h) and every row remembers its file,
+ * so findings name the table's file, line and column.
+ */
+#include "reader.h"
+
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/encoding.h"
+#include "core/file.h"
+#include "core/utf8.h"
+#include "read/csv.h"
+
+typedef struct bundle {
+	const l2e__source *src;
+	char *dir; /* NULL: one table in memory */
+	const char *mem_name;
+	const char *mem_data;
+	size_t mem_len;
+	int is_done;
+} bundle;
+
+static int csv_open(void **state, l2e_ctx *ctx, const l2e__source *src,
+                    const char *name, const char *data, size_t len)
+{
+	bundle *b = l2e__calloc(1, sizeof(*b));
+
+	if (!b)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	b->src = src;
+	b->mem_name = name;
+	b->mem_data = data;
+	b->mem_len = len;
+	*state = b;
+	return 0;
+}
+
+static int csv_open_dir(void **state, l2e_ctx *ctx, const l2e__source *src,
+                        const char *path)
+{
+	bundle *b = l2e__calloc(1, sizeof(*b));
+
+	if (!b || !(b->dir = l2e__strdup(path))) {
+		l2e__free(b);
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	}
+	b->src = src;
+	*state = b;
+	return 0;
+}
+
+static void csv_close(void *state)
+{
+	bundle *b = state;
+
+	if (b)
+		l2e__free(b->dir);
+	l2e__free(b);
+}
+
+/* Decode and parse one table; every row remembers `name`. */
+static int parse_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
+                       const bundle *b, const char *name, const char *data,
+                       size_t len)
+{
+	l2e_buf text = L2E_BUF_INIT;
+	l2e__node *row;
+	size_t bad = 0;
+	unsigned line, column;
+	int error;
+
+	error = l2e__to_utf8(&text, data, len, b->src->encoding, NULL, &bad);
+	if (error == L2E_EPARSE) {
+		l2e__text_position(data, bad, &line, &column);
+		error = l2e__error_set_at(ctx, error, L2E_ERRCLASS_READ, name,
+		                          line, column, NULL,
+		                          "invalid UTF-8 (the mapping declares "
+		                          "UTF-8, or the file has a BOM)");
+		goto done;
+	}
+	if (error < 0) {
+		error = l2e__error_set(ctx, error, L2E_ERRCLASS_READ,
+		                       "out of memory");
+		goto done;
+	}
+	error = l2e__csv_parse(out, pool, ctx, name, text.ptr ? text.ptr : "",
+	                       text.len, b->src->separator);
+	if (error < 0)
+		goto done;
+	for (row = (*out)->first; row; row = row->next)
+		row->file = name;
+done:
+	l2e_buf_dispose(&text);
+	return error;
+}
+
+static int read_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
+                      const bundle *b, const l2e__csv_table *t)
+{
+	l2e_buf path = L2E_BUF_INIT, data = L2E_BUF_INIT;
+	const char *name;
+	int error;
+
+	if (l2e__buf_printf(&path, "%s/%s", b->dir, t->file) < 0 ||
+	    !(name = l2e__pool_strdup(pool, path.ptr))) {
+		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                       "out of memory");
+		goto done;
+	}
+	error = l2e__file_read(&data, ctx, name, ctx->opts.max_input_bytes,
+	                       "max_input_bytes");
+	if (error < 0)
+		goto done;
+	error = parse_table(out, pool, ctx, b, name, data.ptr, data.len);
+done:
+	l2e_buf_dispose(&path);
+	l2e_buf_dispose(&data);
+	return error;
+}
+
+/* ==== Joining ==== */
+
+typedef struct key_index {
+	const char **keys;
+	l2e__node **rows;
+	size_t cap;
+} key_index;
+
+static size_t hash(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static int index_add(key_index *ix, const char *key, l2e__node *row)
+{
+	size_t i;
+
+	for (i = hash(key) & (ix->cap - 1); ix->keys[i];
+	     i = (i + 1) & (ix->cap - 1))
+		if (!strcmp(ix->keys[i], key))
+			return 0; /* a duplicate student: the first one wins */
+	ix->keys[i] = key;
+	ix->rows[i] = row;
+	return 1;
+}
+
+static l2e__node *index_find(const key_index *ix, const char *key)
+{
+	size_t i;
+
+	for (i = hash(key) & (ix->cap - 1); ix->keys[i];
+	     i = (i + 1) & (ix->cap - 1))
+		if (!strcmp(ix->keys[i], key))
+			return ix->rows[i];
+	return NULL;
+}
+
+/*
+ * The key cell of `row`, zero-padded to key_width when it is all digits
+ * and shorter (Excel strips leading zeros). The padded text replaces the
+ * cell's, so the padded key is what the mapping sees.
+ */
+static l2e__node *key_cell(l2e__pool *pool, const l2e__source *src,
+                           l2e__node *row)
+{
+	l2e__node *cell = (l2e__node *)l2e__node_member(row, src->key_column);
+	size_t i, len;
+	char *padded;
+
+	if (!cell || !src->key_width || cell->len >= src->key_width ||
+	    cell->len == 0)
+		return cell;
+	for (i = 0; i < cell->len; i++)
+		if (cell->text[i] < '0' || cell->text[i] > '9')
+			return cell;
+	len = src->key_width;
+	if (!(padded = l2e__pool_alloc(pool, len + 1)))
+		return NULL;
+	memset(padded, '0', len - cell->len);
+	memcpy(padded + len - cell->len, cell->text, cell->len + 1);
+	cell->text = padded;
+	cell->len = len;
+	return cell;
+}
+
+/* Append `row` to the array member `name` of `parent`, made if absent. */
+static int append_to_member(l2e__pool *pool, l2e__node *parent,
+                            const char *name, l2e__node *row)
+{
+	l2e__node *arr = (l2e__node *)l2e__node_member(parent, name);
+
+	if (!arr) {
+		arr = l2e__node_new(pool, L2E__NODE_ARRAY, row->line, 0);
+		if (!arr)
+			return L2E_ENOMEM;
+		arr->key = name;
+		l2e__node_append(parent, arr);
+	}
+	row->next = NULL;
+	l2e__node_append(arr, row);
+	return 0;
+}
+
+static int join(l2e__pool *pool, l2e_ctx *ctx, const l2e__source *src,
+                const char *table, l2e__node *rows, key_index *ix)
+{
+	l2e__node *row, *next, *cell, *student;
+	int error;
+
+	for (row = rows->first; row; row = next) {
+		next = row->next;
+		if (!(cell = key_cell(pool, src, row)))
+			return L2E_ENOMEM;
+		student = index_find(ix, cell->text);
+		if (!student) {
+			l2e__ctx_warn(ctx, row->file, row->line, row->column,
+			              "no student %s in the main table; row "
+			              "left out",
+			              cell->text);
+			continue;
+		}
+		if ((error = append_to_member(pool, student, table, row)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int csv_next(l2e__node **root_out, l2e__node ***records,
+                    size_t *n_records, l2e__pool *pool, l2e_ctx *ctx,
+                    void *state)
+{
+	bundle *b = state;
+	const l2e__source *src = b->src;
+	l2e__node *root, **tables = NULL, *main_rows = NULL, *cell, *row;
+	key_index ix = { NULL, NULL, 0 };
+	size_t i, main_i = 0;
+	int error = 0;
+
+	*root_out = NULL;
+	*records = NULL;
+	*n_records = 0;
+	if (b->is_done)
+		return 0;
+	b->is_done = 1;
+	if (!(root = l2e__node_new(pool, L2E__NODE_OBJECT, 1, 1)) ||
+	    !(tables = l2e__calloc(src->n_tables + 1, sizeof(*tables))))
+		goto oom;
+	for (i = 0; i < src->n_tables; i++)
+		if (src->tables[i].is_main)
+			main_i = i;
+
+	if (!b->dir) { /* in memory: the main table alone */
+		error = parse_table(&main_rows, pool, ctx, b, b->mem_name,
+		                    b->mem_data, b->mem_len);
+		if (error < 0)
+			goto done;
+		main_rows->key = src->tables[main_i].name;
+		l2e__node_append(root, main_rows);
+		*root_out = root;
+		goto done;
+	}
+	for (i = 0; i < src->n_tables; i++)
+		if ((error = read_table(&tables[i], pool, ctx, b,
+		                        &src->tables[i])) < 0)
+			goto done;
+	main_rows = tables[main_i];
+	main_rows->key = src->tables[main_i].name;
+	l2e__node_append(root, main_rows);
+
+	if (src->key_column) {
+		ix.cap = 16;
+		while (ix.cap < main_rows->n_children * 2)
+			ix.cap *= 2;
+		ix.keys = l2e__calloc(ix.cap, sizeof(*ix.keys));
+		ix.rows = l2e__calloc(ix.cap, sizeof(*ix.rows));
+		if (!ix.keys || !ix.rows)
+			goto oom;
+		for (row = main_rows->first; row; row = row->next) {
+			if (!(cell = key_cell(pool, src, row)))
+				continue;
+			if (!index_add(&ix, cell->text, row))
+				l2e__ctx_warn(
+				    ctx, row->file, row->line, row->column,
+				    "student %s appears twice in the main "
+				    "table; the first row is used",
+				    cell->text);
+		}
+	}
+	for (i = 0; i < src->n_tables; i++) {
+		if (i == main_i)
+			continue;
+		if (!src->key_column || !tables[i]->first ||
+		    !l2e__node_member(tables[i]->first, src->key_column)) {
+			/* no key column: the table stays at the top */
+			tables[i]->key = src->tables[i].name;
+			l2e__node_append(root, tables[i]);
+			continue;
+		}
+		if ((error = join(pool, ctx, src, src->tables[i].name,
+		                  tables[i], &ix)) < 0)
+			goto oom;
+	}
+	*root_out = root;
+	goto done;
+oom:
+	error =
+	    l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ, "out of memory");
+done:
+	l2e__free(ix.keys);
+	l2e__free(ix.rows);
+	l2e__free(tables);
+	return error;
+}
+
+const l2e__reader l2e__reader_csv = { "csv", csv_open, csv_open_dir, csv_next,
+	                              csv_close };

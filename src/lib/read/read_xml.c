@@ -1,0 +1,505 @@
+/*
+ * read_xml.c - XML exports of older school systems.
+ *
+ * libxml2 parses, configured for hostile input: the bytes were read with
+ * a size cap by us; compressed input and any DOCTYPE are refused before
+ * parsing (no DTD, no entities, so no entity expansion of any size); the
+ * parser never touches the network (XML_PARSE_NONET), never loads a DTD
+ * or substitutes entities, and XInclude is never processed. An
+ * ISO-8859-1 declaration is read as Windows-1252, its superset, as the
+ * systems that write it do.
+ *
+ * The tree becomes a record tree: an element with only text becomes a
+ * string; otherwise an object with "@name" members for attributes, a
+ * member per child element (local name; repeated children become an
+ * array, in document order) and "#text" for its own text. xsi:nil="true"
+ * gives null. Lines come from libxml2; it keeps no columns.
+ */
+#include "reader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+
+#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
+
+typedef struct xml_state {
+	const l2e__source *src;
+	const char *name;
+	const char *data;
+	size_t len;
+	int is_done;
+} xml_state;
+
+typedef struct conv {
+	l2e__pool *pool;
+	l2e_ctx *ctx;
+	const char *name;
+	int failed; /* an error is set on ctx */
+} conv;
+
+static int xml_open(void **state, l2e_ctx *ctx, const l2e__source *src,
+                    const char *name, const char *data, size_t len)
+{
+	xml_state *x = l2e__calloc(1, sizeof(*x));
+
+	if (!x)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	x->src = src;
+	x->name = name;
+	x->data = data;
+	x->len = len;
+	*state = x;
+	return 0;
+}
+
+static void xml_close(void *state)
+{
+	l2e__free(state);
+}
+
+static int conv_fail(conv *c, int code, unsigned line, const char *msg)
+{
+	if (!c->failed)
+		l2e__error_set_at(c->ctx, code, L2E_ERRCLASS_READ, c->name,
+		                  line, 0, NULL, "%s", msg);
+	c->failed = 1;
+	return code;
+}
+
+static unsigned line_of(const xmlNode *n)
+{
+	long line = xmlGetLineNo(n);
+
+	return line > 0 && line < 0x7FFFFFFF ? (unsigned)line : 0;
+}
+
+static int is_nil(const xmlNode *el)
+{
+	xmlChar *v = xmlGetNsProp(el, BAD_CAST "nil", BAD_CAST XSI_NS);
+	int nil = v && (!xmlStrcmp(v, BAD_CAST "true") ||
+	                !xmlStrcmp(v, BAD_CAST "1"));
+
+	xmlFree(v);
+	return nil;
+}
+
+/* The element's own text (text and CDATA children), or NULL if none. */
+static int own_text(conv *c, const xmlNode *el, l2e_buf *out)
+{
+	const xmlNode *k;
+
+	for (k = el->children; k; k = k->next)
+		if ((k->type == XML_TEXT_NODE ||
+		     k->type == XML_CDATA_SECTION_NODE) &&
+		    k->content &&
+		    l2e__buf_puts(out, (const char *)k->content) < 0)
+			return conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+	if (out->len > c->ctx->opts.max_string_bytes)
+		return conv_fail(c, L2E_ELIMIT, line_of(el),
+		                 "text longer than max_string_bytes");
+	return 0;
+}
+
+static int is_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return !*s;
+}
+
+static l2e__node *scalar(conv *c, l2e__node_kind kind, unsigned line,
+                         const char *key, const char *text)
+{
+	l2e__node *n = l2e__node_new(c->pool, kind, line, 0);
+
+	if (!n)
+		return NULL;
+	n->key = key;
+	if (text) {
+		n->len = strlen(text);
+		if (!(n->text = l2e__pool_strndup(c->pool, text, n->len)))
+			return NULL;
+	}
+	return n;
+}
+
+static l2e__node *element(conv *c, xmlNode *el, const char *key, size_t depth);
+
+typedef struct child_ref {
+	const char *name;
+	size_t order;      /* position among the element's children */
+	size_t group_size; /* set on the first of a group */
+	xmlNode *node;
+} child_ref;
+
+static int by_name_then_order(const void *a, const void *b)
+{
+	const child_ref *x = a, *y = b;
+	int d = strcmp(x->name, y->name);
+
+	if (d)
+		return d;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int by_first_order(const void *a, const void *b)
+{
+	const child_ref *const *x = a, *const *y = b;
+
+	return (*x)->order < (*y)->order ? -1 : (*x)->order > (*y)->order;
+}
+
+/*
+ * Child elements as members: grouped by name (sorting keeps this
+ * O(n log n) for wide elements), groups in order of first appearance,
+ * a group of two or more as an array.
+ */
+static int children(conv *c, l2e__node *obj, xmlNode *el, size_t depth)
+{
+	child_ref *refs = NULL, **firsts = NULL;
+	size_t n = 0, i, j, n_groups = 0;
+	xmlNode *k;
+	l2e__node *member, *arr, *item;
+	int error = 0;
+
+	for (k = el->children; k; k = k->next)
+		n += k->type == XML_ELEMENT_NODE;
+	if (!n)
+		return 0;
+	refs = l2e__calloc(n, sizeof(*refs));
+	firsts = l2e__calloc(n, sizeof(*firsts));
+	if (!refs || !firsts) {
+		error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+		goto done;
+	}
+	for (i = 0, k = el->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE) {
+			refs[i].name = (const char *)k->name;
+			refs[i].order = i;
+			refs[i].node = k;
+			i++;
+		}
+	qsort(refs, n, sizeof(*refs), by_name_then_order);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && !strcmp(refs[j].name, refs[i].name);
+		     j++)
+			;
+		firsts[n_groups++] = &refs[i];
+		refs[i].group_size = j - i;
+	}
+	qsort(firsts, n_groups, sizeof(*firsts), by_first_order);
+	for (i = 0; i < n_groups && !error; i++) {
+		child_ref *g = firsts[i];
+		const char *name = l2e__pool_strdup(c->pool, g->name);
+		int is_group = g->group_size > 1;
+
+		if (!name) {
+			error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+			break;
+		}
+		if (!is_group) {
+			if (!(member = element(c, g->node, name, depth + 1))) {
+				error = L2E_ERROR;
+				break;
+			}
+			l2e__node_append(obj, member);
+			continue;
+		}
+		arr = l2e__node_new(c->pool, L2E__NODE_ARRAY, line_of(g->node),
+		                    0);
+		if (!arr) {
+			error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+			break;
+		}
+		arr->key = name;
+		l2e__node_append(obj, arr);
+		for (j = (size_t)(g - refs);
+		     j < (size_t)(g - refs) + g->group_size; j++) {
+			if (!(item =
+			          element(c, refs[j].node, NULL, depth + 1))) {
+				error = L2E_ERROR;
+				break;
+			}
+			l2e__node_append(arr, item);
+		}
+	}
+done:
+	l2e__free(refs);
+	l2e__free(firsts);
+	return error;
+}
+
+static l2e__node *element(conv *c, xmlNode *el, const char *key, size_t depth)
+{
+	l2e_buf text = L2E_BUF_INIT;
+	l2e__node *obj = NULL, *n;
+	xmlAttr *a;
+	unsigned line = line_of(el);
+	int has_children = 0;
+	xmlNode *k;
+
+	if (depth > c->ctx->opts.max_depth) {
+		conv_fail(c, L2E_ELIMIT, line, "nesting deeper than max_depth");
+		return NULL;
+	}
+	if (is_nil(el)) {
+		obj = scalar(c, L2E__NODE_NULL, line, key, NULL);
+		goto done;
+	}
+	for (k = el->children; k; k = k->next)
+		has_children |= k->type == XML_ELEMENT_NODE;
+	if (own_text(c, el, &text) < 0)
+		return NULL;
+	if (!has_children && !el->properties) {
+		obj = scalar(c, L2E__NODE_STRING, line, key,
+		             text.ptr ? text.ptr : "");
+		goto done;
+	}
+	if (!(obj = l2e__node_new(c->pool, L2E__NODE_OBJECT, line, 0)))
+		goto done;
+	obj->key = key;
+	for (a = el->properties; a; a = a->next) {
+		xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+		l2e_buf name = L2E_BUF_INIT;
+
+		if (a->ns && !xmlStrcmp(a->ns->href, BAD_CAST XSI_NS)) {
+			xmlFree(v);
+			continue; /* xsi:nil, xsi:schemaLocation: not data */
+		}
+		l2e__buf_printf(&name, "@%s", (const char *)a->name);
+		n = name.ptr ? scalar(c, L2E__NODE_STRING, line,
+		                      l2e__pool_strdup(c->pool, name.ptr),
+		                      v ? (const char *)v : "")
+		             : NULL;
+		l2e_buf_dispose(&name);
+		xmlFree(v);
+		if (!n || !n->key) {
+			obj = NULL;
+			goto done;
+		}
+		if (l2e__node_member(obj, n->key))
+			continue; /* same local name in two namespaces */
+		l2e__node_append(obj, n);
+	}
+	if (children(c, obj, el, depth) < 0) {
+		obj = NULL;
+		goto done;
+	}
+	if (text.ptr && !is_blank(text.ptr)) {
+		if (!(n = scalar(c, L2E__NODE_STRING, line, "#text",
+		                 text.ptr))) {
+			obj = NULL;
+			goto done;
+		}
+		l2e__node_append(obj, n);
+	}
+done:
+	if (!obj && !c->failed)
+		conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+	if (obj)
+		el->_private = obj; /* for records chosen by XPath */
+	l2e_buf_dispose(&text);
+	return obj;
+}
+
+/* Refuse what no school export needs and every attack uses. */
+static int precheck(l2e_ctx *ctx, const char *name, const char *data,
+                    size_t len)
+{
+	static const char *const banned[] = { "<!DOCTYPE", "<!ENTITY", NULL };
+	size_t i;
+
+	if (len >= 2 && (unsigned char)data[0] == 0x1F &&
+	    (unsigned char)data[1] == 0x8B)
+		return l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+		                         name, 0, 0, NULL,
+		                         "compressed (gzip) input is "
+		                         "not read; decompress it first");
+	if (len >= 6 && !memcmp(data,
+	                        "\xFD"
+	                        "7zXZ\0",
+	                        6))
+		return l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+		                         name, 0, 0, NULL,
+		                         "compressed (xz) input is "
+		                         "not read; decompress it first");
+	for (i = 0; banned[i]; i++) {
+		const char *hit = NULL, *p = data;
+		size_t n = strlen(banned[i]);
+
+		while ((size_t)(p - data) + n <= len) {
+			p = memchr(p, '<', len - (size_t)(p - data));
+			if (!p || (size_t)(p - data) + n > len)
+				break;
+			if (!memcmp(p, banned[i], n)) {
+				hit = p;
+				break;
+			}
+			p++;
+		}
+		if (hit) {
+			unsigned line = 1;
+
+			for (p = data; p < hit; p++)
+				line += *p == '\n';
+			return l2e__error_set_at(
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, name, line, 0,
+			    NULL,
+			    "a DOCTYPE or entity declaration is "
+			    "not accepted in an export");
+		}
+	}
+	return 0;
+}
+
+/* ISO-8859-1 declared: read as Windows-1252 (what such systems write). */
+static const char *encoding_override(const l2e__source *src, const char *data,
+                                     size_t len)
+{
+	size_t n = len < 200 ? len : 200, i;
+
+	if (src->encoding)
+		return !strcmp(src->encoding, "windows-1252") ? "WINDOWS-1252"
+		                                              : "UTF-8";
+	for (i = 0; i + 10 <= n; i++)
+		if (!strncmp(data + i, "ISO-8859-1", 10) ||
+		    !strncmp(data + i, "iso-8859-1", 10) ||
+		    !strncmp(data + i, "latin1", 6))
+			return "WINDOWS-1252";
+	return NULL;
+}
+
+static int select_records(conv *c, xmlDoc *doc, const l2e__source *src,
+                          l2e__node ***records, size_t *n_records)
+{
+	xmlXPathContext *xp = NULL;
+	xmlXPathObject *res = NULL;
+	size_t i, n = 0;
+	int error = 0;
+
+	xp = xmlXPathNewContext(doc);
+	if (!xp) {
+		error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < src->n_namespaces; i++)
+		xmlXPathRegisterNs(xp, BAD_CAST src->ns_prefixes[i],
+		                   BAD_CAST src->ns_uris[i]);
+	res = xmlXPathEvalExpression(BAD_CAST src->records_xpath, xp);
+	if (!res || res->type != XPATH_NODESET) {
+		error = l2e__error_set(c->ctx, L2E_EMAPPING, L2E_ERRCLASS_MAP,
+		                       "records_xpath \"%s\" is not an XPath "
+		                       "that selects elements",
+		                       src->records_xpath);
+		goto done;
+	}
+	if (res->nodesetval && res->nodesetval->nodeNr > 0) {
+		*records =
+		    l2e__pool_alloc(c->pool, (size_t)res->nodesetval->nodeNr *
+		                                 sizeof(**records));
+		if (!*records) {
+			error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < (size_t)res->nodesetval->nodeNr; i++) {
+			xmlNode *hit = res->nodesetval->nodeTab[i];
+
+			if (hit->type == XML_ELEMENT_NODE && hit->_private)
+				(*records)[n++] = hit->_private;
+		}
+	} else {
+		/* no records: an empty list, not "use the mapping's paths" */
+		*records = l2e__pool_alloc(c->pool, sizeof(**records));
+		if (!*records)
+			error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+	}
+	*n_records = n;
+done:
+	xmlXPathFreeObject(res);
+	xmlXPathFreeContext(xp);
+	return error;
+}
+
+static int xml_next(l2e__node **root, l2e__node ***records, size_t *n_records,
+                    l2e__pool *pool, l2e_ctx *ctx, void *state)
+{
+	xml_state *x = state;
+	xmlParserCtxt *pctx = NULL;
+	xmlDoc *doc = NULL;
+	conv c = { pool, ctx, x->name, 0 };
+	int error = 0;
+	const xmlError *e;
+
+	*root = NULL;
+	*records = NULL;
+	*n_records = 0;
+	if (x->is_done)
+		return 0;
+	x->is_done = 1;
+	if (x->len > (size_t)0x7FFFFFFF)
+		return l2e__error_set_at(ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
+		                         x->name, 0, 0, NULL,
+		                         "XML input too large");
+	if ((error = precheck(ctx, x->name, x->data, x->len)) < 0)
+		return error;
+	if (!(pctx = xmlNewParserCtxt()))
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	doc = xmlCtxtReadMemory(pctx, x->data, (int)x->len, x->name,
+	                        encoding_override(x->src, x->data, x->len),
+	                        XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                            XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+	                            XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS);
+	if (!doc || !xmlDocGetRootElement(doc)) {
+		e = xmlCtxtGetLastError(pctx);
+		if (e && e->message) {
+			char msg[256];
+			size_t n;
+
+			snprintf(msg, sizeof(msg), "%s", e->message);
+			n = strlen(msg);
+			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+				msg[--n] = '\0';
+			error = l2e__error_set_at(
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, x->name,
+			    e->line > 0 ? (unsigned)e->line : 0,
+			    e->int2 > 0 ? (unsigned)e->int2 : 0, NULL,
+			    "XML: %s", msg);
+		} else {
+			error = l2e__error_set_at(
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, x->name, 0, 0,
+			    NULL, "not an XML document");
+		}
+		goto done;
+	}
+	if (doc->intSubset || doc->extSubset) { /* belt and braces */
+		error = l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+		                          x->name, 0, 0, NULL,
+		                          "a DOCTYPE is not "
+		                          "accepted in an export");
+		goto done;
+	}
+	*root = element(&c, xmlDocGetRootElement(doc), NULL, 1);
+	if (!*root) {
+		error = ctx->err.code ? ctx->err.code : L2E_ENOMEM;
+		goto done;
+	}
+	if (x->src->records_xpath &&
+	    (error = select_records(&c, doc, x->src, records, n_records)) < 0)
+		*root = NULL;
+done:
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(pctx);
+	return error;
+}
+
+const l2e__reader l2e__reader_xml = { "xml", xml_open, NULL, xml_next,
+	                              xml_close };

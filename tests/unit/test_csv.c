@@ -1,0 +1,154 @@
+/*
+ * test_csv.c - CSV parsing and input encodings (read/csv.c,
+ * core/encoding.c).
+ */
+#include "test.h"
+
+#include "core/buf.h"
+#include "core/encoding.h"
+#include "read/csv.h"
+
+static l2e_ctx *ctx;
+static l2e__pool pool;
+
+static l2e__node *parse_len(const char *text, size_t len, char sep)
+{
+	l2e__node *table = NULL;
+
+	if (l2e__csv_parse(&table, &pool, ctx, "t.csv", text, len, sep) < 0)
+		return NULL;
+	return table;
+}
+
+static l2e__node *parse(const char *text, char sep)
+{
+	return parse_len(text, strlen(text), sep);
+}
+
+static const char *cell(const l2e__node *table, size_t row, const char *column)
+{
+	const l2e__node *c =
+	    l2e__node_member(l2e__node_child(table, row), column);
+
+	return c ? c->text : "(none)";
+}
+
+static void setup(void)
+{
+	l2e_ctx_new(&ctx, NULL);
+	memset(&pool, 0, sizeof(pool));
+}
+
+static void teardown(void)
+{
+	l2e__pool_clear(&pool);
+	l2e_ctx_free(ctx);
+}
+
+static void test_csv_parse__rfc4180(void)
+{
+	l2e__node *t;
+
+	setup();
+	t = parse("Nr;Naam;Tekst\r\n0204518;\"van der; Testra\";\"regel 1\r\n"
+	          "regel \"\"2\"\"\"\r\n\r\n007;;x\r\n",
+	          0);
+	CHECK(t != NULL);
+	if (t) {
+		CHECK_INT(2, t->n_children);
+		CHECK_STR("0204518", cell(t, 0, "Nr"));
+		CHECK_STR("van der; Testra", cell(t, 0, "Naam"));
+		CHECK_STR("regel 1\r\nregel \"2\"", cell(t, 0, "Tekst"));
+		CHECK_STR("007", cell(t, 1, "Nr"));
+		CHECK_STR("", cell(t, 1, "Naam"));
+		CHECK_INT(5, l2e__node_child(t, 1)->line);
+		CHECK_INT(
+		    6,
+		    l2e__node_member(l2e__node_child(t, 1), "Tekst")->column);
+	}
+	t = parse("a,b\n1,\"2,3\"\n", 0); /* comma detected */
+	CHECK(t && !strcmp(cell(t, 0, "b"), "2,3"));
+	t = parse("a|b\n1|2", '|'); /* no final newline */
+	CHECK(t && !strcmp(cell(t, 0, "b"), "2"));
+	teardown();
+}
+
+static void expect_error_len(const char *text, size_t len, unsigned line,
+                             unsigned column, const char *msg)
+{
+	const l2e_error *e;
+
+	CHECK(parse_len(text, len, 0) == NULL);
+	e = l2e_ctx_error(ctx);
+	CHECK(e != NULL);
+	if (!e)
+		return;
+	CHECK_STR("t.csv", e->file);
+	if (e->line != line || e->column != column)
+		test_fail(__FILE__, __LINE__, "'%s' at %u:%u, expected %u:%u",
+		          e->message, e->line, e->column, line, column);
+	CHECK_CONTAINS(e->message, msg);
+}
+
+static void expect_error(const char *text, unsigned line, unsigned column,
+                         const char *msg)
+{
+	expect_error_len(text, strlen(text), line, column, msg);
+}
+
+static void test_csv_parse__errors(void)
+{
+	setup();
+	expect_error("a;b\n1;\"open\n2;3\n", 2, 3, "never closed");
+	expect_error("a;b\n1;2;3\n", 2, 1,
+	             "this row has 3 fields, the "
+	             "header has 2");
+	expect_error("a;b\n1\n", 2, 1, "this row has 1 fields");
+	expect_error("a;b\n\"x\"y;2\n", 2, 4, "after a closing quote");
+	expect_error("a;a\n1;2\n", 1, 3, "appears twice");
+	expect_error_len("a;b\n1;x\0y\n", 10, 2, 4, "NUL");
+	teardown();
+}
+
+static void test_encoding__detect(void)
+{
+	l2e_buf out = L2E_BUF_INIT;
+	const char *used = NULL;
+	size_t bad = 0;
+
+	CHECK_INT(0, l2e__to_utf8(&out,
+	                          "\xEF\xBB\xBF"
+	                          "Be\xC3\xABindigd",
+	                          13, NULL, &used, &bad));
+	CHECK_STR("Be\xC3\xABindigd", out.ptr);
+	CHECK_STR("utf-8", used);
+	l2e_buf_dispose(&out);
+
+	/* not UTF-8: Windows-1252, with its 0x80..0x9F characters */
+	CHECK_INT(0, l2e__to_utf8(&out, "Be\xEBindigd \x80 \x93x\x94", 15, NULL,
+	                          &used, &bad));
+	CHECK_STR("Be\xC3\xABindigd \xE2\x82\xAC \xE2\x80\x9Cx\xE2\x80\x9D",
+	          out.ptr);
+	CHECK_STR("windows-1252", used);
+	l2e_buf_dispose(&out);
+
+	/* declared UTF-8 but it is not */
+	CHECK_INT(L2E_EPARSE,
+	          l2e__to_utf8(&out, "ab\xEB", 3, "utf-8", &used, &bad));
+	CHECK_INT(2, bad);
+	l2e_buf_dispose(&out);
+
+	/* declared Windows-1252 wins over what looks like UTF-8 */
+	CHECK_INT(
+	    0, l2e__to_utf8(&out, "\xC3\xAB", 2, "windows-1252", &used, &bad));
+	CHECK_STR("\xC3\x83\xC2\xAB", out.ptr);
+	l2e_buf_dispose(&out);
+}
+
+static const test_case cases[] = {
+	TEST_CASE(test_csv_parse__rfc4180),
+	TEST_CASE(test_csv_parse__errors),
+	TEST_CASE(test_encoding__detect),
+};
+
+TEST_MAIN(cases)
