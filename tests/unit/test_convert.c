@@ -7,22 +7,22 @@
 #include <lob2europass/lob2europass.h>
 
 static const char *mapping =
-	"{\"lob2europass_mapping\": 1, \"name\": \"api-test\",\n"
-	" \"source\": {\"format\": \"json\", \"records\": [\"items\", \".\"]},\n"
-	" \"dossier\": {\"key\": \"nr\", \"include\": {\"path\": \"ok\", "
-	"\"equals\": true}, \"skip_message\": \"no consent\"},\n"
-	" \"profile\": {\n"
-	"  \"document\": {\"created\": \"$root.at\"},\n"
-	"  \"person\": {\"first_name\": \"fn\", \"surname\": {\"path\": \"sn\","
-	" \"required\": true}, \"surname_prefix\": \"tv\"},\n"
-	"  \"work\": {\"each\": \"bpv\", \"where\": {\"path\": \"status\", "
-	"\"not_in\": [\"Afgewezen\"]}, \"fields\": {\n"
-	"    \"employer\": \"org\", \"country\": \"land\",\n"
-	"    \"from\": {\"path\": \"van\", \"date\": [\"d-m-jjjj\", "
-	"\"jjjj-mm\"]}}},\n"
-	"  \"languages\": {\"each\": \"talen\", \"fields\": {\"code\": \"c\", "
-	"\"reading\": \"r\"}}\n"
-	" }}";
+    "{\"lob2europass_mapping\": 1, \"name\": \"api-test\",\n"
+    " \"source\": {\"format\": \"json\", \"records\": [\"items\", \".\"]},\n"
+    " \"dossier\": {\"key\": \"nr\", \"include\": {\"path\": \"ok\", "
+    "\"equals\": true}, \"skip_message\": \"no consent\"},\n"
+    " \"profile\": {\n"
+    "  \"document\": {\"created\": \"$root.at\"},\n"
+    "  \"person\": {\"first_name\": \"fn\", \"surname\": {\"path\": \"sn\","
+    " \"required\": true}, \"surname_prefix\": \"tv\"},\n"
+    "  \"work\": {\"each\": \"bpv\", \"where\": {\"path\": \"status\", "
+    "\"not_in\": [\"Afgewezen\"]}, \"fields\": {\n"
+    "    \"employer\": \"org\", \"country\": \"land\",\n"
+    "    \"from\": {\"path\": \"van\", \"date\": [\"d-m-jjjj\", "
+    "\"jjjj-mm\"]}}},\n"
+    "  \"languages\": {\"each\": \"talen\", \"fields\": {\"code\": \"c\", "
+    "\"reading\": \"r\"}}\n"
+    " }}";
 
 static l2e_ctx *ctx;
 static l2e_mapping *map;
@@ -87,7 +87,8 @@ static void test_convert_api__document(void)
 	        "{\"org\": \"A\", \"land\": \"GR\", \"van\": \"2-9-2024\"},"
 	        "{\"org\": \"B\", \"status\": \"Afgewezen\"},"
 	        "{\"org\": \"C\", \"land\": \"CW\", \"van\": \"2024-09\"}],"
-	        "\"talen\": [{\"c\": \"en\", \"r\": \"B1+\"}]}]}", 0);
+	        "\"talen\": [{\"c\": \"en\", \"r\": \"B1+\"}]}]}",
+	        0);
 	CHECK(d != NULL);
 	if (!d) {
 		teardown();
@@ -95,11 +96,11 @@ static void test_convert_api__document(void)
 	}
 	CHECK_INT(L2E_DOSSIER_OK, l2e_dossier_status_get(d));
 	CHECK_STR("0204518", l2e_dossier_key(d));
-	CHECK_INT(0, l2e_dossier_write(&xml, ctx, d,
-	                               L2E_FORMAT_EUROPASS_XML));
+	CHECK_INT(0, l2e_dossier_write(&xml, ctx, d, L2E_FORMAT_EUROPASS_XML));
 	CHECK_CONTAINS(xml.ptr, "<CreationDate>2025-07-03T09:15:00+02:00<");
 	CHECK_CONTAINS(xml.ptr, "<FirstName>Zo\xC3\xAB</FirstName>");
-	CHECK_CONTAINS(xml.ptr, "<Surname>van 't Hoff &amp; &lt;Co&gt;</Surname>");
+	CHECK_CONTAINS(xml.ptr,
+	               "<Surname>van 't Hoff &amp; &lt;Co&gt;</Surname>");
 	CHECK_CONTAINS(xml.ptr, "<Code>EL</Code>");
 	CHECK_CONTAINS(xml.ptr, "<From year=\"2024\" month=\"--09\" "
 	                        "day=\"---02\"/>");
@@ -118,10 +119,11 @@ static void test_convert_api__skipped_and_rejected(void)
 	l2e_buf xml = L2E_BUF_INIT;
 	const l2e_diag *g;
 	l2e_dossier *d;
-	const char *input = "{\"nr\": \"1\", \"ok\": false}\n"
-	                    "{\"nr\": \"2\", \"ok\": true, \"sn\": \"\"}\n"
-	                    "{\"nr\": \"3\", \"ok\": true, \"sn\": \"X\", "
-	                    "\"bpv\": [{\"org\": \"A\", \"van\": \"31-02-2024\"}]}";
+	const char *input =
+	    "{\"nr\": \"1\", \"ok\": false}\n"
+	    "{\"nr\": \"2\", \"ok\": true, \"sn\": \"\"}\n"
+	    "{\"nr\": \"3\", \"ok\": true, \"sn\": \"X\", "
+	    "\"bpv\": [{\"org\": \"A\", \"van\": \"31-02-2024\"}]}";
 
 	setup();
 	d = nth(input, 0);
@@ -171,6 +173,17 @@ static void test_convert_api__keys(void)
 	CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
 	CHECK(find_diag(d, "no dossier key") != NULL);
 	l2e_dossier_free(d);
+
+	/* 2026-11-28 found by fuzz_mapping_load: a key cut to 64 characters
+	 * ended in a 9-digit run passing the BSN check; keys are not cut */
+	d = nth(
+	    "{\"nr\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "1234567821\", \"ok\": true, \"sn\": \"X\"}",
+	    0);
+	CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
+	CHECK(find_diag(d, "longer than 64") != NULL);
+	CHECK(l2e_dossier_file_stem(d) == NULL);
+	l2e_dossier_free(d);
 	teardown();
 }
 
@@ -194,8 +207,8 @@ static void test_convert_api__unreadable_input(void)
 		CHECK_INT(2, l2e_ctx_error(ctx)->line);
 	l2e_input_free(in);
 
-	CHECK_INT(L2E_ENOTFOUND, l2e_input_open(&in, ctx, map,
-	                                        "/nonexistent/x.json"));
+	CHECK_INT(L2E_ENOTFOUND,
+	          l2e_input_open(&in, ctx, map, "/nonexistent/x.json"));
 	CHECK(in == NULL);
 	teardown();
 }

@@ -8,9 +8,10 @@
 
 #include <lob2europass/lob2europass.h>
 
-#define HEAD "{\"lob2europass_mapping\": 1, \"name\": \"t\",\n" \
-             " \"source\": {\"format\": \"json\", \"records\": \"items\"},\n" \
-             " \"dossier\": {\"key\": \"id\"},\n"
+#define HEAD                                                             \
+	"{\"lob2europass_mapping\": 1, \"name\": \"t\",\n"               \
+	" \"source\": {\"format\": \"json\", \"records\": \"items\"},\n" \
+	" \"dossier\": {\"key\": \"id\"},\n"
 
 static l2e_ctx *ctx;
 
@@ -46,7 +47,8 @@ static void expect(const char *text, unsigned line, unsigned column,
 static void test_mapping_load__valid(void)
 {
 	l2e_ctx_new(&ctx, NULL);
-	CHECK_INT(0, load(HEAD " \"profile\": {\"person\": {\"surname\": "
+	CHECK_INT(0, load(HEAD
+	                  " \"profile\": {\"person\": {\"surname\": "
 	                  "{\"path\": \"s\", \"required\": true}},\n"
 	                  "  \"work\": {\"each\": \"w\", \"where\": {\"path\": "
 	                  "\"st\", \"in\": [\"a\"]}, \"fields\": {\"from\": "
@@ -65,22 +67,25 @@ static void test_mapping_load__errors_point_at_the_problem(void)
 	expect(HEAD " \"profile\": {\"person\": {\"surname\": \"a..b\"}}}", 4,
 	       39, "bad path \"a..b\"");
 	expect(HEAD " \"profile\": {\"person\": {\"surname\": {\"path\": \"s\","
-	       " \"requird\": true}}}}", 4, 50, "unknown key \"requird\"");
+	            " \"requird\": true}}}}",
+	       4, 50, "unknown key \"requird\"");
 	expect(HEAD " \"profile\": {\"work\": {\"each\": \"w\", \"fields\": "
-	       "{\"from\": {\"path\": \"f\", \"date\": \"dd-mm-yy\"}}}}}", 4, 77,
-	       "bad date format");
+	            "{\"from\": {\"path\": \"f\", \"date\": \"dd-mm-jjj\"}}}}}",
+	       4, 77, "bad date format");
 	expect(HEAD " \"profile\": {\"person\": {\"birth_date\": \"b\"}}}", 4,
 	       25, "personal data");
 	expect(HEAD " \"profile\": {\"work\": {\"fields\": {}}}}", 4, 22,
 	       "needs \"each\"");
 	expect(HEAD " \"profile\": {\"person\": {\"surname\": {\"path\": \"s\","
-	       " \"value\": \"x\"}}}}", 4, 36, "exactly one of");
+	            " \"value\": \"x\"}}}}",
+	       4, 36, "exactly one of");
 	expect(HEAD " \"profile\": {\"work\": {\"each\": \"w\", \"where\": "
-	       "{\"equals\": 1}, \"fields\": {}}}}", 4, 45, "needs \"path\"");
+	            "{\"equals\": 1}, \"fields\": {}}}}",
+	       4, 45, "needs \"path\"");
 	expect("{\"lob2europass_mapping\": 2}", 1, 26, "version");
 	expect("{\"lob2europass_mapping\": 1,\n \"name\": \"t\",\n"
-	       " \"source\": {\"format\": \"csv\"}}", 3, 23,
-	       "unknown source format");
+	       " \"source\": {\"format\": \"yaml\"}}",
+	       3, 23, "unknown source format");
 	expect("{\"a\": 1,}", 1, 9, "syntax error");
 	expect("", 1, 1, "empty");
 	l2e_ctx_free(ctx);
@@ -89,11 +94,13 @@ static void test_mapping_load__errors_point_at_the_problem(void)
 static void test_mapping_load__opt_in_allows_personal_data(void)
 {
 	l2e_ctx_new(&ctx, NULL);
-	CHECK_INT(0, load(HEAD " \"opt_in\": [\"person.birth_date\"],\n"
-	                  " \"profile\": {\"person\": {\"birth_date\": \"b\"}}}",
-	                  NULL));
+	CHECK_INT(
+	    0, load(HEAD " \"opt_in\": [\"person.birth_date\"],\n"
+	                 " \"profile\": {\"person\": {\"birth_date\": \"b\"}}}",
+	            NULL));
 	expect(HEAD " \"opt_in\": [\"person.surname\"],\n"
-	       " \"profile\": {}}", 4, 13, "needs no opt-in");
+	            " \"profile\": {}}",
+	       4, 13, "needs no opt-in");
 	l2e_ctx_free(ctx);
 }
 
@@ -104,19 +111,26 @@ static void test_mapping_load__codelists(void)
 	l2e_ctx_new(&ctx, NULL);
 	CHECK(dir != NULL);
 	if (dir) {
-		CHECK_INT(0, load(HEAD " \"profile\": {\"education\": {\"each\": "
-		                  "\"e\", \"fields\": {\"eqf_level\": {\"path\": "
-		                  "\"n\", \"codelist\": \"mbo-niveau-eqf\"}}}}}",
-		                  dir));
-		CHECK_INT(L2E_EMAPPING,
-		          load(HEAD " \"profile\": {\"education\": {\"each\": "
+		CHECK_INT(0,
+		          load(HEAD
+		               " \"profile\": {\"education\": {\"each\": "
 		               "\"e\", \"fields\": {\"eqf_level\": {\"path\": "
-		               "\"n\", \"codelist\": \"no-such-list\"}}}}}", dir));
-		CHECK_CONTAINS(l2e_ctx_error(ctx)->message, "unknown code list");
+		               "\"n\", \"codelist\": \"mbo-niveau-eqf\"}}}}}",
+		               dir));
 		CHECK_INT(L2E_EMAPPING,
-		          load(HEAD " \"profile\": {\"education\": {\"each\": "
+		          load(HEAD
+		               " \"profile\": {\"education\": {\"each\": "
 		               "\"e\", \"fields\": {\"eqf_level\": {\"path\": "
-		               "\"n\", \"codelist\": \"../etc/passwd\"}}}}}", dir));
+		               "\"n\", \"codelist\": \"no-such-list\"}}}}}",
+		               dir));
+		CHECK_CONTAINS(l2e_ctx_error(ctx)->message,
+		               "unknown code list");
+		CHECK_INT(L2E_EMAPPING,
+		          load(HEAD
+		               " \"profile\": {\"education\": {\"each\": "
+		               "\"e\", \"fields\": {\"eqf_level\": {\"path\": "
+		               "\"n\", \"codelist\": \"../etc/passwd\"}}}}}",
+		               dir));
 		CHECK_CONTAINS(l2e_ctx_error(ctx)->message, "a code list name");
 	}
 	l2e_ctx_free(ctx);

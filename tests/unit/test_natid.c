@@ -8,11 +8,11 @@
 
 static void test_natid_checks__bsn(void)
 {
-	CHECK(l2e__natid_is_bsn("123456782"));  /* public test value */
+	CHECK(l2e__natid_is_bsn("123456782")); /* public test value */
 	CHECK(l2e__natid_is_bsn("111222333"));
 	CHECK(!l2e__natid_is_bsn("123456789"));
 	CHECK(!l2e__natid_is_bsn("000000000"));
-	CHECK(l2e__natid_is_bsn("100252333"));  /* BSN, not onderwijsnr */
+	CHECK(l2e__natid_is_bsn("100252333")); /* BSN, not onderwijsnr */
 }
 
 static void test_natid_checks__onderwijsnummer(void)
@@ -29,10 +29,12 @@ static void test_natid_find__in_text(void)
 	CHECK(l2e__natid_find("x123456782"));
 	CHECK(l2e__natid_find("onderwijsnummer: 101222331"));
 	CHECK(l2e__natid_find("https://ketenid.nl/201703/abc"));
-	CHECK(!l2e__natid_find("1112223334"));    /* ten digits */
-	CHECK(!l2e__natid_find("11122233"));      /* eight digits */
+	CHECK(l2e__natid_find("HTTPS://KETENID.NL/201703/ABC"));
+	CHECK(l2e__natid_find("zie KetenID.nl/201703/abc"));
+	CHECK(!l2e__natid_find("1112223334")); /* ten digits */
+	CHECK(!l2e__natid_find("11122233"));   /* eight digits */
 	CHECK(!l2e__natid_find("student 0204518"));
-	CHECK(!l2e__natid_find("123456789"));     /* fails both checks */
+	CHECK(!l2e__natid_find("123456789")); /* fails both checks */
 	CHECK(!l2e__natid_find(""));
 }
 
@@ -41,7 +43,8 @@ static void test_natid_redact__replaces_every_one(void)
 	l2e_buf out = L2E_BUF_INIT;
 	size_t n = 0;
 
-	CHECK_INT(0, l2e__natid_redact(&out, "a 123456782 b 101222331 c "
+	CHECK_INT(0, l2e__natid_redact(&out,
+	                               "a 123456782 b 101222331 c "
 	                               "https://ketenid.nl/201703/ff d",
 	                               &n));
 	CHECK_INT(3, n);

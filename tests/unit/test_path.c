@@ -8,11 +8,11 @@
 #include "read/json_tree.h"
 
 static const char *doc =
-	"{\"env\": \"e\", \"items\": ["
-	" {\"name\": [{\"lang\": \"en\", \"v\": \"E\"}, {\"lang\": \"nl\", "
-	"\"v\": \"N\"}], \"id\": {\"type\": \"sn\", \"code\": \"007\"},"
-	" \"Uren per week\": \"32,0\", \"tags\": [\"a\", \"b\"]},"
-	" {\"name\": [{\"lang\": \"nl\", \"v\": \"M\"}]}]}";
+    "{\"env\": \"e\", \"items\": ["
+    " {\"name\": [{\"lang\": \"en\", \"v\": \"E\"}, {\"lang\": \"nl\", "
+    "\"v\": \"N\"}], \"id\": {\"type\": \"sn\", \"code\": \"007\"},"
+    " \"Uren per week\": \"32,0\", \"tags\": [\"a\", \"b\"]},"
+    " {\"name\": [{\"lang\": \"nl\", \"v\": \"M\"}]}]}";
 
 static l2e_ctx *ctx;
 static l2e__pool pool;

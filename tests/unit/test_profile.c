@@ -23,8 +23,10 @@ static void expect_cefr(const char *in, const char *out, int adjusted)
 	const char *got = l2e__cefr_normalise(in, buf, &adj);
 
 	if (strcmp(got, out) != 0 || (*out && adj != adjusted))
-		test_fail(__FILE__, __LINE__, "'%s' -> '%s' (adjusted %d), "
-		          "expected '%s' (%d)", in, got, adj, out, adjusted);
+		test_fail(__FILE__, __LINE__,
+		          "'%s' -> '%s' (adjusted %d), "
+		          "expected '%s' (%d)",
+		          in, got, adj, out, adjusted);
 }
 
 static void test_profile_cefr__spellings(void)
@@ -38,11 +40,13 @@ static void test_profile_cefr__spellings(void)
 	expect_cefr("B1.2", "B1", 1);
 	expect_cefr("A2/B1", "A2", 1);
 	expect_cefr("A2-B1", "A2", 1);
-	expect_cefr("A2\xE2\x80\x93" "B1", "A2", 1);
+	expect_cefr("A2\xE2\x80\x93"
+	            "B1",
+	            "A2", 1);
 	expect_cefr("NT2-I", "B1", 1);
 	expect_cefr("NT2-II", "B2", 1);
 	expect_cefr("2F", "", 0);
-	expect_cefr("C2+", "", 0);  /* nothing above C2 */
+	expect_cefr("C2+", "", 0); /* nothing above C2 */
 	expect_cefr("D1", "", 0);
 	expect_cefr("B3", "", 0);
 	expect_cefr("", "", 0);
@@ -88,12 +92,17 @@ static void test_profile_set__typed_fields(void)
 	CHECK_INT(L2E__SET_REFUSED,
 	          set(L2E__SEC_LANGUAGE, LANG_READING, "3F", &v, &note));
 	CHECK_CONTAINS(note, "not a CEFR level");
-	CHECK_INT(0, set(L2E__SEC_LANGUAGE, LANG_MOTHER_TONGUE, "J", &v,
-	                 &note));
+	CHECK_INT(0,
+	          set(L2E__SEC_LANGUAGE, LANG_MOTHER_TONGUE, "J", &v, &note));
 	CHECK_STR("true", v);
+	CHECK_INT(L2E__SET_REFUSED, set(L2E__SEC_LANGUAGE, LANG_MOTHER_TONGUE,
+	                                "misschien", &v, &note));
+	CHECK_INT(
+	    0, set(L2E__SEC_PERSON, PERSON_EMAIL, "a.b@school.nl", &v, &note));
 	CHECK_INT(L2E__SET_REFUSED,
-	          set(L2E__SEC_LANGUAGE, LANG_MOTHER_TONGUE, "misschien", &v,
-	              &note));
+	          set(L2E__SEC_PERSON, PERSON_EMAIL, "06-77889900", &v, &note));
+	CHECK_INT(L2E__SET_REFUSED,
+	          set(L2E__SEC_PERSON, PERSON_EMAIL, "a@localhost", &v, &note));
 	CHECK_INT(0, set(L2E__SEC_DIGITAL, DIG_LEVEL, "b", &v, &note));
 	CHECK_STR("B", v);
 	CHECK_INT(L2E__SET_REFUSED,
@@ -111,13 +120,23 @@ static void test_profile_set__text_is_cleaned(void)
 
 	setup();
 	CHECK_INT(0, set(L2E__SEC_PERSON, PERSON_SURNAME,
-	                 "  Wit\x01-\x1b\xC3\xA7" "elik\r\n", &v, &note));
-	CHECK_STR("Wit-\xC3\xA7" "elik", v);
-	CHECK_INT(0, set(L2E__SEC_PERSON, PERSON_SURNAME, "a\xFF" "b", &v,
-	                 &note));
-	CHECK_STR("a\xEF\xBF\xBD" "b", v);
-	CHECK_INT(0, set(L2E__SEC_PERSON, PERSON_SURNAME, "a\xC2\x85" "b", &v,
-	                 &note));
+	                 "  Wit\x01-\x1b\xC3\xA7"
+	                 "elik\r\n",
+	                 &v, &note));
+	CHECK_STR("Wit-\xC3\xA7"
+	          "elik",
+	          v);
+	CHECK_INT(0, set(L2E__SEC_PERSON, PERSON_SURNAME,
+	                 "a\xFF"
+	                 "b",
+	                 &v, &note));
+	CHECK_STR("a\xEF\xBF\xBD"
+	          "b",
+	          v);
+	CHECK_INT(0, set(L2E__SEC_PERSON, PERSON_SURNAME,
+	                 "a\xC2\x85"
+	                 "b",
+	                 &v, &note));
 	CHECK_STR("ab", v); /* U+0085 is a C1 control character */
 	CHECK_INT(L2E__SET_REFUSED,
 	          set(L2E__SEC_PERSON, PERSON_SURNAME, " \t ", &v, &note));
@@ -154,8 +173,9 @@ static void test_profile_tables__names_resolve(void)
 		for (f = 0; f < (int)l2e__sections[s].n_fields; f++) {
 			CHECK(l2e__sections[s].fields[f].name != NULL);
 			if (l2e__sections[s].fields[f].name)
-				CHECK_INT(f, l2e__field_find(s,
-				          l2e__sections[s].fields[f].name));
+				CHECK_INT(
+				    f, l2e__field_find(
+				           s, l2e__sections[s].fields[f].name));
 		}
 }
 

@@ -1,17 +1,22 @@
 /*
- * date.c - date patterns (see date.h).
+ * date.c - date patterns, Dutch textual dates and Excel serials
+ * (see date.h).
  */
 #include "date.h"
 
 #include <string.h>
 
-const char *const l2e__date_iso_formats[] = {
-	"jjjj-mm-dd", "jjjj-mm", "jjjj", NULL
-};
+const char *const l2e__date_iso_formats[] = { "jjjj-mm-dd", "jjjj-mm", "jjjj",
+	                                      NULL };
 
 static int is_field_char(char c)
 {
 	return c == 'j' || c == 'y' || c == 'm' || c == 'd';
+}
+
+static int is_keyword(const char *f)
+{
+	return !strcmp(f, "excel") || !strcmp(f, "tekst");
 }
 
 int l2e__date_format_valid(const char *f)
@@ -19,9 +24,13 @@ int l2e__date_format_valid(const char *f)
 	int has_year = 0, has_month = 0, has_day = 0;
 	size_t run;
 
+	if (is_keyword(f))
+		return 1;
 	if (!*f)
 		return 0;
 	while (*f) {
+		if (*f == '*')
+			return f[1] == '\0' && has_year; /* only at the end */
 		if (!is_field_char(*f)) {
 			f++;
 			continue;
@@ -29,7 +38,7 @@ int l2e__date_format_valid(const char *f)
 		for (run = 1; f[run] == f[0]; run++)
 			;
 		if (f[0] == 'j' || f[0] == 'y') {
-			if (has_year || run != 4)
+			if (has_year || (run != 4 && run != 2))
 				return 0;
 			has_year = 1;
 		} else if (f[0] == 'm') {
@@ -50,22 +59,166 @@ int l2e__date_format_valid(const char *f)
 static int days_in_month(int year, int month)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30,
-	                            31, 31, 30, 31, 30, 31 };
+		                    31, 31, 30, 31, 30, 31 };
 	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 
 	return month == 2 && leap ? 29 : days[month - 1];
 }
 
+static int check(l2e__date *out, int year, int month, int day, int has_month,
+                 int has_day, const char **why)
+{
+	if (year < 1900 || year > 2100) {
+		*why = "year outside 1900..2100";
+		return -1;
+	}
+	if (has_month && (month < 1 || month > 12)) {
+		*why = "month outside 1..12";
+		return -1;
+	}
+	if (has_day && (day < 1 || day > days_in_month(year, month))) {
+		*why = "day does not exist in that month";
+		return -1;
+	}
+	out->year = year;
+	out->month = has_month ? month : 0;
+	out->day = has_day ? day : 0;
+	return 1;
+}
+
+/* ==== Excel serial numbers (1900 date system) ==== */
+
+/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int parse_excel(l2e__date *out, const char *t, const char **why)
+{
+	long n = 0;
+	int y, m, d;
+	size_t i;
+
+	for (i = 0; t[i]; i++) {
+		if (t[i] < '0' || t[i] > '9' || i >= 6)
+			return 0;
+		n = n * 10 + (t[i] - '0');
+	}
+	if (i == 0)
+		return 0;
+	/* serial 1 is 1900-01-01; Excel's day 0 is 1899-12-30 (it counts a
+	 * 29 February 1900 that never was), which is 25569 days before 1970 */
+	if (n < 61) {
+		*why = "Excel serial number before March 1900";
+		return -1;
+	}
+	civil_from_days(n - 25569, &y, &m, &d);
+	return check(out, y, m, d, 1, 1, why);
+}
+
+/* ==== Dutch textual dates: "3 mrt. 2025", "maart 2025", "sept 2024" ==== */
+
+static const struct {
+	const char *name;
+	int month;
+} month_names[] = {
+	{ "januari", 1 },   { "jan", 1 },      { "februari", 2 },
+	{ "febr", 2 },      { "feb", 2 },      { "maart", 3 },
+	{ "mrt", 3 },       { "maa", 3 },      { "mar", 3 },
+	{ "april", 4 },     { "apr", 4 },      { "mei", 5 },
+	{ "juni", 6 },      { "jun", 6 },      { "juli", 7 },
+	{ "jul", 7 },       { "augustus", 8 }, { "aug", 8 },
+	{ "september", 9 }, { "sept", 9 },     { "sep", 9 },
+	{ "oktober", 10 },  { "okt", 10 },     { "oct", 10 },
+	{ "november", 11 }, { "nov", 11 },     { "december", 12 },
+	{ "dec", 12 },
+};
+
+static int month_from_word(const char *w, size_t len)
+{
+	char lower[16];
+	size_t i;
+
+	if (len == 0 || len >= sizeof(lower))
+		return 0;
+	for (i = 0; i < len; i++)
+		lower[i] =
+		    (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	lower[len] = '\0';
+	for (i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++)
+		if (!strcmp(lower, month_names[i].name))
+			return month_names[i].month;
+	return 0;
+}
+
+static int parse_text(l2e__date *out, const char *t, const char **why)
+{
+	int day = 0, month, year = 0, has_day = 0;
+	const char *w;
+	size_t n;
+
+	while (*t == ' ')
+		t++;
+	if (*t >= '0' && *t <= '9') {
+		for (n = 0; t[n] >= '0' && t[n] <= '9'; n++)
+			day = day * 10 + (t[n] - '0');
+		if (n > 2 || t[n] != ' ')
+			return 0;
+		has_day = 1;
+		for (t += n; *t == ' '; t++)
+			;
+	}
+	for (w = t; (*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z'); t++)
+		;
+	if (!(month = month_from_word(w, (size_t)(t - w))))
+		return 0;
+	if (*t == '.')
+		t++;
+	if (*t != ' ')
+		return 0;
+	while (*t == ' ')
+		t++;
+	for (n = 0; t[n] >= '0' && t[n] <= '9'; n++)
+		year = year * 10 + (t[n] - '0');
+	if (n != 4)
+		return 0;
+	t += n;
+	while (*t == ' ')
+		t++;
+	if (*t)
+		return 0;
+	return check(out, year, month, day, 1, has_day, why);
+}
+
+/* ==== Patterns ==== */
+
 int l2e__date_parse(l2e__date *out, const char *text, const char *f,
                     const char **why)
 {
 	const char *t = text;
-	int year = 0, month = 0, day = 0, value;
-	int has_month = 0, has_day = 0;
+	int year = 0, month = 0, day = 0, value, rc;
+	int has_month = 0, has_day = 0, short_year = 0;
 	size_t run, n, k;
 
 	*why = NULL;
+	if (!strcmp(f, "excel"))
+		return parse_excel(out, text, why);
+	if (!strcmp(f, "tekst"))
+		return parse_text(out, text, why);
 	while (*f) {
+		if (*f == '*')
+			break; /* the rest of the text does not matter */
 		if (!is_field_char(*f)) {
 			if (*t != *f)
 				return 0;
@@ -86,6 +239,7 @@ int l2e__date_parse(l2e__date *out, const char *text, const char *f,
 			value = value * 10 + (t[k] - '0');
 		if (f[0] == 'j' || f[0] == 'y') {
 			year = value;
+			short_year = run == 2;
 		} else if (f[0] == 'm') {
 			month = value;
 			has_month = 1;
@@ -96,22 +250,12 @@ int l2e__date_parse(l2e__date *out, const char *text, const char *f,
 		t += n;
 		f += run;
 	}
-	if (*t)
+	if (*t && *f != '*')
 		return 0;
-	if (year < 1900 || year > 2100) {
-		*why = "year outside 1900..2100";
-		return -1;
-	}
-	if (has_month && (month < 1 || month > 12)) {
-		*why = "month outside 1..12";
-		return -1;
-	}
-	if (has_day && (day < 1 || day > days_in_month(year, month))) {
-		*why = "day does not exist in that month";
-		return -1;
-	}
-	out->year = year;
-	out->month = month;
-	out->day = day;
-	return 1;
+	if (short_year) /* pivot: 00-69 -> 20xx, 70-99 -> 19xx */
+		year += year < 70 ? 2000 : 1900;
+	rc = check(out, year, month, day, has_month, has_day, why);
+	if (rc == 1 && short_year)
+		*why = "two-digit year read with the 1970 pivot";
+	return rc;
 }

@@ -11,6 +11,7 @@
  */
 #include "map/map_eval.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -70,35 +71,136 @@ static int cond_true(const l2e__cond *c, const l2e__scope *scope)
 			if (cond_true(c->children[i], scope))
 				return 1;
 		return 0;
-	case L2E__COND_NOT:
-		return !cond_true(c->children[0], scope);
-	default:
-		break;
+	case L2E__COND_NOT: return !cond_true(c->children[0], scope);
+	default: break;
 	}
 	n = l2e__path_first(&c->path, scope);
 	switch (c->kind) {
 	case L2E__COND_EQUALS:
-	case L2E__COND_IN:
-		return in_list(n, c);
-	case L2E__COND_NOT_IN:
-		return !in_list(n, c);
-	case L2E__COND_EXISTS:
-		return has_value(n) == c->exists;
-	default:
-		return 0;
+	case L2E__COND_IN: return in_list(n, c);
+	case L2E__COND_NOT_IN: return !in_list(n, c);
+	case L2E__COND_EXISTS: return has_value(n) == c->exists;
+	default: return 0;
 	}
 }
 
 /* ==== Values ==== */
 
-static void ascii_case(char *s, unsigned tf)
+/*
+ * Change case in place: ASCII and the Latin-1 letters (U+00C0..U+00FE,
+ * which keep their UTF-8 length). "title" lowers everything, then raises
+ * the first letter of each word (after a space or a hyphen), except for
+ * the Dutch "'s" as in 's-Hertogenbosch.
+ */
+static int to_upper(unsigned char *p)
 {
-	for (; *s; s++) {
-		if ((tf & L2E__TF_UPPER) && *s >= 'a' && *s <= 'z')
-			*s = (char)(*s - 32);
-		else if ((tf & L2E__TF_LOWER) && *s >= 'A' && *s <= 'Z')
-			*s = (char)(*s + 32);
+	if (p[0] >= 'a' && p[0] <= 'z') {
+		p[0] = (unsigned char)(p[0] - 32);
+		return 1;
 	}
+	if (p[0] == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7) {
+		p[1] = (unsigned char)(p[1] - 32);
+		return 2;
+	}
+	return p[0] == 0xC3 ? 2 : 1;
+}
+
+static int to_lower(unsigned char *p)
+{
+	if (p[0] >= 'A' && p[0] <= 'Z') {
+		p[0] = (unsigned char)(p[0] + 32);
+		return 1;
+	}
+	if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97) {
+		p[1] = (unsigned char)(p[1] + 32);
+		return 2;
+	}
+	return p[0] == 0xC3 ? 2 : 1;
+}
+
+static void change_case(char *text, unsigned tf)
+{
+	unsigned char *p = (unsigned char *)text;
+	int at_word_start = 1;
+
+	while (*p) {
+		if (tf & L2E__TF_UPPER) {
+			p += to_upper(p);
+			continue;
+		}
+		if ((tf & L2E__TF_TITLE) && at_word_start &&
+		    !(p[0] == '\'' && (p[1] == 's' || p[1] == 'S') &&
+		      (p[2] == '-' || p[2] == ' '))) {
+			at_word_start = *p == '\'';
+			p += *p == '\'' ? 1 : to_upper(p);
+			continue;
+		}
+		at_word_start = *p == ' ' || *p == '-';
+		p += to_lower(p);
+	}
+}
+
+/* "1.234,5" -> "1234.5", "32,0" -> "32.0"; anything else unchanged. */
+static void decimal_comma(char *s)
+{
+	char *w = s;
+	const char *r;
+	int has_comma = strchr(s, ',') != NULL;
+
+	for (r = s; *r; r++)
+		if ((*r < '0' || *r > '9') && *r != ',' && *r != '.' &&
+		    !(r == s && *r == '-'))
+			return; /* not a number */
+	for (r = s; *r; r++) {
+		if (*r == '.' && has_comma)
+			continue; /* a thousands separator */
+		*w++ = *r == ',' ? '.' : *r;
+	}
+	*w = '\0';
+}
+
+static int apply_transforms(const l2e__rule *r, l2e_buf *out)
+{
+	size_t i, len;
+	char *hit;
+	int error = 0;
+
+	for (i = 0; i < r->n_replaces && !error; i++) {
+		l2e_buf next = L2E_BUF_INIT;
+		const char *s = out->ptr;
+
+		len = strlen(r->replaces[i].from);
+		while (!error && (hit = strstr(s, r->replaces[i].from))) {
+			error = l2e__buf_put(&next, s, (size_t)(hit - s));
+			if (!error)
+				error = l2e__buf_puts(&next, r->replaces[i].to);
+			s = hit + len;
+		}
+		if (!error)
+			error = l2e__buf_puts(&next, s);
+		l2e_buf_dispose(out);
+		*out = next;
+		if (!out->ptr && !error)
+			error = l2e__buf_put(out, "", 0);
+	}
+	if (error)
+		return error;
+	if (r->transforms & (L2E__TF_UPPER | L2E__TF_LOWER | L2E__TF_TITLE))
+		change_case(out->ptr, r->transforms);
+	if (r->transforms & L2E__TF_DECIMAL) {
+		decimal_comma(out->ptr);
+		out->len = strlen(out->ptr);
+	}
+	if (r->pad && out->len < r->pad &&
+	    strspn(out->ptr, "0123456789") == out->len) {
+		len = r->pad - out->len;
+		if ((error = l2e__buf_grow(out, len)) < 0)
+			return error;
+		memmove(out->ptr + len, out->ptr, out->len + 1);
+		memset(out->ptr, '0', len);
+		out->len += len;
+	}
+	return 0;
 }
 
 /*
@@ -124,8 +226,10 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 			break;
 		if (!l2e__node_is_scalar(n)) {
 			l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, n,
-			              r->target, "%s: \"%s\" is %s, not a value; "
-			              "ignored", r->target, r->path.text,
+			              r->target,
+			              "%s: \"%s\" is %s, not a value; "
+			              "ignored",
+			              r->target, r->path.text,
 			              n->kind == L2E__NODE_ARRAY ? "a list"
 			                                         : "an object");
 			break;
@@ -151,16 +255,16 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 
 		for (i = 0; i < r->n_parts; i++) {
 			if (r->parts[i].literal) {
-				ev->is_oom |= l2e__buf_puts(out,
-				                            r->parts[i].literal) < 0;
+				ev->is_oom |=
+				    l2e__buf_puts(out, r->parts[i].literal) < 0;
 				continue;
 			}
 			has_vars = 1;
 			l2e__buf_clear(&part);
 			if (value_of(ev, r->parts[i].var, scope, &part, at)) {
 				any_var = 1;
-				ev->is_oom |= l2e__buf_put(out, part.ptr,
-				                           part.len) < 0;
+				ev->is_oom |=
+				    l2e__buf_put(out, part.ptr, part.len) < 0;
 			}
 		}
 		l2e_buf_dispose(&part);
@@ -170,23 +274,31 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 	}
 	if (got && (!out->ptr || is_blank(out->ptr)))
 		got = 0;
-	if (got && r->transforms)
-		ascii_case(out->ptr, r->transforms);
-	if (got && r->map) {
-		mapped = l2e__valuemap_lookup(r->map, out->ptr);
+	if (got && (r->transforms || r->pad || r->n_replaces) &&
+	    apply_transforms(r, out) < 0) {
+		ev->is_oom = 1;
+		got = 0;
+	}
+	for (i = 0; got && i < r->n_maps; i++) {
+		const l2e__valuemap *vm = r->maps[i];
+
+		mapped = l2e__valuemap_lookup(vm, out->ptr);
 		if (mapped) {
 			l2e__buf_clear(out);
 			ev->is_oom |= l2e__buf_puts(out, mapped) < 0;
 		} else if (r->unmapped == L2E__UNMAPPED_WARN) {
-			l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, *at,
-			              r->target, "%s: value \"%s\" is not in %s%s; "
-			              "left out", r->target,
-			              l2e__diag_quote(ev->diags, out->ptr),
-			              r->map->name ? "code list " : "the map",
-			              r->map->name ? r->map->name : "");
+			l2e__diag_add(
+			    ev->diags, L2E_SEVERITY_WARNING, *at, r->target,
+			    "%s: value \"%s\" is not in %s%s; "
+			    "left out",
+			    r->target, l2e__diag_quote(ev->diags, out->ptr),
+			    vm->name ? "code list " : "the map",
+			    vm->name ? vm->name : "");
 			got = 0;
 		} else if (r->unmapped == L2E__UNMAPPED_IGNORE) {
 			got = 0;
+		} else {
+			break; /* keep: the value as it is, no further lists */
 		}
 	}
 fallback:
@@ -198,80 +310,145 @@ fallback:
 	return got;
 }
 
-static int set_date(eval *ev, const l2e__rule *r, l2e__item *item,
-                    const char *text, const l2e__node *at)
+/* Parse `text` with the rule's date formats; 1 when *d is set. */
+static int parse_date(eval *ev, const l2e__rule *r, l2e__date *d,
+                      const char *text, const l2e__node *at)
 {
-	const char *const *formats = r->date_formats ? r->date_formats
-	                                             : l2e__date_iso_formats;
+	const char *const *formats =
+	    r->date_formats ? r->date_formats : l2e__date_iso_formats;
 	const char *why = NULL;
-	l2e__date d;
-	size_t i;
-	int got;
+	char trimmed[64];
+	size_t i, len;
+	int got = 0;
 
+	/* like text, a date may come with spaces around it */
+	while (*text == ' ' || *text == '\t')
+		text++;
+	len = strlen(text);
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' ||
+	               text[len - 1] == '\r' || text[len - 1] == '\n'))
+		len--;
+	if (len < sizeof(trimmed)) {
+		memcpy(trimmed, text, len);
+		trimmed[len] = '\0';
+		text = trimmed;
+	}
 	for (i = 0; formats[i]; i++) {
-		got = l2e__date_parse(&d, text, formats[i], &why);
-		if (got > 0) {
-			l2e__profile_set_date(item, r->field, d);
-			return 1;
-		}
-		if (got < 0)
+		got = l2e__date_parse(d, text, formats[i], &why);
+		if (got != 0)
 			break;
 	}
-	if (why)
+	if (got > 0) {
+		if (why)
+			l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at,
+			              r->target, "%s: \"%s\": %s", r->target,
+			              l2e__diag_quote(ev->diags, text), why);
+		return 1;
+	}
+	if (got < 0)
 		l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
 		              "%s: \"%s\" is not a real date (%s); left out",
 		              r->target, l2e__diag_quote(ev->diags, text), why);
 	else
 		l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
 		              "%s: \"%s\" does not match the date format%s; "
-		              "left out", r->target,
-		              l2e__diag_quote(ev->diags, text),
-		              r->date_formats ? "s of the rule"
-		                              : " jjjj-mm-dd (or jjjj-mm, jjjj)");
+		              "left out",
+		              r->target, l2e__diag_quote(ev->diags, text),
+		              r->date_formats
+		                  ? "s of the rule"
+		                  : " jjjj-mm-dd (or jjjj-mm, jjjj)");
 	return 0;
 }
 
-static void apply_rule(eval *ev, const l2e__rule *r, int section,
-                       l2e__item *item, const l2e__scope *scope)
+/* Set a typed, non-date field from text, with the warnings it earns. */
+static int set_typed(eval *ev, const l2e__rule *r, int section, l2e__item *item,
+                     const char *text, const l2e__node *at)
 {
-	l2e_buf text = L2E_BUF_INIT;
-	const l2e__node *at = NULL;
 	const char *note = NULL;
 	size_t redacted = 0;
-	int got, set = 0;
+	int rc = l2e__profile_set(ev->profile, item, section, r->field, text,
+	                          &redacted, &note);
 
-	got = value_of(ev, r, scope, &text, &at);
-	if (got && l2e__sections[section].fields[r->field].type ==
-	                   L2E__FT_DATE) {
-		set = set_date(ev, r, item, text.ptr, at);
-	} else if (got) {
-		int rc = l2e__profile_set(ev->profile, item, section, r->field,
-		                          text.ptr, &redacted, &note);
+	if (rc == L2E_ENOMEM)
+		ev->is_oom = 1;
+	if (rc == L2E__SET_REFUSED)
+		l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
+		              "%s: \"%s\": %s; left out", r->target,
+		              l2e__diag_quote(ev->diags, text), note);
+	else if (rc == L2E__SET_ADJUSTED)
+		l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
+		              "%s: \"%s\": %s", r->target,
+		              l2e__diag_quote(ev->diags, text), note);
+	if (redacted)
+		l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
+		              "%s: %zu national identifier%s (BSN, "
+		              "onderwijsnummer or ECK iD) removed from the "
+		              "text",
+		              r->target, redacted, redacted == 1 ? "" : "s");
+	return rc == 0 || rc == L2E__SET_ADJUSTED;
+}
 
-		if (rc == L2E_ENOMEM)
-			ev->is_oom = 1;
-		set = rc == 0 || rc == L2E__SET_ADJUSTED;
-		if (rc == L2E__SET_REFUSED)
-			l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
-			              "%s: \"%s\": %s; left out", r->target,
-			              l2e__diag_quote(ev->diags, text.ptr), note);
-		else if (rc == L2E__SET_ADJUSTED)
-			l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
-			              "%s: \"%s\": %s", r->target,
-			              l2e__diag_quote(ev->diags, text.ptr), note);
-		if (redacted)
-			l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
-			              "%s: %zu national identifier%s (BSN, "
-			              "onderwijsnummer or ECK iD) removed from the "
-			              "text", r->target, redacted,
-			              redacted == 1 ? "" : "s");
+/*
+ * Evaluate rule `r` for one source node and set the field. Returns 1
+ * when the field got a value; *got says whether the rule produced one at
+ * all (for the "required" message) and *at where it came from.
+ */
+static int try_rule(eval *ev, const l2e__rule *r, int section, l2e__item *item,
+                    const l2e__scope *scope, int *got, const l2e__node **at)
+{
+	l2e__ftype type = l2e__sections[section].fields[r->field].type;
+	l2e_buf text = L2E_BUF_INIT;
+	l2e__date d;
+	int set = 0;
+
+	*got = value_of(ev, r, scope, &text, at);
+	if (*got && type == L2E__FT_DATE) {
+		if ((set = parse_date(ev, r, &d, text.ptr, *at)))
+			l2e__profile_set_date(item, r->field, d);
+	} else if (*got && type == L2E__FT_DATETIME && r->date_formats) {
+		/* a date for a date-time field: the start of that day, UTC */
+		char stamp[32];
+
+		if (parse_date(ev, r, &d, text.ptr, *at)) {
+			snprintf(stamp, sizeof(stamp),
+			         "%04d-%02d-%02dT00:00:00Z", d.year,
+			         d.month ? d.month : 1, d.day ? d.day : 1);
+			set = set_typed(ev, r, section, item, stamp, *at);
+		}
+	} else if (*got) {
+		set = set_typed(ev, r, section, item, text.ptr, *at);
+	}
+	l2e_buf_dispose(&text);
+	return set;
+}
+
+/*
+ * Fill field `r` of `item` from the first of `nodes` that gives it a
+ * value (one node, or all rows of a group_by group).
+ */
+static void apply_rule(eval *ev, const l2e__rule *r, int section,
+                       l2e__item *item, const l2e__scope *record_scope,
+                       const l2e__node *const *nodes, size_t n_nodes)
+{
+	l2e__scope scope = *record_scope;
+	const l2e__node *at = NULL, *first_at = NULL;
+	int got = 0, any_got = 0, set = 0;
+	size_t i;
+
+	for (i = 0; i < n_nodes && !set; i++) {
+		scope.current = nodes[i];
+		at = NULL;
+		set = try_rule(ev, r, section, item, &scope, &got, &at);
+		any_got |= got;
+		if (!first_at)
+			first_at = at;
 	}
 	if (!set && r->is_required)
 		l2e__diag_add(ev->diags, L2E_SEVERITY_ERROR,
-		              at ? at : scope->current, r->target,
+		              first_at ? first_at : nodes[0], r->target,
 		              "%s is required but %s", r->target,
-		              got ? "its value was refused" : "has no value");
-	l2e_buf_dispose(&text);
+		              any_got ? "its value was refused"
+		                      : "has no value");
 }
 
 /* ==== Blocks ==== */
@@ -283,22 +460,12 @@ typedef struct node_list {
 	int is_oom;
 } node_list;
 
-static int collect(const l2e__node *n, void *payload)
+static int list_add(node_list *list, const l2e__node *n)
 {
-	node_list *list = payload;
-	const l2e__node *c;
-
-	if (n->kind == L2E__NODE_ARRAY) {
-		for (c = n->first; c; c = c->next)
-			collect(c, payload);
-		return 0;
-	}
-	if (n->kind == L2E__NODE_NULL)
-		return 0;
 	if (list->n == list->cap) {
 		size_t cap = list->cap ? list->cap * 2 : 16;
-		const l2e__node **grown = l2e__realloc((void *)list->items,
-		                                       cap * sizeof(*grown));
+		const l2e__node **grown =
+		    l2e__realloc((void *)list->items, cap * sizeof(*grown));
 
 		if (!grown) {
 			list->is_oom = 1;
@@ -311,47 +478,164 @@ static int collect(const l2e__node *n, void *payload)
 	return 0;
 }
 
+static int collect(const l2e__node *n, void *payload)
+{
+	const l2e__node *c;
+
+	if (n->kind == L2E__NODE_ARRAY) {
+		for (c = n->first; c; c = c->next)
+			if (collect(c, payload))
+				return 1;
+		return 0;
+	}
+	if (n->kind == L2E__NODE_NULL)
+		return 0;
+	return list_add(payload, n);
+}
+
+/*
+ * "split": a text value holding several ("WE,NW") becomes one string
+ * node per part, each standing where the whole was (same parent, key
+ * and position), so paths and messages still point at the cell.
+ */
+static void split_values(eval *ev, node_list *list, const char *sep)
+{
+	node_list parts = { NULL, 0, 0, 0 };
+	size_t i, len, seplen = strlen(sep);
+	const char *p, *hit;
+	l2e__node *part;
+
+	for (i = 0; i < list->n && !parts.is_oom; i++) {
+		const l2e__node *n = list->items[i];
+
+		if (n->kind != L2E__NODE_STRING) {
+			list_add(&parts, n);
+			continue;
+		}
+		for (p = n->text; !parts.is_oom; p = hit + seplen) {
+			hit = strstr(p, sep);
+			len = hit ? (size_t)(hit - p) : strlen(p);
+			part =
+			    l2e__node_new(ev->profile->pool, L2E__NODE_STRING,
+			                  n->line, n->column);
+			if (!part || !(part->text = l2e__pool_strndup(
+			                   ev->profile->pool, p, len))) {
+				parts.is_oom = 1;
+				break;
+			}
+			part->len = len;
+			part->key = n->key;
+			part->parent = n->parent;
+			part->index = n->index;
+			if (!is_blank(part->text))
+				list_add(&parts, part);
+			if (!hit)
+				break;
+		}
+	}
+	ev->is_oom |= parts.is_oom;
+	l2e__free((void *)list->items);
+	*list = parts;
+}
+
 static void run_rules(eval *ev, const l2e__block *b, l2e__item *item,
-                      const l2e__scope *scope)
+                      const l2e__scope *scope, const l2e__node *const *nodes,
+                      size_t n_nodes)
 {
 	size_t i;
 
 	for (i = 0; i < b->n_rules; i++)
-		apply_rule(ev, b->rules[i], b->section, item, scope);
+		apply_rule(ev, b->rules[i], b->section, item, scope, nodes,
+		           n_nodes);
+}
+
+/* The group_by text of `n`, or "" when it has none. */
+static const char *group_of(const l2e__block *b, const l2e__node *n,
+                            const l2e__scope *record_scope)
+{
+	l2e__scope scope = *record_scope;
+	const l2e__node *g;
+
+	scope.current = n;
+	g = l2e__path_first(&b->group_by, &scope);
+	return l2e__node_is_scalar(g) ? g->text : "";
+}
+
+static void add_item(eval *ev, const l2e__block *b, const l2e__scope *scope,
+                     const l2e__node *const *nodes, size_t n_nodes)
+{
+	l2e__item *item = l2e__item_new(ev->profile, b->section);
+
+	if (!item) {
+		ev->is_oom = 1;
+		return;
+	}
+	run_rules(ev, b, item, scope, nodes, n_nodes);
+	l2e__profile_add(ev->profile, b->section, item);
 }
 
 static void run_block(eval *ev, const l2e__block *b,
                       const l2e__scope *record_scope, l2e__item **singles)
 {
-	node_list list = { NULL, 0, 0, 0 };
+	node_list list = { NULL, 0, 0, 0 }, group = { NULL, 0, 0, 0 };
 	l2e__scope scope = *record_scope;
-	l2e__item *item;
-	size_t i;
+	unsigned char *done = NULL;
+	size_t i, j, n_kept = 0;
 
 	if (!b->has_each) {
 		if (!singles[b->section])
-			singles[b->section] = l2e__item_new(ev->profile,
-			                                    b->section);
+			singles[b->section] =
+			    l2e__item_new(ev->profile, b->section);
 		if (!singles[b->section]) {
 			ev->is_oom = 1;
 			return;
 		}
-		run_rules(ev, b, singles[b->section], &scope);
+		run_rules(ev, b, singles[b->section], &scope, &scope.current,
+		          1);
 		return;
 	}
 	l2e__path_visit(&b->each, record_scope, collect, &list);
 	ev->is_oom |= list.is_oom;
+	if (b->split)
+		split_values(ev, &list, b->split);
+	/* `where` first, so that groups hold only the rows that count */
 	for (i = 0; i < list.n; i++) {
 		scope.current = list.items[i];
-		if (b->where && !cond_true(b->where, &scope))
-			continue;
-		if (!(item = l2e__item_new(ev->profile, b->section))) {
-			ev->is_oom = 1;
-			break;
-		}
-		run_rules(ev, b, item, &scope);
-		l2e__profile_add(ev->profile, b->section, item);
+		if (!b->where || cond_true(b->where, &scope))
+			list.items[n_kept++] = list.items[i];
 	}
+	list.n = n_kept;
+	if (!b->has_group_by) {
+		for (i = 0; i < list.n && !ev->is_oom; i++)
+			add_item(ev, b, record_scope, &list.items[i], 1);
+		goto done;
+	}
+	/* one item per distinct group value, in order of first appearance */
+	if (list.n && !(done = l2e__calloc(list.n, 1))) {
+		ev->is_oom = 1;
+		goto done;
+	}
+	for (i = 0; i < list.n && !ev->is_oom; i++) {
+		const char *key;
+
+		if (done[i])
+			continue;
+		key = group_of(b, list.items[i], record_scope);
+		group.n = 0;
+		for (j = i; j < list.n; j++)
+			if (!done[j] &&
+			    !strcmp(group_of(b, list.items[j], record_scope),
+			            key)) {
+				done[j] = 1;
+				list_add(&group, list.items[j]);
+			}
+		ev->is_oom |= group.is_oom;
+		if (!ev->is_oom)
+			add_item(ev, b, record_scope, group.items, group.n);
+	}
+done:
+	l2e__free(done);
+	l2e__free((void *)group.items);
 	l2e__free((void *)list.items);
 }
 
@@ -376,10 +660,21 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 		return 0;
 	}
 	if (l2e__natid_find(key->text)) {
-		l2e__diag_add(diags, L2E_SEVERITY_ERROR, key, NULL,
-		              "the dossier key looks like a national identifier "
-		              "(BSN, onderwijsnummer or ECK iD); map the school's "
-		              "student number as the key");
+		l2e__diag_add(
+		    diags, L2E_SEVERITY_ERROR, key, NULL,
+		    "the dossier key looks like a national identifier "
+		    "(BSN, onderwijsnummer or ECK iD); map the school's "
+		    "student number as the key");
+		return 0;
+	}
+	/* the key names the output file: never shortened, so that cutting
+	 * cannot turn it into something else (e.g. a 9-digit number) */
+	if (key->len > L2E__KEY_MAX) {
+		l2e__diag_add(
+		    diags, L2E_SEVERITY_ERROR, key, NULL,
+		    "the dossier key is longer than %d characters; map "
+		    "the school's student number as the key",
+		    L2E__KEY_MAX);
 		return 0;
 	}
 	if (!(*key_out = l2e__pool_strdup(profile->pool, key->text)))

@@ -8,6 +8,9 @@
 #include "model/diag.h"
 #include "model/profile.h"
 
+/* Longest dossier key: it becomes a file name (l2e_dossier_file_stem). */
+#define L2E__KEY_MAX 64
+
 typedef enum l2e__verdict {
 	L2E__VERDICT_OK = 0,
 	L2E__VERDICT_SKIPPED,

@@ -12,6 +12,7 @@
 #include "map/path.h"
 #include "map/valuemap.h"
 #include "model/profile.h"
+#include "read/reader.h"
 
 typedef struct l2e__cond l2e__cond;
 typedef struct l2e__rule l2e__rule;
@@ -29,10 +30,10 @@ typedef enum l2e__cond_kind {
 struct l2e__cond {
 	l2e__cond_kind kind;
 	l2e__path path;
-	const char **values;   /* EQUALS (1), IN, NOT_IN */
+	const char **values; /* EQUALS (1), IN, NOT_IN */
 	size_t n_values;
-	int exists;            /* EXISTS: expected */
-	l2e__cond **children;  /* ALL, ANY, NOT (1) */
+	int exists;           /* EXISTS: expected */
+	l2e__cond **children; /* ALL, ANY, NOT (1) */
 	size_t n_children;
 };
 
@@ -50,18 +51,25 @@ typedef enum l2e__unmapped {
 	L2E__UNMAPPED_KEEP
 } l2e__unmapped;
 
-#define L2E__TF_UPPER 1u
-#define L2E__TF_LOWER 2u
+#define L2E__TF_UPPER   1u
+#define L2E__TF_LOWER   2u
+#define L2E__TF_TITLE   4u /* "ASSEN" -> "Assen", "'S-HERTOGENBOSCH" ... */
+#define L2E__TF_DECIMAL 8u /* "1.234,5" -> "1234.5" */
+
+typedef struct l2e__replace {
+	const char *from;
+	const char *to;
+} l2e__replace;
 
 typedef struct l2e__template_part {
-	const char *literal;   /* text, or NULL for a variable */
-	const l2e__rule *var;  /* the variable's rule */
+	const char *literal;  /* text, or NULL for a variable */
+	const l2e__rule *var; /* the variable's rule */
 } l2e__template_part;
 
 struct l2e__rule {
-	const char *target;    /* "section.field", for messages */
-	int field;             /* index in the section; -1 for a sub-rule */
-	unsigned line;         /* of the rule in the mapping file */
+	const char *target; /* "section.field", for messages */
+	int field;          /* index in the section; -1 for a sub-rule */
+	unsigned line;      /* of the rule in the mapping file */
 	unsigned column;
 	l2e__source_kind source;
 	l2e__path path;
@@ -71,9 +79,13 @@ struct l2e__rule {
 	l2e__template_part *parts;
 	size_t n_parts;
 	l2e__cond *when;
-	const l2e__valuemap *map;  /* inline map or code list */
+	const l2e__valuemap **maps; /* inline map, or code lists in a chain */
+	size_t n_maps;
 	l2e__unmapped unmapped;
 	unsigned transforms;
+	unsigned pad; /* zero-pad digit strings to this width */
+	l2e__replace *replaces;
+	size_t n_replaces;
 	const char **date_formats; /* NULL-terminated */
 	const char *default_value;
 	int is_required;
@@ -84,6 +96,9 @@ typedef struct l2e__block {
 	int section;
 	int has_each;
 	l2e__path each;
+	const char *split; /* each: split text values at this */
+	int has_group_by;
+	l2e__path group_by; /* one item per distinct value */
 	l2e__cond *where;
 	l2e__rule **rules;
 	size_t n_rules;
@@ -94,8 +109,8 @@ struct l2e_mapping {
 	const char *file;
 	const char *name;
 	const char *description;
-	const char *format;          /* reader name, e.g. "json" */
-	l2e__path *records;          /* alternatives; the first that exists */
+	l2e__source source; /* how to read the export */
+	l2e__path *records; /* alternatives; the first that exists */
 	size_t n_records;
 	l2e__path key;
 	l2e__cond *include;

@@ -118,7 +118,8 @@ static int bracket(parser *ps)
 		if ((error = bare(ps, &step.name)) < 0)
 			return error;
 		if (ps->text[ps->pos] != '=')
-			return syntax(ps, "expected '=' in a [member=value] filter");
+			return syntax(
+			    ps, "expected '=' in a [member=value] filter");
 		ps->pos++;
 		if (ps->text[ps->pos] == '\'') {
 			if ((error = quoted(ps, &step.value)) < 0)
@@ -127,9 +128,8 @@ static int bracket(parser *ps)
 			start = ps->pos;
 			while (ps->text[ps->pos] && ps->text[ps->pos] != ']')
 				ps->pos++;
-			step.value = l2e__pool_strndup(ps->pool,
-			                               ps->text + start,
-			                               ps->pos - start);
+			step.value = l2e__pool_strndup(
+			    ps->pool, ps->text + start, ps->pos - start);
 			if (!step.value)
 				return L2E_ENOMEM;
 		}
@@ -190,7 +190,8 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 		if (text[ps.pos] == '.') {
 			ps.pos++;
 			if (!text[ps.pos] || text[ps.pos] == '.')
-				error = syntax(&ps, "a name is expected after '.'");
+				error =
+				    syntax(&ps, "a name is expected after '.'");
 		} else if (text[ps.pos]) {
 			error = syntax(&ps, "unexpected character");
 		}
@@ -213,9 +214,19 @@ static int text_is(const l2e__node *n, const char *value)
 	return l2e__node_is_scalar(n) && strcmp(n->text, value) == 0;
 }
 
+/* Mark a node as read by the mapping (for coverage reports). */
+static void mark(const l2e__node *n)
+{
+	if (n)
+		((l2e__node *)n)->is_read = 1;
+}
+
 static int matches_filter(const l2e__node *n, const l2e__step *s)
 {
-	return text_is(l2e__node_member(n, s->name), s->value);
+	const l2e__node *m = l2e__node_member(n, s->name);
+
+	mark(m);
+	return text_is(m, s->value);
 }
 
 /* Returns non-zero when the callback asked to stop. */
@@ -227,8 +238,10 @@ static int visit(const l2e__path *path, size_t i, const l2e__node *n,
 
 	if (!n)
 		return 0;
-	if (i == path->n_steps)
+	if (i == path->n_steps) {
+		mark(n);
 		return cb(n, payload);
+	}
 	s = &path->steps[i];
 	switch (s->kind) {
 	case L2E__STEP_MEMBER:
@@ -255,7 +268,8 @@ static int visit(const l2e__path *path, size_t i, const l2e__node *n,
 	case L2E__STEP_FILTER:
 		if (n->kind == L2E__NODE_OBJECT)
 			return matches_filter(n, s)
-			           ? visit(path, i + 1, n, cb, payload) : 0;
+			           ? visit(path, i + 1, n, cb, payload)
+			           : 0;
 		if (n->kind != L2E__NODE_ARRAY)
 			return 0;
 		for (c = n->first; c; c = c->next)
@@ -267,16 +281,12 @@ static int visit(const l2e__path *path, size_t i, const l2e__node *n,
 	return 0;
 }
 
-static const l2e__node *start_of(const l2e__path *path,
-                                 const l2e__scope *scope)
+static const l2e__node *start_of(const l2e__path *path, const l2e__scope *scope)
 {
 	switch (path->base) {
-	case L2E__PATH_RECORD:
-		return scope->record;
-	case L2E__PATH_ROOT:
-		return scope->root;
-	default:
-		return scope->current;
+	case L2E__PATH_RECORD: return scope->record;
+	case L2E__PATH_ROOT: return scope->root;
+	default: return scope->current;
 	}
 }
 
@@ -292,8 +302,7 @@ static int take_first(const l2e__node *n, void *payload)
 	return 1;
 }
 
-const l2e__node *l2e__path_first(const l2e__path *path,
-                                 const l2e__scope *scope)
+const l2e__node *l2e__path_first(const l2e__path *path, const l2e__scope *scope)
 {
 	const l2e__node *found = NULL;
 

@@ -14,7 +14,7 @@
  *                                 top of the document (e.g. an envelope)
  *
  * A member step over an array applies to every element (jq's `.[]`), so
- * `placements.organisation.name` reaches into each placement. A value
+ * `periods.place.name` reaches into each period. A value
  * takes the first node the path reaches; `each` takes all of them and
  * expands an array at the end into its elements.
  */
@@ -39,13 +39,13 @@ typedef enum l2e__step_kind {
 
 typedef struct l2e__step {
 	l2e__step_kind kind;
-	const char *name;   /* MEMBER; FILTER: the member tested */
-	const char *value;  /* FILTER: the text it must have */
-	size_t index;       /* INDEX */
+	const char *name;  /* MEMBER; FILTER: the member tested */
+	const char *value; /* FILTER: the text it must have */
+	size_t index;      /* INDEX */
 } l2e__step;
 
 typedef struct l2e__path {
-	const char *text;   /* as written, for messages */
+	const char *text; /* as written, for messages */
 	l2e__path_base base;
 	l2e__step *steps;
 	size_t n_steps;

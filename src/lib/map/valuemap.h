@@ -16,7 +16,7 @@ typedef struct l2e__valuemap_entry {
 } l2e__valuemap_entry;
 
 typedef struct l2e__valuemap {
-	const char *name;  /* code list name, or NULL for an inline map */
+	const char *name; /* code list name, or NULL for an inline map */
 	int is_case_sensitive;
 	l2e__valuemap_entry *entries;
 	size_t n_entries;
@@ -26,7 +26,6 @@ typedef struct l2e__valuemap {
 long l2e__valuemap_sort(l2e__valuemap *map);
 
 /** The output for `text`, or NULL when the map has no entry. */
-const char *l2e__valuemap_lookup(const l2e__valuemap *map,
-                                 const char *text);
+const char *l2e__valuemap_lookup(const l2e__valuemap *map, const char *text);
 
 #endif

@@ -20,7 +20,7 @@ static const l2e__field_spec person_fields[PERSON__N] = {
 	[PERSON_FIRST_NAME] = { "first_name", L2E__FT_TEXT, 0 },
 	[PERSON_SURNAME_PREFIX] = { "surname_prefix", L2E__FT_TEXT, 0 },
 	[PERSON_SURNAME] = { "surname", L2E__FT_TEXT, 0 },
-	[PERSON_EMAIL] = { "email", L2E__FT_TEXT, 0 },
+	[PERSON_EMAIL] = { "email", L2E__FT_EMAIL, 0 },
 	[PERSON_PHONE] = { "phone", L2E__FT_TEXT, L2E__F_OPT_IN },
 	[PERSON_BIRTH_DATE] = { "birth_date", L2E__FT_DATE, L2E__F_OPT_IN },
 	[PERSON_GENDER] = { "gender", L2E__FT_TEXT, L2E__F_OPT_IN },
@@ -97,7 +97,8 @@ static const l2e__field_spec certificate_fields[CERT__N] = {
 
 static const l2e__field_spec career_fields[CAREER__N] = {
 	[CAREER_TITLE] = { "title", L2E__FT_TEXT, 0 },
-	[CAREER_TEXT] = { "text", L2E__FT_TEXT, 0 },
+	/* the student's own reflections: opt-in (codelists.md §7) */
+	[CAREER_TEXT] = { "text", L2E__FT_TEXT, L2E__F_OPT_IN },
 };
 
 const l2e__section_spec l2e__sections[L2E__SEC_COUNT] = {
@@ -184,8 +185,9 @@ static int ascii_lower(int c)
 
 static int ieq(const char *a, const char *b)
 {
-	while (*a && *b && ascii_lower((unsigned char)*a) ==
-	                   ascii_lower((unsigned char)*b)) {
+	while (*a && *b &&
+	       ascii_lower((unsigned char)*a) ==
+	           ascii_lower((unsigned char)*b)) {
 		a++;
 		b++;
 	}
@@ -215,8 +217,8 @@ static int clean_text(l2e_buf *out, const char *s)
 	unsigned long cp;
 	int error = 0;
 
-	while (i < len && (u[i] == ' ' || u[i] == '\t' || u[i] == '\n' ||
-	                   u[i] == '\r'))
+	while (i < len &&
+	       (u[i] == ' ' || u[i] == '\t' || u[i] == '\n' || u[i] == '\r'))
 		i++;
 	end = len;
 	while (end > i && (u[end - 1] == ' ' || u[end - 1] == '\t' ||
@@ -234,8 +236,8 @@ static int clean_text(l2e_buf *out, const char *s)
 		else if (n == 2)
 			cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
 		else if (n == 3)
-			cp = ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) |
-			     (u[i + 2] & 0x3Fu);
+			cp = ((u[i] & 0x0Fu) << 12) |
+			     ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
 		else
 			cp = 0x10000;
 		if (is_wanted_char(cp))
@@ -263,11 +265,11 @@ const char *l2e__cefr_normalise(const char *in, char out[3], int *adjusted)
 		p += 6;
 	if (strncmp(p, "NT2-II", 6) == 0 || strcmp(p, "NT2II") == 0) {
 		*adjusted = 1;
-		return strcpy(out, "B2");
+		return memcpy(out, "B2", 3);
 	}
 	if (strncmp(p, "NT2-I", 5) == 0 || strcmp(p, "NT2I") == 0) {
 		*adjusted = 1;
-		return strcpy(out, "B1");
+		return memcpy(out, "B1", 3);
 	}
 	if (p[0] < 'A' || p[0] > 'C' || (p[1] != '1' && p[1] != '2'))
 		return "";
@@ -284,8 +286,8 @@ const char *l2e__cefr_normalise(const char *in, char out[3], int *adjusted)
 	}
 	if (*p == '/' || *p == '-' || strncmp(p, "\xE2\x80\x93", 3) == 0) {
 		p += *p == '\xE2' ? 3 : 1;
-		if (p[0] >= 'A' && p[0] <= 'C' && (p[1] == '1' || p[1] == '2') &&
-		    p[2] == '\0') {
+		if (p[0] >= 'A' && p[0] <= 'C' &&
+		    (p[1] == '1' || p[1] == '2') && p[2] == '\0') {
 			if (strncmp(p, out, 2) < 0) {
 				out[0] = p[0];
 				out[1] = p[1];
@@ -316,10 +318,10 @@ static int is_language_code(const char *s)
 
 static int parse_bool(const char *s, int *out)
 {
-	static const char *yes[] = { "true", "ja", "j", "1", "yes", "y",
-	                             "waar", NULL };
-	static const char *no[] = { "false", "nee", "n", "0", "no",
-	                            "onwaar", NULL };
+	static const char *yes[] = { "true", "ja", "j",    "1",
+		                     "yes",  "y",  "waar", NULL };
+	static const char *no[] = { "false", "nee",    "n", "0",
+		                    "no",    "onwaar", NULL };
 	int i;
 
 	for (i = 0; yes[i]; i++)
@@ -338,7 +340,8 @@ static int is_datetime(const char *s)
 	size_t i;
 
 	for (i = 0; shape[i]; i++) {
-		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9')
+		                    : s[i] != shape[i])
 			return 0;
 	}
 	s += i;
@@ -357,17 +360,27 @@ static int is_reference_level(const char *s)
 {
 	return s[0] >= '1' && s[0] <= '4' &&
 	       (ascii_upper((unsigned char)s[1]) == 'F' ||
-	        ascii_upper((unsigned char)s[1]) == 'S') && s[2] == '\0';
+	        ascii_upper((unsigned char)s[1]) == 'S') &&
+	       s[2] == '\0';
 }
 
-static const char *const ict_areas[] = {
-	"information", "communication", "content_creation", "safety",
-	"problem_solving", NULL
-};
+/* Europass v3's pattern for an e-mail address: [^@]+@[^.]+\..+ */
+static int is_email(const char *s)
+{
+	const char *at = strchr(s, '@'), *dot;
 
-int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
-                     int field, const char *text, size_t *redacted,
-                     const char **note)
+	if (!at || at == s || strchr(at + 1, '@') || strchr(s, ' '))
+		return 0;
+	dot = strchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1] != '\0';
+}
+
+static const char *const ict_areas[] = { "information",      "communication",
+	                                 "content_creation", "safety",
+	                                 "problem_solving",  NULL };
+
+int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
+                     const char *text, size_t *redacted, const char **note)
 {
 	const l2e__field_spec *spec = &l2e__sections[section].fields[field];
 	l2e__value *v = &item->values[field];
@@ -392,7 +405,14 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
 	val = safe.ptr;
 
 	switch (spec->type) {
-	case L2E__FT_TEXT:
+	case L2E__FT_TEXT: break;
+	case L2E__FT_EMAIL:
+		if (!is_email(val)) {
+			error = L2E__SET_REFUSED;
+			if (note)
+				*note = "not an e-mail address";
+			goto done;
+		}
 		break;
 	case L2E__FT_DATETIME:
 		if (!is_datetime(val)) {
@@ -418,9 +438,10 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
 			error = L2E__SET_REFUSED;
 			if (note)
 				*note = is_reference_level(safe.ptr)
-				        ? "a Dutch reference level (F/S) is not "
-				          "a CEFR level"
-				        : "not a CEFR level (A1..C2)";
+				            ? "a Dutch reference level (F/S) "
+				              "is not "
+				              "a CEFR level"
+				            : "not a CEFR level (A1..C2)";
 			goto done;
 		}
 		if (adjusted && note)
@@ -438,7 +459,8 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
 		if (!is_alpha2(val)) {
 			error = L2E__SET_REFUSED;
 			if (note)
-				*note = "not an ISO 3166-1 alpha-2 country code";
+				*note =
+				    "not an ISO 3166-1 alpha-2 country code";
 			goto done;
 		}
 		small[0] = (char)ascii_upper(val[0]);
@@ -446,9 +468,9 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
 		small[2] = '\0';
 		/* Europass's EC spellings are written by the writers */
 		if (strcmp(small, "EL") == 0)
-			strcpy(small, "GR");
+			memcpy(small, "GR", 3);
 		else if (strcmp(small, "UK") == 0)
-			strcpy(small, "GB");
+			memcpy(small, "GB", 3);
 		val = small;
 		break;
 	case L2E__FT_LANGUAGE:
@@ -464,7 +486,7 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
 		val = small;
 		break;
 	case L2E__FT_ICT_AREA:
-		for (i = 0; ict_areas[i] && strcmp(val, ict_areas[i]); i++)
+		for (i = 0; ict_areas[i] && !ieq(val, ict_areas[i]); i++)
 			;
 		if (!ict_areas[i]) {
 			error = L2E__SET_REFUSED;
@@ -472,6 +494,7 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
 				*note = "not a digital competence area";
 			goto done;
 		}
+		val = ict_areas[i];
 		break;
 	case L2E__FT_ICT_LEVEL:
 		small[0] = (char)ascii_upper(val[0]);

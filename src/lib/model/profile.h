@@ -28,7 +28,8 @@ typedef enum l2e__ftype {
 	L2E__FT_LANGUAGE,  /* ISO 639-1, or 639-3 without one; lower case */
 	L2E__FT_ICT_AREA,  /* information, communication, ... */
 	L2E__FT_ICT_LEVEL, /* A, B, C */
-	L2E__FT_DATETIME   /* xsd:dateTime, for document metadata */
+	L2E__FT_DATETIME,  /* xsd:dateTime, for document metadata */
+	L2E__FT_EMAIL      /* local@domain.tld, as Europass requires */
 } l2e__ftype;
 
 /* personal data that a mapping must opt in to (codelists.md §7) */
@@ -62,31 +63,72 @@ typedef enum l2e__section {
 
 enum { DOC_CREATED, DOC_LOCALE, DOC__N };
 enum {
-	PERSON_FIRST_NAME, PERSON_SURNAME_PREFIX, PERSON_SURNAME, PERSON_EMAIL,
-	PERSON_PHONE, PERSON_BIRTH_DATE, PERSON_GENDER, PERSON_NATIONALITY,
-	PERSON_ADDRESS_LINE, PERSON_POSTAL_CODE, PERSON_CITY, PERSON_COUNTRY,
-	PERSON_COUNTRY_LABEL, PERSON__N
+	PERSON_FIRST_NAME,
+	PERSON_SURNAME_PREFIX,
+	PERSON_SURNAME,
+	PERSON_EMAIL,
+	PERSON_PHONE,
+	PERSON_BIRTH_DATE,
+	PERSON_GENDER,
+	PERSON_NATIONALITY,
+	PERSON_ADDRESS_LINE,
+	PERSON_POSTAL_CODE,
+	PERSON_CITY,
+	PERSON_COUNTRY,
+	PERSON_COUNTRY_LABEL,
+	PERSON__N
 };
 enum { HEADLINE_TEXT, HEADLINE__N };
 enum {
-	EDU_TITLE, EDU_QUALIFICATION_CODE, EDU_ORGANISATION, EDU_CITY,
-	EDU_COUNTRY, EDU_COUNTRY_LABEL, EDU_FROM, EDU_TO, EDU_ONGOING, EDU_EQF_LEVEL, EDU_FIELD,
-	EDU_ACTIVITIES, EDU__N
+	EDU_TITLE,
+	EDU_QUALIFICATION_CODE,
+	EDU_ORGANISATION,
+	EDU_CITY,
+	EDU_COUNTRY,
+	EDU_COUNTRY_LABEL,
+	EDU_FROM,
+	EDU_TO,
+	EDU_ONGOING,
+	EDU_EQF_LEVEL,
+	EDU_FIELD,
+	EDU_ACTIVITIES,
+	EDU__N
 };
 enum {
-	WORK_POSITION, WORK_EMPLOYER, WORK_CITY, WORK_COUNTRY,
-	WORK_COUNTRY_LABEL, WORK_FROM,
-	WORK_TO, WORK_ONGOING, WORK_ACTIVITIES, WORK_DESCRIPTION, WORK_ABROAD,
-	WORK_PROGRAMME, WORK__N
+	WORK_POSITION,
+	WORK_EMPLOYER,
+	WORK_CITY,
+	WORK_COUNTRY,
+	WORK_COUNTRY_LABEL,
+	WORK_FROM,
+	WORK_TO,
+	WORK_ONGOING,
+	WORK_ACTIVITIES,
+	WORK_DESCRIPTION,
+	WORK_ABROAD,
+	WORK_PROGRAMME,
+	WORK__N
 };
 enum {
-	LANG_CODE, LANG_LABEL, LANG_MOTHER_TONGUE, LANG_LISTENING,
-	LANG_READING, LANG_SPOKEN_INTERACTION, LANG_SPOKEN_PRODUCTION,
-	LANG_WRITING, LANG_CERTIFICATE, LANG_CERTIFICATE_DATE, LANG__N
+	LANG_CODE,
+	LANG_LABEL,
+	LANG_MOTHER_TONGUE,
+	LANG_LISTENING,
+	LANG_READING,
+	LANG_SPOKEN_INTERACTION,
+	LANG_SPOKEN_PRODUCTION,
+	LANG_WRITING,
+	LANG_CERTIFICATE,
+	LANG_CERTIFICATE_DATE,
+	LANG__N
 };
 enum { DIG_LABEL, DIG_AREA, DIG_LEVEL, DIG__N };
 enum {
-	CERT_TITLE, CERT_CODE, CERT_AWARDING_BODY, CERT_DATE, CERT_URL,
+	CERT_TITLE,
+	CERT_CODE,
+	CERT_AWARDING_BODY,
+	CERT_DATE,
+	CERT_URL,
 	CERT__N
 };
 enum { CAREER_TITLE, CAREER_TEXT, CAREER__N };
@@ -100,15 +142,15 @@ int l2e__field_find(int section, const char *name);
 
 typedef struct l2e__date {
 	int year;
-	int month;  /* 0: precision is a year */
-	int day;    /* 0: precision is a month (or year) */
+	int month; /* 0: precision is a year */
+	int day;   /* 0: precision is a month (or year) */
 } l2e__date;
 
 typedef struct l2e__value {
 	int is_set;
-	const char *text;     /* normalised text (all types) */
-	l2e__date date;       /* FT_DATE */
-	int boolean;          /* FT_BOOL */
+	const char *text; /* normalised text (all types) */
+	l2e__date date;   /* FT_DATE */
+	int boolean;      /* FT_BOOL */
 } l2e__value;
 
 typedef struct l2e__item l2e__item;
@@ -138,13 +180,12 @@ const l2e__item *l2e__profile_single(const l2e__profile *p, int section);
  * text. Text fields are cleaned (control characters, invalid UTF-8) and
  * national identifiers redacted: *redacted counts them.
  */
-int l2e__profile_set(l2e__profile *p, l2e__item *item, int section,
-                     int field, const char *text, size_t *redacted,
-                     const char **note);
+int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
+                     const char *text, size_t *redacted, const char **note);
 /** Set a date field from a parsed date. */
 void l2e__profile_set_date(l2e__item *item, int field, l2e__date date);
 
-#define L2E__SET_REFUSED 1  /* value does not fit the type */
+#define L2E__SET_REFUSED  1 /* value does not fit the type */
 #define L2E__SET_ADJUSTED 2 /* set, but changed: *note says how */
 
 /** Normalise a CEFR spelling; "" when it is not a CEFR level. */

@@ -4,6 +4,7 @@
 #include "natid.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 
@@ -36,6 +37,12 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* A cheap filter before natid_at: a digit, or h/k of an ECK iD. */
+static int could_start(char c)
+{
+	return is_digit(c) || c == 'h' || c == 'H' || c == 'k' || c == 'K';
+}
+
 /* Length of the national identifier starting at s[i], or 0. */
 static size_t natid_at(const char *s, size_t i)
 {
@@ -43,8 +50,9 @@ static size_t natid_at(const char *s, size_t i)
 	static const char eck_plain[] = "ketenid.nl/";
 	size_t n = 0;
 
-	if (strncmp(s + i, eck, sizeof(eck) - 1) == 0 ||
-	    strncmp(s + i, eck_plain, sizeof(eck_plain) - 1) == 0) {
+	/* host names ignore case, and so may a text or a transform */
+	if (strncasecmp(s + i, eck, sizeof(eck) - 1) == 0 ||
+	    strncasecmp(s + i, eck_plain, sizeof(eck_plain) - 1) == 0) {
 		while (s[i + n] && s[i + n] != ' ' && s[i + n] != '\t' &&
 		       s[i + n] != '\n' && s[i + n] != '"' && s[i + n] != '<')
 			n++;
@@ -66,8 +74,7 @@ int l2e__natid_find(const char *s)
 	size_t i;
 
 	for (i = 0; s[i]; i++)
-		if ((is_digit(s[i]) || s[i] == 'k' || s[i] == 'h') &&
-		    natid_at(s, i))
+		if (could_start(s[i]) && natid_at(s, i))
 			return 1;
 	return 0;
 }
@@ -79,8 +86,7 @@ int l2e__natid_redact(l2e_buf *out, const char *s, size_t *n_out)
 
 	*n_out = 0;
 	while (s[i] && !error) {
-		n = (is_digit(s[i]) || s[i] == 'k' || s[i] == 'h')
-		        ? natid_at(s, i) : 0;
+		n = could_start(s[i]) ? natid_at(s, i) : 0;
 		if (!n) {
 			i++;
 			continue;
