@@ -1,0 +1,126 @@
+/*
+ * cmd_mapping.c - lob2europass mapping check: lint mapping files.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "opts.h"
+
+enum { OPT_INPUT, OPT_HELP };
+
+static const cli_opt options[] = {
+	[OPT_INPUT] = { "input", 'i', "EXPORT",
+	                "also run each mapping over EXPORT and report source "
+	                "fields no rule reads and profile fields no rule "
+	                "fills" },
+	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static void print_help(void)
+{
+	fputs("Usage: lob2europass mapping check [--input EXPORT] FILE...\n"
+	      "\n"
+	      "Check mapping files: unknown keys, bad paths, type errors, "
+	      "unknown\n"
+	      "code lists, personal data without an opt-in. Every problem is "
+	      "one\n"
+	      "line FILE:LINE:COL: error: message. With --input, the mapping "
+	      "also\n"
+	      "runs over a real export and reports its coverage as warnings.\n"
+	      "\n"
+	      "Options:\n",
+	      stdout);
+	cli_print_options(stdout, options);
+	fputs("\n"
+	      "Exit status: 0 all mappings are valid, 2 usage, 3 the export "
+	      "could\n"
+	      "not be read, 4 a mapping has problems.\n",
+	      stdout);
+}
+
+static void print_finding(const l2e_diag *d, void *payload)
+{
+	(void)payload;
+	cli_print_place(stderr, d->file, d->line, d->column);
+	fprintf(stderr, ": %s: %s\n",
+	        d->severity == L2E_SEVERITY_ERROR ? "error" : "warning",
+	        d->message);
+}
+
+static int check(l2e_ctx *ctx, const char *path, const char *input)
+{
+	l2e_mapping *map = NULL;
+	int error, rc = EXIT_OK;
+
+	error = l2e_mapping_check(&map, ctx, path, print_finding, NULL);
+	if (error < 0) {
+		rc = EXIT_MAPPING;
+		goto done;
+	}
+	if (input) {
+		error =
+		    l2e_mapping_coverage(ctx, map, input, print_finding, NULL);
+		if (error < 0) {
+			cli_print_error(ctx);
+			rc = cli_exit_for(error);
+		}
+	}
+done:
+	l2e_mapping_free(map);
+	return rc;
+}
+
+int cmd_mapping(int argc, char **argv)
+{
+	char **positional;
+	cli_args args;
+	l2e_ctx *ctx = NULL;
+	int i, rc = EXIT_OK, one;
+
+	if (argc < 2 || strcmp(argv[1], "check") != 0) {
+		if (argc >= 2 &&
+		    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+			print_help();
+			return EXIT_OK;
+		}
+		fputs("lob2europass mapping: use 'mapping check FILE...'\n"
+		      "Try 'lob2europass mapping --help'.\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	positional = calloc((size_t)argc, sizeof(*positional));
+	if (!positional)
+		return EXIT_INTERNAL;
+	if (cli_parse(&args, argc - 1, argv + 1, options, "mapping check",
+	              positional) < 0) {
+		free(positional);
+		return EXIT_USAGE;
+	}
+	if (args.values[OPT_HELP]) {
+		print_help();
+		free(positional);
+		return EXIT_OK;
+	}
+	if (args.n_positional == 0) {
+		fputs("lob2europass mapping check: no mapping FILE given\n"
+		      "Try 'lob2europass mapping --help'.\n",
+		      stderr);
+		free(positional);
+		return EXIT_USAGE;
+	}
+	if (l2e_ctx_new(&ctx, NULL) < 0) {
+		free(positional);
+		return EXIT_INTERNAL;
+	}
+	for (i = 0; i < args.n_positional; i++) {
+		one = check(ctx, args.positional[i], args.values[OPT_INPUT]);
+		if (one > rc)
+			rc = one;
+	}
+	l2e_ctx_free(ctx);
+	free(positional);
+	return rc;
+}
