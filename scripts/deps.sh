@@ -4,7 +4,7 @@
 # everything is there.
 set -eu
 packages="build-essential cmake pkg-config libxml2-dev libcjson-dev
-libxml2-utils python3 valgrind"
+libxml2-utils python3 python3-jsonschema valgrind clang-format git"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it:
 #   1. a build with warnings as errors, and every test (ctest);
 #   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the unit and golden tests under valgrind (no leaks, no errors).
+#   3. the unit, golden and fuzz-replay tests under valgrind (no leaks,
+#      no errors).
 # Installs the build dependencies with apt first when they are missing.
 #   scripts/test.sh [all|plain|sanitize|valgrind]
 set -eu
@@ -38,7 +39,7 @@ valgrind_run() {
 	L2E_TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full \
 --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible" \
 		ctest --test-dir build/valgrind --output-on-failure -j"$jobs" \
-		-R '^(unit|golden)_'
+		-R '^(unit|golden|fuzz_replay)_'
 }
 
 case $what in

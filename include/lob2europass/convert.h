@@ -23,36 +23,17 @@ extern "C" {
 typedef struct l2e_input l2e_input;
 typedef struct l2e_dossier l2e_dossier;
 
-typedef enum l2e_severity {
-	L2E_SEVERITY_WARNING = 1,
-	L2E_SEVERITY_ERROR = 2
-} l2e_severity;
-
-/**
- * One finding about a dossier. `file` is the input file, `line`/`column`
- * the place of the value in it (0 when unknown), `field` the source path
- * or profile field concerned, `rule` the mapping rule (profile field).
- * All strings are borrowed from the dossier. National identifiers are
- * never quoted in a message.
- */
-typedef struct l2e_diag {
-	l2e_severity severity;
-	const char *message;
-	const char *file;
-	unsigned line;
-	unsigned column;
-	const char *field;
-	const char *rule;
-} l2e_diag;
-
 typedef enum l2e_dossier_status {
-	L2E_DOSSIER_OK = 0,       /* converted; warnings may be attached */
-	L2E_DOSSIER_SKIPPED = 1,  /* left out on purpose (e.g. no consent) */
-	L2E_DOSSIER_REJECTED = 2  /* could not be converted; see diagnostics */
+	L2E_DOSSIER_OK = 0,      /* converted; warnings may be attached */
+	L2E_DOSSIER_SKIPPED = 1, /* left out on purpose (e.g. no consent) */
+	L2E_DOSSIER_REJECTED = 2 /* could not be converted; see diagnostics */
 } l2e_dossier_status;
 
 typedef enum l2e_format {
-	L2E_FORMAT_EUROPASS_XML = 1 /* Europass v3.4 XML (SkillsPassport) */
+	L2E_FORMAT_EUROPASS_XML = 1,  /* Europass v3.4 XML (SkillsPassport) */
+	L2E_FORMAT_EUROPASS_JSON = 2, /* Europass v3.4 JSON (SkillsPassport) */
+	L2E_FORMAT_EUROPASS_CV = 3    /* Europass CV XML (Candidate), the
+	                                format the Europass portal imports */
 } l2e_format;
 
 /**
@@ -98,10 +79,21 @@ L2E_API const l2e_diag *l2e_dossier_diag(const l2e_dossier *d, size_t i);
  * @return 0, L2E_ENOTSUPPORTED (format), L2E_ERROR for a dossier that was
  *         not converted, or L2E_ENOMEM
  */
-L2E_API int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx,
-                              const l2e_dossier *d, l2e_format fmt);
+L2E_API int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
+                              l2e_format fmt);
 
 L2E_API void l2e_dossier_free(l2e_dossier *d);
+
+/**
+ * Run `map` over the export at `input_path` and report, as warnings to
+ * `cb`: every source field that holds values but is read by no rule
+ * (once per field, where it first occurs, with a count), and every
+ * profile field that no rule fills.
+ * @return 0, or the error that kept the input from being read
+ */
+L2E_API int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
+                                 const char *input_path, l2e_diag_cb cb,
+                                 void *payload);
 
 /** File-name ending for a format, e.g. ".europass.xml"; NULL if unknown. */
 L2E_API const char *l2e_format_extension(l2e_format fmt);

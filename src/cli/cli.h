@@ -4,25 +4,31 @@
 #ifndef L2E_CLI_CLI_H
 #define L2E_CLI_CLI_H
 
+#include <stdio.h>
+
 #include <lob2europass/lob2europass.h>
 
 /* Exit codes, documented in --help and in lob2europass.1.md. */
 enum {
-	EXIT_OK = 0,        /* everything converted (skips are fine) */
-	EXIT_REJECTED = 1,  /* at least one dossier was rejected */
-	EXIT_USAGE = 2,     /* wrong command line */
-	EXIT_INPUT = 3,     /* an input could not be read or parsed */
-	EXIT_MAPPING = 4,   /* the mapping is invalid */
-	EXIT_IO = 5,        /* writing output failed */
-	EXIT_INTERNAL = 6   /* out of memory or a bug */
+	EXIT_OK = 0,       /* everything converted (skips are fine) */
+	EXIT_REJECTED = 1, /* at least one dossier was rejected */
+	EXIT_USAGE = 2,    /* wrong command line */
+	EXIT_INPUT = 3,    /* an input could not be read or parsed */
+	EXIT_MAPPING = 4,  /* the mapping is invalid */
+	EXIT_IO = 5,       /* writing output failed */
+	EXIT_INTERNAL = 6  /* out of memory or a bug */
 };
 
 /* The exit code a library error stands for. */
 int cli_exit_for(int code);
 
+/* Print "file", "file:line" or "file:line:col" (0 means unknown). */
+void cli_print_place(FILE *f, const char *file, unsigned line, unsigned column);
+
 /* Print the context's error as "lob2europass: file:line:col: message". */
 void cli_print_error(const l2e_ctx *ctx);
 
 int cmd_convert(int argc, char **argv);
+int cmd_mapping(int argc, char **argv);
 
 #endif

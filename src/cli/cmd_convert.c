@@ -69,8 +69,10 @@ static int parse_formats(l2e_format formats[MAX_FORMATS], size_t *n,
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if (l2e_format_from_name(&fmt, name) < 0) {
-			fprintf(stderr, "lob2europass convert: unknown format "
-			        "'%s'; the formats are:\n", name);
+			fprintf(stderr,
+			        "lob2europass convert: unknown format "
+			        "'%s'; the formats are:\n",
+			        name);
 			print_formats(stderr);
 			return -1;
 		}
@@ -89,18 +91,20 @@ static int parse_formats(l2e_format formats[MAX_FORMATS], size_t *n,
 
 static void print_help(void)
 {
-	fputs("Usage: lob2europass convert --mapping FILE [--out DIR] "
-	      "INPUT...\n"
-	      "\n"
-	      "Read school exports (INPUT, or - for standard input), map every\n"
-	      "student dossier through the mapping file and write Europass\n"
-	      "documents. Students without consent are skipped; a dossier that\n"
-	      "cannot be converted is reported and the others are still "
-	      "written.\n"
-	      "National identifiers (BSN, onderwijsnummer, ECK iD) are never\n"
-	      "written, whatever the mapping says.\n"
-	      "\n"
-	      "Options:\n", stdout);
+	fputs(
+	    "Usage: lob2europass convert --mapping FILE [--out DIR] "
+	    "INPUT...\n"
+	    "\n"
+	    "Read school exports (INPUT, or - for standard input), map every\n"
+	    "student dossier through the mapping file and write Europass\n"
+	    "documents. Students without consent are skipped; a dossier that\n"
+	    "cannot be converted is reported and the others are still "
+	    "written.\n"
+	    "National identifiers (BSN, onderwijsnummer, ECK iD) are never\n"
+	    "written, whatever the mapping says.\n"
+	    "\n"
+	    "Options:\n",
+	    stdout);
 	cli_print_options(stdout, options);
 	fputs("\nFormats:\n", stdout);
 	print_formats(stdout);
@@ -115,8 +119,9 @@ static void print_help(void)
 	      "input, 4 bad mapping, 5 I/O error, 6 internal error.\n"
 	      "\n"
 	      "Example:\n"
-	      "  lob2europass convert -m mappings/koerskaart-json.json -o out \\\n"
-	      "      samples/koerskaart-json/*.json\n", stdout);
+	      "  lob2europass convert -m mappings/our-school.json -o out "
+	      "export.json\n",
+	      stdout);
 }
 
 static int file_exists(const char *path)
@@ -131,8 +136,8 @@ static int file_exists(const char *path)
  * --mappings-dir, then each folder of L2E_MAPPINGS_PATH, then the
  * installed data folder.
  */
-static const char *find_mapping(const char *arg, const char *dir,
-                                char *buf, size_t size)
+static const char *find_mapping(const char *arg, const char *dir, char *buf,
+                                size_t size)
 {
 	const char *path_env = getenv("L2E_MAPPINGS_PATH");
 	char list[4096];
@@ -167,8 +172,8 @@ typedef struct run {
 	int is_quiet;
 	keyset names;
 	size_t n_ok, n_skipped, n_rejected;
-	int rc;              /* worst exit code so far */
-	l2e_buf pending;     /* stdout mode: the one document */
+	int rc;          /* worst exit code so far */
+	l2e_buf pending; /* stdout mode: the one document */
 	size_t n_pending;
 } run;
 
@@ -179,16 +184,13 @@ static void worsen(run *r, int rc)
 		r->rc = rc;
 }
 
-static void print_diag(const run *r, const l2e_dossier *d,
-                       const l2e_diag *g)
+static void print_diag(const run *r, const l2e_dossier *d, const l2e_diag *g)
 {
 	const char *key = l2e_dossier_key(d);
 
 	if (r->is_quiet && g->severity != L2E_SEVERITY_ERROR)
 		return;
-	fprintf(stderr, "%s", g->file ? g->file : "-");
-	if (g->line)
-		fprintf(stderr, ":%u:%u", g->line, g->column);
+	cli_print_place(stderr, g->file, g->line, g->column);
 	fprintf(stderr, ": %s: %s",
 	        g->severity == L2E_SEVERITY_ERROR ? "error" : "warning",
 	        g->message);
@@ -237,9 +239,11 @@ static void emit(run *r, l2e_dossier *d, const char *path)
 		return;
 	}
 	if (added == 0) {
-		fprintf(stderr, "%s: error: a dossier with key %s was "
+		fprintf(stderr,
+		        "%s: error: a dossier with key %s was "
 		        "converted before in this run; this one is not "
-		        "written\n", path, stem);
+		        "written\n",
+		        path, stem);
 		r->n_rejected++;
 		worsen(r, EXIT_REJECTED);
 		return;
@@ -275,9 +279,7 @@ static void convert_input(run *r, const char *path)
 		case L2E_DOSSIER_OK:
 			emit(r, d, strcmp(path, "-") ? path : "<stdin>");
 			break;
-		case L2E_DOSSIER_SKIPPED:
-			r->n_skipped++;
-			break;
+		case L2E_DOSSIER_SKIPPED: r->n_skipped++; break;
 		case L2E_DOSSIER_REJECTED:
 			r->n_rejected++;
 			worsen(r, EXIT_REJECTED);
@@ -319,8 +321,9 @@ int cmd_convert(int argc, char **argv)
 	r.is_quiet = args.values[OPT_QUIET] != NULL;
 	if (!args.values[OPT_MAPPING] || args.n_positional == 0) {
 		fputs(!args.values[OPT_MAPPING]
-		      ? "lob2europass convert: --mapping FILE is required\n"
-		      : "lob2europass convert: no INPUT given\n", stderr);
+		          ? "lob2europass convert: --mapping FILE is required\n"
+		          : "lob2europass convert: no INPUT given\n",
+		      stderr);
 		fputs("Try 'lob2europass convert --help'.\n", stderr);
 		free(positional);
 		return EXIT_USAGE;
@@ -343,8 +346,10 @@ int cmd_convert(int argc, char **argv)
 		errno = 0;
 		opts.document_time = strtoll(sde, &end, 10);
 		if (errno || *end || opts.document_time <= 0) {
-			fputs("lob2europass convert: SOURCE_DATE_EPOCH must be a "
-			      "positive number of seconds\n", stderr);
+			fputs(
+			    "lob2europass convert: SOURCE_DATE_EPOCH must be a "
+			    "positive number of seconds\n",
+			    stderr);
 			free(positional);
 			return EXIT_USAGE;
 		}
@@ -373,15 +378,19 @@ int cmd_convert(int argc, char **argv)
 		convert_input(&r, args.positional[i]);
 
 	if (!r.out_dir && r.n_pending > 1) {
-		fprintf(stderr, "lob2europass: %zu dossiers converted; standard "
-		        "output takes one: use --out DIR\n", r.n_pending);
+		fprintf(stderr,
+		        "lob2europass: %zu dossiers converted; standard "
+		        "output takes one: use --out DIR\n",
+		        r.n_pending);
 		r.rc = EXIT_USAGE;
 	} else if (!r.out_dir && r.n_pending == 1) {
 		fwrite(r.pending.ptr, 1, r.pending.len, stdout);
 	}
 	if (!r.is_quiet)
-		fprintf(stderr, "lob2europass: %zu converted, %zu skipped, "
-		        "%zu rejected\n", r.n_ok, r.n_skipped, r.n_rejected);
+		fprintf(stderr,
+		        "lob2europass: %zu converted, %zu skipped, "
+		        "%zu rejected\n",
+		        r.n_ok, r.n_skipped, r.n_rejected);
 done:
 	l2e_buf_dispose(&r.pending);
 	keyset_dispose(&r.names);

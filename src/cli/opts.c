@@ -28,9 +28,10 @@ static int find_short(const cli_opt *spec, char c)
 
 static int usage(const char *command, const char *what, const char *arg)
 {
-	fprintf(stderr, "lob2europass %s: %s '%s'\n"
-	        "Try 'lob2europass %s --help'.\n", command, what, arg,
-	        command);
+	fprintf(stderr,
+	        "lob2europass %s: %s '%s'\n"
+	        "Try 'lob2europass %s --help'.\n",
+	        command, what, arg, command);
 	return -1;
 }
 
@@ -61,7 +62,8 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 				return usage(command, "unknown option", a);
 			if (!spec[k].arg) {
 				if (eq)
-					return usage(command, "option takes no value",
+					return usage(command,
+					             "option takes no value",
 					             a);
 				out->values[k] = "1";
 			} else if (eq) {
@@ -69,7 +71,8 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 			} else if (i + 1 < argc) {
 				out->values[k] = argv[++i];
 			} else {
-				return usage(command, "option needs a value", a);
+				return usage(command, "option needs a value",
+				             a);
 			}
 			continue;
 		}

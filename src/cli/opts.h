@@ -11,9 +11,9 @@
 #include <stdio.h>
 
 typedef struct cli_opt {
-	const char *long_name;  /* without "--" */
-	char short_name;        /* 0 for none */
-	const char *arg;        /* metavariable, or NULL for a flag */
+	const char *long_name; /* without "--" */
+	char short_name;       /* 0 for none */
+	const char *arg;       /* metavariable, or NULL for a flag */
 	const char *help;
 } cli_opt;
 

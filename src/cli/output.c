@@ -40,8 +40,8 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int output_write_atomic(const char *dir, const char *name,
-                        const char *data, size_t len, char *why)
+int output_write_atomic(const char *dir, const char *name, const char *data,
+                        size_t len, char *why)
 {
 	char tmp[4096], final[4096];
 	int fd = -1, saved;
@@ -51,9 +51,9 @@ int output_write_atomic(const char *dir, const char *name,
 		return -1;
 	}
 	if ((size_t)snprintf(final, sizeof(final), "%s/%s", dir, name) >=
-	            sizeof(final) ||
+	        sizeof(final) ||
 	    (size_t)snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, name) >=
-	            sizeof(tmp)) {
+	        sizeof(tmp)) {
 		snprintf(why, 256, "path too long");
 		return -1;
 	}

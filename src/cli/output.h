@@ -18,7 +18,7 @@ int output_prepare_dir(const char *dir);
  * file name (no '/'). On failure returns -1 and leaves no temporary file;
  * `why` (size 256) says what went wrong.
  */
-int output_write_atomic(const char *dir, const char *name,
-                        const char *data, size_t len, char *why);
+int output_write_atomic(const char *dir, const char *name, const char *data,
+                        size_t len, char *why);
 
 #endif

@@ -20,6 +20,7 @@ if ! command -v xmllint >/dev/null 2>&1; then
 	echo "SKIP: xmllint (libxml2-utils) not installed"
 	exit 77
 fi
+. "$src/tests/sample_inputs.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
@@ -29,8 +30,9 @@ for sample in "$src"/samples/*/; do
 	mapping=$src/mappings/$name.json
 	[ -f "$mapping" ] || continue
 	mkdir "$tmp/$name"
+	# shellcheck disable=SC2046 # sample paths have no spaces
 	SOURCE_DATE_EPOCH=1751526900 "$bin" convert -q -m "$mapping" \
-		-o "$tmp/$name" "$sample"/*.json
+		-o "$tmp/$name" $(sample_inputs "$sample")
 	rc=$?
 	if [ "$rc" -gt 1 ]; then
 		echo "FAIL: converting $name exited $rc"

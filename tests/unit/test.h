@@ -17,37 +17,57 @@ typedef struct test_case {
 	void (*fn)(void);
 } test_case;
 
-#define TEST_CASE(fn) { #fn, fn }
+#define TEST_CASE(fn)   \
+	{               \
+#fn, fn \
+	}
 
 extern int test_failures_in_case;
 
 void test_fail(const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
-#define CHECK(cond) \
-	do { if (!(cond)) test_fail(__FILE__, __LINE__, "%s", #cond); } while (0)
+#define CHECK(cond)                                                 \
+	do {                                                        \
+		if (!(cond))                                        \
+			test_fail(__FILE__, __LINE__, "%s", #cond); \
+	} while (0)
 
-#define CHECK_INT(expected, actual) \
-	do { long long e_ = (long long)(expected), a_ = (long long)(actual); \
-	     if (e_ != a_) test_fail(__FILE__, __LINE__, \
-	         "%s: expected %lld, got %lld", #actual, e_, a_); } while (0)
+#define CHECK_INT(expected, actual)                                           \
+	do {                                                                  \
+		long long e_ = (long long)(expected),                         \
+		          a_ = (long long)(actual);                           \
+		if (e_ != a_)                                                 \
+			test_fail(__FILE__, __LINE__,                         \
+			          "%s: expected %lld, got %lld", #actual, e_, \
+			          a_);                                        \
+	} while (0)
 
-#define CHECK_STR(expected, actual) \
-	do { const char *e_ = (expected), *a_ = (actual); \
-	     if (!a_ || strcmp(e_, a_) != 0) test_fail(__FILE__, __LINE__, \
-	         "%s: expected \"%s\", got \"%s\"", #actual, e_, \
-	         a_ ? a_ : "(null)"); } while (0)
+#define CHECK_STR(expected, actual)                                           \
+	do {                                                                  \
+		const char *e_ = (expected), *a_ = (actual);                  \
+		if (!a_ || strcmp(e_, a_) != 0)                               \
+			test_fail(__FILE__, __LINE__,                         \
+			          "%s: expected \"%s\", got \"%s\"", #actual, \
+			          e_, a_ ? a_ : "(null)");                    \
+	} while (0)
 
-#define CHECK_CONTAINS(haystack, needle) \
-	do { const char *h_ = (haystack), *n_ = (needle); \
-	     if (!h_ || !strstr(h_, n_)) test_fail(__FILE__, __LINE__, \
-	         "%s does not contain \"%s\": \"%s\"", #haystack, n_, \
-	         h_ ? h_ : "(null)"); } while (0)
+#define CHECK_CONTAINS(haystack, needle)                                \
+	do {                                                            \
+		const char *h_ = (haystack), *n_ = (needle);            \
+		if (!h_ || !strstr(h_, n_))                             \
+			test_fail(__FILE__, __LINE__,                   \
+			          "%s does not contain \"%s\": \"%s\"", \
+			          #haystack, n_, h_ ? h_ : "(null)");   \
+	} while (0)
 
 int test_main(int argc, char **argv, const test_case *cases, size_t n);
 
-#define TEST_MAIN(cases) \
-	int main(int argc, char **argv) \
-	{ return test_main(argc, argv, cases, sizeof(cases) / sizeof(cases[0])); }
+#define TEST_MAIN(cases)                                            \
+	int main(int argc, char **argv)                             \
+	{                                                           \
+		return test_main(argc, argv, cases,                 \
+		                 sizeof(cases) / sizeof(cases[0])); \
+	}
 
 #endif

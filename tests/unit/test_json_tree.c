@@ -93,8 +93,12 @@ static void test_json_tree__path_of_a_node(void)
 
 	setup();
 	CHECK_INT(0, parse("{\"items\": [{}, {\"a b\": [1, 2]}]}", &root));
-	l2e__node_path(&path, l2e__node_child(l2e__node_member(
-	        l2e__node_child(l2e__node_member(root, "items"), 1), "a b"), 1));
+	l2e__node_path(
+	    &path,
+	    l2e__node_child(
+	        l2e__node_member(
+	            l2e__node_child(l2e__node_member(root, "items"), 1), "a b"),
+	        1));
 	CHECK_STR("items[1]['a b'][1]", path.ptr);
 	l2e_buf_dispose(&path);
 	teardown();

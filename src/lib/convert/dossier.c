@@ -44,7 +44,7 @@ void l2e__file_stem(char stem[L2E__STEM_MAX + 1], const char *key)
 	}
 	stem[n] = '\0';
 	if (n == 0)
-		strcpy(stem, "_");
+		memcpy(stem, "_", 2);
 }
 
 void l2e_dossier_free(l2e_dossier *d)
@@ -91,7 +91,8 @@ int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
 	L2E_ASSERT_ARG(out && ctx && d);
 	l2e__error_clear(ctx);
 	if (!(w = l2e__writer_find(fmt)))
-		return l2e__error_set(ctx, L2E_ENOTSUPPORTED, L2E_ERRCLASS_WRITE,
+		return l2e__error_set(ctx, L2E_ENOTSUPPORTED,
+		                      L2E_ERRCLASS_WRITE,
 		                      "unknown output format %d", (int)fmt);
 	if (d->status != L2E_DOSSIER_OK)
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,

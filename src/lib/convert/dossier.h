@@ -8,10 +8,10 @@
 #include "model/diag.h"
 #include "model/profile.h"
 
-#define L2E__STEM_MAX 64
+#define L2E__STEM_MAX 64 /* = L2E__KEY_MAX: keys are never cut */
 
 struct l2e_dossier {
-	l2e__pool pool;          /* profile, key and finding texts */
+	l2e__pool pool; /* profile, key and finding texts */
 	l2e__profile profile;
 	l2e__diags diags;
 	const char *key;

@@ -20,9 +20,9 @@ int l2e__buf_put(l2e_buf *buf, const char *data, size_t len);
 int l2e__buf_puts(l2e_buf *buf, const char *s);
 int l2e__buf_putc(l2e_buf *buf, char c);
 int l2e__buf_printf(l2e_buf *buf, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 int l2e__buf_vprintf(l2e_buf *buf, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
+    __attribute__((format(printf, 2, 0)));
 void l2e__buf_clear(l2e_buf *buf);
 /** Hand the bytes over to the caller (free with l2e__free); buf resets. */
 char *l2e__buf_detach(l2e_buf *buf);

@@ -10,8 +10,8 @@
 
 #include "core/buf.h"
 
-int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path,
-                   size_t max, const char *limit_name)
+int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path, size_t max,
+                   const char *limit_name)
 {
 	FILE *f = NULL;
 	struct stat st;
@@ -21,10 +21,10 @@ int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path,
 
 	f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		return l2e__error_set_at(ctx,
-		        errno == ENOENT ? L2E_ENOTFOUND : L2E_EIO,
-		        L2E_ERRCLASS_OS, path, 0, 0, NULL, "cannot open: %s",
-		        strerror(errno));
+		return l2e__error_set_at(
+		    ctx, errno == ENOENT ? L2E_ENOTFOUND : L2E_EIO,
+		    L2E_ERRCLASS_OS, path, 0, 0, NULL, "cannot open: %s",
+		    strerror(errno));
 	}
 	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		error = l2e__error_set_at(ctx, L2E_EIO, L2E_ERRCLASS_OS, path,
@@ -33,9 +33,10 @@ int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path,
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (out->len + n > max) {
-			error = l2e__error_set_at(ctx, L2E_ELIMIT,
-			        L2E_ERRCLASS_READ, path, 0, 0, NULL,
-			        "larger than %s (%zu bytes)", limit_name, max);
+			error = l2e__error_set_at(
+			    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, path, 0, 0,
+			    NULL, "larger than %s (%zu bytes)", limit_name,
+			    max);
 			goto done;
 		}
 		if ((error = l2e__buf_put(out, chunk, n)) < 0) {
@@ -45,9 +46,9 @@ int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path,
 		}
 	}
 	if (ferror(f)) {
-		error = l2e__error_set_at(ctx, L2E_EIO, L2E_ERRCLASS_OS, path, 0,
-		                          0, NULL, "read error: %s",
-		                          strerror(errno));
+		error =
+		    l2e__error_set_at(ctx, L2E_EIO, L2E_ERRCLASS_OS, path, 0, 0,
+		                      NULL, "read error: %s", strerror(errno));
 		goto done;
 	}
 	if (!out->ptr)

@@ -11,7 +11,7 @@
  * `max` bytes with L2E_ELIMIT naming `limit_name`.
  * @return 0, L2E_ENOTFOUND, L2E_EIO, L2E_ELIMIT or L2E_ENOMEM
  */
-int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path,
-                   size_t max, const char *limit_name);
+int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path, size_t max,
+                   const char *limit_name);
 
 #endif

@@ -10,7 +10,7 @@
 #include "alloc.h"
 
 #define CHUNK_DEFAULT 16384
-#define ALIGNMENT alignof(max_align_t)
+#define ALIGNMENT     alignof(max_align_t)
 
 struct l2e__pool_chunk {
 	l2e__pool_chunk *next;

@@ -15,10 +15,13 @@ typedef struct l2e__pool_chunk l2e__pool_chunk;
 
 typedef struct l2e__pool {
 	l2e__pool_chunk *chunks;
-	size_t used;      /* bytes handed out, for limits */
+	size_t used; /* bytes handed out, for limits */
 } l2e__pool;
 
-#define L2E__POOL_INIT { NULL, 0 }
+#define L2E__POOL_INIT  \
+	{               \
+		NULL, 0 \
+	}
 
 /** Zeroed memory, aligned for any object; NULL when out of memory. */
 void *l2e__pool_alloc(l2e__pool *pool, size_t size);

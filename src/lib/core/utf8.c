@@ -21,8 +21,8 @@ size_t l2e__utf8_seq(const unsigned char *s, size_t len)
 		return 3;
 	}
 	if (c >= 0xF0 && c <= 0xF4) {
-		if (len < 4 || (s[1] & 0xC0) != 0x80 ||
-		    (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+		if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
 			return 0;
 		if (c == 0xF0 && s[1] < 0x90)
 			return 0; /* overlong */

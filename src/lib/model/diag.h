@@ -14,19 +14,19 @@
 #include "model/record.h"
 
 typedef struct l2e__diags {
-	l2e__pool *pool;      /* strings live here */
+	l2e__pool *pool; /* strings live here */
 	const char *file;
-	l2e_diag *items;      /* malloc'd; l2e__diags_dispose() frees */
+	l2e_diag *items; /* malloc'd; l2e__diags_dispose() frees */
 	size_t n_items;
 	size_t cap;
 	size_t n_errors;
-	int is_oom;           /* sticky: a finding was lost */
+	int is_oom; /* sticky: a finding was lost */
 } l2e__diags;
 
 /** Record a finding at node `at` (may be NULL) for profile field `rule`. */
-void l2e__diag_add(l2e__diags *d, l2e_severity severity,
-                   const l2e__node *at, const char *rule, const char *fmt,
-                   ...) __attribute__((format(printf, 5, 6)));
+void l2e__diag_add(l2e__diags *d, l2e_severity severity, const l2e__node *at,
+                   const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /** `value` made safe to quote: national identifiers redacted, cut short. */
 const char *l2e__diag_quote(l2e__diags *d, const char *value);

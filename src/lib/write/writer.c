@@ -3,12 +3,17 @@
  */
 #include "writer.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 static const l2e__writer writers[] = {
 	{ L2E_FORMAT_EUROPASS_XML, "europass-xml", ".europass.xml",
 	  l2e__write_europass_xml },
+	{ L2E_FORMAT_EUROPASS_JSON, "europass-json", ".europass.json",
+	  l2e__write_europass_json },
+	{ L2E_FORMAT_EUROPASS_CV, "europass-cv", ".cv.xml",
+	  l2e__write_europass_cv },
 };
 
 const l2e__writer *l2e__writer_find(l2e_format format)
@@ -73,5 +78,5 @@ void l2e__format_datetime(char buf[32], long long t)
 
 	if (!gmtime_r(&tt, &tm) ||
 	    !strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		strcpy(buf, "1970-01-01T00:00:00Z");
+		snprintf(buf, 32, "1970-01-01T00:00:00Z");
 }

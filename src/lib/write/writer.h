@@ -14,23 +14,26 @@
 #include "model/profile.h"
 
 typedef struct l2e__write_info {
-	const char *generator;     /* "lob2europass 0.1.0" */
-	long long document_time;   /* seconds since 1970 for metadata */
+	const char *generator;   /* "lob2europass 0.1.0" */
+	long long document_time; /* seconds since 1970 for metadata */
 } l2e__write_info;
 
 typedef struct l2e__writer {
 	l2e_format format;
-	const char *name;       /* CLI name: "europass-xml" */
-	const char *extension;  /* ".europass.xml" */
+	const char *name;      /* CLI name: "europass-xml" */
+	const char *extension; /* ".europass.xml" */
 	int (*write)(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
 	             const l2e__write_info *info);
 } l2e__writer;
 
 const l2e__writer *l2e__writer_find(l2e_format format);
 
-int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx,
-                            const l2e__profile *p,
+int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                             const l2e__write_info *info);
+int l2e__write_europass_json(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
+                             const l2e__write_info *info);
+int l2e__write_europass_cv(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
+                           const l2e__write_info *info);
 
 /* ==== Helpers shared by writers ==== */
 
