@@ -21,6 +21,7 @@ extern "C" {
 #endif
 
 typedef struct l2e_input l2e_input;
+typedef struct l2e_chunk l2e_chunk;
 typedef struct l2e_dossier l2e_dossier;
 
 typedef enum l2e_dossier_status {
@@ -53,12 +54,42 @@ L2E_API int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx,
 /**
  * The next dossier, or *out == NULL at the end of the input.
  * @param[out] out  caller frees with l2e_dossier_free()
- * @return 0, or L2E_EPARSE / L2E_ELIMIT / L2E_ENOMEM when the input
- *         cannot be read further (details on the context)
+ * @return 0, or an error (details on the context): L2E_EPARSE or
+ *         L2E_ELIMIT for one broken document, after which the next call
+ *         goes on with the next document (JSON Lines: the next line);
+ *         L2E_EIO or L2E_ENOMEM when the input cannot be read further.
  */
 L2E_API int l2e_input_next(l2e_dossier **out, l2e_input *in);
 
 L2E_API void l2e_input_free(l2e_input *in);
+
+/**
+ * For work on several threads: the next document of the input, split
+ * off but not parsed yet (cheap). *out is NULL at the end. A JSON input
+ * gives one chunk per document (a line of JSON Lines, a page); a CSV
+ * bundle or an XML file gives one chunk for the whole input. A chunk
+ * can be converted with another context, on another thread, while the
+ * input gives out the next one; free every chunk before the input.
+ * @param[out] out  caller frees with l2e_chunk_free()
+ * @return 0, or L2E_EIO / L2E_ELIMIT / L2E_ENOMEM when the input cannot
+ *         be read further
+ */
+L2E_API int l2e_input_next_chunk(l2e_chunk **out, l2e_input *in);
+
+/**
+ * The next dossier of a chunk; *out is NULL when the chunk is done. The
+ * first call parses it: an error (L2E_EPARSE, L2E_ELIMIT) concerns this
+ * chunk only, the input goes on with the next one.
+ */
+L2E_API int l2e_chunk_next(l2e_dossier **out, l2e_chunk *chunk, l2e_ctx *ctx);
+
+L2E_API void l2e_chunk_free(l2e_chunk *chunk);
+
+/** The chunk's size in bytes as split off (0 for a whole input). */
+L2E_API size_t l2e_chunk_size(const l2e_chunk *chunk);
+
+/** 1 when the mapping reads a folder as one input (CSV bundles). */
+L2E_API int l2e_mapping_reads_folders(const l2e_mapping *map);
 
 /** The dossier's key as read (the student number). Borrowed. */
 L2E_API const char *l2e_dossier_key(const l2e_dossier *d);
@@ -68,6 +99,13 @@ L2E_API const char *l2e_dossier_key(const l2e_dossier *d);
  * at most 64 bytes. Borrowed.
  */
 L2E_API const char *l2e_dossier_file_stem(const l2e_dossier *d);
+
+/**
+ * A fingerprint (16 hex digits) of everything the dossier's documents
+ * depend on: its source record, the mapping and code lists, the tool's
+ * version. Equal fingerprints mean equal documents. Borrowed.
+ */
+L2E_API const char *l2e_dossier_fingerprint(const l2e_dossier *d);
 
 L2E_API l2e_dossier_status l2e_dossier_status_get(const l2e_dossier *d);
 L2E_API size_t l2e_dossier_diag_count(const l2e_dossier *d);

@@ -1,37 +1,87 @@
 /*
  * cmd_convert.c - lob2europass convert: exports in, Europass documents out.
+ *
+ * Options and the run's policy live here; the parallel pipeline is
+ * batch.c, files are written by output.c, reports by report.c.
  */
 #include <errno.h>
+#include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cJSON.h>
+
+#include "batch.h"
 #include "cli.h"
 #include "keyset.h"
 #include "opts.h"
 #include "output.h"
+#include "progress.h"
+#include "report.h"
+#include "state.h"
 
 #ifndef L2E_DATADIR
 #define L2E_DATADIR "/usr/local/share/lob2europass"
 #endif
 
-enum { OPT_MAPPING, OPT_OUT, OPT_TO, OPT_MAPPINGS_DIR, OPT_QUIET, OPT_HELP };
+/* Another run holds the output folder (sysexits' EX_TEMPFAIL). */
+#define EXIT_LOCKED 75
+
+enum {
+	OPT_MAPPING,
+	OPT_OUT,
+	OPT_TO,
+	OPT_JOBS,
+	OPT_REPORT,
+	OPT_REPORT_CSV,
+	OPT_FAIL_FAST,
+	OPT_MAX_ERRORS,
+	OPT_SKIP_UNCHANGED,
+	OPT_LOG_FORMAT,
+	OPT_MAPPINGS_DIR,
+	OPT_QUIET,
+	OPT_HELP
+};
 
 static const cli_opt options[] = {
 	[OPT_MAPPING] = { "mapping", 'm', "FILE",
 	                  "mapping file, or the name of an installed one "
 	                  "(required)" },
-	[OPT_OUT] = { "out", 'o', "DIR",
-	              "write DIR/<key>.<format extension> per dossier "
+	[OPT_OUT] = { "out", 'o', "DIR|-",
+	              "write DIR/<key>.<format extension> per dossier; '-' "
+	              "writes one JSON line per document to standard output "
 	              "(default: one dossier to standard output)" },
 	[OPT_TO] = { "to", 't', "FORMAT[,FORMAT...]",
-	             "output formats (default europass-xml); "
-	             "'lob2europass convert --help' lists them" },
+	             "output formats (default europass-xml); see Formats "
+	             "below" },
+	[OPT_JOBS] = { "jobs", 'j', "N",
+	               "convert on N threads (default: the number of "
+	               "processors); the output is the same for any N" },
+	[OPT_REPORT] = { "report", 0, "FILE",
+	                 "write a JSON report: every dossier's status, files "
+	                 "and findings, and totals" },
+	[OPT_REPORT_CSV] = { "report-csv", 0, "FILE",
+	                     "write the report as CSV, safe to open in a "
+	                     "spreadsheet" },
+	[OPT_FAIL_FAST] = { "fail-fast", 0, NULL,
+	                    "stop at the first dossier that fails" },
+	[OPT_MAX_ERRORS] = { "max-errors", 0, "N",
+	                     "stop after N failed dossiers" },
+	[OPT_SKIP_UNCHANGED] = { "skip-unchanged", 0, NULL,
+	                         "with --out DIR: skip dossiers whose input, "
+	                         "mapping and tool version did not change "
+	                         "since the last run" },
+	[OPT_LOG_FORMAT] = { "log-format", 0, "text|json",
+	                     "messages on standard error as text (default) or "
+	                     "one JSON object per line" },
 	[OPT_MAPPINGS_DIR] = { "mappings-dir", 0, "DIR",
 	                       "look up mapping names here first" },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
-	                "print errors only, no warnings or summary" },
+	                "print errors only: no warnings, progress or summary" },
 	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
 	{ NULL, 0, NULL, NULL }
 };
@@ -46,10 +96,8 @@ static void print_formats(FILE *f)
 		        l2e_format_extension(fmt));
 }
 
-#define MAX_FORMATS 8
-
 /* "europass-xml,europass-json" into formats; -1 after a message. */
-static int parse_formats(l2e_format formats[MAX_FORMATS], size_t *n,
+static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
                          const char *list)
 {
 	char name[64];
@@ -61,7 +109,8 @@ static int parse_formats(l2e_format formats[MAX_FORMATS], size_t *n,
 	while (*p) {
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == 0 || len >= sizeof(name) || *n == MAX_FORMATS) {
+		if (len == 0 || len >= sizeof(name) ||
+		    *n == BATCH_MAX_FORMATS) {
 			fprintf(stderr, "lob2europass convert: bad --to '%s'\n",
 			        list);
 			return -1;
@@ -91,32 +140,40 @@ static int parse_formats(l2e_format formats[MAX_FORMATS], size_t *n,
 
 static void print_help(void)
 {
-	fputs(
-	    "Usage: lob2europass convert --mapping FILE [--out DIR] "
-	    "INPUT...\n"
-	    "\n"
-	    "Read school exports (INPUT, or - for standard input), map every\n"
-	    "student dossier through the mapping file and write Europass\n"
-	    "documents. Students without consent are skipped; a dossier that\n"
-	    "cannot be converted is reported and the others are still "
-	    "written.\n"
-	    "National identifiers (BSN, onderwijsnummer, ECK iD) are never\n"
-	    "written, whatever the mapping says.\n"
-	    "\n"
-	    "Options:\n",
-	    stdout);
+	fputs("Usage: lob2europass convert --mapping FILE [--out DIR|-] "
+	      "INPUT...\n"
+	      "\n"
+	      "Read school exports (files, folders, or - for JSON Lines on "
+	      "standard\n"
+	      "input), map every student dossier through the mapping file "
+	      "and write\n"
+	      "Europass documents. Students without consent are skipped; a "
+	      "dossier\n"
+	      "that cannot be converted is reported and the others are still "
+	      "written.\n"
+	      "National identifiers (BSN, onderwijsnummer, ECK iD) are never\n"
+	      "written, whatever the mapping says.\n"
+	      "\n"
+	      "Options:\n",
+	      stdout);
 	cli_print_options(stdout, options);
 	fputs("\nFormats:\n", stdout);
 	print_formats(stdout);
 	fputs("\n"
-	      "Messages go to standard error as FILE:LINE:COL: severity: "
-	      "text.\n"
-	      "Set SOURCE_DATE_EPOCH for a fixed document date when the "
-	      "mapping\n"
-	      "gives none, so that reruns give identical files.\n"
-	      "Exit status: 0 ok, 1 some dossier rejected, 2 usage, 3 "
-	      "unreadable\n"
-	      "input, 4 bad mapping, 5 I/O error, 6 internal error.\n"
+	      "Files are written whole or not at all (a temporary file, "
+	      "flushed to\n"
+	      "disk, then renamed); a lock keeps two runs out of one folder. "
+	      "Messages\n"
+	      "go to standard error as FILE:LINE:COL: severity: text. Set\n"
+	      "SOURCE_DATE_EPOCH for a fixed document date when the mapping "
+	      "gives\n"
+	      "none, so that reruns give identical files.\n"
+	      "\n"
+	      "Exit status: 0 ok, 1 some dossier failed, 2 usage, 3 "
+	      "unreadable input,\n"
+	      "4 bad mapping, 5 I/O error, 6 internal error, 75 the output "
+	      "folder is\n"
+	      "in use by another run.\n"
 	      "\n"
 	      "Example:\n"
 	      "  lob2europass convert -m mappings/our-school.json -o out "
@@ -163,181 +220,491 @@ static const char *find_mapping(const char *arg, const char *dir, char *buf,
 	return file_exists(buf) ? buf : arg;
 }
 
+typedef enum out_mode { OUT_ONE, OUT_DIR, OUT_NDJSON } out_mode;
+
 typedef struct run {
-	l2e_ctx *ctx;
-	const l2e_mapping *map;
-	l2e_format formats[MAX_FORMATS];
-	size_t n_formats;
+	out_mode mode;
 	const char *out_dir;
+	l2e_format formats[BATCH_MAX_FORMATS];
+	size_t n_formats;
 	int is_quiet;
+	int is_json_log;
+	long max_errors; /* 0: no limit */
+	batch *batch;
 	keyset names;
-	size_t n_ok, n_skipped, n_rejected;
+	report report;
+	run_state state;
+	int has_state;
+	progress progress;
+	report_totals t;
 	int rc;          /* worst exit code so far */
-	l2e_buf pending; /* stdout mode: the one document */
+	l2e_buf pending; /* OUT_ONE: the one document */
 	size_t n_pending;
 } run;
 
 static void worsen(run *r, int rc)
 {
-	/* higher codes are worse, except that usage errors stand alone */
 	if (rc > r->rc)
 		r->rc = rc;
 }
 
-static void print_diag(const run *r, const l2e_dossier *d, const l2e_diag *g)
+static void log_line(run *r, const char *level, const batch_diag *d,
+                     const char *dossier)
 {
-	const char *key = l2e_dossier_key(d);
+	cJSON *o;
+	char *text;
 
-	if (r->is_quiet && g->severity != L2E_SEVERITY_ERROR)
+	if (!r->is_json_log) {
+		cli_print_place(stderr, d->file, d->line, d->column);
+		fprintf(stderr, ": %s: %s", level, d->message);
+		if (dossier)
+			fprintf(stderr, " (dossier %s)", dossier);
+		fputc('\n', stderr);
 		return;
-	cli_print_place(stderr, g->file, g->line, g->column);
-	fprintf(stderr, ": %s: %s",
-	        g->severity == L2E_SEVERITY_ERROR ? "error" : "warning",
-	        g->message);
-	if (key)
-		fprintf(stderr, " (dossier %s)", l2e_dossier_file_stem(d));
-	fputc('\n', stderr);
+	}
+	if (!(o = cJSON_CreateObject()))
+		return;
+	cJSON_AddStringToObject(o, "level", level);
+	cJSON_AddStringToObject(o, "message", d->message);
+	if (d->file)
+		cJSON_AddStringToObject(o, "file", d->file);
+	if (d->line)
+		cJSON_AddNumberToObject(o, "line", d->line);
+	if (d->column)
+		cJSON_AddNumberToObject(o, "column", d->column);
+	if (d->field)
+		cJSON_AddStringToObject(o, "field", d->field);
+	if (dossier)
+		cJSON_AddStringToObject(o, "dossier", dossier);
+	if ((text = cJSON_PrintUnformatted(o)))
+		fprintf(stderr, "%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(o);
 }
 
-static void emit_format(run *r, const l2e_dossier *d, l2e_format fmt)
+static void print_findings(run *r, const batch_result *res)
 {
-	l2e_buf doc = L2E_BUF_INIT;
-	char name[256], why[256];
-
-	if (l2e_dossier_write(&doc, r->ctx, d, fmt) < 0) {
-		cli_print_error(r->ctx);
-		worsen(r, EXIT_INTERNAL);
-		goto done;
-	}
-	if (!r->out_dir) {
-		if (r->n_pending++ == 0) {
-			r->pending = doc;
-			doc.ptr = NULL;
-		}
-		goto done;
-	}
-	snprintf(name, sizeof(name), "%s%s", l2e_dossier_file_stem(d),
-	         l2e_format_extension(fmt));
-	if (output_write_atomic(r->out_dir, name, doc.ptr, doc.len, why) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
-		worsen(r, EXIT_IO);
-	}
-done:
-	l2e_buf_dispose(&doc);
-}
-
-static void emit(run *r, l2e_dossier *d, const char *path)
-{
-	const char *stem = l2e_dossier_file_stem(d);
 	size_t i;
+
+	for (i = 0; i < res->n_diags; i++) {
+		const batch_diag *d = &res->diags[i];
+		int is_error = d->severity == L2E_SEVERITY_ERROR;
+
+		if (r->is_quiet && !is_error)
+			continue;
+		log_line(r, is_error ? "error" : "warning", d, res->stem);
+	}
+}
+
+/* One document as a JSON line on standard output (--out -). */
+static void ndjson_line(const batch_result *res, const char *format,
+                        const l2e_buf *doc)
+{
+	cJSON *o = cJSON_CreateObject(), *errs;
+	char *text;
+	size_t i;
+
+	if (!o)
+		return;
+	if (res->key)
+		cJSON_AddStringToObject(o, "key", res->key);
+	else
+		cJSON_AddNullToObject(o, "key");
+	if (doc) {
+		cJSON_AddStringToObject(o, "format", format);
+		cJSON_AddStringToObject(o, "document",
+		                        doc->ptr ? doc->ptr : "");
+	} else {
+		cJSON_AddStringToObject(
+		    o, "status",
+		    res->status == BATCH_SKIPPED     ? "skipped"
+		    : res->status == BATCH_UNCHANGED ? "unchanged"
+		    : res->status == BATCH_REJECTED  ? "rejected"
+		                                     : "error");
+		errs = cJSON_AddArrayToObject(o, "findings");
+		for (i = 0; errs && i < res->n_diags; i++) {
+			cJSON *e = cJSON_CreateObject();
+
+			if (!e)
+				break;
+			cJSON_AddStringToObject(e, "severity",
+			                        res->diags[i].severity ==
+			                                L2E_SEVERITY_ERROR
+			                            ? "error"
+			                            : "warning");
+			cJSON_AddStringToObject(e, "message",
+			                        res->diags[i].message);
+			if (res->diags[i].file)
+				cJSON_AddStringToObject(e, "file",
+				                        res->diags[i].file);
+			if (res->diags[i].line)
+				cJSON_AddNumberToObject(e, "line",
+				                        res->diags[i].line);
+			cJSON_AddItemToArray(errs, e);
+		}
+	}
+	if ((text = cJSON_PrintUnformatted(o)))
+		printf("%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(o);
+}
+
+static void buf_copy(l2e_buf *dst, const l2e_buf *src)
+{
+	dst->ptr = malloc(src->len + 1);
+	if (!dst->ptr)
+		return;
+	memcpy(dst->ptr, src->ptr ? src->ptr : "", src->len);
+	dst->ptr[src->len] = '\0';
+	dst->len = src->len;
+	dst->cap = src->len + 1;
+}
+
+/* Write a converted dossier's documents; fill the names written. */
+static int write_documents(run *r, const batch_result *res, char **written,
+                           size_t *n_written)
+{
+	char name[256], why[256];
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < r->n_formats; i++) {
+		const l2e_buf *doc = &res->docs[i];
+
+		if (r->mode == OUT_NDJSON) { /* already a JSON line */
+			fwrite(doc->ptr, 1, doc->len, stdout);
+			continue;
+		}
+		if (r->mode == OUT_ONE) {
+			if (r->n_pending++ == 0)
+				buf_copy(&r->pending, doc);
+			continue;
+		}
+		snprintf(name, sizeof(name), "%s%s", res->stem,
+		         l2e_format_extension(r->formats[i]));
+		if (output_write_atomic(r->out_dir, name, doc->ptr, doc->len,
+		                        why) < 0) {
+			progress_clear(&r->progress);
+			fprintf(stderr, "lob2europass: %s\n", why);
+			worsen(r, EXIT_IO);
+			ok = 0;
+			continue;
+		}
+		written[(*n_written)++] = strdup(name);
+	}
+	return ok;
+}
+
+static void count_failure(run *r)
+{
+	size_t failed = r->t.rejected + r->t.errors;
+
+	if (r->max_errors > 0 && failed >= (size_t)r->max_errors) {
+		if (!r->is_quiet)
+			fprintf(stderr,
+			        "lob2europass: stopping after %zu failed "
+			        "dossier%s\n",
+			        failed, failed == 1 ? "" : "s");
+		batch_stop(r->batch);
+	}
+}
+
+/* Called in input order for every dossier and input error. */
+static void emit(const batch_result *res, void *payload)
+{
+	run *r = payload;
+	char *written[BATCH_MAX_FORMATS];
+	size_t n_written = 0, i;
+	batch_result dup;
+	batch_diag d;
 	int added;
 
-	added = keyset_add(&r->names, stem);
-	if (added < 0) {
-		fputs("lob2europass: out of memory\n", stderr);
-		worsen(r, EXIT_INTERNAL);
-		return;
-	}
-	if (added == 0) {
-		fprintf(stderr,
-		        "%s: error: a dossier with key %s was "
-		        "converted before in this run; this one is not "
-		        "written\n",
-		        path, stem);
-		r->n_rejected++;
+	progress_clear(&r->progress);
+	print_findings(r, res);
+	switch (res->status) {
+	case BATCH_OK:
+	case BATCH_UNCHANGED:
+		added = keyset_add(&r->names, res->stem);
+		if (added == 0) {
+			/* the same file name twice: the first one stands */
+			dup = *res;
+			memset(&d, 0, sizeof(d));
+			d.severity = L2E_SEVERITY_ERROR;
+			d.message =
+			    (char *)"a dossier with this key was converted "
+			            "before in this run; this one is not "
+			            "written";
+			d.file = (char *)res->input;
+			dup.diags = &d;
+			dup.n_diags = 1;
+			dup.status = BATCH_REJECTED;
+			log_line(r, "error", &d, res->stem);
+			r->t.rejected++;
+			worsen(r, EXIT_REJECTED);
+			report_add(&r->report, &dup, NULL, 0);
+			count_failure(r);
+			break;
+		}
+		if (added < 0)
+			worsen(r, EXIT_INTERNAL);
+		if (res->status == BATCH_UNCHANGED) {
+			r->t.unchanged++;
+		} else if (write_documents(r, res, written, &n_written)) {
+			r->t.converted++;
+		} else {
+			r->t.errors++;
+			count_failure(r);
+		}
+		if (r->has_state && res->fingerprint &&
+		    (res->status == BATCH_UNCHANGED ||
+		     n_written == r->n_formats))
+			state_note(&r->state, res->stem, res->fingerprint);
+		report_add(&r->report, res, (const char *const *)written,
+		           n_written);
+		for (i = 0; i < n_written; i++)
+			free(written[i]);
+		break;
+	case BATCH_NOTE: break; /* its findings are printed above */
+	case BATCH_SKIPPED:
+		r->t.skipped++;
+		if (r->mode == OUT_NDJSON)
+			ndjson_line(res, NULL, NULL);
+		report_add(&r->report, res, NULL, 0);
+		break;
+	case BATCH_REJECTED:
+		r->t.rejected++;
 		worsen(r, EXIT_REJECTED);
-		return;
+		if (r->mode == OUT_NDJSON)
+			ndjson_line(res, NULL, NULL);
+		report_add(&r->report, res, NULL, 0);
+		count_failure(r);
+		break;
+	case BATCH_ERROR:
+		r->t.errors++;
+		worsen(r, res->exit_code ? res->exit_code : EXIT_INPUT);
+		if (r->mode == OUT_NDJSON)
+			ndjson_line(res, NULL, NULL);
+		report_add(&r->report, res, NULL, 0);
+		count_failure(r);
+		break;
 	}
-	r->n_ok++;
-	for (i = 0; i < r->n_formats; i++)
-		emit_format(r, d, r->formats[i]);
+	progress_update(&r->progress,
+	                r->t.converted + r->t.unchanged + r->t.skipped +
+	                    r->t.rejected + r->t.errors,
+	                r->t.rejected + r->t.errors);
 }
 
-static void convert_input(run *r, const char *path)
+static int is_dir(const char *path)
 {
-	l2e_input *in = NULL;
-	l2e_dossier *d = NULL;
-	size_t i;
-	int error;
+	struct stat st;
 
-	if ((error = l2e_input_open(&in, r->ctx, r->map, path)) < 0) {
-		cli_print_error(r->ctx);
-		worsen(r, cli_exit_for(error));
+	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder of export files: each (regular, not hidden) file, sorted. */
+static void add_folder(run *r, l2e_ctx *ctx, const char *dir)
+{
+	char **names = NULL, path[4096];
+	size_t n = 0, cap = 0, i;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		fprintf(stderr, "lob2europass: %s: %s\n", dir, strerror(errno));
+		worsen(r, EXIT_INPUT);
 		return;
 	}
-	for (;;) {
-		if ((error = l2e_input_next(&d, in)) < 0) {
-			cli_print_error(r->ctx);
-			worsen(r, cli_exit_for(error));
-			break;
+	while ((e = readdir(d)) != NULL) {
+		char **grown;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (!file_exists(path))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			grown = realloc(names, cap * sizeof(*grown));
+			if (!grown)
+				break;
+			names = grown;
 		}
-		if (!d)
-			break;
-		for (i = 0; i < l2e_dossier_diag_count(d); i++)
-			print_diag(r, d, l2e_dossier_diag(d, i));
-		switch (l2e_dossier_status_get(d)) {
-		case L2E_DOSSIER_OK:
-			emit(r, d, strcmp(path, "-") ? path : "<stdin>");
-			break;
-		case L2E_DOSSIER_SKIPPED: r->n_skipped++; break;
-		case L2E_DOSSIER_REJECTED:
-			r->n_rejected++;
-			worsen(r, EXIT_REJECTED);
-			break;
-		}
-		l2e_dossier_free(d);
+		if ((names[n] = strdup(path)))
+			n++;
 	}
-	l2e_input_free(in);
+	closedir(d);
+	qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++) {
+		batch_add_input(r->batch, ctx, names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static int state_unchanged(const char *stem, const char *fingerprint,
+                           void *payload)
+{
+	return state_is_unchanged(payload, stem, fingerprint);
+}
+
+static long number_arg(const char *s, const char *what, long max)
+{
+	char *end = NULL;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || !*s || *end || v < 1 || v > max) {
+		fprintf(stderr,
+		        "lob2europass convert: %s takes a whole number from 1 "
+		        "to %ld\n",
+		        what, max);
+		return -1;
+	}
+	return v;
+}
+
+static int prepare_out_dir(run *r, int *lock_fd)
+{
+	static const char *exts[BATCH_MAX_FORMATS];
+	char formats[256] = "";
+	size_t i, len = 0;
+
+	if (output_prepare_dir(r->out_dir) < 0) {
+		fprintf(stderr, "lob2europass: %s: %s\n", r->out_dir,
+		        strerror(errno));
+		return EXIT_IO;
+	}
+	*lock_fd = output_lock(r->out_dir);
+	if (*lock_fd == -2) {
+		fprintf(stderr,
+		        "lob2europass: %s is in use by another lob2europass "
+		        "run (its lock file is %s/.lob2europass.lock); try "
+		        "again when it has finished\n",
+		        r->out_dir, r->out_dir);
+		return EXIT_LOCKED;
+	}
+	if (*lock_fd < 0) {
+		fprintf(stderr, "lob2europass: %s: cannot lock: %s\n",
+		        r->out_dir, strerror(errno));
+		return EXIT_IO;
+	}
+	output_clean_stale(r->out_dir);
+	for (i = 0; i < r->n_formats; i++) {
+		exts[i] = l2e_format_extension(r->formats[i]);
+		len += (size_t)snprintf(formats + len, sizeof(formats) - len,
+		                        "%s%s", i ? "," : "",
+		                        l2e_format_name(r->formats[i]));
+	}
+	if (state_load(&r->state, r->out_dir, formats, exts, r->n_formats) < 0)
+		return EXIT_INTERNAL;
+	r->has_state = 1;
+	return 0;
+}
+
+static void summary(run *r)
+{
+	if (r->is_quiet)
+		return;
+	if (r->is_json_log) {
+		fprintf(stderr,
+		        "{\"level\":\"info\",\"message\":\"done\","
+		        "\"converted\":%zu,\"unchanged\":%zu,\"skipped\":%zu,"
+		        "\"rejected\":%zu,\"errors\":%zu}\n",
+		        r->t.converted, r->t.unchanged, r->t.skipped,
+		        r->t.rejected, r->t.errors);
+		return;
+	}
+	fprintf(stderr, "lob2europass: %zu converted, ", r->t.converted);
+	if (r->t.unchanged)
+		fprintf(stderr, "%zu unchanged, ", r->t.unchanged);
+	fprintf(stderr, "%zu skipped, %zu rejected", r->t.skipped,
+	        r->t.rejected);
+	if (r->t.errors)
+		fprintf(stderr, ", %zu failed to read or write", r->t.errors);
+	fputc('\n', stderr);
 }
 
 int cmd_convert(int argc, char **argv)
 {
 	l2e_ctx_options opts = L2E_CTX_OPTIONS_INIT;
 	l2e_mapping *map = NULL;
-	char **positional = NULL;
-	char path_buf[4096];
-	const char *mapping_path, *sde;
+	l2e_ctx *ctx = NULL;
+	char **positional = NULL, path_buf[4096], why[256];
+	const char *mapping_path, *sde, *v;
+	batch_config cfg;
 	cli_args args;
 	run r;
-	int i;
+	long jobs;
+	int i, lock_fd = -1, rc;
 
 	memset(&r, 0, sizeof(r));
 	positional = calloc((size_t)argc + 1, sizeof(*positional));
 	if (!positional)
 		return EXIT_INTERNAL;
 	if (cli_parse(&args, argc, argv, options, "convert", positional) < 0) {
-		free(positional);
-		return EXIT_USAGE;
+		rc = EXIT_USAGE;
+		goto out;
 	}
 	if (args.values[OPT_HELP]) {
 		print_help();
-		free(positional);
-		return EXIT_OK;
+		rc = EXIT_OK;
+		goto out;
 	}
-	r.rc = EXIT_OK;
-	r.formats[0] = L2E_FORMAT_EUROPASS_XML;
-	r.n_formats = 1;
-	r.out_dir = args.values[OPT_OUT];
-	r.is_quiet = args.values[OPT_QUIET] != NULL;
+	rc = EXIT_USAGE;
 	if (!args.values[OPT_MAPPING] || args.n_positional == 0) {
 		fputs(!args.values[OPT_MAPPING]
 		          ? "lob2europass convert: --mapping FILE is required\n"
 		          : "lob2europass convert: no INPUT given\n",
 		      stderr);
 		fputs("Try 'lob2europass convert --help'.\n", stderr);
-		free(positional);
-		return EXIT_USAGE;
+		goto out;
 	}
+	r.formats[0] = L2E_FORMAT_EUROPASS_XML;
+	r.n_formats = 1;
 	if (args.values[OPT_TO] &&
-	    parse_formats(r.formats, &r.n_formats, args.values[OPT_TO]) < 0) {
-		free(positional);
-		return EXIT_USAGE;
-	}
-	if (!args.values[OPT_OUT] && r.n_formats > 1) {
-		fputs("lob2europass convert: several formats need --out DIR\n",
+	    parse_formats(r.formats, &r.n_formats, args.values[OPT_TO]) < 0)
+		goto out;
+	r.out_dir = args.values[OPT_OUT];
+	r.mode = !r.out_dir                ? OUT_ONE
+	         : !strcmp(r.out_dir, "-") ? OUT_NDJSON
+	                                   : OUT_DIR;
+	if (r.mode == OUT_ONE && r.n_formats > 1) {
+		fputs("lob2europass convert: several formats need --out DIR "
+		      "or --out -\n",
 		      stderr);
-		free(positional);
-		return EXIT_USAGE;
+		goto out;
+	}
+	r.is_quiet = args.values[OPT_QUIET] != NULL;
+	v = args.values[OPT_LOG_FORMAT];
+	if (v && strcmp(v, "text") && strcmp(v, "json")) {
+		fputs("lob2europass convert: --log-format is text or json\n",
+		      stderr);
+		goto out;
+	}
+	r.is_json_log = v && !strcmp(v, "json");
+	jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs < 1)
+		jobs = 1;
+	if (args.values[OPT_JOBS] &&
+	    (jobs = number_arg(args.values[OPT_JOBS], "--jobs", 256)) < 0)
+		goto out;
+	if (args.values[OPT_MAX_ERRORS] &&
+	    (r.max_errors = number_arg(args.values[OPT_MAX_ERRORS],
+	                               "--max-errors", 1000000000L)) < 0)
+		goto out;
+	if (args.values[OPT_FAIL_FAST])
+		r.max_errors = 1;
+	if (args.values[OPT_SKIP_UNCHANGED] && r.mode != OUT_DIR) {
+		fputs(
+		    "lob2europass convert: --skip-unchanged needs --out DIR\n",
+		    stderr);
+		goto out;
 	}
 	sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
@@ -350,52 +717,97 @@ int cmd_convert(int argc, char **argv)
 			    "lob2europass convert: SOURCE_DATE_EPOCH must be a "
 			    "positive number of seconds\n",
 			    stderr);
-			free(positional);
-			return EXIT_USAGE;
+			goto out;
 		}
 	}
-	if (l2e_ctx_new(&r.ctx, &opts) < 0) {
-		free(positional);
-		return EXIT_INTERNAL;
-	}
-	r.out_dir = args.values[OPT_OUT];
-	if (r.out_dir && output_prepare_dir(r.out_dir) < 0) {
-		fprintf(stderr, "lob2europass: %s: %s\n", r.out_dir,
-		        strerror(errno));
-		r.rc = EXIT_IO;
-		goto done;
+	rc = EXIT_OK;
+	if (l2e_ctx_new(&ctx, &opts) < 0) {
+		rc = EXIT_INTERNAL;
+		goto out;
 	}
 	mapping_path = find_mapping(args.values[OPT_MAPPING],
 	                            args.values[OPT_MAPPINGS_DIR], path_buf,
 	                            sizeof(path_buf));
-	if (l2e_mapping_load(&map, r.ctx, mapping_path) < 0) {
-		cli_print_error(r.ctx);
-		r.rc = EXIT_MAPPING;
-		goto done;
+	if (l2e_mapping_load(&map, ctx, mapping_path) < 0) {
+		cli_print_error(ctx);
+		rc = EXIT_MAPPING;
+		goto out;
 	}
-	r.map = map;
-	for (i = 0; i < args.n_positional; i++)
-		convert_input(&r, args.positional[i]);
+	if (r.mode == OUT_DIR && (rc = prepare_out_dir(&r, &lock_fd)) != 0)
+		goto out;
+	if (report_open(&r.report, args.values[OPT_REPORT],
+	                args.values[OPT_REPORT_CSV], why, sizeof(why)) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		rc = EXIT_IO;
+		goto out;
+	}
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.map = map;
+	cfg.opts = l2e_ctx_options_get(ctx);
+	cfg.formats = r.formats;
+	cfg.n_formats = r.n_formats;
+	cfg.jobs = (int)jobs;
+	cfg.as_json_lines = r.mode == OUT_NDJSON;
+	cfg.emit = emit;
+	cfg.payload = &r;
+	if (args.values[OPT_SKIP_UNCHANGED]) {
+		cfg.unchanged = state_unchanged;
+		cfg.unchanged_payload = &r.state;
+	}
+	if (batch_start(&r.batch, &cfg) < 0) {
+		fputs("lob2europass: cannot start worker threads\n", stderr);
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	progress_start(&r.progress, !r.is_quiet);
+	for (i = 0; i < args.n_positional; i++) {
+		const char *in = args.positional[i];
 
-	if (!r.out_dir && r.n_pending > 1) {
+		if (is_dir(in) && !l2e_mapping_reads_folders(map))
+			add_folder(&r, ctx, in);
+		else
+			batch_add_input(r.batch, ctx, in);
+	}
+	batch_finish(r.batch);
+	r.batch = NULL;
+	progress_clear(&r.progress);
+
+	if (r.mode == OUT_ONE && r.n_pending > 1) {
 		fprintf(stderr,
 		        "lob2europass: %zu dossiers converted; standard "
-		        "output takes one: use --out DIR\n",
+		        "output takes one: use --out DIR or --out -\n",
 		        r.n_pending);
-		r.rc = EXIT_USAGE;
-	} else if (!r.out_dir && r.n_pending == 1) {
+		worsen(&r, EXIT_USAGE);
+	} else if (r.mode == OUT_ONE && r.n_pending == 1) {
 		fwrite(r.pending.ptr, 1, r.pending.len, stdout);
 	}
-	if (!r.is_quiet)
+	if (r.has_state && state_save(&r.state) < 0) {
 		fprintf(stderr,
-		        "lob2europass: %zu converted, %zu skipped, "
-		        "%zu rejected\n",
-		        r.n_ok, r.n_skipped, r.n_rejected);
-done:
+		        "lob2europass: %s: cannot save the run state: "
+		        "%s\n",
+		        r.out_dir, strerror(errno));
+		worsen(&r, EXIT_IO);
+	}
+	r.t.exit_code = r.rc;
+	if (report_close(&r.report, &r.t, why, sizeof(why)) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		worsen(&r, EXIT_IO);
+	}
+	summary(&r);
+	rc = r.rc;
+out:
+	if (r.batch)
+		batch_finish(r.batch);
+	if (r.report.json || r.report.csv)
+		report_close(&r.report, &r.t, why, sizeof(why));
+	if (lock_fd >= 0)
+		close(lock_fd);
+	if (r.has_state)
+		state_dispose(&r.state);
 	l2e_buf_dispose(&r.pending);
 	keyset_dispose(&r.names);
 	l2e_mapping_free(map);
-	l2e_ctx_free(r.ctx);
+	l2e_ctx_free(ctx);
 	free(positional);
-	return r.rc;
+	return rc;
 }

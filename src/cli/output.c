@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 int output_prepare_dir(const char *dir)
@@ -83,4 +85,49 @@ fail:
 	unlink(tmp);
 	snprintf(why, 256, "%.200s: %s", final, strerror(saved));
 	return -1;
+}
+
+int output_lock(const char *dir)
+{
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/.lob2europass.lock", dir);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0)
+		return -1;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int busy = errno == EWOULDBLOCK;
+
+		close(fd);
+		return busy ? -2 : -1;
+	}
+	return fd;
+}
+
+/* ".<name>.XXXXXX": a dot, a name, a dot and six mkstemp characters */
+static int is_stale_temp(const char *name)
+{
+	size_t len = strlen(name);
+
+	return name[0] == '.' && len > 8 && name[len - 7] == '.' &&
+	       strcmp(name, ".lob2europass.lock") != 0 &&
+	       strcmp(name, ".lob2europass-state") != 0;
+}
+
+void output_clean_stale(const char *dir)
+{
+	char path[4096];
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!is_stale_temp(e->d_name))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
 }

@@ -21,4 +21,18 @@ int output_prepare_dir(const char *dir);
 int output_write_atomic(const char *dir, const char *name, const char *data,
                         size_t len, char *why);
 
+/**
+ * Take the output folder's lock (DIR/.lob2europass.lock, flock): a second
+ * run on the same folder fails instead of interleaving. Returns the lock's
+ * descriptor (keep it open for the run), -2 when another run holds it, or
+ * -1 (errno set).
+ */
+int output_lock(const char *dir);
+
+/**
+ * Remove temporary files an interrupted run left behind (".NAME.XXXXXX"
+ * from output_write_atomic). Call with the lock held.
+ */
+void output_clean_stale(const char *dir);
+
 #endif

@@ -56,6 +56,11 @@ void l2e_dossier_free(l2e_dossier *d)
 	l2e__free(d);
 }
 
+const char *l2e_dossier_fingerprint(const l2e_dossier *d)
+{
+	return d ? d->fingerprint : NULL;
+}
+
 const char *l2e_dossier_key(const l2e_dossier *d)
 {
 	return d ? d->key : NULL;

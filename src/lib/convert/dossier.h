@@ -17,6 +17,7 @@ struct l2e_dossier {
 	const char *key;
 	char stem[L2E__STEM_MAX + 1];
 	l2e_dossier_status status;
+	char fingerprint[17]; /* record + mapping + tool version, hex */
 	long long document_time;
 };
 

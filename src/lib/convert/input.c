@@ -1,11 +1,19 @@
 /*
- * input.c - an opened export: documents, records, dossiers (l2e_input).
+ * input.c - an opened export: documents, records, dossiers (l2e_input,
+ * l2e_chunk).
  *
- * The reader yields documents; the mapping's `records` paths pick the
- * student records in each; each record is mapped into its own dossier.
- * Only one document's tree is held at a time, and a dossier owns all it
- * needs, so the tree is freed when the next document is read.
+ * The reader splits the input into documents (chunks) cheaply; parsing
+ * a chunk gives a record tree, the mapping's `records` paths pick the
+ * student records in it, and each record is mapped into its own dossier.
+ * A chunk owns its tree and frees it with itself, and a dossier owns all
+ * it needs, so memory holds one document per chunk in flight, never the
+ * whole input. Chunks of a splitting reader (JSON) are independent and
+ * can be converted on several threads, each with its own context.
+ * Readers that cannot split (CSV bundles, XML) give one chunk that reads
+ * the whole input through the input's reader state.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -16,6 +24,7 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/file.h"
+#include "core/hash.h"
 #include "map/map_eval.h"
 #include "map/mapping.h"
 #include "read/reader.h"
@@ -26,15 +35,29 @@ struct l2e_input {
 	const l2e__reader *reader;
 	void *state;
 	char *name;
-	l2e_buf data;
-	l2e__pool doc_pool; /* the current document's tree */
+	l2e_buf data; /* a whole input read at once */
+	FILE *file;   /* a streamed input (not stdin) */
+	int is_done;
+	int whole_given;    /* non-splitting reader: its one chunk is out */
+	l2e_chunk *current; /* for l2e_input_next() */
+	l2e__document_cb on_document;
+	void *on_document_payload;
+};
+
+struct l2e_chunk {
+	l2e_input *in; /* whole-input readers parse through it */
+	const l2e_mapping *map;
+	const char *name; /* the input's */
+	char *bytes;      /* splitting readers: a copy of the document */
+	l2e__piece piece;
+	int is_parsed;
+	int is_failed;
+	l2e__pool pool; /* the document's tree */
 	const l2e__node *root;
 	const l2e__node **records;
 	size_t n_records;
 	size_t cap_records;
 	size_t next_record;
-	size_t n_seen; /* records in all documents so far */
-	int is_done;
 	l2e__document_cb on_document;
 	void *on_document_payload;
 };
@@ -43,15 +66,6 @@ void l2e__input_on_document(l2e_input *in, l2e__document_cb cb, void *payload)
 {
 	in->on_document = cb;
 	in->on_document_payload = payload;
-}
-
-/* Free the current document's tree, telling the hook first. */
-static void drop_document(l2e_input *in)
-{
-	if (in->root && in->on_document)
-		in->on_document(in->root, in->on_document_payload);
-	l2e__pool_clear(&in->doc_pool);
-	in->root = NULL;
 }
 
 static int open_common(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
@@ -80,11 +94,8 @@ static int open_common(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	return 0;
 }
 
-static int start_reader(l2e_input **out, l2e_input *in)
+static int finish_open(l2e_input **out, l2e_input *in, int error)
 {
-	int error = in->reader->open(&in->state, in->ctx, &in->map->source,
-	                             in->name, in->data.ptr, in->data.len);
-
 	if (error < 0) {
 		l2e_input_free(in);
 		return error;
@@ -97,40 +108,52 @@ int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
                    const char *path)
 {
 	l2e_input *in = NULL;
-	int error;
-
+	const l2e__source *src = &map->source;
+	int error, is_stdin;
 	struct stat st;
 
 	L2E_ASSERT_ARG(out && ctx && map && path);
-	if ((error = open_common(
-	         out, ctx, map, strcmp(path, "-") ? path : "<stdin>", &in)) < 0)
+	is_stdin = strcmp(path, "-") == 0;
+	if ((error = open_common(out, ctx, map, is_stdin ? "<stdin>" : path,
+	                         &in)) < 0)
 		return error;
-	if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		/* a folder: the files of a CSV bundle */
-		if (!in->reader->open_dir) {
-			l2e_input_free(in);
-			return l2e__error_set_at(
-			    ctx, L2E_EIO, L2E_ERRCLASS_READ, path, 0, 0, NULL,
-			    "is a folder; "
-			    "%s exports are files",
-			    map->source.format);
+		if (!in->reader->open_dir)
+			return finish_open(
+			    out, in,
+			    l2e__error_set_at(
+			        ctx, L2E_EIO, L2E_ERRCLASS_READ, path, 0, 0,
+			        NULL, "is a folder; %s exports are files",
+			        src->format));
+		return finish_open(
+		    out, in, in->reader->open_dir(&in->state, ctx, src, path));
+	}
+	if (in->reader->open_file) {
+		/* streamed: memory holds a document, not the whole input */
+		if (is_stdin) {
+			error = in->reader->open_file(&in->state, ctx, src,
+			                              in->name, stdin);
+			return finish_open(out, in, error);
 		}
-		error =
-		    in->reader->open_dir(&in->state, ctx, &map->source, path);
-		if (error < 0) {
-			l2e_input_free(in);
-			return error;
-		}
-		*out = in;
-		return 0;
+		in->file = fopen(path, "rb");
+		if (!in->file)
+			return finish_open(
+			    out, in,
+			    l2e__error_set_at(
+			        ctx, errno == ENOENT ? L2E_ENOTFOUND : L2E_EIO,
+			        L2E_ERRCLASS_OS, path, 0, 0, NULL,
+			        "cannot open: %s", strerror(errno)));
+		error = in->reader->open_file(&in->state, ctx, src, in->name,
+		                              in->file);
+		return finish_open(out, in, error);
 	}
 	error = l2e__file_read(&in->data, ctx, path, ctx->opts.max_input_bytes,
 	                       "max_input_bytes");
-	if (error < 0) {
-		l2e_input_free(in);
-		return error;
-	}
-	return start_reader(out, in);
+	if (error == 0)
+		error = in->reader->open(&in->state, ctx, src, in->name,
+		                         in->data.ptr, in->data.len);
+	return finish_open(out, in, error);
 }
 
 int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
@@ -142,57 +165,126 @@ int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	L2E_ASSERT_ARG(out && ctx && map && name && (data || !len));
 	if ((error = open_common(out, ctx, map, name, &in)) < 0)
 		return error;
-	if (len > ctx->opts.max_input_bytes) {
-		l2e_input_free(in);
-		return l2e__error_set_at(ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
-		                         name, 0, 0, NULL,
-		                         "larger than max_input_bytes (%zu "
-		                         "bytes)",
-		                         ctx->opts.max_input_bytes);
-	}
-	if (l2e__buf_put(&in->data, data ? data : "", len) < 0) {
-		l2e_input_free(in);
-		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
-		                      "out of memory");
-	}
-	return start_reader(out, in);
+	if (len > ctx->opts.max_input_bytes)
+		return finish_open(
+		    out, in,
+		    l2e__error_set_at(ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, name,
+		                      0, 0, NULL,
+		                      "larger than max_input_bytes (%zu bytes)",
+		                      ctx->opts.max_input_bytes));
+	if (l2e__buf_put(&in->data, data ? data : "", len) < 0)
+		return finish_open(out, in,
+		                   l2e__error_set(ctx, L2E_ENOMEM,
+		                                  L2E_ERRCLASS_READ,
+		                                  "out of memory"));
+	error = in->reader->open(&in->state, ctx, &map->source, in->name,
+	                         in->data.ptr, in->data.len);
+	return finish_open(out, in, error);
 }
 
 void l2e_input_free(l2e_input *in)
 {
 	if (!in)
 		return;
+	l2e_chunk_free(in->current);
 	if (in->state)
 		in->reader->close(in->state);
-	drop_document(in);
-	l2e__free((void *)in->records);
+	if (in->file)
+		fclose(in->file);
 	l2e_buf_dispose(&in->data);
 	l2e__free(in->name);
 	l2e__free(in);
 }
 
+/* ==== Chunks ==== */
+
+int l2e_input_next_chunk(l2e_chunk **out, l2e_input *in)
+{
+	l2e__piece piece;
+	l2e_chunk *c;
+	int got;
+
+	L2E_ASSERT_ARG(out && in);
+	*out = NULL;
+	l2e__error_clear(in->ctx);
+	if (in->is_done)
+		return 0;
+	if (in->reader->split) {
+		got = in->reader->split(&piece, in->ctx, in->state);
+		if (got <= 0) {
+			in->is_done = 1;
+			return got;
+		}
+	} else if (in->whole_given) {
+		in->is_done = 1;
+		return 0;
+	}
+	if (!(c = l2e__calloc(1, sizeof(*c))))
+		return l2e__error_set(in->ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	c->in = in;
+	c->map = in->map;
+	c->name = in->name;
+	c->on_document = in->on_document;
+	c->on_document_payload = in->on_document_payload;
+	if (in->reader->split) {
+		c->bytes = l2e__malloc(piece.len + 1);
+		if (!c->bytes) {
+			l2e__free(c);
+			return l2e__error_set(in->ctx, L2E_ENOMEM,
+			                      L2E_ERRCLASS_READ,
+			                      "out of memory");
+		}
+		memcpy(c->bytes, piece.data, piece.len);
+		c->bytes[piece.len] = '\0';
+		c->piece = piece;
+		c->piece.data = c->bytes;
+	} else {
+		in->whole_given = 1;
+	}
+	*out = c;
+	return 0;
+}
+
+size_t l2e_chunk_size(const l2e_chunk *c)
+{
+	return c && c->bytes ? c->piece.len : 0;
+}
+
+void l2e_chunk_free(l2e_chunk *c)
+{
+	if (!c)
+		return;
+	if (c->root && c->on_document)
+		c->on_document(c->root, c->on_document_payload);
+	l2e__pool_clear(&c->pool);
+	l2e__free((void *)c->records);
+	l2e__free(c->bytes);
+	l2e__free(c);
+}
+
 static int add_record(const l2e__node *n, void *payload)
 {
-	l2e_input *in = payload;
-	const l2e__node *c;
+	l2e_chunk *c = payload;
+	const l2e__node *k;
 
 	if (n->kind == L2E__NODE_ARRAY) {
-		for (c = n->first; c; c = c->next)
-			if (add_record(c, payload))
+		for (k = n->first; k; k = k->next)
+			if (add_record(k, payload))
 				return 1;
 		return 0;
 	}
-	if (in->n_records == in->cap_records) {
-		size_t cap = in->cap_records ? in->cap_records * 2 : 64;
+	if (c->n_records == c->cap_records) {
+		size_t cap = c->cap_records ? c->cap_records * 2 : 64;
 		const l2e__node **grown =
-		    l2e__realloc((void *)in->records, cap * sizeof(*grown));
+		    l2e__realloc((void *)c->records, cap * sizeof(*grown));
 
 		if (!grown)
 			return 1;
-		in->records = grown;
-		in->cap_records = cap;
+		c->records = grown;
+		c->cap_records = cap;
 	}
-	in->records[in->n_records++] = n;
+	c->records[c->n_records++] = n;
 	return 0;
 }
 
@@ -203,58 +295,77 @@ static int exists(const l2e__node *n, void *payload)
 	return 1;
 }
 
-/* Read the next document and collect its records. 0 at the end. */
-static int next_document(l2e_input *in)
+/* Parse the chunk and collect its records. */
+static int parse_chunk(l2e_chunk *c, l2e_ctx *ctx)
 {
-	l2e__scope scope;
+	const l2e_mapping *map = c->map;
 	l2e__node *root = NULL, **selected = NULL;
 	size_t i, n_selected = 0;
+	l2e__scope scope;
 	int error, found = 0;
 
-	drop_document(in);
-	in->n_records = in->next_record = 0;
-	error = in->reader->next(&root, &selected, &n_selected, &in->doc_pool,
-	                         in->ctx, in->state);
+	c->is_parsed = 1;
+	if (c->bytes)
+		error = c->in->reader->parse(&root, &c->pool, ctx, &map->source,
+		                             c->name, &c->piece);
+	else
+		error = c->in->reader->next(&root, &selected, &n_selected,
+		                            &c->pool, ctx, c->in->state);
 	if (error < 0)
 		return error;
-	if (!root) {
-		in->is_done = 1;
+	if (!root)
 		return 0;
-	}
-	in->root = root;
+	c->root = root;
 	scope.current = scope.record = scope.root = root;
 	if (selected) {
 		/* the reader selected the records (an XPath) */
 		for (i = 0; i < n_selected; i++)
-			if (add_record(selected[i], in))
-				return l2e__error_set(in->ctx, L2E_ENOMEM,
+			if (add_record(selected[i], c))
+				return l2e__error_set(ctx, L2E_ENOMEM,
 				                      L2E_ERRCLASS_READ,
 				                      "out of memory");
 		found = 1;
 	}
 	/* the first `records` path that exists in this document wins */
-	for (i = 0; i < in->map->n_records && !found; i++) {
-		l2e__path_visit(&in->map->records[i], &scope, exists, &found);
+	for (i = 0; i < map->n_records && !found; i++) {
+		l2e__path_visit(&map->records[i], &scope, exists, &found);
 		if (found)
-			l2e__path_visit(&in->map->records[i], &scope,
-			                add_record, in);
+			l2e__path_visit(&map->records[i], &scope, add_record,
+			                c);
 	}
 	if (!found)
-		return l2e__error_set_at(in->ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
-		                         in->name, root->line, root->column,
+		return l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+		                         c->name, root->line, root->column,
 		                         NULL, "no student records at \"%s\"",
-		                         in->map->n_records
-		                             ? in->map->records[0].text
-		                             : "(no records path)");
-	in->n_seen += in->n_records;
-	if (in->n_seen > in->ctx->opts.max_records)
-		return l2e__error_set_at(in->ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
-		                         in->name, root->line, root->column,
-		                         NULL,
-		                         "more than max_records (%zu) "
-		                         "records",
-		                         in->ctx->opts.max_records);
-	return 1;
+		                         map->n_records ? map->records[0].text
+		                                        : "(no records path)");
+	if (c->n_records > ctx->opts.max_records)
+		return l2e__error_set_at(
+		    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, c->name, root->line,
+		    root->column, NULL, "more than max_records (%zu) records",
+		    ctx->opts.max_records);
+	return 0;
+}
+
+/*
+ * What a dossier's documents depend on: its record, the scalars at the
+ * top of its document (an export date, say), the mapping with its code
+ * lists, and the tool's version.
+ */
+static void fingerprint(l2e_dossier *d, const l2e_chunk *c,
+                        const l2e__node *record)
+{
+	const l2e__node *n;
+	const char *v = l2e_version();
+	uint64_t h = l2e__node_hash(L2E__FNV_INIT, record);
+
+	for (n = c->root->first; n; n = n->next)
+		if (l2e__node_is_scalar(n))
+			h = l2e__node_hash(h, n);
+	h = l2e__fnv(h, &c->map->fingerprint, sizeof(c->map->fingerprint));
+	h = l2e__fnv(h, v, strlen(v));
+	snprintf(d->fingerprint, sizeof(d->fingerprint), "%016llx",
+	         (unsigned long long)h);
 }
 
 static l2e_dossier_status status_of(l2e__verdict v)
@@ -266,47 +377,85 @@ static l2e_dossier_status status_of(l2e__verdict v)
 	}
 }
 
-int l2e_input_next(l2e_dossier **out, l2e_input *in)
+int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 {
-	const l2e_mapping *map;
 	const l2e__node *record;
 	l2e__verdict verdict;
-	l2e_dossier *d = NULL;
+	l2e_dossier *d;
 	long long when;
 	int error;
 
-	L2E_ASSERT_ARG(out && in);
+	L2E_ASSERT_ARG(out && c && ctx);
 	*out = NULL;
-	l2e__error_clear(in->ctx);
-	map = in->map;
-	while (!in->is_done && in->next_record == in->n_records)
-		if ((error = next_document(in)) < 0)
-			return error;
-	if (in->is_done)
+	l2e__error_clear(ctx);
+	if (c->is_failed)
 		return 0;
-
-	record = in->records[in->next_record++];
-	when = in->ctx->opts.document_time ? in->ctx->opts.document_time
-	                                   : (long long)time(NULL);
-	if (!(d = l2e__dossier_new(in->name, when)))
-		return l2e__error_set(in->ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
+	if (!c->is_parsed && (error = parse_chunk(c, ctx)) < 0) {
+		c->is_failed = 1;
+		return error;
+	}
+	if (c->next_record >= c->n_records)
+		return 0;
+	record = c->records[c->next_record++];
+	when = ctx->opts.document_time ? ctx->opts.document_time
+	                               : (long long)time(NULL);
+	if (!(d = l2e__dossier_new(c->name, when)))
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
 		                      "out of memory");
-	error = l2e__map_eval(&d->profile, &d->diags, &d->key, &verdict, map,
-	                      record, in->root);
+	error = l2e__map_eval(&d->profile, &d->diags, &d->key, &verdict, c->map,
+	                      record, c->root);
 	if (error < 0) {
 		l2e_dossier_free(d);
-		return l2e__error_set(in->ctx, error, L2E_ERRCLASS_MAP,
+		return l2e__error_set(ctx, error, L2E_ERRCLASS_MAP,
 		                      "out of memory");
 	}
 	d->status = status_of(verdict);
+	fingerprint(d, c, record);
 	if (d->key)
 		l2e__file_stem(d->stem, d->key);
 	if (d->status == L2E_DOSSIER_SKIPPED)
 		l2e__diag_add(&d->diags, L2E_SEVERITY_WARNING, record, NULL,
 		              "skipped: %s",
-		              map->skip_message
-		                  ? map->skip_message
+		              c->map->skip_message
+		                  ? c->map->skip_message
 		                  : "the mapping's include condition is false");
 	*out = d;
 	return 0;
+}
+
+/* ==== One dossier after another ==== */
+
+int l2e_input_next(l2e_dossier **out, l2e_input *in)
+{
+	int error;
+
+	L2E_ASSERT_ARG(out && in);
+	*out = NULL;
+	for (;;) {
+		if (!in->current) {
+			if ((error = l2e_input_next_chunk(&in->current, in)) <
+			    0)
+				return error;
+			if (!in->current)
+				return 0;
+		}
+		error = l2e_chunk_next(out, in->current, in->ctx);
+		if (error < 0 || !*out) {
+			/* this document is done (or broken): on to the next */
+			l2e_chunk_free(in->current);
+			in->current = NULL;
+			if (error < 0)
+				return error;
+			continue;
+		}
+		return 0;
+	}
+}
+
+int l2e_mapping_reads_folders(const l2e_mapping *map)
+{
+	const l2e__reader *r =
+	    map ? l2e__reader_find(map->source.format) : NULL;
+
+	return r && r->open_dir != NULL;
 }

@@ -1,38 +1,277 @@
 /*
- * read_json.c - JSON exports: one document, or several in a row
- * (JSON Lines / NDJSON, or concatenated pages).
+ * read_json.c - JSON exports: one document, or many in a row (JSON Lines
+ * / NDJSON, or pages one after another), from memory or streamed from a
+ * file or standard input.
+ *
+ * Splitting is cheap and separate from parsing: split() finds where the
+ * next top-level value ends (tracking brackets and strings only) and
+ * hands out its bytes; parse() turns such bytes into a record tree. So a
+ * stream of 100 000 students is never held whole, and the pieces can be
+ * parsed on several threads. A value that never ends (a cut-off file) is
+ * handed out as it is, so that the parser reports where it breaks.
  */
 #include "reader.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "read/json_tree.h"
+
+#define READ_CHUNK 65536
+
+typedef struct json_state {
+	const char *name;
+	FILE *file; /* NULL: everything is in `buf` */
+	int is_eof;
+	int at_start;    /* a BOM may come first */
+	l2e_buf buf;     /* bytes read and not yet handed out... */
+	const char *mem; /* ...or the caller's bytes */
+	size_t mem_len;
+	size_t pos;    /* start of the next value */
+	unsigned line; /* at pos */
+	unsigned column;
+	size_t max_value;
+} json_state;
+
+static const char *data_of(const json_state *s)
+{
+	return s->file ? s->buf.ptr : s->mem;
+}
+
+static size_t len_of(const json_state *s)
+{
+	return s->file ? s->buf.len : s->mem_len;
+}
+
+static int make_state(json_state **out, l2e_ctx *ctx, const char *name)
+{
+	json_state *s = l2e__calloc(1, sizeof(*s));
+
+	if (!s)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	s->name = name;
+	s->line = 1;
+	s->column = 1;
+	s->at_start = 1;
+	s->max_value = ctx->opts.max_input_bytes;
+	*out = s;
+	return 0;
+}
 
 static int json_open(void **state, l2e_ctx *ctx, const l2e__source *src,
                      const char *name, const char *data, size_t len)
 {
-	l2e__json_cursor *cur = l2e__calloc(1, sizeof(*cur));
+	json_state *s = NULL;
+	int error;
 
 	(void)src;
-	if (!cur)
-		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
-		                      "out of memory");
-	l2e__json_cursor_init(cur, name, data, len, &ctx->opts);
-	*state = cur;
+	if ((error = make_state(&s, ctx, name)) < 0)
+		return error;
+	s->mem = data;
+	s->mem_len = len;
+	s->is_eof = 1;
+	*state = s;
 	return 0;
 }
 
-static int json_next(l2e__node **root, l2e__node ***records, size_t *n_records,
-                     l2e__pool *pool, l2e_ctx *ctx, void *state)
+static int json_open_file(void **state, l2e_ctx *ctx, const l2e__source *src,
+                          const char *name, FILE *f)
 {
-	*records = NULL;
-	*n_records = 0;
-	return l2e__json_next(root, pool, ctx, state);
+	json_state *s = NULL;
+	int error;
+
+	(void)src;
+	if ((error = make_state(&s, ctx, name)) < 0)
+		return error;
+	s->file = f;
+	*state = s;
+	return 0;
 }
 
 static void json_close(void *state)
 {
-	l2e__free(state);
+	json_state *s = state;
+
+	if (!s)
+		return;
+	l2e_buf_dispose(&s->buf);
+	l2e__free(s);
 }
 
-const l2e__reader l2e__reader_json = { "json", json_open, NULL, json_next,
-	                               json_close };
+/* Drop what was handed out, then read more; 0 at the end of the file. */
+static int refill(json_state *s, l2e_ctx *ctx)
+{
+	char chunk[READ_CHUNK];
+	size_t n;
+
+	if (!s->file || s->is_eof)
+		return 0;
+	if (s->pos) {
+		memmove(s->buf.ptr, s->buf.ptr + s->pos, s->buf.len - s->pos);
+		s->buf.len -= s->pos;
+		s->pos = 0;
+	}
+	n = fread(chunk, 1, sizeof(chunk), s->file);
+	if (n == 0) {
+		if (ferror(s->file))
+			return l2e__error_set_at(
+			    ctx, L2E_EIO, L2E_ERRCLASS_OS, s->name, s->line, 0,
+			    NULL, "read error: %s", strerror(errno));
+		s->is_eof = 1;
+		return 0;
+	}
+	if (l2e__buf_put(&s->buf, chunk, n) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	return 1;
+}
+
+static void count(json_state *s, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\n') {
+			s->line++;
+			s->column = 1;
+		} else if (((unsigned char)p[i] & 0xC0) != 0x80) {
+			s->column++;
+		}
+	}
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where the value starting at `p` ends: scan brackets and strings. */
+typedef struct scan {
+	size_t at; /* scanned up to here (relative to the value) */
+	int depth;
+	int in_string;
+	int escape;
+	int done;
+} scan;
+
+static void scan_more(scan *sc, const char *p, size_t n)
+{
+	for (; sc->at < n && !sc->done; sc->at++) {
+		char c = p[sc->at];
+
+		if (sc->in_string) {
+			if (sc->escape)
+				sc->escape = 0;
+			else if (c == '\\')
+				sc->escape = 1;
+			else if (c == '"') {
+				sc->in_string = 0;
+				sc->done = sc->depth == 0;
+			}
+		} else if (c == '"') {
+			sc->in_string = 1;
+		} else if (c == '{' || c == '[') {
+			sc->depth++;
+		} else if (c == '}' || c == ']') {
+			sc->depth--;
+			sc->done = sc->depth <= 0;
+		} else if (sc->depth == 0 && (is_space(c) || c == ',')) {
+			sc->done = 1; /* a top-level scalar ended before c */
+			sc->at--;
+		}
+	}
+}
+
+static int json_split(l2e__piece *out, l2e_ctx *ctx, void *state)
+{
+	json_state *s = state;
+	scan sc;
+	const char *d;
+	int more;
+
+	memset(out, 0, sizeof(*out));
+	/* a UTF-8 byte order mark may open the input */
+	while (s->at_start && len_of(s) < 3)
+		if ((more = refill(s, ctx)) <= 0) {
+			if (more < 0)
+				return more;
+			break;
+		}
+	if (s->at_start && len_of(s) >= 3 &&
+	    !memcmp(data_of(s), "\xEF\xBB\xBF", 3))
+		s->pos = 3;
+	s->at_start = 0;
+
+	for (;;) { /* white space between values */
+		d = data_of(s);
+		while (s->pos < len_of(s) && is_space(d[s->pos])) {
+			count(s, d + s->pos, 1);
+			s->pos++;
+		}
+		if (s->pos < len_of(s))
+			break;
+		if ((more = refill(s, ctx)) < 0)
+			return more;
+		if (!more)
+			return 0; /* the end */
+	}
+	memset(&sc, 0, sizeof(sc));
+	for (;;) {
+		d = data_of(s);
+		scan_more(&sc, d + s->pos, len_of(s) - s->pos);
+		if (sc.done)
+			break;
+		if (sc.at > s->max_value)
+			return l2e__error_set_at(
+			    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, s->name,
+			    s->line, s->column, NULL,
+			    "one JSON value is larger than "
+			    "max_input_bytes (%zu bytes)",
+			    s->max_value);
+		if ((more = refill(s, ctx)) < 0)
+			return more;
+		if (!more)
+			break; /* unfinished: the parser will say where */
+	}
+	d = data_of(s);
+	out->data = d + s->pos;
+	out->len = sc.done ? sc.at : len_of(s) - s->pos;
+	out->line = s->line;
+	out->column = s->column;
+	count(s, out->data, out->len);
+	s->pos += out->len;
+	return 1;
+}
+
+static int json_parse(l2e__node **root, l2e__pool *pool, l2e_ctx *ctx,
+                      const l2e__source *src, const char *name,
+                      const l2e__piece *piece)
+{
+	l2e__json_cursor cur;
+	l2e__node *extra = NULL;
+	int error;
+
+	(void)src;
+	l2e__json_cursor_init(&cur, name, piece->data, piece->len, &ctx->opts);
+	cur.pos = 0; /* a BOM was dealt with when splitting */
+	cur.line = piece->line;
+	cur.column = piece->column;
+	if ((error = l2e__json_next(root, pool, ctx, &cur)) < 0)
+		return error;
+	if (*root && (error = l2e__json_next(&extra, pool, ctx, &cur)) < 0)
+		return error;
+	if (extra)
+		return l2e__error_set_at(
+		    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, name, extra->line,
+		    extra->column, NULL,
+		    "JSON syntax error: text after a value");
+	return 0;
+}
+
+const l2e__reader l2e__reader_json = { "json", json_open,  json_open_file,
+	                               NULL,   json_split, json_parse,
+	                               NULL,   json_close };

@@ -11,6 +11,8 @@
 #ifndef L2E_READ_READER_H
 #define L2E_READ_READER_H
 
+#include <stdio.h>
+
 #include "core/ctx.h"
 #include "model/record.h"
 
@@ -36,19 +38,41 @@ typedef struct l2e__source {
 	size_t n_namespaces;
 } l2e__source;
 
+/* The bytes of one document, as split() finds them. */
+typedef struct l2e__piece {
+	const char *data; /* valid until the next split() */
+	size_t len;
+	unsigned line; /* where the document starts in the input */
+	unsigned column;
+} l2e__piece;
+
+/*
+ * A reader either splits its input cheaply into documents that are
+ * parsed later, maybe on another thread (split + parse: JSON), or reads
+ * its whole input as one document (next: CSV bundles, XML).
+ */
 typedef struct l2e__reader {
 	const char *name; /* the mapping's source.format */
 	/* Prepare to read `len` bytes at `data` (borrowed until close). */
 	int (*open)(void **state, l2e_ctx *ctx, const l2e__source *src,
 	            const char *name, const char *data, size_t len);
+	/* Optional: read from an open file, a little at a time. */
+	int (*open_file)(void **state, l2e_ctx *ctx, const l2e__source *src,
+	                 const char *name, FILE *f);
 	/* Optional: open a folder (a CSV bundle) instead of one file. */
 	int (*open_dir)(void **state, l2e_ctx *ctx, const l2e__source *src,
 	                const char *path);
+	/* Splitting readers: the next document's bytes; 0 at the end. */
+	int (*split)(l2e__piece *out, l2e_ctx *ctx, void *state);
+	/* Splitting readers: a document's bytes into a tree in `pool`. */
+	int (*parse)(l2e__node **root, l2e__pool *pool, l2e_ctx *ctx,
+	             const l2e__source *src, const char *name,
+	             const l2e__piece *piece);
 	/*
-	 * The next document's tree in `pool`; *root NULL at the end. A
-	 * reader that selects the dossier records itself (XML with XPath)
-	 * sets *records and *n_records; otherwise *records is NULL and the
-	 * mapping's record paths apply.
+	 * Whole-input readers: the document's tree in `pool`; *root NULL at
+	 * the end. A reader that selects the dossier records itself (XML
+	 * with XPath) sets *records and *n_records; otherwise *records is
+	 * NULL and the mapping's record paths apply.
 	 */
 	int (*next)(l2e__node **root, l2e__node ***records, size_t *n_records,
 	            l2e__pool *pool, l2e_ctx *ctx, void *state);

@@ -1,0 +1,84 @@
+/*
+ * batch.h - convert many dossiers on several threads, emit them in order.
+ *
+ * The main thread splits inputs into chunks (l2e_input_next_chunk) and
+ * queues them; worker threads, each with its own context, convert a
+ * chunk into results (dossier, findings, documents); the main thread
+ * hands the results to `emit` strictly in input order. So the output is
+ * the same for any number of threads, and memory holds at most a
+ * window of chunks, never the whole input.
+ */
+#ifndef L2E_CLI_BATCH_H
+#define L2E_CLI_BATCH_H
+
+#include <stddef.h>
+
+#include <lob2europass/lob2europass.h>
+
+#define BATCH_MAX_FORMATS 8
+
+typedef enum batch_status {
+	BATCH_OK = 0,
+	BATCH_SKIPPED,   /* left out on purpose (e.g. no consent) */
+	BATCH_REJECTED,  /* could not be converted */
+	BATCH_UNCHANGED, /* --skip-unchanged: nothing changed since last run */
+	BATCH_ERROR,     /* a document or an input could not be read */
+	BATCH_NOTE       /* findings about an input, not about a dossier */
+} batch_status;
+
+/* A finding, with its strings owned by the result. */
+typedef struct batch_diag {
+	l2e_severity severity;
+	char *message;
+	char *file;
+	unsigned line;
+	unsigned column;
+	char *field;
+} batch_diag;
+
+typedef struct batch_result {
+	batch_status status;
+	const char *input; /* the input's name */
+	char *key;         /* raw key, NULL when none */
+	char *stem;        /* safe file-name stem */
+	char *fingerprint;
+	batch_diag *diags;
+	size_t n_diags;
+	l2e_buf docs[BATCH_MAX_FORMATS]; /* one per format, when converted */
+	int error_code;                  /* BATCH_ERROR: the l2e_code */
+	int exit_code; /* BATCH_ERROR: what it means for the run */
+} batch_result;
+
+/* Asks whether a dossier may be skipped (--skip-unchanged). */
+typedef int (*batch_unchanged_fn)(const char *stem, const char *fingerprint,
+                                  void *payload);
+
+typedef struct batch_config {
+	const l2e_mapping *map;
+	const l2e_ctx_options *opts;
+	const l2e_format *formats;
+	size_t n_formats;
+	int jobs;
+	int as_json_lines; /* documents as {"key","format","document"} lines */
+	batch_unchanged_fn unchanged; /* may be NULL */
+	void *unchanged_payload;
+	/* Called on the main thread, in input order; may call batch_stop. */
+	void (*emit)(const batch_result *r, void *payload);
+	void *payload;
+} batch_config;
+
+typedef struct batch batch;
+
+/** Start the workers. 0, or -1 (out of memory, no threads). */
+int batch_start(batch **out, const batch_config *config);
+
+/** Convert one input (a file, a folder, "-"); returns when it is queued. */
+void batch_add_input(batch *b, l2e_ctx *ctx, const char *path);
+
+/** Stop taking work: what is queued is still emitted. */
+void batch_stop(batch *b);
+
+/** Wait for everything, emit the rest, stop the workers, free. */
+void batch_finish(batch *b);
+
+#endif

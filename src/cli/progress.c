@@ -1,0 +1,48 @@
+/*
+ * progress.c - a progress line on a terminal (see progress.h).
+ */
+#include "progress.h"
+
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void progress_start(progress *p, int wanted)
+{
+	p->is_on = wanted && isatty(STDERR_FILENO);
+	p->started = now();
+	p->last_draw = 0;
+	p->drawn = 0;
+}
+
+void progress_update(progress *p, size_t done, size_t failed)
+{
+	double t, elapsed;
+
+	if (!p->is_on)
+		return;
+	t = now();
+	if (t - p->last_draw < 0.1)
+		return;
+	p->last_draw = t;
+	elapsed = t - p->started;
+	fprintf(stderr, "\r\033[K%zu dossiers, %.0f/s, %zu failed, %.0fs", done,
+	        elapsed > 0 ? (double)done / elapsed : 0.0, failed, elapsed);
+	p->drawn = 1;
+}
+
+void progress_clear(progress *p)
+{
+	if (p->is_on && p->drawn) {
+		fputs("\r\033[K", stderr);
+		p->drawn = 0;
+	}
+}

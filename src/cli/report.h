@@ -1,0 +1,49 @@
+/*
+ * report.h - machine-readable run reports: JSON (--report) and a CSV
+ * that opens safely in a spreadsheet (--report-csv).
+ *
+ * Entries are streamed to a temporary file next to the report and the
+ * file is renamed into place at the end, so a report is whole or absent
+ * and memory does not grow with the number of dossiers.
+ */
+#ifndef L2E_CLI_REPORT_H
+#define L2E_CLI_REPORT_H
+
+#include <stdio.h>
+
+#include "batch.h"
+
+typedef struct report {
+	FILE *json;
+	FILE *csv;
+	char *json_path;
+	char *csv_path;
+	char *json_tmp;
+	char *csv_tmp;
+	size_t n_entries;
+} report;
+
+typedef struct report_totals {
+	size_t converted;
+	size_t unchanged;
+	size_t skipped;
+	size_t rejected;
+	size_t errors;
+	int exit_code;
+} report_totals;
+
+/** Open the reports asked for (either path may be NULL). 0 or -1. */
+int report_open(report *r, const char *json_path, const char *csv_path,
+                char *why, size_t why_size);
+
+/** One dossier (or input error) with the files written for it. */
+void report_add(report *r, const batch_result *res, const char *const *outputs,
+                size_t n_outputs);
+
+/** Write the totals and put the reports in place. 0 or -1. */
+int report_close(report *r, const report_totals *t, char *why, size_t why_size);
+
+/* For tests and the log: a CSV cell that a spreadsheet cannot run. */
+void report_csv_cell(FILE *f, const char *text);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * state.h - what an earlier run wrote to an output folder, so that a
+ * rerun can skip dossiers whose documents would not change
+ * (--skip-unchanged).
+ *
+ * The file OUT/.lob2europass-state holds "stem fingerprint formats" per
+ * line; a dossier is unchanged when its fingerprint (record, mapping,
+ * code lists, tool version) and the formats asked for are the same and
+ * its files are still there. The file is rewritten atomically at the end
+ * of every run.
+ */
+#ifndef L2E_CLI_STATE_H
+#define L2E_CLI_STATE_H
+
+#include <stddef.h>
+
+typedef struct state_entry {
+	char *stem;
+	char fingerprint[17];
+	char *formats;
+} state_entry;
+
+typedef struct run_state {
+	char *dir;
+	char *formats; /* this run's, e.g. "europass-xml,europass-cv" */
+	const char *const *exts;
+	size_t n_exts;
+	state_entry *old; /* sorted by stem */
+	size_t n_old;
+	state_entry *now; /* written by this run */
+	size_t n_now;
+	size_t cap_now;
+} run_state;
+
+int state_load(run_state *s, const char *dir, const char *formats,
+               const char *const *exts, size_t n_exts);
+/** 1 when the dossier's files are up to date (thread-safe: reads only). */
+int state_is_unchanged(const run_state *s, const char *stem,
+                       const char *fingerprint);
+/** Remember a dossier written (or found unchanged) in this run. */
+int state_note(run_state *s, const char *stem, const char *fingerprint);
+int state_save(run_state *s);
+void state_dispose(run_state *s);
+
+#endif
