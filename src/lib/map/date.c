@@ -29,8 +29,9 @@ int l2e__date_format_valid(const char *f)
 	if (!*f)
 		return 0;
 	while (*f) {
-		if (*f == '*')
-			return f[1] == '\0' && has_year; /* only at the end */
+		if (*f == '*') /* only at the end */
+			return f[1] == '\0' && has_year &&
+			       (!has_day || has_month);
 		if (!is_field_char(*f)) {
 			f++;
 			continue;
@@ -76,7 +77,8 @@ static int check(l2e__date *out, int year, int month, int day, int has_month,
 		*why = "month outside 1..12";
 		return -1;
 	}
-	if (has_day && (day < 1 || day > days_in_month(year, month))) {
+	if (has_day &&
+	    (!has_month || day < 1 || day > days_in_month(year, month))) {
 		*why = "day does not exist in that month";
 		return -1;
 	}

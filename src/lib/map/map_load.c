@@ -16,8 +16,11 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/file.h"
+#include "core/hash.h"
 #include "map/date.h"
 #include "read/json_tree.h"
+
+#include <libxml/xpath.h>
 
 #define MAPPING_VERSION 1
 
@@ -394,6 +397,9 @@ static int load_codelist(loader *ld, const l2e__valuemap **out,
 	error = l2e__file_read(&text, ld->ctx, path.ptr,
 	                       ld->ctx->opts.max_mapping_bytes,
 	                       "max_mapping_bytes");
+	if (error == 0)
+		map->fingerprint =
+		    l2e__fnv(map->fingerprint, text.ptr, text.len);
 	if (error == L2E_ENOTFOUND) {
 		error = bad(ld, name_node, "unknown code list \"%s\" (no %s)",
 		            name_node->text, path.ptr);
@@ -1157,6 +1163,7 @@ static int compile_source(loader *ld, const l2e__node *src_node)
 		                                "key_width", "tables", NULL };
 	static const char *const xml_only[] = { "records_xpath", "namespaces",
 		                                NULL };
+	static const char *const not_json[] = { "encoding", NULL };
 	l2e_mapping *map = ld->map;
 	l2e__source *src = &map->source;
 	const l2e__node *v, *e;
@@ -1187,6 +1194,13 @@ static int compile_source(loader *ld, const l2e__node *src_node)
 			return bad_key(ld, e, "\"%s\" is for XML sources",
 			               xml_only[i]);
 
+	for (i = 0; not_json[i]; i++)
+		if (!strcmp(src->format, "json") &&
+		    (e = l2e__node_member(src_node, not_json[i])))
+			return bad_key(ld, e,
+			               "JSON is always UTF-8: \"%s\" is for "
+			               "CSV and XML sources",
+			               not_json[i]);
 	if ((v = l2e__node_member(src_node, "encoding"))) {
 		if ((error = expect(ld, v, L2E__NODE_STRING, "\"encoding\"")) <
 		    0)
@@ -1238,10 +1252,20 @@ static int compile_source(loader *ld, const l2e__node *src_node)
 			           "a CSV bundle of several tables "
 			           "needs \"key_column\" to join them");
 	}
-	if ((v = l2e__node_member(src_node, "records_xpath")) &&
-	    (error = scalar_text(ld, v, &src->records_xpath,
-	                         "\"records_xpath\"")) < 0)
-		return error;
+	if ((v = l2e__node_member(src_node, "records_xpath"))) {
+		xmlXPathCompExprPtr comp;
+
+		if ((error = scalar_text(ld, v, &src->records_xpath,
+		                         "\"records_xpath\"")) < 0)
+			return error;
+		/* compile it now: a broken XPath is a mapping error */
+		comp = xmlXPathCompile(BAD_CAST src->records_xpath);
+		if (!comp)
+			return bad(ld, v,
+			           "\"records_xpath\" is not a valid XPath "
+			           "expression");
+		xmlXPathFreeCompExpr(comp);
+	}
 	if ((v = l2e__node_member(src_node, "namespaces")) &&
 	    (error = compile_namespaces(ld, v)) < 0)
 		return error;
@@ -1388,6 +1412,7 @@ static int load(l2e_mapping **out, l2e_ctx *ctx, const char *name,
 		error = oom(&ld);
 		goto done;
 	}
+	map->fingerprint = l2e__fnv(L2E__FNV_INIT, data, len);
 	l2e__json_cursor_init(&cur, map->file, data, len, &ctx->opts);
 	if ((error = l2e__json_next(&root, &tree_pool, ctx, &cur)) < 0)
 		goto done;
@@ -1402,8 +1427,11 @@ static int load(l2e_mapping **out, l2e_ctx *ctx, const char *name,
 	*out = map;
 	map = NULL;
 done:
-	if (error < 0 && ctx->err.klass == L2E_ERRCLASS_READ)
-		ctx->err.code = error = L2E_EMAPPING; /* a broken mapping */
+	/* a mapping the JSON reader refuses is a broken mapping; running
+	 * out of memory while reading it is not */
+	if (error < 0 && error != L2E_ENOMEM &&
+	    ctx->err.klass == L2E_ERRCLASS_READ)
+		ctx->err.code = error = L2E_EMAPPING;
 	/* what did not go through bad(): syntax, I/O, memory */
 	if (error < 0 && !(error == L2E_EMAPPING && ld.n_errors))
 		report(&ld);
@@ -1425,12 +1453,17 @@ static char *dir_of(const char *path, const char *sub)
 {
 	l2e_buf b = L2E_BUF_INIT;
 	const char *slash = strrchr(path, '/');
+	int error;
 
 	if (slash)
-		l2e__buf_put(&b, path, (size_t)(slash - path));
+		error = l2e__buf_put(&b, path, (size_t)(slash - path));
 	else
-		l2e__buf_puts(&b, ".");
-	l2e__buf_printf(&b, "/%s", sub);
+		error = l2e__buf_puts(&b, ".");
+	/* out of memory half-way must not give another folder */
+	if (error < 0 || l2e__buf_printf(&b, "/%s", sub) < 0) {
+		l2e_buf_dispose(&b);
+		return NULL;
+	}
 	return l2e__buf_detach(&b);
 }
 
