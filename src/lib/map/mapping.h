@@ -8,6 +8,8 @@
 #ifndef L2E_MAP_MAPPING_H
 #define L2E_MAP_MAPPING_H
 
+#include <stdint.h>
+
 #include "lob2europass/mapping.h"
 #include "map/path.h"
 #include "map/valuemap.h"
@@ -120,6 +122,7 @@ struct l2e_mapping {
 	size_t n_blocks;
 	l2e__valuemap **codelists;
 	size_t n_codelists;
+	uint64_t fingerprint; /* of the mapping and code list files */
 };
 
 #endif

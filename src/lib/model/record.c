@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/hash.h"
 
 l2e__node *l2e__node_new(l2e__pool *pool, l2e__node_kind kind, unsigned line,
                          unsigned column)
@@ -54,6 +55,21 @@ const l2e__node *l2e__node_child(const l2e__node *n, size_t i)
 	return c;
 }
 
+uint64_t l2e__node_hash(uint64_t h, const l2e__node *n)
+{
+	const l2e__node *c;
+	unsigned char kind = (unsigned char)n->kind;
+
+	h = l2e__fnv(h, &kind, 1);
+	if (n->key)
+		h = l2e__fnv(h, n->key, strlen(n->key) + 1);
+	if (n->text)
+		h = l2e__fnv(h, n->text, n->len + 1);
+	for (c = n->first; c; c = c->next)
+		h = l2e__node_hash(h, c);
+	return l2e__fnv(h, "}", 1);
+}
+
 const char *l2e__node_file(const l2e__node *n)
 {
 	for (; n; n = n->parent)
@@ -72,7 +88,8 @@ static int key_needs_quotes(const char *key)
 {
 	const char *p;
 
-	if (!*key)
+	/* "$root" or "$record..." first in a path would name a base */
+	if (!*key || *key == '$')
 		return 1;
 	for (p = key; *p; p++)
 		if (strchr(".[]='\" ", *p))

@@ -16,6 +16,7 @@
 #define L2E_MODEL_RECORD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/pool.h"
 #include "lob2europass/common.h"
@@ -64,6 +65,9 @@ const l2e__node *l2e__node_member(const l2e__node *obj, const char *key);
 
 /** The `i`th child (0-based) of an array or object, or NULL. */
 const l2e__node *l2e__node_child(const l2e__node *n, size_t i);
+
+/** Fold the subtree at `n` (kinds, names, texts) into FNV hash `h`. */
+uint64_t l2e__node_hash(uint64_t h, const l2e__node *n);
 
 /** The file `n` came from: the nearest `file` up the tree, or NULL. */
 const char *l2e__node_file(const l2e__node *n);
