@@ -12,6 +12,24 @@
 #include "core/buf.h"
 #include "write/europass_v3_codes.h"
 
+void l2e__ev3_person_fill(l2e__ev3_person *out, const l2e__item *p)
+{
+	out->email = l2e__item_text(p, PERSON_EMAIL);
+	out->phone = l2e__item_text(p, PERSON_PHONE);
+	out->line = l2e__item_text(p, PERSON_ADDRESS_LINE);
+	out->postal = l2e__item_text(p, PERSON_POSTAL_CODE);
+	out->city = l2e__item_text(p, PERSON_CITY);
+	out->iso = l2e__item_text(p, PERSON_COUNTRY);
+	out->label = l2e__item_text(p, PERSON_COUNTRY_LABEL);
+	out->gender = l2e__ev3_gender(l2e__item_text(p, PERSON_GENDER));
+	out->nationality = l2e__item_text(p, PERSON_NATIONALITY);
+	out->has_contact = out->email || out->phone || out->line ||
+	                   out->postal || out->city || out->iso || out->label;
+	/* no empty Demographics for a gender Europass cannot say */
+	out->has_demographics = p->values[PERSON_BIRTH_DATE].is_set ||
+	                        out->gender || out->nationality;
+}
+
 int l2e__ev3_country(l2e__ev3_coded *out, const char *iso, const char *label)
 {
 	const char *code = iso ? l2e__europass_country(iso) : NULL;

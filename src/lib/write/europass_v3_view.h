@@ -35,6 +35,23 @@ typedef struct l2e__ev3_coded {
  * the label given, or the ISO code as Label when it is not listed.
  * @return 1 when there is something to write, 0 when not
  */
+/* The person's contact and demographic fields, as both formats use them. */
+typedef struct l2e__ev3_person {
+	const char *email;
+	const char *phone;
+	const char *line; /* address */
+	const char *postal;
+	const char *city;
+	const char *iso;    /* country */
+	const char *label;  /* country label */
+	const char *gender; /* M or F, as Europass knows only those */
+	const char *nationality;
+	int has_contact;
+	int has_demographics;
+} l2e__ev3_person;
+
+void l2e__ev3_person_fill(l2e__ev3_person *out, const l2e__item *person);
+
 int l2e__ev3_country(l2e__ev3_coded *out, const char *iso, const char *label);
 
 /** A nationality: Code when listed, otherwise the ISO code as Label. */

@@ -201,46 +201,37 @@ static void person_name(jw *j, cJSON *parent, const l2e__item *p)
 static void identification(jw *j, cJSON *learner, const l2e__profile *prof)
 {
 	const l2e__item *p = l2e__profile_single(prof, L2E__SEC_PERSON);
-	const char *email, *phone, *gender, *nationality;
-	const char *line, *postal, *city, *iso, *label;
+	l2e__ev3_person c;
 	l2e__ev3_coded nat;
 	cJSON *id, *o, *a;
 
 	if (!p)
 		return;
-	email = l2e__item_text(p, PERSON_EMAIL);
-	phone = l2e__item_text(p, PERSON_PHONE);
-	line = l2e__item_text(p, PERSON_ADDRESS_LINE);
-	postal = l2e__item_text(p, PERSON_POSTAL_CODE);
-	city = l2e__item_text(p, PERSON_CITY);
-	iso = l2e__item_text(p, PERSON_COUNTRY);
-	label = l2e__item_text(p, PERSON_COUNTRY_LABEL);
-	gender = l2e__item_text(p, PERSON_GENDER);
-	nationality = l2e__item_text(p, PERSON_NATIONALITY);
+	l2e__ev3_person_fill(&c, p);
 
 	id = add_object(j, learner, "Identification");
 	person_name(j, id, p);
-	if (email || phone || line || postal || city || iso || label) {
+	if (c.has_contact) {
 		o = add_object(j, id, "ContactInfo");
-		address(j, o, line, postal, city, iso, label);
-		if (email) {
+		address(j, o, c.line, c.postal, c.city, c.iso, c.label);
+		if (c.email) {
 			a = add_object(j, o, "Email");
-			add_text(j, a, "Contact", email);
+			add_text(j, a, "Contact", c.email);
 		}
-		if (phone) {
+		if (c.phone) {
 			/* the XML's TelephoneList/Telephone */
 			a = add_array(j, o, "Telephone");
-			add_text(j, append_object(j, a), "Contact", phone);
+			add_text(j, append_object(j, a), "Contact", c.phone);
 		}
 	}
-	if (p->values[PERSON_BIRTH_DATE].is_set || gender || nationality) {
+	if (c.has_demographics) {
 		o = add_object(j, id, "Demographics");
 		add_date(j, o, "Birthdate", &p->values[PERSON_BIRTH_DATE]);
-		if (l2e__ev3_gender(gender))
-			add_coded(j, o, "Gender", gender, NULL);
-		if (nationality) {
+		if (l2e__ev3_gender(c.gender))
+			add_coded(j, o, "Gender", c.gender, NULL);
+		if (c.nationality) {
 			/* the XML's NationalityList/Nationality */
-			l2e__ev3_nationality(&nat, nationality);
+			l2e__ev3_nationality(&nat, c.nationality);
 			a = append_object(j, add_array(j, o, "Nationality"));
 			add_text(j, a, "Code", nat.code);
 			add_text(j, a, "Label", nat.label);

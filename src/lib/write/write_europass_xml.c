@@ -160,51 +160,42 @@ static void person_name(xw *x, const l2e__item *p)
 static void identification(xw *x, const l2e__profile *prof)
 {
 	const l2e__item *p = l2e__profile_single(prof, L2E__SEC_PERSON);
-	const char *email, *phone, *gender, *nationality;
-	const char *line, *postal, *city, *iso, *label;
+	l2e__ev3_person c;
 	l2e__ev3_coded nat;
 
 	if (!p)
 		return;
-	email = l2e__item_text(p, PERSON_EMAIL);
-	phone = l2e__item_text(p, PERSON_PHONE);
-	line = l2e__item_text(p, PERSON_ADDRESS_LINE);
-	postal = l2e__item_text(p, PERSON_POSTAL_CODE);
-	city = l2e__item_text(p, PERSON_CITY);
-	iso = l2e__item_text(p, PERSON_COUNTRY);
-	label = l2e__item_text(p, PERSON_COUNTRY_LABEL);
-	gender = l2e__item_text(p, PERSON_GENDER);
-	nationality = l2e__item_text(p, PERSON_NATIONALITY);
+	l2e__ev3_person_fill(&c, p);
 
 	start(x, "Identification");
 	person_name(x, p);
-	if (email || phone || line || postal || city || iso || label) {
+	if (c.has_contact) {
 		start(x, "ContactInfo");
-		address(x, line, postal, city, iso, label);
-		if (email) {
+		address(x, c.line, c.postal, c.city, c.iso, c.label);
+		if (c.email) {
 			start(x, "Email");
-			leaf(x, "Contact", email);
+			leaf(x, "Contact", c.email);
 			end(x);
 		}
-		if (phone) {
+		if (c.phone) {
 			start(x, "TelephoneList");
 			start(x, "Telephone");
-			leaf(x, "Contact", phone);
+			leaf(x, "Contact", c.phone);
 			end(x);
 			end(x);
 		}
 		end(x);
 	}
-	if (p->values[PERSON_BIRTH_DATE].is_set || gender || nationality) {
+	if (c.has_demographics) {
 		start(x, "Demographics");
 		date(x, "Birthdate", &p->values[PERSON_BIRTH_DATE]);
-		if (l2e__ev3_gender(gender)) {
+		if (l2e__ev3_gender(c.gender)) {
 			start(x, "Gender");
-			leaf(x, "Code", gender);
+			leaf(x, "Code", c.gender);
 			end(x);
 		}
-		if (nationality) {
-			l2e__ev3_nationality(&nat, nationality);
+		if (c.nationality) {
+			l2e__ev3_nationality(&nat, c.nationality);
 			start(x, "NationalityList");
 			coded(x, "Nationality", &nat);
 			end(x);
