@@ -334,5 +334,6 @@ done:
 	return error;
 }
 
-const l2e__reader l2e__reader_csv = { "csv", csv_open, csv_open_dir, csv_next,
-	                              csv_close };
+const l2e__reader l2e__reader_csv = {
+	"csv", csv_open, NULL, csv_open_dir, NULL, NULL, csv_next, csv_close
+};

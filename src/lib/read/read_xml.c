@@ -501,5 +501,6 @@ done:
 	return error;
 }
 
-const l2e__reader l2e__reader_xml = { "xml", xml_open, NULL, xml_next,
-	                              xml_close };
+const l2e__reader l2e__reader_xml = {
+	"xml", xml_open, NULL, NULL, NULL, NULL, xml_next, xml_close
+};
