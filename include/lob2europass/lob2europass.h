@@ -2,7 +2,8 @@
  * lob2europass.h - umbrella header of liblob2europass.
  *
  * Converts Dutch MBO LOB-dossier exports into Europass documents through
- * declarative mapping files. Start with context.h, then convert.h.
+ * declarative mapping files, and validates Europass documents. Start
+ * with context.h, then convert.h; validate.h checks documents.
  */
 #ifndef LOB2EUROPASS_H
 #define LOB2EUROPASS_H
@@ -11,5 +12,6 @@
 #include "context.h"
 #include "mapping.h"
 #include "convert.h"
+#include "validate.h"
 
 #endif

@@ -5,6 +5,7 @@
  * liblob2europass and prints what the library reports. It is the only
  * place that prints library errors.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,9 @@ static void print_help(FILE *f)
 	    "  mapping check FILE...\n"
 	    "             check mapping files (and their coverage of an "
 	    "export)\n"
+	    "  validate FILE...\n"
+	    "             check Europass documents (schemas and built-in "
+	    "checks)\n"
 	    "  help CMD   show the help of a command\n"
 	    "\n"
 	    "Options:\n"
@@ -32,7 +36,8 @@ static void print_help(FILE *f)
 	    "Exit status:\n"
 	    "  0  success (dossiers skipped on purpose, e.g. without consent,\n"
 	    "     are not failures)\n"
-	    "  1  at least one dossier was rejected (see the messages)\n"
+	    "  1  at least one dossier was rejected (see the messages), or\n"
+	    "     a validated document is invalid\n"
 	    "  2  usage error\n"
 	    "  3  an input could not be read or parsed\n"
 	    "  4  the mapping is invalid\n"
@@ -90,6 +95,10 @@ int main(int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : NULL;
 	int rc;
 
+	/* past a file size limit (ulimit -f) write() is to fail with EFBIG,
+	 * reported as an I/O error (exit 5), not kill us half-way */
+	signal(SIGXFSZ, SIG_IGN);
+
 	if (!cmd) {
 		fputs("lob2europass: no command given\n"
 		      "Try 'lob2europass --help'.\n",
@@ -115,6 +124,11 @@ int main(int argc, char **argv)
 
 			return cmd_mapping(2, args);
 		}
+		if (argc > 2 && !strcmp(argv[2], "validate")) {
+			char *args[] = { argv[2], (char *)"--help", NULL };
+
+			return cmd_validate(2, args);
+		}
 		print_help(stdout);
 		return argc > 2 ? EXIT_USAGE : EXIT_OK;
 	}
@@ -126,6 +140,8 @@ int main(int argc, char **argv)
 		rc = cmd_convert(argc - 1, argv + 1);
 	} else if (!strcmp(cmd, "mapping")) {
 		rc = cmd_mapping(argc - 1, argv + 1);
+	} else if (!strcmp(cmd, "validate")) {
+		rc = cmd_validate(argc - 1, argv + 1);
 	} else {
 		fprintf(stderr,
 		        "lob2europass: unknown command '%s'\n"

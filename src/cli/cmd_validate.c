@@ -1,0 +1,412 @@
+/*
+ * cmd_validate.c - lob2europass validate: is each file a valid Europass
+ * document, and if not, where and why.
+ *
+ * With --jobs N, N threads take files in turn; each has its own context
+ * and validator (so its own compiled schemas: validate.h). Every file's
+ * output is kept in a buffer and printed in the order the files were
+ * given, as soon as it and all before it are done, so the output does
+ * not depend on N.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "opts.h"
+
+#ifndef L2E_DATADIR
+#define L2E_DATADIR "/usr/local/share/lob2europass"
+#endif
+
+#define MAX_JOBS 256
+
+enum { OPT_SCHEMA_DIR, OPT_FORMAT, OPT_JOBS, OPT_HELP };
+
+static const cli_opt options[] = {
+	[OPT_SCHEMA_DIR] = { "schema-dir", 0, "DIR",
+	                     "the official Europass schemas (DIR/v3.4.1/xsd/, "
+	                     "DIR/v3.4.1/jsonschema/); default: "
+	                     "$L2E_SCHEMA_DIR, then the installed ones" },
+	[OPT_FORMAT] = { "format", 'f', "text|json",
+	                 "findings as text lines (default) or one JSON "
+	                 "report on standard output" },
+	[OPT_JOBS] = { "jobs", 'j', "N",
+	               "validate on N threads (default 1); the output is the "
+	               "same for any N" },
+	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static void print_help(void)
+{
+	fputs("Usage: lob2europass validate [--schema-dir DIR] "
+	      "[--format text|json]\n"
+	      "                             [--jobs N] FILE...\n"
+	      "\n"
+	      "Tell for each FILE (or - for standard input) whether it is a "
+	      "valid\n"
+	      "Europass document: Europass v3.4 XML or JSON, or the Europass "
+	      "CV XML\n"
+	      "(Candidate). Older Europass versions are recognised and "
+	      "reported.\n"
+	      "v3.4 documents are validated against the official schemas when "
+	      "they\n"
+	      "are found (offline: nothing is fetched); built-in checks "
+	      "(structure,\n"
+	      "real dates, From <= To, CEFR and EQF levels, Europass country "
+	      "and\n"
+	      "language codes, national identifiers) run always.\n"
+	      "\n"
+	      "Options:\n",
+	      stdout);
+	cli_print_options(stdout, options);
+	fputs("\n"
+	      "Text output: one line per finding, FILE:LINE:COL: "
+	      "error|warning:\n"
+	      "message (at XPATH or JSON pointer) [rule], then FILE: "
+	      "valid|invalid.\n"
+	      "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
+	      "usage,\n"
+	      "3 a file could not be read, 6 internal error.\n"
+	      "\n"
+	      "Example:\n"
+	      "  lob2europass validate --schema-dir ../shared/europass "
+	      "out/*.xml\n",
+	      stdout);
+}
+
+typedef struct job {
+	const char *path;
+	l2e_buf out; /* the formatted report */
+	char *error; /* when the file could not be validated */
+	int rc;      /* EXIT_OK, EXIT_REJECTED, EXIT_INPUT, ... */
+	int is_done;
+} job;
+
+typedef struct run {
+	job *jobs;
+	size_t n_jobs;
+	size_t next; /* the next job to take */
+	l2e_report_style style;
+	l2e_validate_options vopts;
+	pthread_mutex_t lock;
+	pthread_cond_t done;
+} run;
+
+typedef struct worker {
+	run *r;
+	l2e_ctx *ctx;
+	l2e_validator *v;
+	pthread_t thread;
+	int is_started;
+} worker;
+
+/* "lob2europass: file:line:col: message", as a string for later. */
+static char *error_text(const l2e_ctx *ctx)
+{
+	const l2e_error *e = l2e_ctx_error(ctx);
+	char line[1200];
+
+	if (!e)
+		return strdup("lob2europass: unknown error");
+	if (e->file && e->line)
+		snprintf(line, sizeof(line), "lob2europass: %s:%u: %s", e->file,
+		         e->line, e->message);
+	else if (e->file)
+		snprintf(line, sizeof(line), "lob2europass: %s: %s", e->file,
+		         e->message);
+	else
+		snprintf(line, sizeof(line), "lob2europass: %s", e->message);
+	return strdup(line);
+}
+
+static void validate_one(worker *w, job *j)
+{
+	l2e_report *rep = NULL;
+	int error;
+
+	error = l2e_validate_file(&rep, w->v, j->path);
+	if (error < 0) {
+		j->error = error_text(w->ctx);
+		j->rc = error == L2E_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+		return;
+	}
+	if (l2e_report_format(&j->out, rep, w->r->style) < 0) {
+		j->error = strdup("lob2europass: out of memory");
+		j->rc = EXIT_INTERNAL;
+	} else {
+		j->rc = l2e_report_is_valid(rep) ? EXIT_OK : EXIT_REJECTED;
+	}
+	l2e_report_free(rep);
+}
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	run *r = w->r;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		i = r->next < r->n_jobs ? r->next++ : r->n_jobs;
+		pthread_mutex_unlock(&r->lock);
+		if (i == r->n_jobs)
+			break;
+		validate_one(w, &r->jobs[i]);
+		pthread_mutex_lock(&r->lock);
+		r->jobs[i].is_done = 1;
+		pthread_cond_broadcast(&r->done);
+		pthread_mutex_unlock(&r->lock);
+	}
+	return NULL;
+}
+
+/* A context and a validator; 0, or the exit code after a message. */
+static int worker_init(worker *w, run *r, int is_first)
+{
+	int error;
+
+	memset(w, 0, sizeof(*w));
+	w->r = r;
+	if (l2e_ctx_new(&w->ctx, NULL) < 0) {
+		fputs("lob2europass: out of memory\n", stderr);
+		return EXIT_INTERNAL;
+	}
+	error = l2e_validator_new(&w->v, w->ctx, &r->vopts);
+	if (error < 0) {
+		if (is_first && error == L2E_ENOTFOUND &&
+		    r->vopts.require_schemas) {
+			fprintf(stderr,
+			        "lob2europass validate: --schema-dir %s: ",
+			        r->vopts.schema_dir);
+			fprintf(stderr, "%s\n", l2e_ctx_error(w->ctx)->message);
+			return EXIT_USAGE;
+		}
+		if (is_first)
+			cli_print_error(w->ctx);
+		return error == L2E_ENOMEM ? EXIT_INTERNAL
+		                           : cli_exit_for(error);
+	}
+	return 0;
+}
+
+static void worker_dispose(worker *w)
+{
+	l2e_validator_free(w->v);
+	l2e_ctx_free(w->ctx);
+	w->v = NULL;
+	w->ctx = NULL;
+}
+
+static void json_string(FILE *f, const char *s)
+{
+	const unsigned char *p;
+
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+/* Print job i (text or JSON); count it. */
+static void emit(const run *r, const job *j, size_t i, size_t counts[3])
+{
+	counts[j->rc == EXIT_OK ? 0 : j->rc == EXIT_REJECTED ? 1 : 2]++;
+	if (r->style == L2E_REPORT_JSON) {
+		fputs(i ? ",\n  " : "\n  ", stdout);
+		if (j->error) {
+			fputs("{\"file\": ", stdout);
+			json_string(stdout, j->path);
+			fputs(", \"valid\": false, \"error\": ", stdout);
+			json_string(stdout,
+			            j->error + strlen("lob2europass: "));
+			fputc('}', stdout);
+		} else {
+			fwrite(j->out.ptr, 1, j->out.len, stdout);
+		}
+	} else if (!j->error) {
+		fwrite(j->out.ptr, 1, j->out.len, stdout);
+	}
+	if (j->error) {
+		fflush(stdout);
+		fprintf(stderr, "%s\n", j->error);
+	}
+}
+
+static int parse_jobs(const char *s, size_t *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || *end || n < 1 || n > MAX_JOBS)
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	char **positional = NULL;
+	cli_args args;
+	run r;
+	worker *workers = NULL;
+	size_t n_workers = 1, i, counts[3] = { 0, 0, 0 };
+	const char *env, *format, *note = NULL;
+	int rc = EXIT_OK, is_locked = 0;
+
+	memset(&r, 0, sizeof(r));
+	positional = calloc((size_t)argc + 1, sizeof(*positional));
+	if (!positional)
+		return EXIT_INTERNAL;
+	if (cli_parse(&args, argc, argv, options, "validate", positional) < 0) {
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	if (args.values[OPT_HELP]) {
+		print_help();
+		goto done;
+	}
+	format = args.values[OPT_FORMAT] ? args.values[OPT_FORMAT] : "text";
+	if (!strcmp(format, "text")) {
+		r.style = L2E_REPORT_TEXT;
+	} else if (!strcmp(format, "json")) {
+		r.style = L2E_REPORT_JSON;
+	} else {
+		fprintf(stderr,
+		        "lob2europass validate: --format is text or json, "
+		        "not '%s'\n"
+		        "Try 'lob2europass validate --help'.\n",
+		        format);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	if (args.values[OPT_JOBS] &&
+	    parse_jobs(args.values[OPT_JOBS], &n_workers) < 0) {
+		fprintf(stderr,
+		        "lob2europass validate: --jobs is a number from 1 to "
+		        "%d, not '%s'\n"
+		        "Try 'lob2europass validate --help'.\n",
+		        MAX_JOBS, args.values[OPT_JOBS]);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	if (args.n_positional == 0) {
+		fputs("lob2europass validate: no FILE given\n"
+		      "Try 'lob2europass validate --help'.\n",
+		      stderr);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+
+	/* --schema-dir, else $L2E_SCHEMA_DIR, else the installed schemas */
+	r.vopts = (l2e_validate_options)L2E_VALIDATE_OPTIONS_INIT;
+	env = getenv("L2E_SCHEMA_DIR");
+	if (args.values[OPT_SCHEMA_DIR]) {
+		r.vopts.schema_dir = args.values[OPT_SCHEMA_DIR];
+		r.vopts.require_schemas = 1;
+	} else if (env && *env) {
+		r.vopts.schema_dir = env;
+	} else {
+		r.vopts.schema_dir = L2E_DATADIR "/schemas";
+	}
+
+	r.n_jobs = (size_t)args.n_positional;
+	if (n_workers > r.n_jobs)
+		n_workers = r.n_jobs;
+	r.jobs = calloc(r.n_jobs, sizeof(*r.jobs));
+	workers = calloc(n_workers, sizeof(*workers));
+	if (!r.jobs || !workers) {
+		rc = EXIT_INTERNAL;
+		goto done;
+	}
+	for (i = 0; i < r.n_jobs; i++)
+		r.jobs[i].path = args.positional[i];
+	/* the first validator tells whether the schemas load, once */
+	if ((rc = worker_init(&workers[0], &r, 1)) != 0)
+		goto done;
+	note = l2e_validator_schema_note(workers[0].v);
+	if (note && r.style == L2E_REPORT_TEXT)
+		fprintf(stderr, "lob2europass: warning: %s\n", note);
+	if (r.style == L2E_REPORT_JSON) {
+		fputs("{\"schema_note\": ", stdout);
+		json_string(stdout, note);
+		fputs(",\n \"files\": [", stdout);
+	}
+
+	if (n_workers == 1) {
+		for (i = 0; i < r.n_jobs; i++) {
+			validate_one(&workers[0], &r.jobs[i]);
+			emit(&r, &r.jobs[i], i, counts);
+			l2e_buf_dispose(&r.jobs[i].out);
+		}
+	} else {
+		pthread_mutex_init(&r.lock, NULL);
+		pthread_cond_init(&r.done, NULL);
+		is_locked = 1;
+		for (i = 1; i < n_workers; i++)
+			if (worker_init(&workers[i], &r, 0) != 0)
+				worker_dispose(&workers[i]); /* others do it */
+		for (i = 0; i < n_workers; i++)
+			if (workers[i].v &&
+			    pthread_create(&workers[i].thread, NULL, work,
+			                   &workers[i]) == 0)
+				workers[i].is_started = 1;
+		if (!workers[0].is_started) {
+			fputs("lob2europass: cannot start a thread\n", stderr);
+			work(&workers[0]); /* the others may still run */
+		}
+		for (i = 0; i < r.n_jobs; i++) {
+			pthread_mutex_lock(&r.lock);
+			while (!r.jobs[i].is_done)
+				pthread_cond_wait(&r.done, &r.lock);
+			pthread_mutex_unlock(&r.lock);
+			emit(&r, &r.jobs[i], i, counts);
+			l2e_buf_dispose(&r.jobs[i].out);
+		}
+		for (i = 0; i < n_workers; i++)
+			if (workers[i].is_started)
+				pthread_join(workers[i].thread, NULL);
+	}
+	for (i = 0; i < r.n_jobs; i++)
+		if (r.jobs[i].rc > rc)
+			rc = r.jobs[i].rc;
+	if (r.style == L2E_REPORT_JSON)
+		printf("\n ],\n \"summary\": {\"files\": %zu, \"valid\": %zu, "
+		       "\"invalid\": %zu, \"unreadable\": %zu}}\n",
+		       r.n_jobs, counts[0], counts[1], counts[2]);
+	else if (r.n_jobs > 1)
+		fprintf(stderr,
+		        "lob2europass: %zu files: %zu valid, %zu invalid, %zu "
+		        "unreadable\n",
+		        r.n_jobs, counts[0], counts[1], counts[2]);
+done:
+	for (i = 0; workers && i < n_workers; i++)
+		worker_dispose(&workers[i]);
+	for (i = 0; r.jobs && i < r.n_jobs; i++) {
+		l2e_buf_dispose(&r.jobs[i].out);
+		free(r.jobs[i].error);
+	}
+	if (is_locked) {
+		pthread_mutex_destroy(&r.lock);
+		pthread_cond_destroy(&r.done);
+	}
+	free(r.jobs);
+	free(workers);
+	free(positional);
+	return rc;
+}
