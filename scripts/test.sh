@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole test suite, as CI runs it:
 #   1. a build with warnings as errors, and every test (ctest);
-#   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer, with
+#      the allocation-failure tests (tests/fault/, L2E_FAULT_INJECTION);
 #   3. the unit, golden and fuzz-replay tests under valgrind (no leaks,
 #      no errors).
 # Installs the build dependencies with apt first when they are missing.
@@ -24,7 +25,8 @@ plain() {
 sanitize() {
 	echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
 	cmake -S . -B build/asan -DL2E_WERROR=ON -DCMAKE_BUILD_TYPE=Debug \
-		-DL2E_DEBUG_POOL=ON -DL2E_SANITIZE="address;undefined" >/dev/null
+		-DL2E_DEBUG_POOL=ON -DL2E_SANITIZE="address;undefined" \
+		-DL2E_FAULT_INJECTION=ON >/dev/null
 	cmake --build build/asan -j"$jobs"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

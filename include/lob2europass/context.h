@@ -43,17 +43,26 @@ typedef struct l2e_error {
 	const char *rule;
 } l2e_error;
 
-#define L2E_CTX_OPTIONS_VERSION 1
+#define L2E_CTX_OPTIONS_VERSION 2
 
 /**
  * Options and limits. Initialise with L2E_CTX_OPTIONS_INIT, then change
- * what you need. A limit of 0 means "use the default".
+ * what you need. A limit of 0 means "use the default" (L2E_DEFAULT_*).
+ *
+ * Every limit bounds what one hostile input can make the library do.
+ * Going past one is an error that names the limit: L2E_ELIMIT from the
+ * call for limits on an input (the input, or with JSON Lines the one
+ * document, is refused); a finding that rejects the one dossier for
+ * max_items; max_diags only cuts the list of findings short (its last
+ * finding says so). Version 1 of this struct ended at document_time;
+ * l2e_ctx_new() still accepts it and uses the defaults for the rest.
  */
 typedef struct l2e_ctx_options {
 	unsigned version;
 	size_t max_input_bytes;   /* one input file; default 64 MiB */
 	size_t max_depth;         /* nesting of JSON/XML; default 64 */
-	size_t max_string_bytes;  /* one value; default 1 MiB */
+	size_t max_string_bytes;  /* one value: JSON string, CSV field, XML
+	                             text or attribute; default 1 MiB */
 	size_t max_records;       /* dossiers in one input; default 1000000 */
 	size_t max_mapping_bytes; /* one mapping or code list; default 4 MiB */
 	/*
@@ -62,11 +71,25 @@ typedef struct l2e_ctx_options {
 	 * (e.g. from SOURCE_DATE_EPOCH) for byte-identical reruns.
 	 */
 	long long document_time;
+	/* since version 2 */
+	size_t max_columns;      /* columns of one CSV table; default 1024 */
+	size_t max_rows;         /* rows of one CSV table; default 1000000 */
+	size_t max_number_bytes; /* one JSON number as written; default 40,
+	                            at most 63 (cJSON's own limit) */
+	size_t max_items;        /* items in one section (work, languages,
+	                            ...) of one dossier; default 1000 */
+	size_t max_diags;        /* findings kept per dossier; default 200 */
+	size_t max_values;       /* values in one document (a JSON text, an
+	                            XML file, the cells of one CSV table),
+	                            about 130 bytes each in memory; default
+	                            8000000, so about 1 GiB */
+	size_t max_attributes;   /* attributes of one XML element; default
+	                            256 (libxml2 checks them pairwise) */
 } l2e_ctx_options;
 
-#define L2E_CTX_OPTIONS_INIT                              \
-	{                                                 \
-		L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 \
+#define L2E_CTX_OPTIONS_INIT                                                   \
+	{                                                                      \
+		L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 \
 	}
 
 #define L2E_DEFAULT_MAX_INPUT_BYTES   ((size_t)64 << 20)
@@ -74,6 +97,13 @@ typedef struct l2e_ctx_options {
 #define L2E_DEFAULT_MAX_STRING_BYTES  ((size_t)1 << 20)
 #define L2E_DEFAULT_MAX_RECORDS       1000000
 #define L2E_DEFAULT_MAX_MAPPING_BYTES ((size_t)4 << 20)
+#define L2E_DEFAULT_MAX_COLUMNS       1024
+#define L2E_DEFAULT_MAX_ROWS          1000000
+#define L2E_DEFAULT_MAX_NUMBER_BYTES  40
+#define L2E_DEFAULT_MAX_ITEMS         1000
+#define L2E_DEFAULT_MAX_DIAGS         200
+#define L2E_DEFAULT_MAX_VALUES        8000000
+#define L2E_DEFAULT_MAX_ATTRIBUTES    256
 
 /** Initialise the libraries underneath (libxml2). Call once per process. */
 L2E_API int l2e_global_init(void);

@@ -538,7 +538,8 @@ static void add_folder(run *r, l2e_ctx *ctx, const char *dir)
 			n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		batch_add_input(r->batch, ctx, names[i]);
 		free(names[i]);

@@ -57,7 +57,8 @@ int state_load(run_state *s, const char *dir, const char *formats,
 			s->n_old++;
 	}
 	fclose(f);
-	qsort(s->old, s->n_old, sizeof(*s->old), by_stem);
+	if (s->n_old) /* qsort and bsearch want a real array */
+		qsort(s->old, s->n_old, sizeof(*s->old), by_stem);
 	return 0;
 }
 
@@ -69,6 +70,8 @@ int state_is_unchanged(const run_state *s, const char *stem,
 	struct stat st;
 	size_t i;
 
+	if (!s->n_old)
+		return 0;
 	key.stem = (char *)stem;
 	e = bsearch(&key, s->old, s->n_old, sizeof(key), by_stem);
 	if (!e || strcmp(e->fingerprint, fingerprint) ||

@@ -6,6 +6,8 @@
 
 #include <lob2europass/lob2europass.h>
 
+#include "core/buf.h"
+
 static const char *mapping =
     "{\"lob2europass_mapping\": 1, \"name\": \"api-test\",\n"
     " \"source\": {\"format\": \"json\", \"records\": [\"items\", \".\"]},\n"
@@ -213,11 +215,84 @@ static void test_convert_api__unreadable_input(void)
 	teardown();
 }
 
+/* One dossier with `n` languages, each with a reading level `r`. */
+static l2e_dossier *many_languages(size_t n, const char *r)
+{
+	l2e_buf text = L2E_BUF_INIT;
+	l2e_input *in = NULL;
+	l2e_dossier *d = NULL;
+	size_t i;
+
+	l2e__buf_puts(&text, "{\"nr\": \"1\", \"ok\": true, \"sn\": "
+	                     "\"V\", \"talen\": [");
+	for (i = 0; i < n; i++)
+		l2e__buf_printf(&text, "%s{\"c\": \"en\", \"r\": \"%s\"}",
+		                i ? ", " : "", r);
+	l2e__buf_puts(&text, "]}");
+	CHECK_INT(0, l2e_input_open_memory(&in, ctx, map, "in.json", text.ptr,
+	                                   text.len));
+	if (in)
+		CHECK_INT(0, l2e_input_next(&d, in));
+	l2e_input_free(in);
+	l2e_buf_dispose(&text);
+	return d;
+}
+
+/* 2026-11 hostile input (issue 7): per-dossier limits, old options */
+static void test_convert_api__limits(void)
+{
+	l2e_ctx_options v1 = L2E_CTX_OPTIONS_INIT;
+	l2e_ctx *old = NULL;
+	l2e_dossier *d;
+	const l2e_diag *g;
+	size_t n;
+
+	setup();
+	/* max_items (1000): one more rejects the dossier, naming it */
+	d = many_languages(1000, "B1");
+	CHECK_INT(L2E_DOSSIER_OK, l2e_dossier_status_get(d));
+	l2e_dossier_free(d);
+	d = many_languages(1001, "B1");
+	CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
+	g = l2e_dossier_diag(d, 0);
+	CHECK(g != NULL);
+	if (g)
+		CHECK_CONTAINS(g->message,
+		               "languages has more than max_items (1000)");
+	l2e_dossier_free(d);
+	/* max_diags (200): the findings stop there, and say so */
+	d = many_languages(300, "X9");
+	n = l2e_dossier_diag_count(d);
+	CHECK_INT(201, n);
+	g = l2e_dossier_diag(d, n - 1);
+	if (g)
+		CHECK_CONTAINS(g->message,
+		               "more than max_diags (200) findings");
+	l2e_dossier_free(d);
+	teardown();
+
+	/* a version 1 options struct still works, with the new defaults */
+	v1.version = 1;
+	v1.max_depth = 7;
+	CHECK_INT(0, l2e_ctx_new(&old, &v1));
+	if (old) {
+		CHECK_INT(7, l2e_ctx_options_get(old)->max_depth);
+		CHECK_INT(L2E_DEFAULT_MAX_COLUMNS,
+		          l2e_ctx_options_get(old)->max_columns);
+		CHECK_INT(L2E_DEFAULT_MAX_VALUES,
+		          l2e_ctx_options_get(old)->max_values);
+	}
+	l2e_ctx_free(old);
+	v1.version = 99;
+	CHECK_INT(L2E_ERROR, l2e_ctx_new(&old, &v1));
+}
+
 static const test_case cases[] = {
 	TEST_CASE(test_convert_api__document),
 	TEST_CASE(test_convert_api__skipped_and_rejected),
 	TEST_CASE(test_convert_api__keys),
 	TEST_CASE(test_convert_api__unreadable_input),
+	TEST_CASE(test_convert_api__limits),
 };
 
 TEST_MAIN(cases)

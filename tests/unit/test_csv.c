@@ -110,6 +110,52 @@ static void test_csv_parse__errors(void)
 	teardown();
 }
 
+/* 2026-11 hostile input (issue 7): control characters and limits */
+static void test_csv_parse__control_characters(void)
+{
+	setup();
+	expect_error("a;b\n1;x\x0By\n", 2, 4, "control character U+000B");
+	expect_error("a;b\n1;\"x\x1B[2J\"\n", 2, 5, "control character U+001B");
+	expect_error("a\x7F;b\n1;2\n", 1, 2, "control character U+007F");
+	/* tab, and CR LF inside quotes, are text */
+	CHECK(parse("a;b\n1\tx;\"r\r\ns\"\n", 0) != NULL);
+	teardown();
+}
+
+static void with_limits(size_t columns, size_t rows, size_t values,
+                        size_t string)
+{
+	l2e_ctx_options o = L2E_CTX_OPTIONS_INIT;
+
+	o.max_columns = columns;
+	o.max_rows = rows;
+	o.max_values = values;
+	o.max_string_bytes = string;
+	l2e_ctx_new(&ctx, &o);
+	memset(&pool, 0, sizeof(pool));
+}
+
+static void test_csv_parse__limits(void)
+{
+	with_limits(3, 2, 100, 4);
+	CHECK(parse("a;b;c\n1;2;3\n4;5;6\n", 0) != NULL);
+	expect_error("a;b;c;d\n", 1, 7, "more than max_columns (3) columns");
+	expect_error("a;b\n1;2\n3;4\n5;6\n", 4, 1,
+	             "more than max_rows (2) rows");
+	expect_error("a;b\n1;12345\n", 2, 3,
+	             "longer than max_string_bytes (4 bytes)");
+	expect_error("a;b\n1;\"12345\"\n", 2, 3,
+	             "longer than max_string_bytes (4 bytes)");
+	CHECK_INT(L2E_ELIMIT, l2e_ctx_error(ctx)->code);
+	teardown();
+
+	with_limits(0, 0, 5, 0); /* 2 columns: 4 cells fit, 6 do not */
+	CHECK(parse("a;b\n1;2\n3;4\n", 0) != NULL);
+	expect_error("a;b\n1;2\n3;4\n5;6\n", 4, 1,
+	             "more than max_values (5) cells");
+	teardown();
+}
+
 static void test_encoding__detect(void)
 {
 	l2e_buf out = L2E_BUF_INIT;
@@ -148,6 +194,8 @@ static void test_encoding__detect(void)
 static const test_case cases[] = {
 	TEST_CASE(test_csv_parse__rfc4180),
 	TEST_CASE(test_csv_parse__errors),
+	TEST_CASE(test_csv_parse__control_characters),
+	TEST_CASE(test_csv_parse__limits),
 	TEST_CASE(test_encoding__detect),
 };
 

@@ -4,6 +4,7 @@
  */
 #include "test.h"
 
+#include "core/buf.h"
 #include "core/pool.h"
 #include "read/json_tree.h"
 
@@ -154,6 +155,54 @@ static void test_json_tree__depth_limit(void)
 	teardown();
 }
 
+/* 2026-11 hostile input (issue 7): numbers, values, wide objects */
+static void test_json_tree__number_limits(void)
+{
+	l2e_ctx_options o = L2E_CTX_OPTIONS_INIT;
+	l2e__node *root = NULL;
+
+	o.max_number_bytes = 6;
+	o.max_values = 5;
+	l2e_ctx_new(&ctx, &o);
+	memset(&pool, 0, sizeof(pool));
+	CHECK_INT(0, parse("[123456, 1e300]", &root));
+	expect_error("[1,\n 1234567]", L2E_ELIMIT, 2, 2,
+	             "longer than max_number_bytes (6)");
+	expect_error("[1,\n -1e999]", L2E_EPARSE, 2, 2,
+	             "number is out of range");
+	expect_error("{\"a\": 1e400}", L2E_EPARSE, 1, 7, "out of range");
+	/* counted as 1 + openings + separators: an array and four numbers
+	 * fit in five, a fifth number does not */
+	CHECK_INT(0, parse("[1, 2, 3, 4]", &root));
+	expect_error("[1, 2, 3, 4, 5]", L2E_ELIMIT, 1, 12,
+	             "more than max_values (5) values");
+	expect_error("[[], [], [[]]]", L2E_ELIMIT, 1, 8, "max_values");
+	teardown();
+}
+
+static void test_json_tree__duplicate_keys_quoted_safely(void)
+{
+	l2e_buf text = L2E_BUF_INIT;
+	l2e__node *root = NULL;
+	size_t i;
+
+	setup();
+	/* the key of a duplicate is quoted, but never a national id */
+	expect_error("{\"123456782\": 1, \"123456782\": 2}", L2E_EPARSE, 1, 18,
+	             "duplicate key: [verwijderd]");
+	CHECK(strstr(l2e_ctx_error(ctx)->message, "123456782") == NULL);
+	/* a wide object is checked in n log n: 100 000 members, then the
+	 * duplicate is the last one */
+	l2e__buf_putc(&text, '{');
+	for (i = 0; i < 100000; i++)
+		l2e__buf_printf(&text, "\"k%zu\": %zu, ", i, i);
+	l2e__buf_puts(&text, "\"k5\": 0}");
+	CHECK_INT(L2E_EPARSE, parse(text.ptr, &root));
+	CHECK_CONTAINS(l2e_ctx_error(ctx)->message, "duplicate key: k5");
+	l2e_buf_dispose(&text);
+	teardown();
+}
+
 static const test_case cases[] = {
 	TEST_CASE(test_json_tree__positions),
 	TEST_CASE(test_json_tree__numbers_keep_their_text),
@@ -161,6 +210,8 @@ static const test_case cases[] = {
 	TEST_CASE(test_json_tree__several_values_in_a_row),
 	TEST_CASE(test_json_tree__refusals),
 	TEST_CASE(test_json_tree__depth_limit),
+	TEST_CASE(test_json_tree__number_limits),
+	TEST_CASE(test_json_tree__duplicate_keys_quoted_safely),
 };
 
 TEST_MAIN(cases)

@@ -57,11 +57,53 @@ static void test_natid_redact__replaces_every_one(void)
 	l2e_buf_dispose(&out);
 }
 
+/* 2026-11 privacy guard (issue 7): grouped spellings */
+static void test_natid_find__grouped(void)
+{
+	CHECK(l2e__natid_find("BSN 1234.56.782"));
+	CHECK(l2e__natid_find("BSN 123.456.782"));
+	CHECK(l2e__natid_find("BSN 123 456 782."));
+	CHECK(l2e__natid_find("123-456-782"));
+	CHECK(l2e__natid_find("onderwijsnummer 1012.22.331"));
+	CHECK(!l2e__natid_find("123.456-782"));   /* mixed separators */
+	CHECK(!l2e__natid_find("050 123 4567"));  /* a phone number */
+	CHECK(!l2e__natid_find("06 1234 5678"));  /* a mobile number */
+	CHECK(!l2e__natid_find("1 123 456 782")); /* part of a longer one */
+	CHECK(!l2e__natid_find("123 456 782 9"));
+	CHECK(!l2e__natid_find("1234.56.789")); /* fails both checks */
+	CHECK(!l2e__natid_find("12-05-2003"));
+}
+
+static void test_natid_safe_text__messages(void)
+{
+	l2e_buf out = L2E_BUF_INIT;
+
+	CHECK_INT(0, l2e__natid_safe_text(&out,
+	                                  "key 123456782\n\x1B[2J\x7F "
+	                                  "\xC2\x85 \xC3\xA9 \xFF!",
+	                                  0));
+	CHECK_STR("key [verwijderd]??[2J? ? \xC3\xA9 ?!", out.ptr);
+	l2e_buf_dispose(&out);
+	/* cut at a character boundary, never inside \xC3\xA9 */
+	CHECK_INT(0, l2e__natid_safe_text(&out,
+	                                  "ab\xC3\xA9"
+	                                  "cd",
+	                                  3));
+	CHECK_STR("ab...", out.ptr);
+	l2e_buf_dispose(&out);
+	/* nor inside a number: 1234567825 is no BSN, 123456782 is */
+	CHECK_INT(0, l2e__natid_safe_text(&out, "nr 1234567825", 12));
+	CHECK_STR("nr ...", out.ptr);
+	l2e_buf_dispose(&out);
+}
+
 static const test_case cases[] = {
 	TEST_CASE(test_natid_checks__bsn),
 	TEST_CASE(test_natid_checks__onderwijsnummer),
 	TEST_CASE(test_natid_find__in_text),
 	TEST_CASE(test_natid_redact__replaces_every_one),
+	TEST_CASE(test_natid_find__grouped),
+	TEST_CASE(test_natid_safe_text__messages),
 };
 
 TEST_MAIN(cases)

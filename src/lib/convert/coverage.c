@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "map/mapping.h"
+#include "privacy/natid.h"
 
 #define MAX_FIELDS 4096
 
@@ -174,7 +175,7 @@ int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
 	collector col = { NULL, 0, 0, input_path, 0 };
 	l2e_input *in = NULL;
 	l2e_dossier *d = NULL;
-	l2e_buf msg = L2E_BUF_INIT;
+	l2e_buf msg = L2E_BUF_INIT, path = L2E_BUF_INIT;
 	l2e_diag g;
 	size_t i;
 	int error;
@@ -196,11 +197,15 @@ int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
 	for (i = 0; i < col.n; i++) {
 		if (col.items[i].n_read)
 			continue;
+		/* a member name is export data: it may hold a BSN */
 		l2e__buf_clear(&msg);
+		l2e__buf_clear(&path);
+		if (l2e__natid_safe_text(&path, col.items[i].path, 256) < 0)
+			l2e__buf_clear(&path);
 		l2e__buf_printf(&msg,
 		                "source field %s is read by no rule "
 		                "(%zu value%s)",
-		                col.items[i].path, col.items[i].count,
+		                path.ptr ? path.ptr : "?", col.items[i].count,
 		                col.items[i].count == 1 ? "" : "s");
 		memset(&g, 0, sizeof(g));
 		g.severity = L2E_SEVERITY_WARNING;
@@ -208,7 +213,7 @@ int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
 		g.file = col.items[i].file;
 		g.line = col.items[i].line;
 		g.column = col.items[i].column;
-		g.field = col.items[i].path;
+		g.field = path.ptr ? path.ptr : "?";
 		cb(&g, payload);
 	}
 	report_unfilled(map, cb, payload);
@@ -219,5 +224,6 @@ done:
 	}
 	l2e__free(col.items);
 	l2e_buf_dispose(&msg);
+	l2e_buf_dispose(&path);
 	return error;
 }

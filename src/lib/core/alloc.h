@@ -17,4 +17,20 @@ void l2e__free(void *p);
 char *l2e__strdup(const char *s);
 char *l2e__strndup(const char *s, size_t len);
 
+#ifdef L2E_FAULT_INJECTION
+/*
+ * Fault injection (test builds only, never API): after
+ * l2e__fault_set(n, is_persistent) the nth allocation through the
+ * functions above fails, and every one after it fails too when
+ * is_persistent, else succeeds again; n = 0 turns it off.
+ * l2e__fault_next() counts one allocation and says whether it is to
+ * fail, so that a test can route libxml2 and cJSON through the same
+ * count (xmlMemSetup, cJSON_InitHooks). l2e__fault_fired() says whether
+ * the failure happened since the last l2e__fault_set().
+ */
+void l2e__fault_set(unsigned long n, int is_persistent);
+int l2e__fault_next(void);
+int l2e__fault_fired(void);
+#endif
+
 #endif

@@ -4,6 +4,7 @@
 #include "ctx.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,10 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "privacy/natid.h"
+
+/* Messages longer than this are cut (a quoted value cannot flood a log). */
+#define MESSAGE_MAX 1024
 
 #ifndef L2E_VERSION_STRING
 #define L2E_VERSION_STRING "0.0.0"
@@ -38,21 +43,47 @@ const char *l2e_strerror(int code)
 	}
 }
 
+/* A loader scoped on this thread by l2e__entity_scope(), or NULL. */
+static _Thread_local l2e__entity_loader scoped_loader;
+static _Thread_local void *scoped_payload;
+
 /* No XML document we parse may load anything: not a DTD, not an
- * external entity, not over the network, not from a file. */
+ * external entity, not over the network, not from a file. The one
+ * exception is a loader scoped on the calling thread (see ctx.h). */
 static xmlParserInputPtr deny_external_entities(const char *url, const char *id,
                                                 xmlParserCtxtPtr ctxt)
 {
-	(void)url;
-	(void)id;
-	(void)ctxt;
+	if (scoped_loader)
+		return scoped_loader(url, id, ctxt, scoped_payload);
 	return NULL;
+}
+
+void l2e__entity_scope(l2e__entity_loader fn, void *payload)
+{
+	scoped_loader = fn;
+	scoped_payload = fn ? payload : NULL;
+}
+
+int l2e__entity_guard_installed(void)
+{
+	return xmlGetExternalEntityLoader() == deny_external_entities;
+}
+
+/* libxml2 prints what has no handler of its own (out of memory in the
+ * text writer, a parser context that cannot be made); the library never
+ * prints, and every error it cares about it reads from the context. */
+static void quiet(void *payload, const char *msg, ...)
+{
+	(void)payload;
+	(void)msg;
 }
 
 int l2e_global_init(void)
 {
 	xmlInitParser();
 	xmlSetExternalEntityLoader(deny_external_entities);
+	xmlSetGenericErrorFunc(NULL, quiet);       /* this thread */
+	xmlThrDefSetGenericErrorFunc(NULL, quiet); /* threads to come */
 	return 0;
 }
 
@@ -67,12 +98,17 @@ int l2e_ctx_new(l2e_ctx **out, const l2e_ctx_options *opts)
 
 	L2E_ASSERT_ARG(out);
 	*out = NULL;
-	if (opts && opts->version != L2E_CTX_OPTIONS_VERSION)
+	if (opts && opts->version != L2E_CTX_OPTIONS_VERSION &&
+	    opts->version != 1)
 		return L2E_ERROR;
 	ctx = l2e__calloc(1, sizeof(*ctx));
 	if (!ctx)
 		return L2E_ENOMEM;
-	if (opts)
+	/* a version 1 struct ends before max_columns: copy only that */
+	if (opts && opts->version == 1)
+		memcpy(&ctx->opts, opts,
+		       offsetof(l2e_ctx_options, max_columns));
+	else if (opts)
 		ctx->opts = *opts;
 	ctx->opts.version = L2E_CTX_OPTIONS_VERSION;
 	if (!ctx->opts.max_input_bytes)
@@ -85,6 +121,22 @@ int l2e_ctx_new(l2e_ctx **out, const l2e_ctx_options *opts)
 		ctx->opts.max_records = L2E_DEFAULT_MAX_RECORDS;
 	if (!ctx->opts.max_mapping_bytes)
 		ctx->opts.max_mapping_bytes = L2E_DEFAULT_MAX_MAPPING_BYTES;
+	if (!ctx->opts.max_columns)
+		ctx->opts.max_columns = L2E_DEFAULT_MAX_COLUMNS;
+	if (!ctx->opts.max_rows)
+		ctx->opts.max_rows = L2E_DEFAULT_MAX_ROWS;
+	if (!ctx->opts.max_number_bytes)
+		ctx->opts.max_number_bytes = L2E_DEFAULT_MAX_NUMBER_BYTES;
+	if (ctx->opts.max_number_bytes > 63) /* cJSON reads no more */
+		ctx->opts.max_number_bytes = 63;
+	if (!ctx->opts.max_items)
+		ctx->opts.max_items = L2E_DEFAULT_MAX_ITEMS;
+	if (!ctx->opts.max_diags)
+		ctx->opts.max_diags = L2E_DEFAULT_MAX_DIAGS;
+	if (!ctx->opts.max_values)
+		ctx->opts.max_values = L2E_DEFAULT_MAX_VALUES;
+	if (!ctx->opts.max_attributes)
+		ctx->opts.max_attributes = L2E_DEFAULT_MAX_ATTRIBUTES;
 	*out = ctx;
 	return 0;
 }
@@ -118,15 +170,17 @@ void l2e_ctx_set_diag_callback(l2e_ctx *ctx, l2e_diag_cb cb, void *payload)
 void l2e__ctx_warn(l2e_ctx *ctx, const char *file, unsigned line,
                    unsigned column, const char *fmt, ...)
 {
-	l2e_buf msg = L2E_BUF_INIT;
+	l2e_buf raw = L2E_BUF_INIT, msg = L2E_BUF_INIT;
 	l2e_diag d;
 	va_list ap;
 
 	if (!ctx->diag_cb)
 		return;
 	va_start(ap, fmt);
-	l2e__buf_vprintf(&msg, fmt, ap);
+	l2e__buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
+	if (raw.ptr && l2e__natid_safe_text(&msg, raw.ptr, MESSAGE_MAX) < 0)
+		l2e_buf_dispose(&msg);
 	memset(&d, 0, sizeof(d));
 	d.severity = L2E_SEVERITY_WARNING;
 	d.message = msg.ptr ? msg.ptr : "out of memory";
@@ -134,7 +188,22 @@ void l2e__ctx_warn(l2e_ctx *ctx, const char *file, unsigned line,
 	d.line = line;
 	d.column = column;
 	ctx->diag_cb(&d, ctx->diag_payload);
+	l2e_buf_dispose(&raw);
 	l2e_buf_dispose(&msg);
+}
+
+/* A copy of `s` fit for a message (privacy/natid.h), or NULL. */
+static char *safe_copy(const char *s)
+{
+	l2e_buf out = L2E_BUF_INIT;
+
+	if (!s)
+		return NULL;
+	if (l2e__natid_safe_text(&out, s, MESSAGE_MAX) < 0) {
+		l2e_buf_dispose(&out);
+		return NULL;
+	}
+	return l2e__buf_detach(&out);
 }
 
 void l2e__error_clear(l2e_ctx *ctx)
@@ -163,9 +232,12 @@ static int error_vset(l2e_ctx *ctx, int code, l2e_error_class klass,
 	l2e__error_clear(ctx);
 	if (l2e__buf_vprintf(&msg, fmt, ap) < 0)
 		l2e_buf_dispose(&msg);
-	ctx->err_message = msg.ptr; /* NULL when out of memory */
+	/* no national identifier, control character or runaway length in
+	 * a message, whatever was quoted into it */
+	ctx->err_message = safe_copy(msg.ptr); /* NULL when out of memory */
+	l2e_buf_dispose(&msg);
 	ctx->err_file = l2e__strdup(file);
-	ctx->err_field = l2e__strdup(field);
+	ctx->err_field = safe_copy(field);
 	ctx->err.code = code;
 	ctx->err.klass = klass;
 	ctx->err.message =

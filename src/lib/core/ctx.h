@@ -39,6 +39,21 @@ int l2e__error_set_at(l2e_ctx *ctx, int code, l2e_error_class klass,
                       const char *field, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
 
+/*
+ * XML external entities. The loader l2e_global_init() installs refuses
+ * them all. A caller that must read trusted files through libxml2 (the
+ * XSD validator, loading its schema set) scopes its own loader on the
+ * calling thread around that one call: `fn` gets what libxml2's
+ * xmlExternalEntityLoader gets, plus `payload`, and returns an
+ * xmlParserInputPtr or NULL. Other threads are unaffected; NULL ends the
+ * scope.
+ */
+typedef void *(*l2e__entity_loader)(const char *url, const char *id,
+                                    void *parser_ctxt, void *payload);
+void l2e__entity_scope(l2e__entity_loader fn, void *payload);
+/** 1 when the refusing loader of l2e_global_init() is in place. */
+int l2e__entity_guard_installed(void);
+
 /** Programmer error (NULL handle): an assert in debug builds. */
 #ifdef NDEBUG
 #define L2E_ASSERT_ARG(x)                 \

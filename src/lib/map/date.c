@@ -173,8 +173,11 @@ static int parse_text(l2e__date *out, const char *t, const char **why)
 	while (*t == ' ')
 		t++;
 	if (*t >= '0' && *t <= '9') {
+		/* count every digit, but add up only as many as can fit:
+		 * a long run must not overflow (UBSan) before it is refused */
 		for (n = 0; t[n] >= '0' && t[n] <= '9'; n++)
-			day = day * 10 + (t[n] - '0');
+			if (n < 2)
+				day = day * 10 + (t[n] - '0');
 		if (n > 2 || t[n] != ' ')
 			return 0;
 		has_day = 1;
@@ -192,7 +195,8 @@ static int parse_text(l2e__date *out, const char *t, const char **why)
 	while (*t == ' ')
 		t++;
 	for (n = 0; t[n] >= '0' && t[n] <= '9'; n++)
-		year = year * 10 + (t[n] - '0');
+		if (n < 4)
+			year = year * 10 + (t[n] - '0');
 	if (n != 4)
 		return 0;
 	t += n;

@@ -12,6 +12,7 @@
 #include "map/map_eval.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -24,6 +25,7 @@ typedef struct eval {
 	l2e__profile *profile;
 	l2e__diags *diags;
 	int is_oom;
+	unsigned char is_full[L2E__SEC_COUNT]; /* max_items reached */
 } eval;
 
 /* ==== Conditions ==== */
@@ -549,6 +551,30 @@ static void run_rules(eval *ev, const l2e__block *b, l2e__item *item,
 		           n_nodes);
 }
 
+/* A row of a group_by block: its group value and its position. */
+typedef struct group_ref {
+	const char *key;
+	size_t index;
+	size_t group_size; /* set on the first row of a group */
+} group_ref;
+
+static int by_key_then_index(const void *a, const void *b)
+{
+	const group_ref *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+
+	if (d)
+		return d;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int by_first_index(const void *a, const void *b)
+{
+	const group_ref *const *x = a, *const *y = b;
+
+	return (*x)->index < (*y)->index ? -1 : (*x)->index > (*y)->index;
+}
+
 /* The group_by text of `n`, or "" when it has none. */
 static const char *group_of(const l2e__block *b, const l2e__node *n,
                             const l2e__scope *record_scope)
@@ -561,11 +587,34 @@ static const char *group_of(const l2e__block *b, const l2e__node *n,
 	return l2e__node_is_scalar(g) ? g->text : "";
 }
 
+/*
+ * 1 when section `b` may get one more item. Past max_items the dossier
+ * is rejected, with one finding naming the limit: its items are cut off
+ * nowhere silently, and the work for one hostile record stays bounded.
+ */
+static int has_room(eval *ev, const l2e__block *b, const l2e__node *at)
+{
+	size_t max = ev->profile->max_items ? ev->profile->max_items
+	                                    : L2E_DEFAULT_MAX_ITEMS;
+
+	if (ev->profile->n_items[b->section] < max)
+		return 1;
+	if (!ev->is_full[b->section])
+		l2e__diag_add(ev->diags, L2E_SEVERITY_ERROR, at, NULL,
+		              "%s has more than max_items (%zu) items",
+		              l2e__sections[b->section].name, max);
+	ev->is_full[b->section] = 1;
+	return 0;
+}
+
 static void add_item(eval *ev, const l2e__block *b, const l2e__scope *scope,
                      const l2e__node *const *nodes, size_t n_nodes)
 {
-	l2e__item *item = l2e__item_new(ev->profile, b->section);
+	l2e__item *item;
 
+	if (!has_room(ev, b, nodes[0]))
+		return;
+	item = l2e__item_new(ev->profile, b->section);
 	if (!item) {
 		ev->is_oom = 1;
 		return;
@@ -579,8 +628,9 @@ static void run_block(eval *ev, const l2e__block *b,
 {
 	node_list list = { NULL, 0, 0, 0 }, group = { NULL, 0, 0, 0 };
 	l2e__scope scope = *record_scope;
-	unsigned char *done = NULL;
-	size_t i, j, n_kept = 0;
+	group_ref *refs = NULL;
+	const group_ref **firsts = NULL;
+	size_t i, j, n_kept = 0, n_groups = 0;
 
 	if (!b->has_each) {
 		if (!singles[b->section])
@@ -606,35 +656,51 @@ static void run_block(eval *ev, const l2e__block *b,
 	}
 	list.n = n_kept;
 	if (!b->has_group_by) {
-		for (i = 0; i < list.n && !ev->is_oom; i++)
+		for (i = 0;
+		     i < list.n && !ev->is_oom && !ev->is_full[b->section]; i++)
 			add_item(ev, b, record_scope, &list.items[i], 1);
 		goto done;
 	}
-	/* one item per distinct group value, in order of first appearance */
-	if (list.n && !(done = l2e__calloc(list.n, 1))) {
+	/*
+	 * One item per distinct group value, in order of first appearance.
+	 * Sorting by (value, position) keeps this n log n: comparing every
+	 * row with every other was quadratic, and a table with many
+	 * distinct values for one student took hours.
+	 */
+	if (list.n && (!(refs = l2e__calloc(list.n, sizeof(*refs))) ||
+	               !(firsts = l2e__calloc(list.n, sizeof(*firsts))))) {
 		ev->is_oom = 1;
 		goto done;
 	}
-	for (i = 0; i < list.n && !ev->is_oom; i++) {
-		const char *key;
+	for (i = 0; i < list.n; i++) {
+		refs[i].key = group_of(b, list.items[i], record_scope);
+		refs[i].index = i;
+	}
+	if (list.n)
+		qsort(refs, list.n, sizeof(*refs), by_key_then_index);
+	for (i = 0; i < list.n; i = j) {
+		for (j = i + 1; j < list.n && !strcmp(refs[j].key, refs[i].key);
+		     j++)
+			;
+		refs[i].group_size = j - i;
+		firsts[n_groups++] = &refs[i];
+	}
+	if (n_groups)
+		qsort(firsts, n_groups, sizeof(*firsts), by_first_index);
+	for (i = 0; i < n_groups && !ev->is_oom && !ev->is_full[b->section];
+	     i++) {
+		const group_ref *g = firsts[i];
 
-		if (done[i])
-			continue;
-		key = group_of(b, list.items[i], record_scope);
 		group.n = 0;
-		for (j = i; j < list.n; j++)
-			if (!done[j] &&
-			    !strcmp(group_of(b, list.items[j], record_scope),
-			            key)) {
-				done[j] = 1;
-				list_add(&group, list.items[j]);
-			}
+		for (j = 0; j < g->group_size; j++)
+			list_add(&group, list.items[g[j].index]);
 		ev->is_oom |= group.is_oom;
 		if (!ev->is_oom)
 			add_item(ev, b, record_scope, group.items, group.n);
 	}
 done:
-	l2e__free(done);
+	l2e__free(refs);
+	l2e__free((void *)firsts);
 	l2e__free((void *)group.items);
 	l2e__free((void *)list.items);
 }
@@ -647,7 +713,7 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 	l2e__item *singles[L2E__SEC_COUNT] = { NULL };
 	l2e__scope scope = { record, record, root };
 	const l2e__node *key;
-	eval ev = { map, profile, diags, 0 };
+	eval ev = { map, profile, diags, 0, { 0 } };
 	size_t i;
 
 	*key_out = NULL;

@@ -20,7 +20,9 @@ typedef struct l2e__diags {
 	size_t n_items;
 	size_t cap;
 	size_t n_errors;
-	int is_oom; /* sticky: a finding was lost */
+	size_t max_items; /* findings kept; 0: L2E_DEFAULT_MAX_DIAGS. The
+	                     one past it says that the rest are left out */
+	int is_oom;       /* sticky: a finding was lost */
 } l2e__diags;
 
 /** Record a finding at node `at` (may be NULL) for profile field `rule`. */
@@ -28,7 +30,10 @@ void l2e__diag_add(l2e__diags *d, l2e_severity severity, const l2e__node *at,
                    const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-/** `value` made safe to quote: national identifiers redacted, cut short. */
+/**
+ * `value` made safe to quote: national identifiers redacted, control
+ * characters shown as '?', cut short (privacy/natid.h).
+ */
 const char *l2e__diag_quote(l2e__diags *d, const char *value);
 
 void l2e__diags_dispose(l2e__diags *d);

@@ -164,6 +164,8 @@ typedef struct l2e__profile {
 	l2e__item *first[L2E__SEC_COUNT];
 	l2e__item *last[L2E__SEC_COUNT];
 	size_t n_items[L2E__SEC_COUNT];
+	size_t max_items; /* per section; 0: L2E_DEFAULT_MAX_ITEMS (the
+	                     mapping engine enforces it, map_eval.c) */
 } l2e__profile;
 
 /** A new empty item for `section` (not yet in the profile). */

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
+#include "core/utf8.h"
 
 static int weighted_sum(const char *d)
 {
@@ -43,6 +44,56 @@ static int could_start(char c)
 	return is_digit(c) || c == 'h' || c == 'H' || c == 'k' || c == 'K';
 }
 
+static int is_group_sep(char c)
+{
+	return c == '.' || c == ' ' || c == '-';
+}
+
+/*
+ * A number written in groups as people write a BSN: 1234.56.782,
+ * 123.456.782, 123 456 782, 123-456-782 (one kind of separator). The
+ * groups must stand alone: no digit group joined on either side, so a
+ * phone number such as 050 123 4567 is not taken for one.
+ */
+static size_t grouped_at(const char *s, size_t i)
+{
+	static const unsigned char shapes[][3] = { { 4, 2, 3 }, { 3, 3, 3 } };
+	char digits[10];
+	size_t k, g, n, at;
+	char sep;
+
+	if (i >= 2 && is_group_sep(s[i - 1]) && is_digit(s[i - 2]))
+		return 0;
+	for (k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++) {
+		sep = 0;
+		at = i;
+		n = 0;
+		for (g = 0; g < 3; g++) {
+			size_t want = shapes[k][g], got = 0;
+
+			if (g > 0) {
+				if (!is_group_sep(s[at]) ||
+				    (sep && s[at] != sep))
+					break;
+				sep = s[at++];
+			}
+			for (; got < want && is_digit(s[at]); got++)
+				digits[n++] = s[at++];
+			if (got != want || is_digit(s[at]))
+				break;
+		}
+		if (g < 3)
+			continue;
+		if (is_group_sep(s[at]) && is_digit(s[at + 1]))
+			continue;
+		digits[9] = '\0';
+		if (l2e__natid_is_bsn(digits) ||
+		    l2e__natid_is_onderwijsnummer(digits))
+			return at - i;
+	}
+	return 0;
+}
+
 /* Length of the national identifier starting at s[i], or 0. */
 static size_t natid_at(const char *s, size_t i)
 {
@@ -62,11 +113,10 @@ static size_t natid_at(const char *s, size_t i)
 		return 0;
 	while (is_digit(s[i + n]))
 		n++;
-	if (n != 9)
-		return 0;
-	if (l2e__natid_is_bsn(s + i) || l2e__natid_is_onderwijsnummer(s + i))
+	if (n == 9 &&
+	    (l2e__natid_is_bsn(s + i) || l2e__natid_is_onderwijsnummer(s + i)))
 		return 9;
-	return 0;
+	return grouped_at(s, i);
 }
 
 int l2e__natid_find(const char *s)
@@ -100,5 +150,43 @@ int l2e__natid_redact(l2e_buf *out, const char *s, size_t *n_out)
 	}
 	if (!error)
 		error = l2e__buf_put(out, s + start, i - start);
+	return error;
+}
+
+int l2e__natid_safe_text(l2e_buf *out, const char *s, size_t max)
+{
+	l2e_buf redacted = L2E_BUF_INIT;
+	const unsigned char *u;
+	size_t n_found = 0, i = 0, n, start = out->len;
+	int error;
+
+	if ((error = l2e__natid_redact(&redacted, s, &n_found)) < 0)
+		goto done;
+	u = (const unsigned char *)(redacted.ptr ? redacted.ptr : "");
+	while (u[i] && !error) {
+		n = l2e__utf8_seq(u + i, redacted.len - i);
+		if (max && out->len - start + (n ? n : 1) > max) {
+			/* never cut inside a number: nine digits cut from
+			 * ten can pass the elfproef */
+			while (is_digit((char)u[i]) && out->len > start &&
+			       is_digit(out->ptr[out->len - 1]))
+				out->ptr[--out->len] = '\0';
+			error = l2e__buf_puts(out, "...");
+			break;
+		}
+		if (!n || u[i] < 0x20 || u[i] == 0x7F ||
+		    (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)) {
+			/* a control character (C0, DEL, C1) or a bad byte */
+			error = l2e__buf_putc(out, '?');
+			i += n ? n : 1;
+			continue;
+		}
+		error = l2e__buf_put(out, (const char *)u + i, n);
+		i += n;
+	}
+	if (!error && !out->ptr)
+		error = l2e__buf_put(out, "", 0);
+done:
+	l2e_buf_dispose(&redacted);
 	return error;
 }

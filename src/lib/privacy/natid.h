@@ -1,7 +1,8 @@
 /*
  * natid.h - recognise Dutch national identifiers so they never leave us.
  *
- * BSN (burgerservicenummer): 9 digits, elfproef with weights 9..2 and -1,
+ * BSN (burgerservicenummer): 9 digits (also written in groups, as
+ * 1234.56.782 or 123 456 782), elfproef with weights 9..2 and -1,
  * sum divisible by 11. Onderwijsnummer: 9 digits starting with "10",
  * same weights, sum = 5 (mod 11). ECK iD: a URI under ketenid.nl.
  * Detection works on content, not on field names, so it holds whatever
@@ -30,6 +31,15 @@ int l2e__natid_find(const char *s);
  * L2E_REDACTED. *n_out counts the replacements.
  */
 int l2e__natid_redact(l2e_buf *out, const char *s, size_t *n_out);
+
+/**
+ * Append `s` to `out` made fit for a one-line message or log: national
+ * identifiers redacted, control characters (C0, DEL, C1) and invalid
+ * UTF-8 shown as '?', and cut to about `max` bytes (0: no cut) at a
+ * character boundary, ending in "...". Every message the library makes
+ * passes through here (core/ctx.c, model/diag.c).
+ */
+int l2e__natid_safe_text(l2e_buf *out, const char *s, size_t max);
 
 #define L2E_REDACTED "[verwijderd]"
 

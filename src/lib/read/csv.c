@@ -3,8 +3,10 @@
  */
 #include "csv.h"
 
+#include <stdarg.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/buf.h"
 
 typedef struct csv {
@@ -44,10 +46,47 @@ static void skip_line_end(csv *c)
 }
 
 static int fail(csv *c, int code, unsigned line, unsigned column,
-                const char *msg)
+                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int fail(csv *c, int code, unsigned line, unsigned column,
+                const char *fmt, ...)
 {
-	return l2e__error_set_at(c->ctx, code, L2E_ERRCLASS_READ, c->name, line,
-	                         column, NULL, "%s", msg);
+	l2e_buf msg = L2E_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	l2e__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	l2e__error_set_at(c->ctx, code, L2E_ERRCLASS_READ, c->name, line,
+	                  column, NULL, "%s",
+	                  msg.ptr ? msg.ptr : l2e_strerror(code));
+	l2e_buf_dispose(&msg);
+	return code;
+}
+
+/*
+ * NUL and the control characters other than tab, CR and LF have no
+ * place in an export: they are errors at their line and column rather
+ * than being cleaned away, so that a damaged file is noticed.
+ */
+static int bad_char(csv *c)
+{
+	unsigned char b = (unsigned char)*c->p;
+
+	if (b == '\0')
+		return fail(c, L2E_EPARSE, c->line, c->column,
+		            "NUL byte in CSV text");
+	return fail(c, L2E_EPARSE, c->line, c->column,
+	            "control character U+%04X in CSV text; remove it from "
+	            "the export",
+	            b);
+}
+
+static int is_bad_char(char ch)
+{
+	unsigned char b = (unsigned char)ch;
+
+	return (b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7F;
 }
 
 /* Read one field into c->field; the cursor stops at the separator,
@@ -73,9 +112,8 @@ static int read_field(csv *c)
 				} else {
 					break;
 				}
-			} else if (*c->p == '\0') {
-				return fail(c, L2E_EPARSE, c->line, c->column,
-				            "NUL byte in CSV text");
+			} else if (is_bad_char(*c->p)) {
+				return bad_char(c);
 			} else {
 				error = l2e__buf_putc(&c->field, *c->p);
 				step(c);
@@ -85,9 +123,10 @@ static int read_field(csv *c)
 				                      L2E_ERRCLASS_READ,
 				                      "out of memory");
 			if (c->field.len > max)
-				return fail(
-				    c, L2E_ELIMIT, line, column,
-				    "field longer than max_string_bytes");
+				return fail(c, L2E_ELIMIT, line, column,
+				            "a field is longer than "
+				            "max_string_bytes (%zu bytes)",
+				            max);
 		}
 		if (c->p < c->end && *c->p != c->sep && !at_line_end(c))
 			return fail(
@@ -97,9 +136,8 @@ static int read_field(csv *c)
 		return 0;
 	}
 	while (c->p < c->end && *c->p != c->sep && !at_line_end(c)) {
-		if (*c->p == '\0')
-			return fail(c, L2E_EPARSE, c->line, c->column,
-			            "NUL byte in CSV text");
+		if (is_bad_char(*c->p))
+			return bad_char(c);
 		if (l2e__buf_putc(&c->field, *c->p) < 0)
 			return l2e__error_set(c->ctx, L2E_ENOMEM,
 			                      L2E_ERRCLASS_READ,
@@ -107,7 +145,9 @@ static int read_field(csv *c)
 		step(c);
 		if (c->field.len > max)
 			return fail(c, L2E_ELIMIT, line, column,
-			            "field longer than max_string_bytes");
+			            "a field is longer than max_string_bytes "
+			            "(%zu bytes)",
+			            max);
 	}
 	return 0;
 }
@@ -139,8 +179,9 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 {
 	csv c;
 	l2e__node *table = NULL, *row, *cell;
-	const char **header = NULL;
-	size_t n_header = 0, n_fields, i, n_rows = 0;
+	const char **header = NULL, **grown;
+	size_t n_header = 0, cap_header = 0, n_fields, i, n_rows = 0;
+	size_t max_columns = ctx->opts.max_columns;
 	unsigned row_line, row_column, cell_line, cell_column;
 	int error = 0;
 
@@ -155,11 +196,8 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	c.column = 1;
 	c.sep = separator ? separator : detect_separator(text, c.end);
 
-	if (!(table = l2e__node_new(pool, L2E__NODE_ARRAY, 1, 1)) ||
-	    !(header = l2e__pool_alloc(pool, L2E_CSV_MAX_COLUMNS *
-	                                         sizeof(*header)))) {
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
-		                       "out of memory");
+	if (!(table = l2e__node_new(pool, L2E__NODE_ARRAY, 1, 1))) {
+		error = L2E_ENOMEM;
 		goto done;
 	}
 	/* the header */
@@ -168,10 +206,21 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 		cell_column = c.column;
 		if ((error = read_field(&c)) < 0)
 			goto done;
-		if (n_header == L2E_CSV_MAX_COLUMNS) {
+		if (n_header == max_columns) {
 			error = fail(&c, L2E_ELIMIT, cell_line, cell_column,
-			             "more than 1024 columns");
+			             "more than max_columns (%zu) columns",
+			             max_columns);
 			goto done;
+		}
+		if (n_header == cap_header) {
+			cap_header = cap_header ? cap_header * 2 : 32;
+			grown = l2e__realloc((void *)header,
+			                     cap_header * sizeof(*header));
+			if (!grown) {
+				error = L2E_ENOMEM;
+				goto done;
+			}
+			header = grown;
 		}
 		for (i = 0; i < n_header; i++)
 			if (!strcmp(header[i],
@@ -203,9 +252,18 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 			skip_line_end(&c);
 			continue;
 		}
-		if (++n_rows > ctx->opts.max_records) {
+		if (++n_rows > ctx->opts.max_rows) {
 			error = fail(&c, L2E_ELIMIT, c.line, 1,
-			             "more rows than max_records");
+			             "more than max_rows (%zu) rows",
+			             ctx->opts.max_rows);
+			goto done;
+		}
+		/* every cell is a node (~130 bytes), even an empty one */
+		if (n_rows > ctx->opts.max_values / n_header) {
+			error = fail(&c, L2E_ELIMIT, c.line, 1,
+			             "more than max_values (%zu) cells in "
+			             "this table",
+			             ctx->opts.max_values);
 			goto done;
 		}
 		row_line = c.line;
@@ -245,16 +303,10 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 			step(&c);
 		}
 		if (n_fields + 1 != n_header) {
-			l2e_buf msg = L2E_BUF_INIT;
-
-			l2e__buf_printf(&msg,
-			                "this row has %zu fields, the header "
-			                "has %zu",
-			                n_fields + 1, n_header);
-			error =
-			    fail(&c, L2E_EPARSE, row_line, row_column,
-			         msg.ptr ? msg.ptr : "wrong number of fields");
-			l2e_buf_dispose(&msg);
+			error = fail(&c, L2E_EPARSE, row_line, row_column,
+			             "this row has %zu fields, the header "
+			             "has %zu",
+			             n_fields + 1, n_header);
 			goto done;
 		}
 		skip_line_end(&c);
@@ -263,6 +315,7 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 done:
 	if (error == L2E_ENOMEM)
 		l2e__error_set(ctx, error, L2E_ERRCLASS_READ, "out of memory");
+	l2e__free((void *)header);
 	l2e_buf_dispose(&c.field);
 	return error;
 }

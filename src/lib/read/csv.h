@@ -7,16 +7,17 @@
  * strings (leading zeros stay: nothing is a number here), each with the
  * line and column where its field starts. Fully empty lines are skipped.
  * A wrong number of fields, an unclosed quote, a stray character after
- * a closing quote or a NUL byte is an error at its line and column.
+ * a closing quote, a NUL byte or another control character (anything
+ * below U+0020 but tab, CR and LF, and DEL) is an error at its line and
+ * column. Limits (l2e_ctx_options): max_columns, max_rows and max_values
+ * (cells) per table and max_string_bytes per field, each an L2E_ELIMIT
+ * naming the limit.
  */
 #ifndef L2E_READ_CSV_H
 #define L2E_READ_CSV_H
 
 #include "core/ctx.h"
 #include "model/record.h"
-
-/** Limits beyond l2e_ctx_options that apply to CSV. */
-#define L2E_CSV_MAX_COLUMNS 1024
 
 /**
  * Parse UTF-8 `text` (no BOM) of file `name` into an array node of row

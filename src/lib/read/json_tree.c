@@ -3,10 +3,15 @@
  */
 #include "json_tree.h"
 
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cJSON.h>
 
+#include "core/alloc.h"
+#include "core/buf.h"
 #include "core/utf8.h"
 
 typedef struct walk {
@@ -47,6 +52,143 @@ static int fail(walk *w, int code, const char *msg, const char *detail)
 	                         detail ? ": " : "", detail ? detail : "");
 }
 
+/* As fail(), at a given place. */
+static int fail_at(walk *w, int code, unsigned line, unsigned column,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int fail_at(walk *w, int code, unsigned line, unsigned column,
+                   const char *fmt, ...)
+{
+	l2e_buf msg = L2E_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	l2e__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	l2e__error_set_at(w->ctx, code, L2E_ERRCLASS_READ, w->cur->name, line,
+	                  column, NULL, "%s",
+	                  msg.ptr ? msg.ptr : l2e_strerror(code));
+	l2e_buf_dispose(&msg);
+	return code;
+}
+
+static int is_number_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' ||
+	       c == 'e' || c == 'E';
+}
+
+/*
+ * Before cJSON sees a value, one cheap pass over its bytes checks the
+ * limits cJSON would report badly or not at all: nesting deeper than
+ * max_depth (cJSON stops at 1000 with a bare syntax error, after
+ * recursing that deep) and numbers longer than max_number_bytes (cJSON
+ * reads at most 63 characters of a number and then fails), and more
+ * values than max_values (counted as separators and openings: cJSON
+ * would have built them all, some 200 bytes each, before we could
+ * count). The pass stops where the value ends; syntax is left to cJSON.
+ */
+static int prescan(const walk *w)
+{
+	walk s = *w;
+	size_t depth = 0, len, n_values = 1;
+	unsigned line, column;
+
+	while (s.p < s.end) {
+		char c = *s.p;
+
+		if (c == '"') {
+			advance(&s, 1);
+			while (s.p < s.end && *s.p != '"')
+				advance(&s, *s.p == '\\' ? 2 : 1);
+			advance(&s, 1);
+		} else if ((c == '{' || c == '[' || c == ',') &&
+		           ++n_values > s.cur->max_values) {
+			return fail_at(&s, L2E_ELIMIT, s.line, s.column,
+			               "more than max_values (%zu) values",
+			               s.cur->max_values);
+		} else if (c == '{' || c == '[') {
+			if (++depth > s.cur->max_depth)
+				return fail_at(&s, L2E_ELIMIT, s.line, s.column,
+				               "nesting deeper than max_depth "
+				               "(%zu)",
+				               s.cur->max_depth);
+			advance(&s, 1);
+		} else if (c == '}' || c == ']') {
+			advance(&s, 1);
+			if (depth <= 1)
+				return 0;
+			depth--;
+		} else if (c == '-' || (c >= '0' && c <= '9')) {
+			line = s.line;
+			column = s.column;
+			for (len = 0; s.p < s.end && is_number_char(*s.p);
+			     len++)
+				advance(&s, 1);
+			if (len > s.cur->max_number)
+				return fail_at(&s, L2E_ELIMIT, line, column,
+				               "a number is longer than "
+				               "max_number_bytes (%zu)",
+				               s.cur->max_number);
+			if (!depth)
+				return 0;
+		} else if (!depth && c != ' ' && c != '\t' && c != '\n' &&
+		           c != '\r') {
+			return 0; /* true, false, null or garbage: cJSON's */
+		} else {
+			advance(&s, 1);
+		}
+	}
+	return 0;
+}
+
+/* A key of an object's member and where it stands among the members. */
+typedef struct member_ref {
+	const char *key;
+	size_t index;
+} member_ref;
+
+static int by_key_then_index(const void *a, const void *b)
+{
+	const member_ref *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+
+	if (d)
+		return d;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * The index of the first member whose key an earlier member has, or
+ * (size_t)-1. Sorting makes this n log n: looking every key up among the
+ * members before it was quadratic, and an object of 200 000 members took
+ * minutes. -2 when out of memory.
+ */
+static size_t first_duplicate(const cJSON *obj)
+{
+	const cJSON *child;
+	member_ref *refs;
+	size_t n = 0, i, dup = (size_t)-1;
+
+	for (child = obj->child; child; child = child->next)
+		n++;
+	if (n < 2)
+		return dup;
+	if (!(refs = l2e__calloc(n, sizeof(*refs))))
+		return (size_t)-2;
+	for (i = 0, child = obj->child; child; child = child->next, i++) {
+		refs[i].key = child->string ? child->string : "";
+		refs[i].index = i;
+	}
+	qsort(refs, n, sizeof(*refs), by_key_then_index);
+	for (i = 1; i < n; i++)
+		if (!strcmp(refs[i].key, refs[i - 1].key) &&
+		    refs[i].index < dup)
+			dup = refs[i].index;
+	l2e__free(refs);
+	return dup;
+}
+
 /* Skip a string token; refuse "\u0000", which cJSON would truncate at. */
 static int skip_string(walk *w)
 {
@@ -80,16 +222,19 @@ static int build_children(walk *w, const cJSON *item, l2e__node *node,
 {
 	const cJSON *child;
 	int is_object = cJSON_IsObject(item), error;
+	size_t i, dup = is_object ? first_duplicate(item) : (size_t)-1;
 
+	if (dup == (size_t)-2)
+		return L2E_ENOMEM;
 	advance(w, 1); /* { or [ */
-	for (child = item->child; child; child = child->next) {
+	for (i = 0, child = item->child; child; child = child->next, i++) {
 		unsigned key_line = 0, key_column = 0;
 
 		skip_ws(w);
 		if (is_object) {
 			key_line = w->line;
 			key_column = w->column;
-			if (l2e__node_member(node, child->string))
+			if (i == dup)
 				return fail(w, L2E_EPARSE, "duplicate key",
 				            child->string);
 			if ((error = skip_string(w)) < 0)
@@ -136,6 +281,11 @@ static int build(walk *w, const cJSON *item, l2e__node *parent, const char *key,
 	    depth > w->cur->max_depth)
 		return fail(w, L2E_ELIMIT, "nesting deeper than max_depth",
 		            NULL);
+	if (kind == L2E__NODE_NUMBER && !isfinite(item->valuedouble))
+		return fail(w, L2E_EPARSE,
+		            "a number is out of range (too large for a "
+		            "double)",
+		            NULL);
 	node = l2e__node_new(w->pool, kind, w->line, w->column);
 	if (!node)
 		return L2E_ENOMEM;
@@ -156,9 +306,10 @@ static int build(walk *w, const cJSON *item, l2e__node *parent, const char *key,
 			return error;
 		node->len = strlen(item->valuestring);
 		if (node->len > w->cur->max_string)
-			return fail(w, L2E_ELIMIT,
-			            "a string is longer than max_string_bytes",
-			            NULL);
+			return fail_at(w, L2E_ELIMIT, node->line, node->column,
+			               "a string is longer than "
+			               "max_string_bytes (%zu bytes)",
+			               w->cur->max_string);
 		node->text =
 		    l2e__pool_strndup(w->pool, item->valuestring, node->len);
 		break;
@@ -189,6 +340,8 @@ void l2e__json_cursor_init(l2e__json_cursor *cur, const char *name,
 	cur->column = 1;
 	cur->max_depth = opts->max_depth;
 	cur->max_string = opts->max_string_bytes;
+	cur->max_number = opts->max_number_bytes;
+	cur->max_values = opts->max_values;
 	/* a UTF-8 byte order mark is allowed and ignored */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		cur->pos = 3;
@@ -205,10 +358,17 @@ int l2e__json_next(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 
 	*out = NULL;
 	if (!cur->is_checked) {
-		if (!l2e__utf8_valid(cur->data, cur->len, &bad)) {
+		const char *rest = cur->data + cur->pos;
+
+		if (!l2e__utf8_valid(rest, cur->len - cur->pos, &bad)) {
 			unsigned line, column;
 
-			l2e__text_position(cur->data, bad, &line, &column);
+			/* counted from the cursor, which may not be line 1 */
+			l2e__text_position(rest, bad, &line, &column);
+			if (line == 1)
+				column += cur->column - 1;
+			line += cur->line - 1;
+			bad += cur->pos;
 			return l2e__error_set_at(
 			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, cur->name, line,
 			    column, NULL,
@@ -233,6 +393,8 @@ int l2e__json_next(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	if (w.p == w.end)
 		return 0;
 
+	if ((error = prescan(&w)) < 0)
+		return error;
 	item = cJSON_ParseWithLengthOpts(w.p, (size_t)(w.end - w.p), &parse_end,
 	                                 0);
 	if (!item) {

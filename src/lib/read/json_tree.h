@@ -9,7 +9,9 @@
  * Beyond what cJSON checks, this refuses: invalid UTF-8 and NUL bytes
  * (checked once by the cursor), "\u0000" escapes (cJSON would cut the
  * string there), duplicate keys in an object (cJSON would silently take
- * the first), and nesting deeper than the limit.
+ * the first), nesting deeper than max_depth, more values than
+ * max_values, numbers longer than max_number_bytes and numbers that are
+ * not finite as a double (1e999).
  */
 #ifndef L2E_READ_JSON_TREE_H
 #define L2E_READ_JSON_TREE_H
@@ -27,6 +29,8 @@ typedef struct l2e__json_cursor {
 	unsigned column;
 	size_t max_depth;
 	size_t max_string;
+	size_t max_number;
+	size_t max_values;
 	int is_checked; /* UTF-8 checked */
 } l2e__json_cursor;
 

@@ -25,6 +25,7 @@
 #include "core/encoding.h"
 #include "core/file.h"
 #include "core/utf8.h"
+#include "privacy/natid.h"
 #include "read/csv.h"
 
 typedef struct bundle {
@@ -223,28 +224,57 @@ static int append_to_member(l2e__pool *pool, l2e__node *parent,
 	return 0;
 }
 
+/*
+ * A key as a message may quote it: a key cell is export data like any
+ * other, so it is redacted (a table keyed on the BSN), stripped of
+ * control characters and cut short (privacy/natid.h).
+ */
+static const char *quote_key(l2e_buf *out, const char *key)
+{
+	l2e__buf_clear(out);
+	if (l2e__natid_safe_text(out, key, 40) < 0 || !out->ptr)
+		return "?";
+	return out->ptr;
+}
+
 static int join(l2e__pool *pool, l2e_ctx *ctx, const l2e__source *src,
                 const char *table, l2e__node *rows, key_index *ix)
 {
-	l2e__node *row, *next, *cell, *student;
-	int error;
+	l2e__node *row, *next, *cell, *student, *first_lost = NULL;
+	l2e_buf quoted = L2E_BUF_INIT;
+	size_t n_lost = 0;
+	int error = 0;
 
 	for (row = rows->first; row; row = next) {
 		next = row->next;
-		if (!(cell = key_cell(pool, src, row)))
-			return L2E_ENOMEM;
+		if (!(cell = key_cell(pool, src, row))) {
+			error = L2E_ENOMEM;
+			break;
+		}
 		student = index_find(ix, cell->text);
 		if (!student) {
-			l2e__ctx_warn(ctx, row->file, row->line, row->column,
-			              "no student %s in the main table; row "
-			              "left out",
-			              cell->text);
+			/* one warning per row up to max_diags, then a count */
+			if (n_lost++ < ctx->opts.max_diags)
+				l2e__ctx_warn(
+				    ctx, row->file, row->line, row->column,
+				    "no student %s in the main table; "
+				    "row left out",
+				    quote_key(&quoted, cell->text));
+			else if (!first_lost)
+				first_lost = row;
 			continue;
 		}
 		if ((error = append_to_member(pool, student, table, row)) < 0)
-			return error;
+			break;
 	}
-	return 0;
+	if (!error && first_lost)
+		l2e__ctx_warn(
+		    ctx, first_lost->file, first_lost->line, first_lost->column,
+		    "%zu more rows from here on have no student in "
+		    "the main table (max_diags is %zu); left out",
+		    n_lost - ctx->opts.max_diags, ctx->opts.max_diags);
+	l2e_buf_dispose(&quoted);
+	return error;
 }
 
 static int csv_next(l2e__node **root_out, l2e__node ***records,
@@ -255,7 +285,8 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 	const l2e__source *src = b->src;
 	l2e__node *root, **tables = NULL, *main_rows = NULL, *cell, *row;
 	key_index ix = { NULL, NULL, 0 };
-	size_t i, main_i = 0;
+	l2e_buf quoted = L2E_BUF_INIT;
+	size_t i, main_i = 0, n_twice = 0;
 	int error = 0;
 
 	*root_out = NULL;
@@ -300,12 +331,13 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 		for (row = main_rows->first; row; row = row->next) {
 			if (!(cell = key_cell(pool, src, row)))
 				continue;
-			if (!index_add(&ix, cell->text, row))
+			if (!index_add(&ix, cell->text, row) &&
+			    n_twice++ < ctx->opts.max_diags)
 				l2e__ctx_warn(
 				    ctx, row->file, row->line, row->column,
 				    "student %s appears twice in the main "
 				    "table; the first row is used",
-				    cell->text);
+				    quote_key(&quoted, cell->text));
 		}
 	}
 	for (i = 0; i < src->n_tables; i++) {
@@ -328,12 +360,12 @@ oom:
 	error =
 	    l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ, "out of memory");
 done:
+	l2e_buf_dispose(&quoted);
 	l2e__free(ix.keys);
 	l2e__free(ix.rows);
 	l2e__free(tables);
 	return error;
 }
 
-const l2e__reader l2e__reader_csv = {
-	"csv", csv_open, NULL, csv_open_dir, NULL, NULL, csv_next, csv_close
-};
+const l2e__reader l2e__reader_csv = { "csv", csv_open, NULL,     csv_open_dir,
+	                              NULL,  NULL,     csv_next, csv_close };

@@ -20,12 +20,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "read/xml_precheck.h"
 
 #define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -74,6 +76,18 @@ static int conv_fail(conv *c, int code, unsigned line, const char *msg)
 	return code;
 }
 
+/* A limit passed: the message names it and its value. */
+static int limit_fail(conv *c, unsigned line, const char *what,
+                      const char *limit, size_t value)
+{
+	if (!c->failed)
+		l2e__error_set_at(c->ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
+		                  c->name, line, 0, NULL, "%s %s (%zu)", what,
+		                  limit, value);
+	c->failed = 1;
+	return L2E_ELIMIT;
+}
+
 static unsigned line_of(const xmlNode *n)
 {
 	long line = xmlGetLineNo(n);
@@ -103,8 +117,9 @@ static int own_text(conv *c, const xmlNode *el, l2e_buf *out)
 		    l2e__buf_puts(out, (const char *)k->content) < 0)
 			return conv_fail(c, L2E_ENOMEM, 0, "out of memory");
 	if (out->len > c->ctx->opts.max_string_bytes)
-		return conv_fail(c, L2E_ELIMIT, line_of(el),
-		                 "text longer than max_string_bytes");
+		return limit_fail(c, line_of(el), "a text is longer than",
+		                  "max_string_bytes",
+		                  c->ctx->opts.max_string_bytes);
 	return 0;
 }
 
@@ -247,7 +262,8 @@ static l2e__node *element(conv *c, xmlNode *el, const char *key, size_t depth)
 	xmlNode *k;
 
 	if (depth > c->ctx->opts.max_depth) {
-		conv_fail(c, L2E_ELIMIT, line, "nesting deeper than max_depth");
+		limit_fail(c, line, "nesting deeper than", "max_depth",
+		           c->ctx->opts.max_depth);
 		return NULL;
 	}
 	if (is_nil(el)) {
@@ -257,7 +273,7 @@ static l2e__node *element(conv *c, xmlNode *el, const char *key, size_t depth)
 	for (k = el->children; k; k = k->next)
 		has_children |= k->type == XML_ELEMENT_NODE;
 	if (own_text(c, el, &text) < 0)
-		return NULL;
+		goto done; /* frees the text read so far */
 	if (!has_children && !el->properties) {
 		obj = scalar(c, L2E__NODE_STRING, line, key,
 		             text.ptr ? text.ptr : "");
@@ -273,6 +289,15 @@ static l2e__node *element(conv *c, xmlNode *el, const char *key, size_t depth)
 		if (a->ns && !xmlStrcmp(a->ns->href, BAD_CAST XSI_NS)) {
 			xmlFree(v);
 			continue; /* xsi:nil, xsi:schemaLocation: not data */
+		}
+		if (v &&
+		    strlen((const char *)v) > c->ctx->opts.max_string_bytes) {
+			xmlFree(v);
+			limit_fail(c, line, "an attribute value is longer than",
+			           "max_string_bytes",
+			           c->ctx->opts.max_string_bytes);
+			obj = NULL;
+			goto done;
 		}
 		l2e__buf_printf(&name, "@%s", (const char *)a->name);
 		n = name.ptr ? scalar(c, L2E__NODE_STRING, line,
@@ -310,51 +335,117 @@ done:
 	return obj;
 }
 
-/* Refuse what no school export needs and every attack uses. */
-static int precheck(l2e_ctx *ctx, const char *name, const char *data,
-                    size_t len)
+/*
+ * The parser stops at the first DOCTYPE or declaration it meets. The
+ * byte search in l2e__xml_precheck() cannot see one in UTF-16 or UTF-32
+ * (which libxml2 decodes), so this is what holds there: no internal
+ * subset is ever parsed, so no entity is ever declared or expanded.
+ */
+static void stop_at_dtd(void *ctx, const xmlChar *name, const xmlChar *id,
+                        const xmlChar *system)
 {
-	static const char *const banned[] = { "<!DOCTYPE", "<!ENTITY", NULL };
-	size_t i;
+	(void)name;
+	(void)id;
+	(void)system;
+	xmlStopParser(ctx);
+}
 
-	if (len >= 2 && (unsigned char)data[0] == 0x1F &&
-	    (unsigned char)data[1] == 0x8B)
-		return l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
-		                         name, 0, 0, NULL,
-		                         "compressed (gzip) input is "
-		                         "not read; decompress it first");
-	if (len >= 6 && !memcmp(data,
-	                        "\xFD"
-	                        "7zXZ\0",
-	                        6))
-		return l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
-		                         name, 0, 0, NULL,
-		                         "compressed (xz) input is "
-		                         "not read; decompress it first");
-	for (i = 0; banned[i]; i++) {
-		const char *hit = NULL, *p = data;
-		size_t n = strlen(banned[i]);
+/* What the parser hooks learn (the parser context's _private). */
+typedef struct sax_count {
+	size_t n_values;
+	size_t max_values;
+	int is_too_many;
+} sax_count;
 
-		while ((size_t)(p - data) + n <= len) {
-			p = memchr(p, '<', len - (size_t)(p - data));
-			if (!p || (size_t)(p - data) + n > len)
-				break;
-			if (!memcmp(p, banned[i], n)) {
-				hit = p;
-				break;
-			}
-			p++;
+/*
+ * Elements and attributes are counted as libxml2 meets them, so that a
+ * file of a million tiny elements is stopped at max_values before its
+ * tree (some 100 bytes per node) is built, not after.
+ */
+static void count_element(void *ctx, const xmlChar *localname,
+                          const xmlChar *prefix, const xmlChar *uri,
+                          int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, int nb_defaulted,
+                          const xmlChar **attributes)
+{
+	xmlParserCtxtPtr pctx = ctx;
+	sax_count *n = pctx->_private;
+
+	if (n) {
+		n->n_values +=
+		    1 + (size_t)(nb_attributes > 0 ? nb_attributes : 0);
+		if (n->n_values > n->max_values) {
+			n->is_too_many = 1;
+			xmlStopParser(pctx);
+			return;
 		}
-		if (hit) {
-			unsigned line = 1;
+	}
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+	                      namespaces, nb_attributes, nb_defaulted,
+	                      attributes);
+}
 
-			for (p = data; p < hit; p++)
-				line += *p == '\n';
+static void stop_at_entity(void *ctx, const xmlChar *name, int type,
+                           const xmlChar *id, const xmlChar *system,
+                           xmlChar *content)
+{
+	(void)name;
+	(void)type;
+	(void)id;
+	(void)system;
+	(void)content;
+	xmlStopParser(ctx);
+}
+
+/*
+ * libxml2 2.9 compares every attribute of an element with every other:
+ * a start tag with a million attributes (6 MiB) parses for hours. So
+ * the attributes of each start tag ('=' outside quotes) are counted on
+ * the bytes first, in steps of two for UTF-16 (a BOM or a NUL beside
+ * the first '<'), where the markup characters are ASCII in one byte of
+ * each pair. Comments and the like may make it count too many, never
+ * too few.
+ */
+static int attribute_check(l2e_ctx *ctx, const char *name, const char *data,
+                           size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	size_t i = 0, step = 1, n = 0, line = 1;
+	int in_tag = 0;
+	unsigned char quote = 0, c;
+
+	if (len >= 2 &&
+	    ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == '<' && u[1] == 0))) {
+		step = 2; /* UTF-16LE: the low byte first */
+	} else if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
+	                        (u[0] == 0 && u[1] == '<'))) {
+		step = 2; /* UTF-16BE: the low byte second */
+		i = 1;
+	}
+	for (; i < len; i += step) {
+		c = u[i];
+		if (step == 2 && u[i ^ 1] != 0)
+			continue; /* not an ASCII character */
+		line += c == '\n';
+		if (quote) {
+			quote = c == quote ? 0 : quote;
+		} else if (!in_tag) {
+			/* a start tag: not a comment, CDATA, PI or end tag,
+			 * whose quotes would mean nothing */
+			in_tag = c == '<' && i + step < len &&
+			         !strchr("!?/", u[i + step]);
+			n = 0;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '>') {
+			in_tag = 0;
+		} else if (c == '=' && ++n > ctx->opts.max_attributes) {
 			return l2e__error_set_at(
-			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, name, line, 0,
-			    NULL,
-			    "a DOCTYPE or entity declaration is "
-			    "not accepted in an export");
+			    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, name,
+			    (unsigned)line, 0, NULL,
+			    "an element has more than max_attributes "
+			    "(%zu) attributes",
+			    ctx->opts.max_attributes);
 		}
 	}
 	return 0;
@@ -435,6 +526,8 @@ static int xml_next(l2e__node **root, l2e__node ***records, size_t *n_records,
 	xmlParserCtxt *pctx = NULL;
 	xmlDoc *doc = NULL;
 	conv c = { pool, ctx, x->name, 0 };
+	sax_count count = { 0, 0, 0 };
+	unsigned line;
 	int error = 0;
 	const xmlError *e;
 
@@ -448,19 +541,51 @@ static int xml_next(l2e__node **root, l2e__node ***records, size_t *n_records,
 		return l2e__error_set_at(ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
 		                         x->name, 0, 0, NULL,
 		                         "XML input too large");
-	if ((error = precheck(ctx, x->name, x->data, x->len)) < 0)
+	if ((error = l2e__xml_precheck(ctx, x->name, x->data, x->len,
+	                               "an export")) < 0 ||
+	    (error = attribute_check(ctx, x->name, x->data, x->len)) < 0)
 		return error;
 	if (!(pctx = xmlNewParserCtxt()))
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
+	pctx->sax->internalSubset = stop_at_dtd;
+	pctx->sax->externalSubset = stop_at_dtd;
+	pctx->sax->entityDecl = stop_at_entity;
+	pctx->sax->startElementNs = count_element;
+	count.max_values = ctx->opts.max_values;
+	pctx->_private = &count;
 	doc = xmlCtxtReadMemory(pctx, x->data, (int)x->len, x->name,
 	                        encoding_override(x->src, x->data, x->len),
 	                        XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                            XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
 	                            XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS);
+	e = xmlCtxtGetLastError(pctx);
+	/* xmlStopParser() sets errNo, not the last error: our hooks */
+	if (pctx->errNo == XML_ERR_USER_STOP) {
+		line = pctx->input && pctx->input->line > 0
+		           ? (unsigned)pctx->input->line
+		           : 0;
+		if (count.is_too_many)
+			error = l2e__error_set_at(
+			    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, x->name, line,
+			    0, NULL,
+			    "more than max_values (%zu) elements and "
+			    "attributes",
+			    count.max_values);
+		else
+			error = l2e__error_set_at(
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, x->name, line,
+			    0, NULL,
+			    "a DOCTYPE or entity declaration is "
+			    "not accepted in an export");
+		goto done;
+	}
 	if (!doc || !xmlDocGetRootElement(doc)) {
-		e = xmlCtxtGetLastError(pctx);
-		if (e && e->message) {
+		if (e && e->code == XML_ERR_NO_MEMORY) {
+			error =
+			    l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+			                   "out of memory");
+		} else if (e && e->message) {
 			char msg[256];
 			size_t n;
 
@@ -501,6 +626,5 @@ done:
 	return error;
 }
 
-const l2e__reader l2e__reader_xml = {
-	"xml", xml_open, NULL, NULL, NULL, NULL, xml_next, xml_close
-};
+const l2e__reader l2e__reader_xml = { "xml", xml_open, NULL,     NULL,
+	                              NULL,  NULL,     xml_next, xml_close };
