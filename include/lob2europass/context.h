@@ -59,7 +59,9 @@ typedef struct l2e_error {
  */
 typedef struct l2e_ctx_options {
 	unsigned version;
-	size_t max_input_bytes;   /* one input file; default 64 MiB */
+	size_t max_input_bytes;   /* one input file (CSV, XML); for JSON, which
+	                             is streamed, one value (a document or a
+	                             JSON Lines line); default 64 MiB */
 	size_t max_depth;         /* nesting of JSON/XML; default 64 */
 	size_t max_string_bytes;  /* one value: JSON string, CSV field, XML
 	                             text or attribute; default 1 MiB */

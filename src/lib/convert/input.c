@@ -58,6 +58,7 @@ struct l2e_chunk {
 	size_t n_records;
 	size_t cap_records;
 	size_t next_record;
+	int is_oom; /* a record could not be kept */
 	l2e__document_cb on_document;
 	void *on_document_payload;
 };
@@ -279,8 +280,10 @@ static int add_record(const l2e__node *n, void *payload)
 		const l2e__node **grown =
 		    l2e__realloc((void *)c->records, cap * sizeof(*grown));
 
-		if (!grown)
+		if (!grown) {
+			c->is_oom = 1;
 			return 1;
+		}
 		c->records = grown;
 		c->cap_records = cap;
 	}
@@ -333,6 +336,9 @@ static int parse_chunk(l2e_chunk *c, l2e_ctx *ctx)
 			l2e__path_visit(&map->records[i], &scope, add_record,
 			                c);
 	}
+	if (c->is_oom) /* never drop records silently */
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
 	if (!found)
 		return l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
 		                         c->name, root->line, root->column,
@@ -402,6 +408,8 @@ int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 	if (!(d = l2e__dossier_new(c->name, when)))
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
 		                      "out of memory");
+	d->profile.max_items = ctx->opts.max_items;
+	d->diags.max_items = ctx->opts.max_diags;
 	error = l2e__map_eval(&d->profile, &d->diags, &d->key, &verdict, c->map,
 	                      record, c->root);
 	if (error < 0) {

@@ -223,8 +223,6 @@ static int json_split(l2e__piece *out, l2e_ctx *ctx, void *state)
 	for (;;) {
 		d = data_of(s);
 		scan_more(&sc, d + s->pos, len_of(s) - s->pos);
-		if (sc.done)
-			break;
 		if (sc.at > s->max_value)
 			return l2e__error_set_at(
 			    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, s->name,
@@ -237,6 +235,10 @@ static int json_split(l2e__piece *out, l2e_ctx *ctx, void *state)
 		if (!more)
 			break; /* unfinished: the parser will say where */
 	}
+	/* a value cannot start with ',': hand that byte out for the parser
+	 * to refuse, rather than an empty piece that never moves on */
+	if (sc.done && sc.at == 0)
+		sc.at = 1;
 	d = data_of(s);
 	out->data = d + s->pos;
 	out->len = sc.done ? sc.at : len_of(s) - s->pos;
