@@ -65,8 +65,9 @@ for n in ${*:-10000 100000}; do
 	awk -v n="$n" '{
 		secs = $(NF-1); rss = $NF; $(NF-1) = ""; $NF = "";
 		name = $0; sub(/ +$/, "", name);
+		rate = secs > 0 ? n / secs : 0
 		printf "%-34s %8d %10.2f %10.0f %12.1f\n", name, n, secs,
-		       secs > 0 ? n / secs : 0, rss / 1024
+		       rate, rss / 1024
 	}' "$tmp/results-$n"
 	awk -v n="$n" '
 		/^lob2europass xml -j1/ { x1 = $(NF-1) }
@@ -75,8 +76,8 @@ for n in ${*:-10000 100000}; do
 		/^jq/ { jq = $(NF-1) }
 		/^xsltproc/ { xs = $(NF-1) }
 		END {
-			printf "N=%d ratios: XML -j1 vs jq %.1fx, vs xsltproc %.1fx; " \
-			       "JSON -j1 vs jq %.1fx; -j2 vs -j1 %.2fx\n", n,
-			       jq / x1, xs / x1, jq / j1, x1 / x2
+			fmt = "N=%d ratios: XML -j1 vs jq %.1fx, vs xsltproc %.1fx;"
+			fmt = fmt " JSON -j1 vs jq %.1fx; -j2 vs -j1 %.2fx\n"
+			printf fmt, n, jq / x1, xs / x1, jq / j1, x1 / x2
 		}' "$tmp/results-$n"
 done

@@ -230,6 +230,8 @@ static int json_split(l2e__piece *out, l2e_ctx *ctx, void *state)
 			    "one JSON value is larger than "
 			    "max_input_bytes (%zu bytes)",
 			    s->max_value);
+		if (sc.done)
+			break;
 		if ((more = refill(s, ctx)) < 0)
 			return more;
 		if (!more)
