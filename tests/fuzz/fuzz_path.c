@@ -99,11 +99,19 @@ static void check_node_path(const l2e__node *n, const l2e__node *root,
 	find_state fs = { n, 0 };
 	const l2e__node *p;
 	const char *why = NULL;
-	size_t at = 0, depth = 0;
+	size_t at = 0, depth = 0, longest = 0;
 
-	for (p = n; p && p->parent; p = p->parent)
+	for (p = n; p && p->parent; p = p->parent) {
 		depth++;
-	if (p != root || depth >= 256) /* node_path stops at 256 levels */
+		if (p->key && strlen(p->key) > longest)
+			longest = strlen(p->key);
+	}
+	/*
+	 * node_path stops at 256 levels, and the parser takes quoted
+	 * names of up to 511 bytes (path.c, quoted()): beyond those
+	 * limits a finding's path is for reading only.
+	 */
+	if (p != root || depth >= 256 || longest >= 511)
 		return;
 	if (l2e__node_path(&text, n) < 0)
 		abort(); /* out of memory: not expected while fuzzing */
