@@ -171,6 +171,23 @@ static void test_convert_api__keys(void)
 	CHECK(strstr(l2e_dossier_diag(d, 0)->message, "123456782") == NULL);
 	l2e_dossier_free(d);
 
+	/* 2026-11-28 found by fuzz_json_input: a prefix and a surname, each
+	 * harmless, joined into a grouped BSN in the v3.4 Surname */
+	d = nth("{\"nr\": \"7\", \"ok\": true, \"tv\": \"123\", "
+	        "\"sn\": \"456 782\"}",
+	        0);
+	CHECK_INT(L2E_DOSSIER_OK, l2e_dossier_status_get(d));
+	{
+		l2e_buf xml = L2E_BUF_INIT;
+
+		CHECK_INT(0, l2e_dossier_write(&xml, ctx, d,
+		                               L2E_FORMAT_EUROPASS_XML));
+		CHECK(xml.ptr && strstr(xml.ptr, "456 782") == NULL);
+		CHECK_CONTAINS(xml.ptr, "<Surname>[verwijderd]</Surname>");
+		l2e_buf_dispose(&xml);
+	}
+	l2e_dossier_free(d);
+
 	d = nth("{\"ok\": true, \"sn\": \"X\"}", 0);
 	CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
 	CHECK(find_diag(d, "no dossier key") != NULL);

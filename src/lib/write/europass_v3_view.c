@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "privacy/natid.h"
 #include "write/europass_v3_codes.h"
 
 void l2e__ev3_person_fill(l2e__ev3_person *out, const l2e__item *p)
@@ -84,13 +85,20 @@ int l2e__ev3_surname(const char **out, l2e_buf *scratch,
 {
 	const char *prefix = l2e__item_text(person, PERSON_SURNAME_PREFIX);
 	const char *surname = l2e__item_text(person, PERSON_SURNAME);
+	l2e_buf joined = L2E_BUF_INIT;
+	size_t n_redacted = 0;
 	int error;
 
 	*out = surname;
 	if (!surname || !prefix)
 		return 0;
 	/* "van der" + "Testra": the surname as it is written */
-	error = l2e__buf_printf(scratch, "%s %s", prefix, surname);
+	error = l2e__buf_printf(&joined, "%s %s", prefix, surname);
+	/* each part was checked alone; together they might spell a grouped
+	 * BSN ("123" + "456 782"), so the whole is checked again */
+	if (error == 0)
+		error = l2e__natid_redact(scratch, joined.ptr, &n_redacted);
+	l2e_buf_dispose(&joined);
 	if (error < 0)
 		return error;
 	*out = scratch->ptr;
