@@ -32,6 +32,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "core/buf.h"
+#include "core/hash.h"
 #include "privacy/natid.h"
 #include "write/europass_cv_spec.h"
 #include "write/europass_v3_view.h"
@@ -261,14 +262,10 @@ static void country(cvw *x, const char *qname, const char *iso)
 
 /* ==== Identifiers ==== */
 
-/* FNV-1a over a string and a terminating NUL */
+/* FNV-1a (core/hash.h) over a string and its terminating NUL */
 static unsigned long long fnv(unsigned long long h, const char *s)
 {
-	do {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	} while (*s++);
-	return h;
+	return l2e__fnv(h, s, strlen(s) + 1);
 }
 
 static unsigned long long fnv_profile(unsigned long long h,
@@ -322,8 +319,7 @@ static void uuid(char out[37], const l2e__profile *p, int only,
 	 * derivation, so most identifiers never change).
 	 */
 	for (round = 0; round < 64; round++) {
-		h[0] = fnv_profile(fnv(0xcbf29ce484222325ULL + round, salt), p,
-		                   only);
+		h[0] = fnv_profile(fnv(L2E__FNV_INIT + round, salt), p, only);
 		h[1] = fnv_profile(fnv(0x84222325cbf29ce4ULL + round, salt), p,
 		                   only);
 		for (i = 0; i < 16; i++)
