@@ -4,6 +4,7 @@
 # everything is there.
 set -eu
 packages="build-essential cmake pkg-config libxml2-dev libcjson-dev
+libcurl4-openssl-dev libssl-dev openssl ca-certificates
 libxml2-utils python3 python3-jsonschema valgrind clang-format git"
 missing=
 for p in $packages; do

@@ -107,7 +107,10 @@ typedef struct l2e_ctx_options {
 #define L2E_DEFAULT_MAX_VALUES        8000000
 #define L2E_DEFAULT_MAX_ATTRIBUTES    256
 
-/** Initialise the libraries underneath (libxml2). Call once per process. */
+/**
+ * Initialise the libraries underneath (libxml2, libcurl). Call once per
+ * process, before any thread of yours starts.
+ */
 L2E_API int l2e_global_init(void);
 /** Counterpart of l2e_global_init(). */
 L2E_API void l2e_global_cleanup(void);

@@ -136,6 +136,9 @@ L2E_API int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
 /** File-name ending for a format, e.g. ".europass.xml"; NULL if unknown. */
 L2E_API const char *l2e_format_extension(l2e_format fmt);
 
+/** Media type of a format, e.g. "application/xml"; NULL if unknown. */
+L2E_API const char *l2e_format_media_type(l2e_format fmt);
+
 /** Look a format up by its CLI name ("europass-xml"). */
 L2E_API int l2e_format_from_name(l2e_format *out, const char *name);
 

@@ -13,5 +13,7 @@
 #include "mapping.h"
 #include "convert.h"
 #include "validate.h"
+#include "net.h"
+#include "integrity.h"
 
 #endif

@@ -233,7 +233,8 @@ def check_example(binary, src_root, tmp, name, ex, validator, schema):
     if r.returncode != 0:
         problems.append(f"convert exited {r.returncode}\n{tail(r.stderr)}")
     # the documents; not the hidden files convert keeps there (its state)
-    docs = sorted(f for f in os.listdir(out) if not f.startswith(".")) \
+    docs = sorted(f for f in os.listdir(out) if not f.startswith(".")
+                  and f != "SHA256SUMS") \
         if os.path.isdir(out) else []
     if len(docs) != 1:
         problems.append(f"convert wrote {len(docs)} documents, not 1: "
@@ -327,6 +328,35 @@ VARIANTS = [  # (name, valid?, base, changes)
      [(("profile", "career", "fields", "text"), "t"),
       (("opt_in",), ["career.text"])]),
     ("split", True, "json", [(("profile", "career", "split"), ",")]),
+    ("paging by page number", True, "json",
+     [(SRC + ("paging",), {"page_parameter": "pageNumber",
+                           "has_next_page": "hasNextPage"})]),
+    ("paging by link", True, "json",
+     [(SRC + ("paging",), {"next_link": "_links.next.href",
+                           "max_pages": 10})]),
+    ("paging with a page size", True, "json",
+     [(SRC + ("paging",), {"page_parameter": "p", "has_next_page": "more",
+                           "page_size_parameter": "n", "page_size": 50,
+                           "first_page": 0})]),
+    ("paging without a next page", False, "json",
+     [(SRC + ("paging",), {"page_parameter": "p"})]),
+    ("paging both ways", False, "json",
+     [(SRC + ("paging",), {"page_parameter": "p", "has_next_page": "m",
+                           "next_link": "l"})]),
+    ("paging flag without parameter", False, "json",
+     [(SRC + ("paging",), {"has_next_page": "m"})]),
+    ("paging link with page parameter", False, "json",
+     [(SRC + ("paging",), {"next_link": "l", "page_parameter": "p"})]),
+    ("paging page size alone", False, "json",
+     [(SRC + ("paging",), {"next_link": "l", "page_size": 5})]),
+    ("paging for csv", False, "csv",
+     [(SRC + ("paging",), {"next_link": "l"})]),
+    ("paging unknown key", False, "json",
+     [(SRC + ("paging",), {"next_link": "l", "next": "x"})]),
+    ("paging max_pages 0", False, "json",
+     [(SRC + ("paging",), {"next_link": "l", "max_pages": 0})]),
+    ("paging bad path", False, "json",
+     [(SRC + ("paging",), {"next_link": "a[", "max_pages": 3})]),
     ("all: [] with a comment", True, "json", COND({"all": [], "comment": 1})),
     ("a rule of only a default", True, "json", RULE({"default": "x"})),
     ("required false inside first", True, "json",

@@ -10,7 +10,9 @@
  * whole input. Chunks of a splitting reader (JSON) are independent and
  * can be converted on several threads, each with its own context.
  * Readers that cannot split (CSV bundles, XML) give one chunk that reads
- * the whole input through the input's reader state.
+ * the whole input through the input's reader state. An export behind an
+ * API comes page by page (net/fetch.c): each page is read like a file,
+ * and the next one is fetched when its documents are all split off.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,6 +29,7 @@
 #include "core/hash.h"
 #include "map/map_eval.h"
 #include "map/mapping.h"
+#include "net/fetch.h"
 #include "read/reader.h"
 
 struct l2e_input {
@@ -35,8 +38,10 @@ struct l2e_input {
 	const l2e__reader *reader;
 	void *state;
 	char *name;
-	l2e_buf data; /* a whole input read at once */
-	FILE *file;   /* a streamed input (not stdin) */
+	l2e_buf data;          /* a whole input read at once */
+	FILE *file;            /* a streamed input (not stdin) */
+	l2e__fetch *fetch;     /* an input behind a URL */
+	const char *page_name; /* the page being read (owned by fetch) */
 	int is_done;
 	int whole_given;    /* non-splitting reader: its one chunk is out */
 	l2e_chunk *current; /* for l2e_input_next() */
@@ -183,6 +188,67 @@ int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	return finish_open(out, in, error);
 }
 
+/* Fetch the next page and read it; 0 when there is none. */
+static int open_next_page(l2e_input *in)
+{
+	int got;
+
+	if (in->state) {
+		in->reader->close(in->state);
+		in->state = NULL;
+	}
+	got = l2e__fetch_next(in->fetch, in->ctx, &in->data, &in->page_name);
+	if (got <= 0)
+		return got;
+	if (in->data.len > in->ctx->opts.max_input_bytes)
+		return l2e__error_set_at(
+		    in->ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, in->page_name, 0, 0,
+		    NULL, "larger than max_input_bytes (%zu bytes)",
+		    in->ctx->opts.max_input_bytes);
+	if (!in->reader->open)
+		return l2e__error_set_at(in->ctx, L2E_ENOTSUPPORTED,
+		                         L2E_ERRCLASS_READ, in->page_name, 0, 0,
+		                         NULL, "%s exports cannot be fetched",
+		                         in->map->source.format);
+	got = in->reader->open(&in->state, in->ctx, &in->map->source,
+	                       in->page_name, in->data.ptr ? in->data.ptr : "",
+	                       in->data.len);
+	return got < 0 ? got : 1;
+}
+
+int l2e_input_open_url(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
+                       l2e_net *net, const char *url)
+{
+	l2e_buf name = L2E_BUF_INIT;
+	l2e_input *in = NULL;
+	int error;
+
+	L2E_ASSERT_ARG(out && ctx && map && net && url);
+	*out = NULL;
+	if (l2e_url_redacted(&name, url) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	error = open_common(out, ctx, map, name.ptr, &in);
+	l2e_buf_dispose(&name);
+	if (error < 0)
+		return error;
+	if (map->source.format && l2e_mapping_reads_folders(map) &&
+	    map->source.n_tables > 1)
+		return finish_open(
+		    out, in,
+		    l2e__error_set_at(ctx, L2E_ENOTSUPPORTED, L2E_ERRCLASS_READ,
+		                      in->name, 0, 0, NULL,
+		                      "a bundle of several CSV files is a "
+		                      "folder; it cannot be fetched"));
+	if ((error = l2e__fetch_open(&in->fetch, ctx, net, map, url)) < 0)
+		return finish_open(out, in, error);
+	/* the first page now: an unreachable server fails the open */
+	error = open_next_page(in);
+	if (error == 0)
+		in->is_done = 1;
+	return finish_open(out, in, error < 0 ? error : 0);
+}
+
 void l2e_input_free(l2e_input *in)
 {
 	if (!in)
@@ -190,6 +256,7 @@ void l2e_input_free(l2e_input *in)
 	l2e_chunk_free(in->current);
 	if (in->state)
 		in->reader->close(in->state);
+	l2e__fetch_free(in->fetch);
 	if (in->file)
 		fclose(in->file);
 	l2e_buf_dispose(&in->data);
@@ -211,7 +278,10 @@ int l2e_input_next_chunk(l2e_chunk **out, l2e_input *in)
 	if (in->is_done)
 		return 0;
 	if (in->reader->split) {
-		got = in->reader->split(&piece, in->ctx, in->state);
+		while ((got = in->reader->split(&piece, in->ctx, in->state)) ==
+		           0 &&
+		       in->fetch && (got = open_next_page(in)) > 0)
+			; /* this page is done: on to the next */
 		if (got <= 0) {
 			in->is_done = 1;
 			return got;
@@ -225,7 +295,7 @@ int l2e_input_next_chunk(l2e_chunk **out, l2e_input *in)
 		                      "out of memory");
 	c->in = in;
 	c->map = in->map;
-	c->name = in->name;
+	c->name = in->page_name ? in->page_name : in->name;
 	c->on_document = in->on_document;
 	c->on_document_payload = in->on_document_payload;
 	if (in->reader->split) {

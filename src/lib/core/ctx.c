@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <curl/curl.h>
 #include <libxml/parser.h>
 
 #include "alloc.h"
@@ -84,11 +85,15 @@ int l2e_global_init(void)
 	xmlSetExternalEntityLoader(deny_external_entities);
 	xmlSetGenericErrorFunc(NULL, quiet);       /* this thread */
 	xmlThrDefSetGenericErrorFunc(NULL, quiet); /* threads to come */
+	/* libcurl's set-up is not thread-safe: it belongs here */
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return L2E_ENET;
 	return 0;
 }
 
 void l2e_global_cleanup(void)
 {
+	curl_global_cleanup();
 	xmlCleanupParser();
 }
 

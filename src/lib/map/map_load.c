@@ -9,7 +9,9 @@
  */
 #include "map/mapping.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -1152,12 +1154,96 @@ static int compile_namespaces(loader *ld, const l2e__node *ns)
 	return 0;
 }
 
+/* A whole number in [min, max] (paging's numbers). */
+static int whole_number(loader *ld, const l2e__node *n, long *out, long min,
+                        long max, const char *what)
+{
+	char *end = NULL;
+	long v;
+
+	errno = 0;
+	v = n->kind == L2E__NODE_NUMBER ? strtol(n->text, &end, 10) : 0;
+	if (n->kind != L2E__NODE_NUMBER || errno || *end || v < min || v > max)
+		return bad(ld, n, "%s is a whole number from %ld to %ld", what,
+		           min, max);
+	*out = v;
+	return 0;
+}
+
+static int compile_paging(loader *ld, const l2e__node *n)
+{
+	static const char *const keys[] = {
+		"page_parameter", "first_page",    "page_size_parameter",
+		"page_size",      "has_next_page", "next_link",
+		"max_pages",      "comment",       NULL
+	};
+	l2e__paging *pg = &ld->map->paging;
+	const l2e__node *v;
+	int error;
+
+	if ((error = expect(ld, n, L2E__NODE_OBJECT, "\"paging\"")) < 0 ||
+	    (error = only_keys(ld, n, keys, "\"paging\"")) < 0)
+		return error;
+	if (strcmp(ld->map->source.format, "json"))
+		return bad(ld, n, "\"paging\" is for JSON sources");
+	pg->is_set = 1;
+	pg->first_page = 1;
+	pg->max_pages = L2E__DEFAULT_MAX_PAGES;
+	if ((v = l2e__node_member(n, "has_next_page"))) {
+		if ((error = compile_path(ld, &pg->has_next, v)) < 0)
+			return error;
+		pg->has_has_next = 1;
+	}
+	if ((v = l2e__node_member(n, "next_link"))) {
+		if ((error = compile_path(ld, &pg->next_link, v)) < 0)
+			return error;
+		pg->has_next_link = 1;
+	}
+	if (pg->has_has_next == pg->has_next_link)
+		return bad(ld, n,
+		           "\"paging\" needs either \"has_next_page\" (with "
+		           "\"page_parameter\") or \"next_link\"");
+	if ((v = l2e__node_member(n, "page_parameter")) &&
+	    (error = scalar_text(ld, v, &pg->page_parameter,
+	                         "\"page_parameter\"")) < 0)
+		return error;
+	if (pg->has_has_next && !pg->page_parameter)
+		return bad(ld, n,
+		           "\"has_next_page\" needs \"page_parameter\": the "
+		           "query parameter that numbers the pages");
+	if (pg->has_next_link && pg->page_parameter)
+		return bad(ld, n,
+		           "\"next_link\" pages are found by their link; "
+		           "\"page_parameter\" is for \"has_next_page\"");
+	if ((v = l2e__node_member(n, "first_page")) &&
+	    (error = whole_number(ld, v, &pg->first_page, 0, 1000000,
+	                          "\"first_page\"")) < 0)
+		return error;
+	if ((v = l2e__node_member(n, "page_size_parameter")) &&
+	    (error = scalar_text(ld, v, &pg->page_size_parameter,
+	                         "\"page_size_parameter\"")) < 0)
+		return error;
+	if ((v = l2e__node_member(n, "page_size")) &&
+	    (error = whole_number(ld, v, &pg->page_size, 1, 100000,
+	                          "\"page_size\"")) < 0)
+		return error;
+	if (!pg->page_size_parameter != !pg->page_size)
+		return bad(ld, n,
+		           "\"page_size\" and \"page_size_parameter\" go "
+		           "together");
+	if ((v = l2e__node_member(n, "max_pages")) &&
+	    (error = whole_number(ld, v, &pg->max_pages, 1, 100000000,
+	                          "\"max_pages\"")) < 0)
+		return error;
+	return 0;
+}
+
 static int compile_source(loader *ld, const l2e__node *src_node)
 {
 	static const char *const keys[] = {
 		"format",     "records",   "encoding", "separator",
 		"key_column", "key_width", "tables",   "records_xpath",
-		"namespaces", "comment",   NULL
+		"namespaces", "paging",    "comment",  NULL
 	};
 	static const char *const csv_only[] = { "separator", "key_column",
 		                                "key_width", "tables", NULL };
@@ -1268,6 +1354,9 @@ static int compile_source(loader *ld, const l2e__node *src_node)
 	}
 	if ((v = l2e__node_member(src_node, "namespaces")) &&
 	    (error = compile_namespaces(ld, v)) < 0)
+		return error;
+	if ((v = l2e__node_member(src_node, "paging")) &&
+	    (error = compile_paging(ld, v)) < 0)
 		return error;
 
 	v = l2e__node_member(src_node, "records");

@@ -106,12 +106,33 @@ typedef struct l2e__block {
 	size_t n_rules;
 } l2e__block;
 
+/*
+ * How an API hands out an export in pages (source.paging): either a page
+ * number in the query, with a flag in each page saying whether another
+ * follows, or a link in each page to the next one.
+ */
+typedef struct l2e__paging {
+	int is_set;
+	const char *page_parameter; /* query parameter of the page number */
+	long first_page;
+	const char *page_size_parameter; /* optional */
+	long page_size;
+	int has_has_next;
+	l2e__path has_next; /* true: another page follows */
+	int has_next_link;
+	l2e__path next_link; /* the next page's URL; absent/null: the end */
+	long max_pages;
+} l2e__paging;
+
+#define L2E__DEFAULT_MAX_PAGES 100000L
+
 struct l2e_mapping {
 	l2e__pool pool;
 	const char *file;
 	const char *name;
 	const char *description;
 	l2e__source source; /* how to read the export */
+	l2e__paging paging; /* an export fetched from an API */
 	l2e__path *records; /* alternatives; the first that exists */
 	size_t n_records;
 	l2e__path key;

@@ -9,10 +9,10 @@
 
 static const l2e__writer writers[] = {
 	{ L2E_FORMAT_EUROPASS_XML, "europass-xml", ".europass.xml",
-	  l2e__write_europass_xml },
+	  "application/xml", l2e__write_europass_xml },
 	{ L2E_FORMAT_EUROPASS_JSON, "europass-json", ".europass.json",
-	  l2e__write_europass_json },
-	{ L2E_FORMAT_EUROPASS_CV, "europass-cv", ".cv.xml",
+	  "application/json", l2e__write_europass_json },
+	{ L2E_FORMAT_EUROPASS_CV, "europass-cv", ".cv.xml", "application/xml",
 	  l2e__write_europass_cv },
 };
 
@@ -31,6 +31,13 @@ const char *l2e_format_extension(l2e_format fmt)
 	const l2e__writer *w = l2e__writer_find(fmt);
 
 	return w ? w->extension : NULL;
+}
+
+const char *l2e_format_media_type(l2e_format fmt)
+{
+	const l2e__writer *w = l2e__writer_find(fmt);
+
+	return w ? w->media_type : NULL;
 }
 
 const char *l2e_format_name(l2e_format fmt)

@@ -20,8 +20,9 @@ typedef struct l2e__write_info {
 
 typedef struct l2e__writer {
 	l2e_format format;
-	const char *name;      /* CLI name: "europass-xml" */
-	const char *extension; /* ".europass.xml" */
+	const char *name;       /* CLI name: "europass-xml" */
+	const char *extension;  /* ".europass.xml" */
+	const char *media_type; /* "application/xml" */
 	int (*write)(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
 	             const l2e__write_info *info);
 } l2e__writer;
