@@ -386,6 +386,21 @@ void batch_stop(batch *b)
 	b->is_stopped = 1;
 }
 
+/* How an input is named in messages: a URL without its secrets. */
+static char *input_name(const char *path)
+{
+	l2e_buf url = L2E_BUF_INIT;
+	char *name;
+
+	if (!strcmp(path, "-"))
+		return strdup("<stdin>");
+	if (!l2e_is_url(path))
+		return strdup(path);
+	name = l2e_url_redacted(&url, path) == 0 ? strdup(url.ptr) : NULL;
+	l2e_buf_dispose(&url);
+	return name;
+}
+
 void batch_add_input(batch *b, l2e_ctx *ctx, const char *path)
 {
 	l2e_input *in = NULL;
@@ -402,12 +417,16 @@ void batch_add_input(batch *b, l2e_ctx *ctx, const char *path)
 	if (!grown)
 		return;
 	b->inputs = grown;
-	name = b->inputs[b->n_inputs] =
-	    strdup(strcmp(path, "-") ? path : "<stdin>");
+	name = b->inputs[b->n_inputs] = input_name(path);
 	if (!name)
 		return;
 	b->n_inputs++;
-	if ((error = l2e_input_open(&in, ctx, b->cfg.map, path)) < 0) {
+	if (l2e_is_url(path) && b->cfg.net)
+		error =
+		    l2e_input_open_url(&in, ctx, b->cfg.map, b->cfg.net, path);
+	else
+		error = l2e_input_open(&in, ctx, b->cfg.map, path);
+	if (error < 0) {
 		error_result(&err, ctx, error, name);
 		queue(b, NULL, 0, name, &err, NULL);
 		return;

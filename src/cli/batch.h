@@ -59,6 +59,7 @@ typedef struct batch_config {
 	const l2e_format *formats;
 	size_t n_formats;
 	int jobs;
+	l2e_net *net;      /* for URL inputs; may be NULL */
 	int as_json_lines; /* documents as {"key","format","document"} lines */
 	batch_unchanged_fn unchanged; /* may be NULL */
 	void *unchanged_payload;
@@ -72,7 +73,10 @@ typedef struct batch batch;
 /** Start the workers. 0, or -1 (out of memory, no threads). */
 int batch_start(batch **out, const batch_config *config);
 
-/** Convert one input (a file, a folder, "-"); returns when it is queued. */
+/**
+ * Convert one input (a file, a folder, "-", a URL); returns when it is
+ * queued.
+ */
 void batch_add_input(batch *b, l2e_ctx *ctx, const char *path);
 
 /** Stop taking work: what is queued is still emitted. */

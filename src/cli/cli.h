@@ -31,5 +31,6 @@ void cli_print_error(const l2e_ctx *ctx);
 int cmd_convert(int argc, char **argv);
 int cmd_mapping(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 #endif

@@ -15,9 +15,12 @@
 
 #include <cJSON.h>
 
+#include "auth.h"
 #include "batch.h"
 #include "cli.h"
+#include "deliver.h"
 #include "keyset.h"
+#include "manifest.h"
 #include "opts.h"
 #include "output.h"
 #include "progress.h"
@@ -43,6 +46,15 @@ enum {
 	OPT_SKIP_UNCHANGED,
 	OPT_LOG_FORMAT,
 	OPT_MAPPINGS_DIR,
+	OPT_AUTH_FILE,
+	OPT_ALLOW_HTTP,
+	OPT_CACERT,
+	OPT_TIMEOUT,
+	OPT_RETRIES,
+	OPT_DELIVER,
+	OPT_DELIVER_METHOD,
+	OPT_DELIVER_AUTH_FILE,
+	OPT_SIGN_KEY,
 	OPT_QUIET,
 	OPT_HELP
 };
@@ -80,6 +92,33 @@ static const cli_opt options[] = {
 	                     "one JSON object per line" },
 	[OPT_MAPPINGS_DIR] = { "mappings-dir", 0, "DIR",
 	                       "look up mapping names here first" },
+	[OPT_AUTH_FILE] = { "auth-file", 0, "FILE",
+	                    "credentials for https:// inputs: one line "
+	                    "\"bearer TOKEN\" or \"basic USER:PASSWORD\" "
+	                    "(default: $LOB2EUROPASS_AUTH)" },
+	[OPT_ALLOW_HTTP] = { "allow-http", 0, NULL,
+	                     "also allow plain http:// (for tests on this "
+	                     "machine; never for real data)" },
+	[OPT_CACERT] = { "cacert", 0, "FILE",
+	                 "also trust this CA certificate (PEM), e.g. a "
+	                 "school's own" },
+	[OPT_TIMEOUT] = { "timeout", 0, "SECONDS",
+	                  "give up a request after this long (default 300)" },
+	[OPT_RETRIES] = { "retries", 0, "N",
+	                  "retry a failed request N times (default 3; 0: "
+	                  "never)" },
+	[OPT_DELIVER] = { "deliver", 0, "URL",
+	                  "with --out DIR: also send each document to URL; "
+	                  "{file} in URL becomes its file name" },
+	[OPT_DELIVER_METHOD] = { "deliver-method", 0, "post|put",
+	                         "how to send documents (default post)" },
+	[OPT_DELIVER_AUTH_FILE] = { "deliver-auth-file", 0, "FILE",
+	                            "credentials for --deliver, as for "
+	                            "--auth-file (default: "
+	                            "$LOB2EUROPASS_DELIVER_AUTH)" },
+	[OPT_SIGN_KEY] = { "sign-key", 0, "KEY.pem",
+	                   "with --out DIR: sign DIR/SHA256SUMS into "
+	                   "DIR/SHA256SUMS.sig (Ed25519 or RSA key)" },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
 	                "print errors only: no warnings, progress or summary" },
 	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
@@ -143,15 +182,16 @@ static void print_help(void)
 	fputs("Usage: lob2europass convert --mapping FILE [--out DIR|-] "
 	      "INPUT...\n"
 	      "\n"
-	      "Read school exports (files, folders, or - for JSON Lines on "
-	      "standard\n"
-	      "input), map every student dossier through the mapping file "
-	      "and write\n"
-	      "Europass documents. Students without consent are skipped; a "
-	      "dossier\n"
-	      "that cannot be converted is reported and the others are still "
-	      "written.\n"
-	      "National identifiers (BSN, onderwijsnummer, ECK iD) are never\n"
+	      "Read school exports (files, folders, https:// URLs, or - for "
+	      "JSON Lines\n"
+	      "on standard input), map every student dossier through the "
+	      "mapping file\n"
+	      "and write Europass documents. Students without consent are "
+	      "skipped; a\n"
+	      "dossier that cannot be converted is reported and the others "
+	      "are still\n"
+	      "written. National identifiers (BSN, onderwijsnummer, ECK iD) "
+	      "are never\n"
 	      "written, whatever the mapping says.\n"
 	      "\n"
 	      "Options:\n",
@@ -163,21 +203,36 @@ static void print_help(void)
 	      "Files are written whole or not at all (a temporary file, "
 	      "flushed to\n"
 	      "disk, then renamed); a lock keeps two runs out of one folder. "
-	      "Messages\n"
-	      "go to standard error as FILE:LINE:COL: severity: text. Set\n"
+	      "DIR/SHA256SUMS\n"
+	      "lists the documents of the run ('lob2europass verify DIR' "
+	      "checks them).\n"
+	      "Messages go to standard error as FILE:LINE:COL: severity: "
+	      "text. Set\n"
 	      "SOURCE_DATE_EPOCH for a fixed document date when the mapping "
 	      "gives\n"
 	      "none, so that reruns give identical files.\n"
 	      "\n"
-	      "Exit status: 0 ok, 1 some dossier failed, 2 usage, 3 "
-	      "unreadable input,\n"
+	      "URLs: only https:// with verified certificates, at most 3 "
+	      "redirects,\n"
+	      "answers up to 64 MiB; 5xx, 408, 429 and time-outs are retried "
+	      "with\n"
+	      "backoff. The mapping's source.paging fetches an API page by "
+	      "page.\n"
+	      "\n"
+	      "Exit status: 0 ok, 1 some dossier failed (rejected, not "
+	      "written or not\n"
+	      "delivered), 2 usage, 3 unreadable input (or a server that "
+	      "failed),\n"
 	      "4 bad mapping, 5 I/O error, 6 internal error, 75 the output "
 	      "folder is\n"
 	      "in use by another run.\n"
 	      "\n"
-	      "Example:\n"
+	      "Examples:\n"
 	      "  lob2europass convert -m mappings/our-school.json -o out "
-	      "export.json\n",
+	      "export.json\n"
+	      "  lob2europass convert -m our-api --auth-file token -o out "
+	      "--sign-key k.pem \\\n"
+	      "      https://sis.example.nl/api/students\n",
 	      stdout);
 }
 
@@ -240,7 +295,34 @@ typedef struct run {
 	int rc;          /* worst exit code so far */
 	l2e_buf pending; /* OUT_ONE: the one document */
 	size_t n_pending;
+	l2e_ctx *ctx;      /* the main thread's */
+	manifest manifest; /* OUT_DIR: SHA256SUMS */
+	deliver deliver;   /* --deliver */
+	int has_deliver;
+	l2e_signer *signer; /* --sign-key */
 } run;
+
+/* What went wrong with a converted dossier's documents, for the report. */
+typedef struct doc_failures {
+	batch_diag diags[BATCH_MAX_FORMATS];
+	char messages[BATCH_MAX_FORMATS][512];
+	size_t n;
+} doc_failures;
+
+static void doc_failed(run *r, doc_failures *f, const batch_result *res,
+                       const char *why)
+{
+	batch_diag *d = &f->diags[f->n];
+
+	snprintf(f->messages[f->n], sizeof(f->messages[0]), "%s", why);
+	memset(d, 0, sizeof(*d));
+	d->severity = L2E_SEVERITY_ERROR;
+	d->message = f->messages[f->n];
+	d->file = (char *)res->input;
+	f->n++;
+	progress_clear(&r->progress);
+	fprintf(stderr, "lob2europass: %s\n", why);
+}
 
 static void worsen(run *r, int rc)
 {
@@ -360,13 +442,35 @@ static void buf_copy(l2e_buf *dst, const l2e_buf *src)
 	dst->cap = src->len + 1;
 }
 
+/* A document on disk: into SHA256SUMS, and sent on with --deliver. */
+static void seal_document(run *r, const batch_result *res, l2e_format fmt,
+                          const char *name, const l2e_buf *doc,
+                          doc_failures *fails)
+{
+	char sha[L2E_SHA256_HEX_SIZE], why[768];
+
+	if (l2e_sha256_hex(sha, r->ctx, doc->ptr, doc->len) < 0 ||
+	    manifest_add(&r->manifest, name, sha) < 0) {
+		snprintf(why, sizeof(why), "%s: cannot note it in %s", name,
+		         MANIFEST_NAME);
+		doc_failed(r, fails, res, why);
+		worsen(r, EXIT_INTERNAL);
+		return;
+	}
+	if (r->has_deliver &&
+	    deliver_document(&r->deliver, name, fmt, doc->ptr, doc->len, sha,
+	                     why, sizeof(why)) < 0) {
+		doc_failed(r, fails, res, why);
+		worsen(r, EXIT_REJECTED);
+	}
+}
+
 /* Write a converted dossier's documents; fill the names written. */
 static int write_documents(run *r, const batch_result *res, char **written,
-                           size_t *n_written)
+                           size_t *n_written, doc_failures *fails)
 {
 	char name[256], why[256];
 	size_t i;
-	int ok = 1;
 
 	for (i = 0; i < r->n_formats; i++) {
 		const l2e_buf *doc = &res->docs[i];
@@ -384,15 +488,58 @@ static int write_documents(run *r, const batch_result *res, char **written,
 		         l2e_format_extension(r->formats[i]));
 		if (output_write_atomic(r->out_dir, name, doc->ptr, doc->len,
 		                        why) < 0) {
-			progress_clear(&r->progress);
-			fprintf(stderr, "lob2europass: %s\n", why);
+			doc_failed(r, fails, res, why);
 			worsen(r, EXIT_IO);
-			ok = 0;
 			continue;
 		}
 		written[(*n_written)++] = strdup(name);
+		seal_document(r, res, r->formats[i], name, doc, fails);
 	}
-	return ok;
+	return fails->n == 0;
+}
+
+/* Documents kept from the last run (--skip-unchanged) stay listed. */
+static void note_unchanged(run *r, const batch_result *res)
+{
+	char name[256], path[4096], sha[L2E_SHA256_HEX_SIZE];
+	size_t i;
+
+	for (i = 0; r->mode == OUT_DIR && i < r->n_formats; i++) {
+		snprintf(name, sizeof(name), "%s%s", res->stem,
+		         l2e_format_extension(r->formats[i]));
+		snprintf(path, sizeof(path), "%s/%s", r->out_dir, name);
+		if (l2e_sha256_file_hex(sha, r->ctx, path) < 0 ||
+		    manifest_add(&r->manifest, name, sha) < 0) {
+			progress_clear(&r->progress);
+			fprintf(stderr,
+			        "lob2europass: %s: cannot note it in %s\n",
+			        path, MANIFEST_NAME);
+			worsen(r, EXIT_IO);
+		}
+	}
+}
+
+/* The report entry of a dossier whose documents failed on the way. */
+static void report_failed(run *r, const batch_result *res,
+                          const doc_failures *fails, char **written,
+                          size_t n_written)
+{
+	batch_result copy = *res;
+	batch_diag *all = malloc((res->n_diags + fails->n) * sizeof(*all));
+
+	if (!all) {
+		report_add(&r->report, res, (const char *const *)written,
+		           n_written);
+		return;
+	}
+	if (res->n_diags)
+		memcpy(all, res->diags, res->n_diags * sizeof(*all));
+	memcpy(all + res->n_diags, fails->diags, fails->n * sizeof(*all));
+	copy.diags = all;
+	copy.n_diags = res->n_diags + fails->n;
+	copy.status = BATCH_ERROR;
+	report_add(&r->report, &copy, (const char *const *)written, n_written);
+	free(all);
 }
 
 static void count_failure(run *r)
@@ -415,6 +562,7 @@ static void emit(const batch_result *res, void *payload)
 	run *r = payload;
 	char *written[BATCH_MAX_FORMATS];
 	size_t n_written = 0, i;
+	doc_failures fails;
 	batch_result dup;
 	batch_diag d;
 	int added;
@@ -447,20 +595,27 @@ static void emit(const batch_result *res, void *payload)
 		}
 		if (added < 0)
 			worsen(r, EXIT_INTERNAL);
+		memset(&fails, 0, sizeof(fails));
 		if (res->status == BATCH_UNCHANGED) {
 			r->t.unchanged++;
-		} else if (write_documents(r, res, written, &n_written)) {
+			note_unchanged(r, res);
+		} else if (write_documents(r, res, written, &n_written,
+		                           &fails)) {
 			r->t.converted++;
 		} else {
 			r->t.errors++;
 			count_failure(r);
 		}
+		/* a dossier not fully written or delivered is done again */
 		if (r->has_state && res->fingerprint &&
 		    (res->status == BATCH_UNCHANGED ||
-		     n_written == r->n_formats))
+		     (n_written == r->n_formats && !fails.n)))
 			state_note(&r->state, res->stem, res->fingerprint);
-		report_add(&r->report, res, (const char *const *)written,
-		           n_written);
+		if (fails.n)
+			report_failed(r, res, &fails, written, n_written);
+		else
+			report_add(&r->report, res,
+			           (const char *const *)written, n_written);
 		for (i = 0; i < n_written; i++)
 			free(written[i]);
 		break;
@@ -631,10 +786,118 @@ static void summary(run *r)
 	fputc('\n', stderr);
 }
 
+/* --retries: 0 to 10. */
+static int retries_arg(const char *s, unsigned *out)
+{
+	if (!strcmp(s, "10") || (s[0] >= '0' && s[0] <= '9' && !s[1])) {
+		*out = (unsigned)strtoul(s, NULL, 10);
+		return 0;
+	}
+	fputs("lob2europass convert: --retries takes a whole number from 0 "
+	      "to 10\n",
+	      stderr);
+	return -1;
+}
+
+/* The client rules shared by fetching and delivering. */
+static int net_options(l2e_net_options *o, const cli_args *args)
+{
+	long seconds;
+
+	o->allow_http = args->values[OPT_ALLOW_HTTP] != NULL;
+	o->ca_file = args->values[OPT_CACERT];
+	if (args->values[OPT_TIMEOUT]) {
+		if ((seconds = number_arg(args->values[OPT_TIMEOUT],
+		                          "--timeout", 86400)) < 0)
+			return -1;
+		o->timeout_ms = seconds * 1000;
+	}
+	if (args->values[OPT_RETRIES] &&
+	    retries_arg(args->values[OPT_RETRIES], &o->retries) < 0)
+		return -1;
+	return 0;
+}
+
+/* A client with the credentials in `file` or `env_name`, or NULL. */
+static l2e_net *new_net(l2e_ctx *ctx, const l2e_net_options *base,
+                        const char *file, const char *env_name)
+{
+	l2e_net_options o = *base;
+	l2e_net *net = NULL;
+	char why[512];
+	auth a;
+
+	if (auth_load(&a, file, env_name, why, sizeof(why)) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		return NULL;
+	}
+	o.bearer_token = a.bearer_token;
+	o.user = a.user;
+	o.password = a.password;
+	if (l2e_net_new(&net, ctx, &o) < 0)
+		cli_print_error(ctx);
+	auth_dispose(&a); /* the client keeps its own copy */
+	return net;
+}
+
+/* The deliver and sign options, checked before anything is converted. */
+static int prepare_sealing(run *r, l2e_ctx *ctx, const cli_args *args,
+                           const l2e_net_options *net_opts)
+{
+	const char *method = args->values[OPT_DELIVER_METHOD];
+	l2e_net_options o = *net_opts;
+	char why[512];
+	auth a;
+	int rc;
+
+	if ((args->values[OPT_DELIVER] || args->values[OPT_SIGN_KEY]) &&
+	    r->mode != OUT_DIR) {
+		fprintf(stderr,
+		        "lob2europass convert: --%s needs --out DIR (the "
+		        "documents stay on disk)\n",
+		        args->values[OPT_DELIVER] ? "deliver" : "sign-key");
+		return EXIT_USAGE;
+	}
+	if ((method || args->values[OPT_DELIVER_AUTH_FILE]) &&
+	    !args->values[OPT_DELIVER]) {
+		fputs("lob2europass convert: --deliver-method and "
+		      "--deliver-auth-file go with --deliver URL\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	if (args->values[OPT_SIGN_KEY] &&
+	    (rc = l2e_signer_load(&r->signer, ctx,
+	                          args->values[OPT_SIGN_KEY])) < 0) {
+		cli_print_error(ctx);
+		return EXIT_USAGE;
+	}
+	if (!args->values[OPT_DELIVER])
+		return 0;
+	if (auth_load(&a, args->values[OPT_DELIVER_AUTH_FILE],
+	              "LOB2EUROPASS_DELIVER_AUTH", why, sizeof(why)) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		return EXIT_USAGE;
+	}
+	o.bearer_token = a.bearer_token;
+	o.user = a.user;
+	o.password = a.password;
+	rc = deliver_open(&r->deliver, args->values[OPT_DELIVER],
+	                  method ? method : "post", &o, why, sizeof(why));
+	auth_dispose(&a);
+	if (rc < 0) {
+		fprintf(stderr, "lob2europass convert: %s\n", why);
+		return EXIT_USAGE;
+	}
+	r->has_deliver = 1;
+	return 0;
+}
+
 int cmd_convert(int argc, char **argv)
 {
 	l2e_ctx_options opts = L2E_CTX_OPTIONS_INIT;
+	l2e_net_options net_opts = L2E_NET_OPTIONS_INIT;
 	l2e_mapping *map = NULL;
+	l2e_net *net = NULL;
 	l2e_ctx *ctx = NULL;
 	char **positional = NULL, path_buf[4096], why[256];
 	const char *mapping_path, *sde, *v;
@@ -707,6 +970,8 @@ int cmd_convert(int argc, char **argv)
 		    stderr);
 		goto out;
 	}
+	if (net_options(&net_opts, &args) < 0)
+		goto out;
 	sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
 		char *end = NULL;
@@ -734,6 +999,16 @@ int cmd_convert(int argc, char **argv)
 		rc = EXIT_MAPPING;
 		goto out;
 	}
+	r.ctx = ctx;
+	if ((rc = prepare_sealing(&r, ctx, &args, &net_opts)) != 0)
+		goto out;
+	for (i = 0; i < args.n_positional && !net; i++)
+		if (l2e_is_url(args.positional[i]) &&
+		    !(net = new_net(ctx, &net_opts, args.values[OPT_AUTH_FILE],
+		                    "LOB2EUROPASS_AUTH"))) {
+			rc = EXIT_USAGE;
+			goto out;
+		}
 	if (r.mode == OUT_DIR && (rc = prepare_out_dir(&r, &lock_fd)) != 0)
 		goto out;
 	if (report_open(&r.report, args.values[OPT_REPORT],
@@ -748,6 +1023,7 @@ int cmd_convert(int argc, char **argv)
 	cfg.formats = r.formats;
 	cfg.n_formats = r.n_formats;
 	cfg.jobs = (int)jobs;
+	cfg.net = net;
 	cfg.as_json_lines = r.mode == OUT_NDJSON;
 	cfg.emit = emit;
 	cfg.payload = &r;
@@ -782,6 +1058,11 @@ int cmd_convert(int argc, char **argv)
 	} else if (r.mode == OUT_ONE && r.n_pending == 1) {
 		fwrite(r.pending.ptr, 1, r.pending.len, stdout);
 	}
+	if (r.mode == OUT_DIR &&
+	    manifest_write(&r.manifest, r.out_dir, r.signer, ctx, why) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		worsen(&r, EXIT_IO);
+	}
 	if (r.has_state && state_save(&r.state) < 0) {
 		fprintf(stderr,
 		        "lob2europass: %s: cannot save the run state: "
@@ -807,6 +1088,11 @@ out:
 		state_dispose(&r.state);
 	l2e_buf_dispose(&r.pending);
 	keyset_dispose(&r.names);
+	manifest_dispose(&r.manifest);
+	if (r.has_deliver)
+		deliver_close(&r.deliver);
+	l2e_signer_free(r.signer);
+	l2e_net_free(net);
 	l2e_mapping_free(map);
 	l2e_ctx_free(ctx);
 	free(positional);

@@ -27,6 +27,9 @@ static void print_help(FILE *f)
 	    "  validate FILE...\n"
 	    "             check Europass documents (schemas and built-in "
 	    "checks)\n"
+	    "  verify DIR check the documents of a batch against "
+	    "DIR/SHA256SUMS\n"
+	    "             (and its signature)\n"
 	    "  help CMD   show the help of a command\n"
 	    "\n"
 	    "Options:\n"
@@ -55,8 +58,8 @@ int cli_exit_for(int code)
 	case L2E_ENOTFOUND:
 	case L2E_ELIMIT: return EXIT_INPUT;
 	case L2E_EMAPPING: return EXIT_MAPPING;
+	case L2E_ENET: return EXIT_INPUT; /* an input behind a URL */
 	case L2E_EIO:
-	case L2E_ENET:
 	case L2E_ECRYPTO: return EXIT_IO;
 	default: return EXIT_INTERNAL;
 	}
@@ -129,6 +132,11 @@ int main(int argc, char **argv)
 
 			return cmd_validate(2, args);
 		}
+		if (argc > 2 && !strcmp(argv[2], "verify")) {
+			char *args[] = { argv[2], (char *)"--help", NULL };
+
+			return cmd_verify(2, args);
+		}
 		print_help(stdout);
 		return argc > 2 ? EXIT_USAGE : EXIT_OK;
 	}
@@ -142,6 +150,8 @@ int main(int argc, char **argv)
 		rc = cmd_mapping(argc - 1, argv + 1);
 	} else if (!strcmp(cmd, "validate")) {
 		rc = cmd_validate(argc - 1, argv + 1);
+	} else if (!strcmp(cmd, "verify")) {
+		rc = cmd_verify(argc - 1, argv + 1);
 	} else {
 		fprintf(stderr,
 		        "lob2europass: unknown command '%s'\n"

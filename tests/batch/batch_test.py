@@ -122,8 +122,10 @@ def t_reports():
         text = open(os.path.join(d, "r.csv")).read()
         expect("\"=" not in text, "a CSV cell starts with '='")
         files = sorted(f for f in os.listdir(out) if not f.startswith("."))
-        expect(files == ["0000001.europass.xml", "0000004.europass.xml"],
-               "files %s" % files)
+        expect(files == ["0000001.europass.xml", "0000004.europass.xml",
+                         "SHA256SUMS"], "files %s" % files)
+        sums = open(os.path.join(out, "SHA256SUMS")).read().splitlines()
+        expect([ln[66:] for ln in sums] == files[:2], "sums %s" % sums)
         doc = open(os.path.join(out, "0000004.europass.xml")).read()
         expect("=HYPERLINK(&quot;x&quot;)" in doc or "=HYPERLINK(\"x\")"
                in doc, "the name is not kept as text")
@@ -211,8 +213,14 @@ def t_kill():
         q = run(["convert", "-q", "-m", MAPPING, "-o", out, src])
         expect(q.returncode == 0, "rerun exit %d: %s" % (q.returncode,
                                                         q.stderr))
-        final = sorted(f for f in os.listdir(out) if not f.startswith("."))
+        final = sorted(f for f in os.listdir(out) if not f.startswith(".")
+                       and f != "SHA256SUMS")
         expect(len(final) == 3000, "%d files after the rerun" % len(final))
+        c = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"],
+                           cwd=out, capture_output=True, text=True)
+        expect(c.returncode == 0 and len(open(os.path.join(
+            out, "SHA256SUMS")).read().splitlines()) == 3000,
+            "SHA256SUMS after the rerun: %s" % c.stdout[:200])
         expect(not [f for f in os.listdir(out) if f.startswith(".")
                     and f not in (".lob2europass.lock",
                                   ".lob2europass-state")],

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The option table (what --help prints) and the manual page must agree:
-# every option of `convert --help` and `validate --help` is documented in
+# every option of `convert --help`, `validate --help` and `verify --help`
+# is documented in
 # lob2europass.1.md, and the manual documents no option the tool does not
 # have.
 #   manpage_options.sh BINARY MANPAGE_MD
@@ -9,7 +10,7 @@ bin=$1 man=$2
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 n=0
-for cmd in convert validate; do
+for cmd in convert validate verify; do
 	section=$(echo "$cmd" | tr '[:lower:]' '[:upper:]')
 	"$bin" "$cmd" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u \
 		> "$tmp/help"

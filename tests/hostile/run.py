@@ -29,6 +29,7 @@ generator below, or, for CSV bundles, "<case>.<table>.csv", which
 replaces that table in tests/fault/one-student-csv.
 """
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -400,6 +401,21 @@ def national_ids(data):
     return found
 
 
+def sums_problems(out, names, data):
+    """SHA256SUMS names only documents in `out`, with their digests."""
+    problems = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        m = re.fullmatch(r"([0-9a-f]{64})  ([A-Za-z0-9._-]+)", line)
+        if not m or m.group(2) not in names:
+            problems.append("SHA256SUMS: bad line %r" % line[:100])
+            continue
+        with open(os.path.join(out, m.group(2)), "rb") as f:
+            if hashlib.sha256(f.read()).hexdigest() != m.group(1):
+                problems.append("SHA256SUMS: %s does not match"
+                                % m.group(2))
+    return problems
+
+
 def leaks(ids, data):
     """The ids that occur in `data`, digits possibly separated."""
     text = data.decode("utf-8", "replace")
@@ -591,6 +607,9 @@ def run_case(case, cli, src, tools, scratch):
         data = outputs[f]
         if f.startswith(".lob2europass"):
             continue  # the CLI's lock and state files: not documents
+        if f == "SHA256SUMS":  # lists the documents, each as it is
+            problems += sums_problems(out, names, data)
+            continue
         try:
             if f.endswith(".json"):
                 json.loads(data)
