@@ -1,0 +1,165 @@
+/*
+ * xml_out.c - a small XML emitter (see xml_out.h).
+ */
+#include "xml_out.h"
+
+#include <string.h>
+
+#include "core/buf.h"
+
+/* The bytes that end a run of plain text (NUL ends the string). */
+static const unsigned char text_special[256] = {
+	[0] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\r'] = 1,
+};
+static const unsigned char attr_special[256] = {
+	[0] = 1,   ['&'] = 1,  ['<'] = 1,  ['>'] = 1,
+	['"'] = 1, ['\r'] = 1, ['\n'] = 1, ['\t'] = 1,
+};
+
+static void put(l2e__xml_out *x, const char *s, size_t len)
+{
+	l2e_buf *b = x->out;
+	int error;
+
+	if (x->error)
+		return;
+	if (b->cap - b->len <= len) {
+		error = l2e__buf_grow(b, len);
+		if (error) {
+			x->error = error;
+			return;
+		}
+	}
+	memcpy(b->ptr + b->len, s, len);
+	b->len += len;
+}
+
+#define PUT_LITERAL(x, s) put((x), (s), sizeof(s) - 1)
+
+static void put_entity(l2e__xml_out *x, unsigned char c)
+{
+	switch (c) {
+	case '&': PUT_LITERAL(x, "&amp;"); break;
+	case '<': PUT_LITERAL(x, "&lt;"); break;
+	case '>': PUT_LITERAL(x, "&gt;"); break;
+	case '"': PUT_LITERAL(x, "&quot;"); break;
+	case '\r': PUT_LITERAL(x, "&#13;"); break;
+	case '\n': PUT_LITERAL(x, "&#10;"); break;
+	default: PUT_LITERAL(x, "&#9;"); break;
+	}
+}
+
+/* `s` with the bytes `special` marks replaced by character references:
+ * plain runs are copied whole. */
+static void put_escaped(l2e__xml_out *x, const char *s,
+                        const unsigned char *special)
+{
+	const char *run = s;
+
+	for (;; s++) {
+		if (!special[(unsigned char)*s])
+			continue;
+		put(x, run, (size_t)(s - run));
+		if (!*s)
+			return;
+		put_entity(x, (unsigned char)*s);
+		run = s + 1;
+	}
+}
+
+/* `n` levels of the indent string "  " */
+static void indent(l2e__xml_out *x, size_t n)
+{
+	static const char spaces[] = "                                ";
+
+	while (n > 0) {
+		size_t k = n < sizeof(spaces) / 2 ? n : sizeof(spaces) / 2;
+
+		put(x, spaces, 2 * k);
+		n -= k;
+	}
+}
+
+void l2e__xml_begin(l2e__xml_out *x, l2e_buf *out)
+{
+	memset(x, 0, sizeof(*x));
+	x->out = out;
+	PUT_LITERAL(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+}
+
+void l2e__xml_start(l2e__xml_out *x, const char *name)
+{
+	if (x->error)
+		return;
+	if (x->depth == L2E__XML_MAX_DEPTH) {
+		x->error = L2E_ERROR; /* a bug in a writer */
+		return;
+	}
+	if (x->is_tag_open)
+		PUT_LITERAL(x, ">\n");
+	indent(x, x->depth);
+	PUT_LITERAL(x, "<");
+	put(x, name, strlen(name));
+	x->open[x->depth++] = name;
+	x->is_tag_open = 1;
+}
+
+void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value)
+{
+	if (x->error)
+		return;
+	if (!x->is_tag_open) {
+		x->error = L2E_ERROR; /* a bug in a writer */
+		return;
+	}
+	PUT_LITERAL(x, " ");
+	put(x, name, strlen(name));
+	PUT_LITERAL(x, "=\"");
+	put_escaped(x, value, attr_special);
+	PUT_LITERAL(x, "\"");
+}
+
+void l2e__xml_end(l2e__xml_out *x)
+{
+	const char *name;
+
+	if (x->error)
+		return;
+	if (x->depth == 0) {
+		x->error = L2E_ERROR; /* a bug in a writer */
+		return;
+	}
+	name = x->open[--x->depth];
+	if (x->is_tag_open) {
+		PUT_LITERAL(x, "/>\n");
+	} else {
+		if (x->does_indent)
+			indent(x, x->depth);
+		PUT_LITERAL(x, "</");
+		put(x, name, strlen(name));
+		PUT_LITERAL(x, ">\n");
+	}
+	x->is_tag_open = 0;
+	x->does_indent = 1;
+}
+
+void l2e__xml_leaf(l2e__xml_out *x, const char *name, const char *text)
+{
+	if (!text || x->error)
+		return;
+	l2e__xml_start(x, name);
+	PUT_LITERAL(x, ">");
+	x->is_tag_open = 0;
+	put_escaped(x, text, text_special);
+	x->does_indent = 0;
+	l2e__xml_end(x);
+}
+
+int l2e__xml_finish(l2e__xml_out *x)
+{
+	while (x->depth > 0 && !x->error)
+		l2e__xml_end(x);
+	if (!x->error && x->out->ptr)
+		x->out->ptr[x->out->len] = '\0'; /* grow keeps room for it */
+	return x->error;
+}
