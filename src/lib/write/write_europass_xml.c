@@ -11,6 +11,7 @@
 #include "writer.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/buf.h"
 #include "write/europass_v3_view.h"
@@ -52,23 +53,46 @@ static void fail(xw *x)
 		x->error = L2E_ENOMEM;
 }
 
+/* `dashes` then `n` as "%02d" (buf holds 16); snprintf was a tenth of
+ * the XML writer. */
+static const char *two_digits(char *buf, const char *dashes, int n)
+{
+	size_t k = strlen(dashes);
+
+	if (n < 0 || n > 99) {
+		snprintf(buf, 16, "%s%02d", dashes, n);
+		return buf;
+	}
+	memcpy(buf, dashes, k);
+	buf[k] = (char)('0' + n / 10 % 10);
+	buf[k + 1] = (char)('0' + n % 10);
+	buf[k + 2] = '\0';
+	return buf;
+}
+
 static void date(xw *x, const char *name, const l2e__value *v)
 {
 	char buf[16];
+	int y;
 
 	if (!v || !v->is_set)
 		return;
 	start(x, name);
-	snprintf(buf, sizeof(buf), "%04d", v->date.year);
+	y = v->date.year;
+	if (y >= 0 && y <= 9999) {
+		buf[0] = (char)('0' + y / 1000);
+		buf[1] = (char)('0' + y / 100 % 10);
+		buf[2] = (char)('0' + y / 10 % 10);
+		buf[3] = (char)('0' + y % 10);
+		buf[4] = '\0';
+	} else {
+		snprintf(buf, sizeof(buf), "%04d", y);
+	}
 	attr(x, "year", buf);
-	if (v->date.month) {
-		snprintf(buf, sizeof(buf), "--%02d", v->date.month);
-		attr(x, "month", buf);
-	}
-	if (v->date.day) {
-		snprintf(buf, sizeof(buf), "---%02d", v->date.day);
-		attr(x, "day", buf);
-	}
+	if (v->date.month)
+		attr(x, "month", two_digits(buf, "--", v->date.month));
+	if (v->date.day)
+		attr(x, "day", two_digits(buf, "---", v->date.day));
 	end(x);
 }
 
