@@ -67,17 +67,35 @@ static void put_escaped(l2e__xml_out *x, const char *s,
 	}
 }
 
-/* `n` levels of the indent string "  " */
-static void indent(l2e__xml_out *x, size_t n)
+/* Room for `n` more bytes: where to write them, or NULL (sticky). Each
+ * tag is written through one of these, not piece by piece. */
+static char *reserve(l2e__xml_out *x, size_t n)
 {
-	static const char spaces[] = "                                ";
+	l2e_buf *b = x->out;
+	int error;
 
-	while (n > 0) {
-		size_t k = n < sizeof(spaces) / 2 ? n : sizeof(spaces) / 2;
-
-		put(x, spaces, 2 * k);
-		n -= k;
+	if (x->error)
+		return NULL;
+	if (b->cap - b->len <= n) {
+		error = l2e__buf_grow(b, n);
+		if (error) {
+			x->error = error;
+			return NULL;
+		}
 	}
+	return b->ptr + b->len;
+}
+
+static void commit(l2e__xml_out *x, const char *end)
+{
+	x->out->len = (size_t)(end - x->out->ptr);
+}
+
+/* `n` levels of the indent string "  " at o */
+static char *indent(char *o, size_t n)
+{
+	memset(o, ' ', 2 * n);
+	return o + 2 * n;
 }
 
 void l2e__xml_begin(l2e__xml_out *x, l2e_buf *out)
@@ -89,32 +107,48 @@ void l2e__xml_begin(l2e__xml_out *x, l2e_buf *out)
 
 void l2e__xml_start(l2e__xml_out *x, const char *name)
 {
+	size_t len = strlen(name);
+	char *o;
+
 	if (x->error)
 		return;
 	if (x->depth == L2E__XML_MAX_DEPTH) {
 		x->error = L2E_ERROR; /* a bug in a writer */
 		return;
 	}
-	if (x->is_tag_open)
-		PUT_LITERAL(x, ">\n");
-	indent(x, x->depth);
-	PUT_LITERAL(x, "<");
-	put(x, name, strlen(name));
+	if (!(o = reserve(x, 3 + 2 * x->depth + len)))
+		return;
+	if (x->is_tag_open) {
+		*o++ = '>';
+		*o++ = '\n';
+	}
+	o = indent(o, x->depth);
+	*o++ = '<';
+	memcpy(o, name, len);
+	commit(x, o + len);
 	x->open[x->depth++] = name;
 	x->is_tag_open = 1;
 }
 
 void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value)
 {
+	size_t len = strlen(name);
+	char *o;
+
 	if (x->error)
 		return;
 	if (!x->is_tag_open) {
 		x->error = L2E_ERROR; /* a bug in a writer */
 		return;
 	}
-	PUT_LITERAL(x, " ");
-	put(x, name, strlen(name));
-	PUT_LITERAL(x, "=\"");
+	if (!(o = reserve(x, 3 + len)))
+		return;
+	*o++ = ' ';
+	memcpy(o, name, len);
+	o += len;
+	*o++ = '=';
+	*o++ = '"';
+	commit(x, o);
 	put_escaped(x, value, attr_special);
 	PUT_LITERAL(x, "\"");
 }
@@ -122,6 +156,8 @@ void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value)
 void l2e__xml_end(l2e__xml_out *x)
 {
 	const char *name;
+	size_t len;
+	char *o;
 
 	if (x->error)
 		return;
@@ -129,16 +165,25 @@ void l2e__xml_end(l2e__xml_out *x)
 		x->error = L2E_ERROR; /* a bug in a writer */
 		return;
 	}
-	name = x->open[--x->depth];
+	name = x->open[x->depth - 1];
+	len = strlen(name);
+	if (!(o = reserve(x, 4 + 2 * x->depth + len)))
+		return;
+	x->depth--;
 	if (x->is_tag_open) {
-		PUT_LITERAL(x, "/>\n");
+		*o++ = '/';
+		*o++ = '>';
 	} else {
 		if (x->does_indent)
-			indent(x, x->depth);
-		PUT_LITERAL(x, "</");
-		put(x, name, strlen(name));
-		PUT_LITERAL(x, ">\n");
+			o = indent(o, x->depth);
+		*o++ = '<';
+		*o++ = '/';
+		memcpy(o, name, len);
+		o += len;
+		*o++ = '>';
 	}
+	*o++ = '\n';
+	commit(x, o);
 	x->is_tag_open = 0;
 	x->does_indent = 1;
 }
