@@ -13,6 +13,7 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -143,8 +144,20 @@ static void count(json_state *s, const char *p, size_t n)
 		column = 1;
 		i = (size_t)(nl - p) + 1;
 	}
-	for (; i < n; i++)
-		column += (u[i] & 0xC0) != 0x80;
+	while (i < n) {
+		/* eight ASCII bytes are eight columns */
+		if (n - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, u + i, 8);
+			if (!(w & 0x8080808080808080u)) {
+				column += 8;
+				i += 8;
+				continue;
+			}
+		}
+		column += (u[i++] & 0xC0) != 0x80;
+	}
 	s->column = column;
 }
 
