@@ -245,13 +245,18 @@ static int line_put_string(line_buf *b, const unsigned char *s, size_t len)
 			return -1;
 		o = b->ptr + b->len;
 		while (i < block_end && len - i >= 8) {
+			/* all eight are copied; those past k get overwritten */
 			k = json_plain_prefix(s + i);
-			memcpy(o, s + i,
-			       8); /* the bytes past k are overwritten */
+			memcpy(o, s + i, 8);
 			o += k;
 			i += k;
-			if (k < 8)
+			if (k == 8)
+				continue;
+			/* escapes come in runs in a formatted document (tabs,
+			 * '",', '"\n'): take them one by one */
+			do
 				o = put_escape(o, s[i++]);
+			while (i < block_end && json_escape[s[i]]);
 		}
 		for (; i < block_end; i++)
 			if (json_escape[s[i]])
