@@ -66,14 +66,19 @@ static void random_text(char *s, size_t cap)
 static void fill(l2e__json_tree *t, l2e__json *ours, cJSON *ref, int is_array,
                  int depth)
 {
-	char name[64], text[64];
+	char buf[64], text[64];
+	const char *name;
 	int i, n = (int)pick(6), number;
 	l2e__json *o;
 	cJSON *r;
 
 	/* the writers put no scalars in arrays: those picks add nothing */
 	for (i = 0; i < n; i++) {
-		random_text(name, sizeof(name));
+		random_text(buf, sizeof(buf));
+		/* names are borrowed: they must outlive the tree */
+		name = l2e__pool_strdup(&t->pool, buf);
+		if (!name)
+			return;
 		switch (pick(depth > 0 ? 5 : 3)) {
 		case 0:
 			random_text(text, sizeof(text));

@@ -3,7 +3,6 @@
  */
 #include "json_out.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -34,11 +33,12 @@ static l2e__json *add(l2e__json_tree *t, l2e__json *parent, json_kind kind,
 	if (t->is_oom || !parent)
 		return NULL;
 	n = l2e__pool_alloc(&t->pool, sizeof(*n));
-	if (!n || (name && !(n->name = l2e__pool_strdup(&t->pool, name)))) {
+	if (!n) {
 		t->is_oom = 1;
 		return NULL;
 	}
 	n->kind = kind;
+	n->name = name; /* borrowed: the writers pass literals */
 	if (parent->last)
 		parent->last->next = n;
 	else
@@ -118,33 +118,26 @@ typedef struct printer {
 	int error;
 } printer;
 
-static void put(printer *p, const char *s, size_t len)
+/* Room for `n` more bytes: where to write them, or NULL (sticky). */
+static char *reserve(printer *p, size_t n)
 {
 	l2e_buf *b = p->out;
 	int error;
 
 	if (p->error)
-		return;
-	if (b->cap - b->len <= len) {
-		if ((error = l2e__buf_grow(b, len)) < 0) {
+		return NULL;
+	if (b->cap - b->len <= n) {
+		if ((error = l2e__buf_grow(b, n)) < 0) {
 			p->error = error;
-			return;
+			return NULL;
 		}
 	}
-	memcpy(b->ptr + b->len, s, len);
-	b->len += len;
+	return b->ptr + b->len;
 }
 
-static void tabs(printer *p, size_t n)
+static void commit(printer *p, const char *end)
 {
-	static const char t[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
-
-	while (n > 0) {
-		size_t k = n < sizeof(t) - 1 ? n : sizeof(t) - 1;
-
-		put(p, t, k);
-		n -= k;
-	}
+	p->out->len = (size_t)(end - p->out->ptr);
 }
 
 /* cJSON's string escapes: 0 as it is, 'u' as \u00xx, else the letter. */
@@ -157,76 +150,122 @@ static char escape_of(unsigned char c)
 	return c == '"' || c == '\\' ? (char)c : 0;
 }
 
-static void put_string(printer *p, const char *s)
+/* `s` quoted and escaped at o, which has room for 6 * strlen(s) + 2. */
+static char *write_string(char *o, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
-	char e, esc[6];
+	const char *run = s, *end = s + len;
+	char e;
 
-	put(p, "\"", 1);
-	for (;; s++) {
-		if (*s && !escape_of((unsigned char)*s))
+	*o++ = '"';
+	for (; s < end; s++) {
+		if (!(e = escape_of((unsigned char)*s)))
 			continue;
-		put(p, run, (size_t)(s - run));
-		if (!*s)
-			break;
-		e = escape_of((unsigned char)*s);
-		esc[0] = '\\';
-		esc[1] = e;
-		esc[2] = '0';
-		esc[3] = '0';
-		esc[4] = hex[(unsigned char)*s >> 4];
-		esc[5] = hex[(unsigned char)*s & 15];
-		put(p, esc, e == 'u' ? 6 : 2);
+		memcpy(o, run, (size_t)(s - run));
+		o += s - run;
+		*o++ = '\\';
+		*o++ = e;
+		if (e == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[(unsigned char)*s >> 4];
+			*o++ = hex[(unsigned char)*s & 15];
+		}
 		run = s + 1;
 	}
-	put(p, "\"", 1);
+	memcpy(o, run, (size_t)(s - run));
+	o += s - run;
+	*o++ = '"';
+	return o;
 }
 
+static void put_string(printer *p, const char *s)
+{
+	size_t len = strlen(s);
+	char *o = reserve(p, 6 * len + 2);
+
+	if (o)
+		commit(p, write_string(o, s, len));
+}
+
+/* n as "%d" */
 static void put_int(printer *p, int n)
 {
-	char buf[16];
-	int len = snprintf(buf, sizeof(buf), "%d", n);
+	char digits[12], *o;
+	unsigned long v = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
+	size_t k = 0;
 
-	put(p, buf, (size_t)len);
+	do {
+		digits[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (!(o = reserve(p, k + 1)))
+		return;
+	if (n < 0)
+		*o++ = '-';
+	while (k > 0)
+		*o++ = digits[--k];
+	commit(p, o);
+}
+
+static void put_literal(printer *p, const char *s, size_t len)
+{
+	char *o = reserve(p, len);
+
+	if (o) {
+		memcpy(o, s, len);
+		commit(p, o + len);
+	}
 }
 
 /* The value `n` at nesting `depth` (the containers around it). */
 static void print_value(printer *p, const l2e__json *n, size_t depth)
 {
 	const l2e__json *c;
+	size_t len;
+	char *o;
 
 	switch (n->kind) {
 	case JSON_STRING: put_string(p, n->text); return;
 	case JSON_INT: put_int(p, n->number); return;
 	case JSON_BOOL:
 		if (n->number)
-			put(p, "true", 4);
+			put_literal(p, "true", 4);
 		else
-			put(p, "false", 5);
+			put_literal(p, "false", 5);
 		return;
 	case JSON_ARRAY:
-		put(p, "[", 1);
+		put_literal(p, "[", 1);
 		for (c = n->first; c; c = c->next) {
 			print_value(p, c, depth + 1);
 			if (c->next)
-				put(p, ", ", 2);
+				put_literal(p, ", ", 2);
 		}
-		put(p, "]", 1);
+		put_literal(p, "]", 1);
 		return;
 	case JSON_OBJECT:
-		put(p, "{\n", 2);
+		put_literal(p, "{\n", 2);
 		for (c = n->first; c; c = c->next) {
-			tabs(p, depth + 1);
-			put_string(p, c->name);
-			put(p, ":\t", 2);
+			/* tabs, "name":<TAB> in one piece */
+			len = strlen(c->name);
+			if (!(o = reserve(p, depth + 1 + 6 * len + 4)))
+				return;
+			memset(o, '\t', depth + 1);
+			o = write_string(o + depth + 1, c->name, len);
+			*o++ = ':';
+			*o++ = '\t';
+			commit(p, o);
 			print_value(p, c, depth + 1);
 			if (c->next)
-				put(p, ",", 1);
-			put(p, "\n", 1);
+				put_literal(p, ",\n", 2);
+			else
+				put_literal(p, "\n", 1);
 		}
-		tabs(p, depth);
-		put(p, "}", 1);
+		if (!(o = reserve(p, depth + 1)))
+			return;
+		memset(o, '\t', depth);
+		o[depth] = '}';
+		commit(p, o + depth + 1);
 		return;
 	}
 }

@@ -31,7 +31,11 @@ typedef struct l2e__json_tree {
 
 /** A new empty object: the root. */
 l2e__json *l2e__json_root(l2e__json_tree *t);
-/** Member `name` of object `parent` (NULL parent: does nothing). */
+/**
+ * Member `name` of object `parent` (NULL parent: does nothing). Names
+ * are borrowed and must outlive the tree (the writers pass literals);
+ * texts are copied.
+ */
 l2e__json *l2e__json_add_object(l2e__json_tree *t, l2e__json *parent,
                                 const char *name);
 l2e__json *l2e__json_add_array(l2e__json_tree *t, l2e__json *parent,
