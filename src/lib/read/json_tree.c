@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,22 +353,20 @@ typedef struct fast {
 	const char *p;
 	const char *end;
 	unsigned line;
-	const char *mark; /* column is known here... */
-	unsigned mark_column;
+	const char *base; /* the column is known here (a line start)... */
+	unsigned base_column;
+	size_t n_cont; /* ...and UTF-8 continuation bytes since */
 	size_t n_values;
 	size_t max_depth;
 } fast;
 
 /* The column at f->p: the walk counts every byte but UTF-8
- * continuation bytes. Positions are asked for in order. */
-static unsigned fast_column(fast *f)
+ * continuation bytes, which only strings hold (fast_string counts
+ * them), so no byte is looked at twice. */
+static unsigned fast_column(const fast *f)
 {
-	const unsigned char *q = (const unsigned char *)f->mark;
-
-	for (; q < (const unsigned char *)f->p; q++)
-		f->mark_column += (*q & 0xC0) != 0x80;
-	f->mark = f->p;
-	return f->mark_column;
+	return f->base_column +
+	       (unsigned)((size_t)(f->p - f->base) - f->n_cont);
 }
 
 static void fast_ws(fast *f)
@@ -375,8 +374,9 @@ static void fast_ws(fast *f)
 	for (; f->p < f->end; f->p++) {
 		if (*f->p == '\n') {
 			f->line++;
-			f->mark = f->p + 1;
-			f->mark_column = 1;
+			f->base = f->p + 1;
+			f->base_column = 1;
+			f->n_cont = 0;
 		} else if (*f->p != ' ' && *f->p != '\t' && *f->p != '\r') {
 			return;
 		}
@@ -472,24 +472,46 @@ static size_t fast_unescape(char *o, const char *s, size_t len)
 	return (size_t)(o - start);
 }
 
+/* Whether the 8 bytes at q are plain string bytes: ASCII, no control
+ * character, no '"', no '\\' (SWAR). */
+static int is_plain_string8(const char *q)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t w, a, b;
+
+	memcpy(&w, q, 8);
+	a = w ^ (ones * '"');
+	b = w ^ (ones * '\\');
+	return !((w | ((w - ones * 0x20) & ~w) | ((a - ones) & ~a) |
+	          ((b - ones) & ~b)) &
+	         high);
+}
+
 /* A string token at f->p into the pool: *out and *len_out. */
 static int fast_string(fast *f, const char **out, size_t *len_out)
 {
 	const char *s = ++f->p, *q = s;
 	int has_escape = 0;
+	unsigned char c;
 	char *text;
 	size_t len;
 
-	for (;; q++) {
-		if (q == f->end || (unsigned char)*q < 0x20)
+	for (;;) {
+		while (f->end - q >= 8 && is_plain_string8(q))
+			q += 8;
+		if (q == f->end || (c = (unsigned char)*q) < 0x20)
 			return FAST_GIVE_UP;
-		if (*q == '"')
+		if (c == '"')
 			break;
-		if (*q == '\\') {
+		if (c == '\\') {
 			has_escape = 1;
 			if (++q == f->end)
 				return FAST_GIVE_UP;
+		} else if ((c & 0xC0) == 0x80) {
+			f->n_cont++;
 		}
+		q++;
 	}
 	f->p = q + 1;
 	if (!(text = l2e__pool_alloc(f->pool, (size_t)(q - s) + 1)))
@@ -712,10 +734,10 @@ static int fast_parse(l2e__node **out, l2e__pool *pool, l2e__json_cursor *cur)
 	memset(&f, 0, sizeof(f));
 	f.cur = cur;
 	f.pool = pool;
-	f.p = f.mark = cur->data + cur->pos;
+	f.p = f.base = cur->data + cur->pos;
 	f.end = cur->data + cur->len;
 	f.line = cur->line;
-	f.mark_column = cur->column;
+	f.base_column = cur->column;
 	f.n_values = 1; /* and each container and comma, as prescan() */
 	f.max_depth =
 	    cur->max_depth < FAST_MAX_DEPTH ? cur->max_depth : FAST_MAX_DEPTH;
