@@ -4,6 +4,9 @@
  */
 #include "test.h"
 
+#include <dirent.h>
+#include <stdlib.h>
+
 #include "core/buf.h"
 #include "core/pool.h"
 #include "read/json_tree.h"
@@ -203,6 +206,238 @@ static void test_json_tree__duplicate_keys_quoted_safely(void)
 	teardown();
 }
 
+/* ==== The fast path against the cJSON path ==== */
+
+/* Both trees the same: kinds, keys, texts and every position. */
+static int same_tree(const l2e__node *a, const l2e__node *b)
+{
+	const l2e__node *x, *y;
+
+	if (!a || !b)
+		return a == b;
+	if (a->kind != b->kind || a->len != b->len || a->line != b->line ||
+	    a->column != b->column || a->key_line != b->key_line ||
+	    a->key_column != b->key_column || a->index != b->index ||
+	    a->n_children != b->n_children || !a->key != !b->key ||
+	    (a->key && strcmp(a->key, b->key)) || !a->text != !b->text ||
+	    (a->text && memcmp(a->text, b->text, a->len + 1)))
+		return 0;
+	for (x = a->first, y = b->first; x && y; x = x->next, y = y->next)
+		if (!same_tree(x, y))
+			return 0;
+	return !x && !y;
+}
+
+typedef struct outcome {
+	l2e__node *roots[16];
+	size_t n_roots;
+	int error;
+	char message[512];
+	unsigned line, column;
+	size_t pos;
+} outcome;
+
+/* Every value of `text` in a row, as l2e__json_next gives them. */
+static void parse_all(outcome *o, const char *text, size_t len,
+                      int is_cjson_only, const l2e_ctx_options *opts)
+{
+	l2e__json_cursor cur;
+	l2e__node *root = NULL;
+	const l2e_error *e;
+
+	memset(o, 0, sizeof(*o));
+	l2e__json_cursor_init(&cur, "t.json", text, len, opts);
+	cur.is_cjson_only = is_cjson_only;
+	while (o->n_roots < 16) {
+		o->error = l2e__json_next(&root, &pool, ctx, &cur);
+		if (o->error || !root)
+			break;
+		o->roots[o->n_roots++] = root;
+	}
+	o->pos = cur.pos;
+	o->line = cur.line;
+	o->column = cur.column;
+	if (o->error && (e = l2e_ctx_error(ctx)) != NULL) {
+		snprintf(o->message, sizeof(o->message), "%s", e->message);
+		o->line = e->line;
+		o->column = e->column;
+	}
+}
+
+static size_t n_compared;
+
+static void compare_paths(const char *what, const char *text, size_t len,
+                          const l2e_ctx_options *opts)
+{
+	outcome fast, slow;
+	size_t i;
+
+	parse_all(&slow, text, len, 1, opts);
+	parse_all(&fast, text, len, 0, opts);
+	n_compared++;
+	if (fast.error != slow.error || fast.n_roots != slow.n_roots ||
+	    fast.pos != slow.pos || fast.line != slow.line ||
+	    fast.column != slow.column ||
+	    strcmp(fast.message, slow.message) != 0) {
+		test_fail(__FILE__, __LINE__,
+		          "%s: fast %d %zu values %u:%u \"%s\", cJSON %d %zu "
+		          "values %u:%u \"%s\"",
+		          what, fast.error, fast.n_roots, fast.line,
+		          fast.column, fast.message, slow.error, slow.n_roots,
+		          slow.line, slow.column, slow.message);
+		return;
+	}
+	for (i = 0; i < fast.n_roots; i++)
+		if (!same_tree(fast.roots[i], slow.roots[i]))
+			test_fail(__FILE__, __LINE__, "%s: value %zu differs",
+			          what, i);
+	l2e__pool_clear(&pool);
+}
+
+static unsigned long seed = 7;
+
+static size_t pick(size_t n)
+{
+	seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+	return (size_t)((seed >> 33) % n);
+}
+
+/* `text` and some mutations of it: bytes that matter to JSON put in,
+ * taken out or replaced. */
+static void compare_mutated(const char *what, const char *text, size_t len,
+                            const l2e_ctx_options *opts, int n_mutations)
+{
+	static const char *const pieces[] = {
+		"{",        "}",
+		"[",        "]",
+		",",        ":",
+		"\"",       "\\",
+		" ",        "\n",
+		"\t",       "\x01",
+		"0",        "-",
+		"1e999",    "01",
+		".",        "e",
+		"\\u0000",  "\\ud800",
+		"\\udc00",  "\\ud83d\\ude00",
+		"\\u00e9",  "\\n",
+		"true",     "nul",
+		"\xc3\xa9", "\"k\":1,",
+		"1.5e3",
+	};
+	l2e_buf m = L2E_BUF_INIT;
+	size_t at, cut, k;
+	int i;
+
+	compare_paths(what, text, len, opts);
+	for (i = 0; i < n_mutations && !test_failures_in_case; i++) {
+		const char *piece =
+		    pieces[pick(sizeof(pieces) / sizeof(pieces[0]))];
+
+		l2e__buf_clear(&m);
+		at = len ? pick(len + 1) : 0;
+		cut = at < len ? pick(3) : 0;
+		if (at + cut > len)
+			cut = len - at;
+		k = pick(3) ? strlen(piece) : 0;
+		l2e__buf_put(&m, text, at);
+		l2e__buf_put(&m, piece, k);
+		l2e__buf_put(&m, text + at + cut, len - at - cut);
+		compare_paths(what, m.ptr ? m.ptr : "", m.len, opts);
+	}
+	l2e_buf_dispose(&m);
+}
+
+static void compare_folder(const char *dir, const l2e_ctx_options *opts)
+{
+	DIR *d = opendir(dir);
+	struct dirent *ent;
+	l2e_buf path = L2E_BUF_INIT, data = L2E_BUF_INIT;
+	FILE *f;
+	char chunk[4096];
+	size_t n;
+
+	if (!d)
+		return;
+	while ((ent = readdir(d)) != NULL && !test_failures_in_case) {
+		if (ent->d_name[0] == '.')
+			continue;
+		l2e__buf_clear(&path);
+		l2e__buf_printf(&path, "%s/%s", dir, ent->d_name);
+		l2e__buf_clear(&data);
+		if (!(f = fopen(path.ptr, "rb")))
+			continue;
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			l2e__buf_put(&data, chunk, n);
+		fclose(f);
+		compare_mutated(path.ptr, data.ptr ? data.ptr : "", data.len,
+		                opts, 40);
+	}
+	closedir(d);
+	l2e_buf_dispose(&path);
+	l2e_buf_dispose(&data);
+}
+
+/*
+ * The fast path must give what the cJSON path gives (trees, positions,
+ * errors, where the cursor stops) for any text: its own results on
+ * plain JSON, the cJSON path's for everything it gives up on. Inputs:
+ * texts by hand, the fuzz corpora and hostile cases (L2E_TEST_SRC), and
+ * random mutations of them all; with tight limits too.
+ */
+static void test_json_tree__fast_path_agrees_with_cjson(void)
+{
+	static const char *const texts[] = {
+		"{\"a\": 1, \"b\": [true, false, null, -0.5e-3, \"x\\\"y\"]}",
+		"\xEF\xBB\xBF  {\"k\": 1}\n{\"k\": 2}\n\n[]  {}\n\"s\" 12 true",
+		"{\"\\u00e9\\ud83d\\ude00\": \"caf\xc3\xa9 \\/ "
+		"\\b\\f\\n\\r\\t\"}",
+		"{\"a\": {\"b\": {\"c\": [[[[1]]]]}}, \"d\": \"\"}",
+		"[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]",
+		"{\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":"
+		"7,"
+		"\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,"
+		"\"k14\":14,\"k15\":15,\"k16\":16,\"k17\":17,\"k3\":18}",
+		"{\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":"
+		"7,"
+		"\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,"
+		"\"k14\":14,\"k15\":15,\"k16\":16,\"k17\":17,\"k18\":18}",
+		"{\"a\":\r\n\t1}\r\n",
+		"12345678901234567890123456789012345678901234567890123456789012"
+		"3",
+	};
+	static const char *const folders[] = {
+		"tests/fuzz/corpora/json_input",
+		"tests/fuzz/corpora/mapping_load",
+		"tests/hostile/cases",
+		"mappings",
+		"samples/koerskaart-json",
+	};
+	l2e_ctx_options tight = L2E_CTX_OPTIONS_INIT;
+	const char *src = getenv("L2E_TEST_SRC");
+	l2e_buf dir = L2E_BUF_INIT;
+	size_t i;
+
+	setup();
+	tight.max_depth = 3;
+	tight.max_number_bytes = 6;
+	tight.max_values = 9;
+	tight.max_string_bytes = 4;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		compare_mutated(texts[i], texts[i], strlen(texts[i]),
+		                l2e_ctx_options_get(ctx), 200);
+		compare_mutated(texts[i], texts[i], strlen(texts[i]), &tight,
+		                50);
+	}
+	for (i = 0; src && i < sizeof(folders) / sizeof(folders[0]); i++) {
+		l2e__buf_clear(&dir);
+		l2e__buf_printf(&dir, "%s/%s", src, folders[i]);
+		compare_folder(dir.ptr, l2e_ctx_options_get(ctx));
+	}
+	CHECK(n_compared > 1000);
+	l2e_buf_dispose(&dir);
+	teardown();
+}
+
 static const test_case cases[] = {
 	TEST_CASE(test_json_tree__positions),
 	TEST_CASE(test_json_tree__numbers_keep_their_text),
@@ -212,6 +447,7 @@ static const test_case cases[] = {
 	TEST_CASE(test_json_tree__depth_limit),
 	TEST_CASE(test_json_tree__number_limits),
 	TEST_CASE(test_json_tree__duplicate_keys_quoted_safely),
+	TEST_CASE(test_json_tree__fast_path_agrees_with_cjson),
 };
 
 TEST_MAIN(cases)

@@ -3,6 +3,9 @@
  */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 size_t l2e__utf8_seq(const unsigned char *s, size_t len)
 {
 	unsigned char c = s[0];
@@ -33,12 +36,28 @@ size_t l2e__utf8_seq(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/* Whether the 8 bytes at u are ASCII without NUL: the usual case, so
+ * that text is checked a word at a time. */
+static int is_plain_ascii8(const unsigned char *u)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t w;
+
+	memcpy(&w, u, 8);
+	return !((w | ((w - ones) & ~w)) & high);
+}
+
 int l2e__utf8_valid(const char *s, size_t len, size_t *bad_at)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, n;
 
 	while (i < len) {
+		if (len - i >= 8 && is_plain_ascii8(u + i)) {
+			i += 8;
+			continue;
+		}
 		if (u[i] == 0) {
 			n = 0;
 		} else if (u[i] < 0x80) {

@@ -26,6 +26,7 @@ typedef struct eval {
 	l2e__diags *diags;
 	int is_oom;
 	unsigned char is_full[L2E__SEC_COUNT]; /* max_items reached */
+	l2e_buf text; /* a rule's value: one buffer for all of them */
 } eval;
 
 /* ==== Conditions ==== */
@@ -399,28 +400,28 @@ static int try_rule(eval *ev, const l2e__rule *r, int section, l2e__item *item,
                     const l2e__scope *scope, int *got, const l2e__node **at)
 {
 	l2e__ftype type = l2e__sections[section].fields[r->field].type;
-	l2e_buf text = L2E_BUF_INIT;
+	l2e_buf *text = &ev->text; /* nothing keeps it past this call */
 	l2e__date d;
 	int set = 0;
 
-	*got = value_of(ev, r, scope, &text, at);
+	l2e__buf_clear(text);
+	*got = value_of(ev, r, scope, text, at);
 	if (*got && type == L2E__FT_DATE) {
-		if ((set = parse_date(ev, r, &d, text.ptr, *at)))
+		if ((set = parse_date(ev, r, &d, text->ptr, *at)))
 			l2e__profile_set_date(item, r->field, d);
 	} else if (*got && type == L2E__FT_DATETIME && r->date_formats) {
 		/* a date for a date-time field: the start of that day, UTC */
 		char stamp[32];
 
-		if (parse_date(ev, r, &d, text.ptr, *at)) {
+		if (parse_date(ev, r, &d, text->ptr, *at)) {
 			snprintf(stamp, sizeof(stamp),
 			         "%04d-%02d-%02dT00:00:00Z", d.year,
 			         d.month ? d.month : 1, d.day ? d.day : 1);
 			set = set_typed(ev, r, section, item, stamp, *at);
 		}
 	} else if (*got) {
-		set = set_typed(ev, r, section, item, text.ptr, *at);
+		set = set_typed(ev, r, section, item, text->ptr, *at);
 	}
-	l2e_buf_dispose(&text);
 	return set;
 }
 
@@ -713,7 +714,7 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 	l2e__item *singles[L2E__SEC_COUNT] = { NULL };
 	l2e__scope scope = { record, record, root };
 	const l2e__node *key;
-	eval ev = { map, profile, diags, 0, { 0 } };
+	eval ev = { map, profile, diags, 0, { 0 }, L2E_BUF_INIT };
 	size_t i;
 
 	*key_out = NULL;
@@ -751,6 +752,7 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 	}
 	for (i = 0; i < map->n_blocks && !ev.is_oom; i++)
 		run_block(&ev, &map->blocks[i], &scope, singles);
+	l2e_buf_dispose(&ev.text);
 	for (i = 0; i < L2E__SEC_COUNT; i++)
 		if (singles[i])
 			l2e__profile_add(profile, (int)i, singles[i]);

@@ -210,12 +210,12 @@ static int is_wanted_char(unsigned long cp)
  * Clean text: invalid UTF-8 becomes U+FFFD, control characters go
  * (CR LF becomes LF), and surrounding white space is trimmed.
  */
-static int clean_text(l2e_buf *out, const char *s)
+static int clean_text(l2e_buf *out, const char *s, const char **clean_out)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t len = strlen(s), i = 0, n, end;
+	size_t len = strlen(s), i = 0, n, end, run;
 	unsigned long cp;
-	int error = 0;
+	int error = 0, is_changed = 0;
 
 	while (i < len &&
 	       (u[i] == ' ' || u[i] == '\t' || u[i] == '\n' || u[i] == '\r'))
@@ -224,13 +224,14 @@ static int clean_text(l2e_buf *out, const char *s)
 	while (end > i && (u[end - 1] == ' ' || u[end - 1] == '\t' ||
 	                   u[end - 1] == '\n' || u[end - 1] == '\r'))
 		end--;
-	while (i < end && !error) {
-		n = l2e__utf8_seq(u + i, end - i);
-		if (!n) {
-			error = l2e__buf_puts(out, "\xEF\xBF\xBD");
+	/* runs of wanted characters are copied whole; text that needs no
+	 * change (the usual case) is not copied at all */
+	for (run = i; i < end && !error;) {
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			i++;
 			continue;
 		}
+		n = l2e__utf8_seq(u + i, end - i);
 		if (n == 1)
 			cp = u[i];
 		else if (n == 2)
@@ -240,11 +241,27 @@ static int clean_text(l2e_buf *out, const char *s)
 			     ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
 		else
 			cp = 0x10000;
-		if (is_wanted_char(cp))
-			error = l2e__buf_put(out, s + i, n);
-		i += n;
+		if (n && is_wanted_char(cp)) {
+			i += n;
+			continue;
+		}
+		is_changed = 1;
+		error = l2e__buf_put(out, s + run, i - run);
+		if (!error && !n)
+			error = l2e__buf_puts(out, "\xEF\xBF\xBD");
+		i += n ? n : 1;
+		run = i;
 	}
-	return error;
+	if (error)
+		return error;
+	if (!is_changed && end == len) {
+		*clean_out = s + run;
+		return 0;
+	}
+	if ((error = l2e__buf_put(out, s + run, end - run)) < 0)
+		return error;
+	*clean_out = out->ptr;
+	return 0;
 }
 
 const char *l2e__cefr_normalise(const char *in, char out[3], int *adjusted)
@@ -386,23 +403,28 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
 	l2e__value *v = &item->values[field];
 	l2e_buf clean = L2E_BUF_INIT, safe = L2E_BUF_INIT;
 	char small[8];
-	const char *val;
+	const char *val, *checked = NULL;
 	int adjusted = 0, error = 0, i;
 
 	*redacted = 0;
 	if (note)
 		*note = NULL;
-	if ((error = clean_text(&clean, text)) < 0)
+	if ((error = clean_text(&clean, text, &checked)) < 0)
 		goto done;
-	if (!clean.ptr || !*clean.ptr) {
+	if (!*checked) {
 		error = L2E__SET_REFUSED;
 		if (note)
 			*note = "empty value";
 		goto done;
 	}
-	if ((error = l2e__natid_redact(&safe, clean.ptr, redacted)) < 0)
-		goto done;
-	val = safe.ptr;
+	/* redacted into a copy only when there is something to redact */
+	if (l2e__natid_find(checked)) {
+		error = l2e__natid_redact(&safe, checked, redacted);
+		if (error < 0)
+			goto done;
+		checked = safe.ptr;
+	}
+	val = checked;
 
 	switch (spec->type) {
 	case L2E__FT_TEXT: break;
@@ -437,7 +459,7 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
 		if (!*val) {
 			error = L2E__SET_REFUSED;
 			if (note)
-				*note = is_reference_level(safe.ptr)
+				*note = is_reference_level(checked)
 				            ? "a Dutch reference level (F/S) "
 				              "is not "
 				              "a CEFR level"

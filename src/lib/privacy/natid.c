@@ -101,9 +101,12 @@ static size_t natid_at(const char *s, size_t i)
 	static const char eck_plain[] = "ketenid.nl/";
 	size_t n = 0;
 
-	/* host names ignore case, and so may a text or a transform */
-	if (strncasecmp(s + i, eck, sizeof(eck) - 1) == 0 ||
-	    strncasecmp(s + i, eck_plain, sizeof(eck_plain) - 1) == 0) {
+	/* host names ignore case, and so may a text or a transform; the
+	 * first letter is looked at before the whole name is compared */
+	if (((s[i] | 0x20) == 'h' &&
+	     strncasecmp(s + i, eck, sizeof(eck) - 1) == 0) ||
+	    ((s[i] | 0x20) == 'k' &&
+	     strncasecmp(s + i, eck_plain, sizeof(eck_plain) - 1) == 0)) {
 		while (s[i + n] && s[i + n] != ' ' && s[i + n] != '\t' &&
 		       s[i + n] != '\n' && s[i + n] != '"' && s[i + n] != '<')
 			n++;

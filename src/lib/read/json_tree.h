@@ -4,7 +4,9 @@
  * cJSON parses; it keeps no positions, so a second, trivial walk over the
  * (already valid) text runs in step with cJSON's tree and records where
  * each value starts. Numbers keep their lexical form from that walk.
- * Used for exports and for mapping files alike.
+ * Used for exports and for mapping files alike. Plain JSON within every
+ * limit takes a fast path that builds the same tree in one pass, and
+ * leaves everything else to cJSON (see json_tree.c).
  *
  * Beyond what cJSON checks, this refuses: invalid UTF-8 and NUL bytes
  * (checked once by the cursor), "\u0000" escapes (cJSON would cut the
@@ -31,7 +33,8 @@ typedef struct l2e__json_cursor {
 	size_t max_string;
 	size_t max_number;
 	size_t max_values;
-	int is_checked; /* UTF-8 checked */
+	int is_checked;    /* UTF-8 checked */
+	int is_cjson_only; /* tests: skip the fast path (json_tree.c) */
 } l2e__json_cursor;
 
 void l2e__json_cursor_init(l2e__json_cursor *cur, const char *name,

@@ -13,6 +13,7 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -132,16 +133,32 @@ static int refill(json_state *s, l2e_ctx *ctx)
 
 static void count(json_state *s, const char *p, size_t n)
 {
-	size_t i;
+	const unsigned char *u = (const unsigned char *)p;
+	const char *nl;
+	unsigned column = s->column;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] == '\n') {
-			s->line++;
-			s->column = 1;
-		} else if (((unsigned char)p[i] & 0xC0) != 0x80) {
-			s->column++;
-		}
+	/* lines by memchr; columns only after the last line break */
+	while ((nl = memchr(p + i, '\n', n - i)) != NULL) {
+		s->line++;
+		column = 1;
+		i = (size_t)(nl - p) + 1;
 	}
+	while (i < n) {
+		/* eight ASCII bytes are eight columns */
+		if (n - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, u + i, 8);
+			if (!(w & 0x8080808080808080u)) {
+				column += 8;
+				i += 8;
+				continue;
+			}
+		}
+		column += (u[i++] & 0xC0) != 0x80;
+	}
+	s->column = column;
 }
 
 static int is_space(char c)
@@ -160,30 +177,51 @@ typedef struct scan {
 
 static void scan_more(scan *sc, const char *p, size_t n)
 {
-	for (; sc->at < n && !sc->done; sc->at++) {
-		char c = p[sc->at];
+	size_t at = sc->at;
+	int depth = sc->depth, in_string = sc->in_string;
+	int escape = sc->escape, done = sc->done;
+	char c;
 
-		if (sc->in_string) {
-			if (sc->escape)
-				sc->escape = 0;
-			else if (c == '\\')
-				sc->escape = 1;
-			else if (c == '"') {
-				sc->in_string = 0;
-				sc->done = sc->depth == 0;
+	while (at < n && !done) {
+		if (in_string) {
+			if (escape) {
+				escape = 0;
+				at++;
+				continue;
 			}
-		} else if (c == '"') {
-			sc->in_string = 1;
-		} else if (c == '{' || c == '[') {
-			sc->depth++;
-		} else if (c == '}' || c == ']') {
-			sc->depth--;
-			sc->done = sc->depth <= 0;
-		} else if (sc->depth == 0 && (is_space(c) || c == ',')) {
-			sc->done = 1; /* a top-level scalar ended before c */
-			sc->at--;
+			/* the bytes of a string matter only at '"' and '\\' */
+			while (at < n && p[at] != '"' && p[at] != '\\')
+				at++;
+			if (at == n)
+				break;
+			if (p[at] == '\\') {
+				escape = 1;
+			} else {
+				in_string = 0;
+				done = depth == 0;
+			}
+			at++;
+			continue;
 		}
+		c = p[at];
+		if (c == '"') {
+			in_string = 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			depth--;
+			done = depth <= 0;
+		} else if (depth == 0 && (is_space(c) || c == ',')) {
+			done = 1; /* a top-level scalar ended before c */
+			break;
+		}
+		at++;
 	}
+	sc->at = at;
+	sc->depth = depth;
+	sc->in_string = in_string;
+	sc->escape = escape;
+	sc->done = done;
 }
 
 static int json_split(l2e__piece *out, l2e_ctx *ctx, void *state)

@@ -11,17 +11,17 @@
  * sample against that schema.
  *
  * The content is the XML writer's, decided once in europass_v3_view.c,
- * and properties come in the XML's element order. cJSON does all
- * escaping and prints deterministically (insertion order, tabs).
+ * and properties come in the XML's element order. The tree is built in
+ * a pool and printed as cJSON_Print prints (json_out.c, with cJSON as
+ * its reference in the unit test): escaping, insertion order, tabs.
  */
 #include "writer.h"
 
 #include <string.h>
 
-#include <cJSON.h>
-
 #include "core/buf.h"
 #include "write/europass_v3_view.h"
+#include "write/json_out.h"
 
 /*
  * The tree under construction with a sticky error: every add_* call
@@ -30,79 +30,59 @@
  * looks at `failed` once at the end.
  */
 typedef struct jw {
+	l2e__json_tree tree;
 	int failed;
 } jw;
 
-static cJSON *add_object(jw *j, cJSON *parent, const char *name)
-{
-	cJSON *o;
+typedef l2e__json jnode;
 
-	if (j->failed || !parent)
+static jnode *add_object(jw *j, jnode *parent, const char *name)
+{
+	if (j->failed)
 		return NULL;
-	o = cJSON_AddObjectToObject(parent, name);
-	if (!o)
-		j->failed = 1;
-	return o;
+	return l2e__json_add_object(&j->tree, parent, name);
 }
 
-static cJSON *add_array(jw *j, cJSON *parent, const char *name)
+static jnode *add_array(jw *j, jnode *parent, const char *name)
 {
-	cJSON *a;
-
-	if (j->failed || !parent)
+	if (j->failed)
 		return NULL;
-	a = cJSON_AddArrayToObject(parent, name);
-	if (!a)
-		j->failed = 1;
-	return a;
+	return l2e__json_add_array(&j->tree, parent, name);
 }
 
 /* A new object at the end of `array`. */
-static cJSON *append_object(jw *j, cJSON *array)
+static jnode *append_object(jw *j, jnode *array)
 {
-	cJSON *o;
-
-	if (j->failed || !array)
+	if (j->failed)
 		return NULL;
-	o = cJSON_CreateObject();
-	if (!o || !cJSON_AddItemToArray(array, o)) {
-		cJSON_Delete(o);
-		j->failed = 1;
-		return NULL;
-	}
-	return o;
+	return l2e__json_append_object(&j->tree, array);
 }
 
 /* "name": "text", nothing when text is NULL */
-static void add_text(jw *j, cJSON *parent, const char *name, const char *text)
+static void add_text(jw *j, jnode *parent, const char *name, const char *text)
 {
-	if (!text || j->failed || !parent)
+	if (!text || j->failed)
 		return;
-	if (!cJSON_AddStringToObject(parent, name, text))
-		j->failed = 1;
+	l2e__json_add_string(&j->tree, parent, name, text);
 }
 
-static void add_number(jw *j, cJSON *parent, const char *name, int n)
+static void add_number(jw *j, jnode *parent, const char *name, int n)
 {
-	if (j->failed || !parent)
-		return;
-	if (!cJSON_AddNumberToObject(parent, name, n))
-		j->failed = 1;
+	if (!j->failed)
+		l2e__json_add_int(&j->tree, parent, name, n);
 }
 
-static void add_bool(jw *j, cJSON *parent, const char *name, int value)
+static void add_bool(jw *j, jnode *parent, const char *name, int value)
 {
-	if (j->failed || !parent)
-		return;
-	if (!cJSON_AddBoolToObject(parent, name, value ? 1 : 0))
-		j->failed = 1;
+	if (!j->failed)
+		l2e__json_add_bool(&j->tree, parent, name, value ? 1 : 0);
 }
 
 /* structuredDateType: numbers, Month and Day only when known */
-static void add_date(jw *j, cJSON *parent, const char *name,
+static void add_date(jw *j, jnode *parent, const char *name,
                      const l2e__value *v)
 {
-	cJSON *d;
+	jnode *d;
 
 	if (!v || !v->is_set)
 		return;
@@ -115,21 +95,21 @@ static void add_date(jw *j, cJSON *parent, const char *name,
 }
 
 /* "name": {"Code": ..., "Label": ...} with the parts given */
-static cJSON *add_coded(jw *j, cJSON *parent, const char *name,
+static jnode *add_coded(jw *j, jnode *parent, const char *name,
                         const char *code, const char *label)
 {
-	cJSON *o = add_object(j, parent, name);
+	jnode *o = add_object(j, parent, name);
 
 	add_text(j, o, "Code", code);
 	add_text(j, o, "Label", label);
 	return o;
 }
 
-static void period(jw *j, cJSON *parent, const l2e__item *it, int from, int to,
+static void period(jw *j, jnode *parent, const l2e__item *it, int from, int to,
                    int ongoing)
 {
 	l2e__ev3_period pd;
-	cJSON *o;
+	jnode *o;
 
 	if (!l2e__ev3_period_fill(&pd, it, from, to, ongoing))
 		return;
@@ -141,7 +121,7 @@ static void period(jw *j, cJSON *parent, const l2e__item *it, int from, int to,
 		add_date(j, o, "To", pd.to);
 }
 
-static void country(jw *j, cJSON *parent, const char *iso, const char *label)
+static void country(jw *j, jnode *parent, const char *iso, const char *label)
 {
 	l2e__ev3_coded c;
 
@@ -150,10 +130,10 @@ static void country(jw *j, cJSON *parent, const char *iso, const char *label)
 }
 
 /* "Address": {"Contact": {...}} with the parts given (any may be NULL) */
-static void address(jw *j, cJSON *parent, const char *line, const char *postal,
+static void address(jw *j, jnode *parent, const char *line, const char *postal,
                     const char *city, const char *iso, const char *label)
 {
-	cJSON *contact;
+	jnode *contact;
 
 	if (!line && !postal && !city && !iso && !label)
 		return;
@@ -164,11 +144,11 @@ static void address(jw *j, cJSON *parent, const char *line, const char *postal,
 	country(j, contact, iso, label);
 }
 
-static void organisation(jw *j, cJSON *parent, const char *name,
+static void organisation(jw *j, jnode *parent, const char *name,
                          const char *org, const char *city, const char *iso,
                          const char *label)
 {
-	cJSON *o;
+	jnode *o;
 
 	if (!org && !city && !iso && !label)
 		return;
@@ -181,12 +161,12 @@ static void organisation(jw *j, cJSON *parent, const char *name,
 
 /* ==== Sections ==== */
 
-static void person_name(jw *j, cJSON *parent, const l2e__item *p)
+static void person_name(jw *j, jnode *parent, const l2e__item *p)
 {
 	const char *first = l2e__item_text(p, PERSON_FIRST_NAME);
 	const char *surname = NULL;
 	l2e_buf scratch = L2E_BUF_INIT;
-	cJSON *o;
+	jnode *o;
 
 	if (l2e__ev3_surname(&surname, &scratch, p) < 0)
 		j->failed = 1;
@@ -198,12 +178,12 @@ static void person_name(jw *j, cJSON *parent, const l2e__item *p)
 	l2e_buf_dispose(&scratch);
 }
 
-static void identification(jw *j, cJSON *learner, const l2e__profile *prof)
+static void identification(jw *j, jnode *learner, const l2e__profile *prof)
 {
 	const l2e__item *p = l2e__profile_single(prof, L2E__SEC_PERSON);
 	l2e__ev3_person c;
 	l2e__ev3_coded nat;
-	cJSON *id, *o, *a;
+	jnode *id, *o, *a;
 
 	if (!p)
 		return;
@@ -239,11 +219,11 @@ static void identification(jw *j, cJSON *learner, const l2e__profile *prof)
 	}
 }
 
-static void headline(jw *j, cJSON *learner, const l2e__profile *prof)
+static void headline(jw *j, jnode *learner, const l2e__profile *prof)
 {
 	const char *text = l2e__item_text(
 	    l2e__profile_single(prof, L2E__SEC_HEADLINE), HEADLINE_TEXT);
-	cJSON *o;
+	jnode *o;
 
 	if (!text)
 		return;
@@ -252,11 +232,11 @@ static void headline(jw *j, cJSON *learner, const l2e__profile *prof)
 	add_coded(j, o, "Description", NULL, text);
 }
 
-static void work_experience(jw *j, cJSON *learner, const l2e__profile *prof)
+static void work_experience(jw *j, jnode *learner, const l2e__profile *prof)
 {
 	const l2e__item *it;
 	const char *position;
-	cJSON *list, *o;
+	jnode *list, *o;
 
 	if (!prof->first[L2E__SEC_WORK])
 		return;
@@ -278,11 +258,11 @@ static void work_experience(jw *j, cJSON *learner, const l2e__profile *prof)
 	}
 }
 
-static void education(jw *j, cJSON *learner, const l2e__profile *prof)
+static void education(jw *j, jnode *learner, const l2e__profile *prof)
 {
 	const l2e__item *it;
 	const char *level, *field;
-	cJSON *list, *o;
+	jnode *list, *o;
 
 	if (!prof->first[L2E__SEC_EDUCATION])
 		return;
@@ -307,7 +287,7 @@ static void education(jw *j, cJSON *learner, const l2e__profile *prof)
 	}
 }
 
-static void language_description(jw *j, cJSON *parent, const l2e__item *it,
+static void language_description(jw *j, jnode *parent, const l2e__item *it,
                                  int is_mother)
 {
 	l2e__ev3_coded c;
@@ -317,9 +297,9 @@ static void language_description(jw *j, cJSON *parent, const l2e__item *it,
 }
 
 /* The self-assessment grid of a foreign language, when it has levels. */
-static void cefr_levels(jw *j, cJSON *parent, const l2e__item *it)
+static void cefr_levels(jw *j, jnode *parent, const l2e__item *it)
 {
-	cJSON *o;
+	jnode *o;
 	size_t i;
 
 	if (!l2e__ev3_has_cefr(it))
@@ -330,11 +310,11 @@ static void cefr_levels(jw *j, cJSON *parent, const l2e__item *it)
 		         l2e__item_text(it, l2e__ev3_cefr[i].field));
 }
 
-static void languages(jw *j, cJSON *skills, const l2e__profile *prof)
+static void languages(jw *j, jnode *skills, const l2e__profile *prof)
 {
 	const l2e__item *it;
 	int has_mother, has_foreign;
-	cJSON *linguistic, *list, *o, *cert;
+	jnode *linguistic, *list, *o, *cert;
 
 	l2e__ev3_language_kinds(prof, &has_mother, &has_foreign);
 	if (!has_mother && !has_foreign)
@@ -367,10 +347,10 @@ static void languages(jw *j, cJSON *skills, const l2e__profile *prof)
 	}
 }
 
-static void computer(jw *j, cJSON *skills, const l2e__profile *prof)
+static void computer(jw *j, jnode *skills, const l2e__profile *prof)
 {
 	l2e__ev3_computer c;
-	cJSON *o, *levels;
+	jnode *o, *levels;
 	size_t i;
 
 	if (l2e__ev3_computer_fill(&c, prof) < 0)
@@ -389,7 +369,7 @@ static void computer(jw *j, cJSON *skills, const l2e__profile *prof)
 }
 
 /* Career (LOB) competences: the student's own texts, under "Other". */
-static void other_skills(jw *j, cJSON *skills, const l2e__profile *prof)
+static void other_skills(jw *j, jnode *skills, const l2e__profile *prof)
 {
 	l2e_buf text = L2E_BUF_INIT;
 
@@ -401,9 +381,9 @@ static void other_skills(jw *j, cJSON *skills, const l2e__profile *prof)
 	l2e_buf_dispose(&text);
 }
 
-static void skills(jw *j, cJSON *learner, const l2e__profile *prof)
+static void skills(jw *j, jnode *learner, const l2e__profile *prof)
 {
-	cJSON *o;
+	jnode *o;
 
 	if (!l2e__ev3_has_skills(prof))
 		return;
@@ -413,10 +393,10 @@ static void skills(jw *j, cJSON *learner, const l2e__profile *prof)
 	other_skills(j, o, prof);
 }
 
-static void achievements(jw *j, cJSON *learner, const l2e__profile *prof)
+static void achievements(jw *j, jnode *learner, const l2e__profile *prof)
 {
 	l2e_buf text = L2E_BUF_INIT;
-	cJSON *o;
+	jnode *o;
 
 	if (l2e__ev3_certifications_text(&text, prof) < 0)
 		j->failed = 1;
@@ -428,12 +408,12 @@ static void achievements(jw *j, cJSON *learner, const l2e__profile *prof)
 	l2e_buf_dispose(&text);
 }
 
-static void document_info(jw *j, cJSON *sp, const l2e__profile *prof,
+static void document_info(jw *j, jnode *sp, const l2e__profile *prof,
                           const l2e__write_info *info)
 {
 	char now[32];
 	const char *created = l2e__ev3_created(now, prof, info);
-	cJSON *o = add_object(j, sp, "DocumentInfo");
+	jnode *o = add_object(j, sp, "DocumentInfo");
 
 	add_text(j, o, "DocumentType", L2E__EV3_DOCUMENT_TYPE);
 	add_text(j, o, "CreationDate", created);
@@ -446,15 +426,12 @@ static void document_info(jw *j, cJSON *sp, const l2e__profile *prof,
 int l2e__write_europass_json(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                              const l2e__write_info *info)
 {
-	cJSON *root = NULL, *sp, *learner;
-	char *text = NULL;
-	size_t len;
-	jw j = { 0 };
+	jnode *root, *sp, *learner;
+	jw j = { { L2E__POOL_INIT, 0 }, 0 };
+	size_t was = out->len;
 	int error = 0;
 
-	root = cJSON_CreateObject();
-	if (!root)
-		j.failed = 1;
+	root = l2e__json_root(&j.tree);
 	sp = add_object(&j, root, "SkillsPassport");
 	add_text(&j, sp, "Locale", l2e__ev3_locale(p));
 	document_info(&j, sp, p, info);
@@ -465,26 +442,27 @@ int l2e__write_europass_json(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
 	education(&j, learner, p);
 	skills(&j, learner, p);
 	achievements(&j, learner, p);
-	text = j.failed ? NULL : cJSON_Print(root);
-	if (!text) {
+	if (j.failed || j.tree.is_oom) {
 		error =
 		    l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
 		                   "out of memory building the Europass JSON");
 		goto done;
 	}
-	len = strlen(text);
-	/* grow once: the document and its newline go in whole or not at all */
-	error = l2e__buf_grow(out, len + 1);
+	/* the document and its newline go in whole or not at all */
+	error = l2e__json_print(out, &j.tree, root);
+	if (!error)
+		error = l2e__buf_putc(out, '\n');
 	if (error < 0) {
-		l2e__error_set(ctx, error, L2E_ERRCLASS_WRITE,
-		               "no room for the Europass JSON (%zu bytes)",
-		               len);
-		goto done;
+		out->len = was;
+		if (out->ptr)
+			out->ptr[was] = '\0';
+		l2e__error_set(
+		    ctx, error, L2E_ERRCLASS_WRITE,
+		    error == L2E_ELIMIT
+		        ? "no room for the Europass JSON"
+		        : "out of memory building the Europass JSON");
 	}
-	l2e__buf_put(out, text, len);
-	l2e__buf_putc(out, '\n');
 done:
-	cJSON_free(text);
-	cJSON_Delete(root);
+	l2e__json_tree_dispose(&j.tree);
 	return error;
 }

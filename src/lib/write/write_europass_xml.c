@@ -3,75 +3,96 @@
  *
  * Elements come in the order the official schema (v3.4.1) requires; the
  * conformance test validates every sample against it. libxml2's text
- * writer does all escaping; nothing is concatenated into markup.
+ * emitter (xml_out.c) writes what libxml2's text writer would, byte for
+ * byte, and does all escaping; nothing is concatenated into markup.
  * What goes in the document (codes or labels, joined texts, ...) is
  * decided in europass_v3_view.c, which the JSON writer shares.
  */
 #include "writer.h"
 
 #include <stdio.h>
-
-#include <libxml/xmlwriter.h>
+#include <string.h>
 
 #include "core/buf.h"
 #include "write/europass_v3_view.h"
+#include "write/xml_out.h"
 
 #define NS "http://europass.cedefop.europa.eu/Europass"
 #define SCHEMA_LOCATION                                     \
 	NS " http://europass.cedefop.europa.eu/xml/v3.4.0/" \
 	   "EuropassSchema.xsd"
 
-/* The text writer with a sticky error: emit freely, check once. */
-typedef struct xw {
-	xmlTextWriterPtr w;
-	int failed;
-} xw;
+/* The emitter has a sticky error: emit freely, check once. */
+typedef l2e__xml_out xw;
 
 static void start(xw *x, const char *name)
 {
-	if (!x->failed && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
-		x->failed = 1;
+	l2e__xml_start(x, name);
 }
 
 static void end(xw *x)
 {
-	if (!x->failed && xmlTextWriterEndElement(x->w) < 0)
-		x->failed = 1;
+	l2e__xml_end(x);
 }
 
 static void attr(xw *x, const char *name, const char *value)
 {
-	if (!x->failed && xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
-	                                              BAD_CAST value) < 0)
-		x->failed = 1;
+	l2e__xml_attr(x, name, value);
 }
 
 /* <name>text</name>, nothing when text is NULL */
 static void leaf(xw *x, const char *name, const char *text)
 {
-	if (!text || x->failed)
-		return;
-	if (xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST text) < 0)
-		x->failed = 1;
+	l2e__xml_leaf(x, name, text);
+}
+
+/* A view function ran out of memory: the document fails. */
+static void fail(xw *x)
+{
+	if (!x->error)
+		x->error = L2E_ENOMEM;
+}
+
+/* `dashes` then `n` as "%02d" (buf holds 16); snprintf was a tenth of
+ * the XML writer. */
+static const char *two_digits(char *buf, const char *dashes, int n)
+{
+	size_t k = strlen(dashes);
+
+	if (n < 0 || n > 99) {
+		snprintf(buf, 16, "%s%02d", dashes, n);
+		return buf;
+	}
+	memcpy(buf, dashes, k);
+	buf[k] = (char)('0' + n / 10 % 10);
+	buf[k + 1] = (char)('0' + n % 10);
+	buf[k + 2] = '\0';
+	return buf;
 }
 
 static void date(xw *x, const char *name, const l2e__value *v)
 {
 	char buf[16];
+	int y;
 
 	if (!v || !v->is_set)
 		return;
 	start(x, name);
-	snprintf(buf, sizeof(buf), "%04d", v->date.year);
+	y = v->date.year;
+	if (y >= 0 && y <= 9999) {
+		buf[0] = (char)('0' + y / 1000);
+		buf[1] = (char)('0' + y / 100 % 10);
+		buf[2] = (char)('0' + y / 10 % 10);
+		buf[3] = (char)('0' + y % 10);
+		buf[4] = '\0';
+	} else {
+		snprintf(buf, sizeof(buf), "%04d", y);
+	}
 	attr(x, "year", buf);
-	if (v->date.month) {
-		snprintf(buf, sizeof(buf), "--%02d", v->date.month);
-		attr(x, "month", buf);
-	}
-	if (v->date.day) {
-		snprintf(buf, sizeof(buf), "---%02d", v->date.day);
-		attr(x, "day", buf);
-	}
+	if (v->date.month)
+		attr(x, "month", two_digits(buf, "--", v->date.month));
+	if (v->date.day)
+		attr(x, "day", two_digits(buf, "---", v->date.day));
 	end(x);
 }
 
@@ -147,7 +168,7 @@ static void person_name(xw *x, const l2e__item *p)
 	l2e_buf scratch = L2E_BUF_INIT;
 
 	if (l2e__ev3_surname(&surname, &scratch, p) < 0)
-		x->failed = 1;
+		fail(x);
 	if (first || surname) {
 		start(x, "PersonName");
 		leaf(x, "FirstName", first);
@@ -358,7 +379,7 @@ static void computer(xw *x, const l2e__profile *prof)
 	size_t i;
 
 	if (l2e__ev3_computer_fill(&c, prof) < 0)
-		x->failed = 1;
+		fail(x);
 	if (c.is_present) {
 		start(x, "Computer");
 		leaf(x, "Description", c.description.ptr);
@@ -380,7 +401,7 @@ static void other_skills(xw *x, const l2e__profile *prof)
 	l2e_buf text = L2E_BUF_INIT;
 
 	if (l2e__ev3_other_text(&text, prof) < 0)
-		x->failed = 1;
+		fail(x);
 	if (text.ptr) {
 		start(x, "Other");
 		leaf(x, "Description", text.ptr);
@@ -405,7 +426,7 @@ static void achievements(xw *x, const l2e__profile *prof)
 	l2e_buf text = L2E_BUF_INIT;
 
 	if (l2e__ev3_certifications_text(&text, prof) < 0)
-		x->failed = 1;
+		fail(x);
 	if (text.ptr) {
 		start(x, "AchievementList");
 		start(x, "Achievement");
@@ -439,21 +460,10 @@ int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                             const l2e__write_info *info)
 {
 	const char *locale = l2e__ev3_locale(p);
-	xmlBufferPtr buf = NULL;
-	xw x = { NULL, 0 };
-	int error = 0;
+	size_t was = out->len;
+	xw x;
 
-	buf = xmlBufferCreate();
-	x.w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	if (!x.w) {
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "out of memory");
-		goto done;
-	}
-	xmlTextWriterSetIndent(x.w, 1);
-	xmlTextWriterSetIndentString(x.w, BAD_CAST "  ");
-	if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0)
-		x.failed = 1;
+	l2e__xml_begin(&x, out);
 	start(&x, "SkillsPassport");
 	attr(&x, "xmlns", NS);
 	attr(&x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
@@ -469,21 +479,15 @@ int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
 	achievements(&x, p);
 	end(&x);
 	end(&x);
-	if (!x.failed && xmlTextWriterEndDocument(x.w) < 0)
-		x.failed = 1;
-	xmlFreeTextWriter(x.w); /* flushes into buf */
-	x.w = NULL;
-	if (x.failed) {
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "Europass XML could not be written");
-		goto done;
-	}
-	if (l2e__buf_put(out, (const char *)xmlBufferContent(buf),
-	                 (size_t)xmlBufferLength(buf)) < 0)
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "out of memory");
-done:
-	xmlFreeTextWriter(x.w);
-	xmlBufferFree(buf);
-	return error;
+	if (l2e__xml_finish(&x) == 0)
+		return 0;
+	/* nothing of a failed document stays in `out` */
+	out->len = was;
+	if (out->ptr)
+		out->ptr[was] = '\0';
+	if (x.error == L2E_ENOMEM || x.error == L2E_ELIMIT)
+		return l2e__error_set(ctx, x.error, L2E_ERRCLASS_WRITE,
+		                      "out of memory");
+	return l2e__error_set(ctx, x.error, L2E_ERRCLASS_WRITE,
+	                      "Europass XML could not be written");
 }

@@ -1,0 +1,290 @@
+/*
+ * json_out.c - a small JSON tree and its printer (see json_out.h).
+ */
+#include "json_out.h"
+
+#include <string.h>
+
+#include "core/buf.h"
+
+typedef enum json_kind {
+	JSON_OBJECT,
+	JSON_ARRAY,
+	JSON_STRING,
+	JSON_INT,
+	JSON_BOOL
+} json_kind;
+
+struct l2e__json {
+	json_kind kind;
+	int number;       /* JSON_INT, JSON_BOOL */
+	const char *name; /* member name, NULL in an array */
+	const char *text; /* JSON_STRING */
+	l2e__json *first;
+	l2e__json *last;
+	l2e__json *next;
+};
+
+static l2e__json *add(l2e__json_tree *t, l2e__json *parent, json_kind kind,
+                      const char *name)
+{
+	l2e__json *n;
+
+	if (t->is_oom || !parent)
+		return NULL;
+	n = l2e__pool_alloc(&t->pool, sizeof(*n));
+	if (!n) {
+		t->is_oom = 1;
+		return NULL;
+	}
+	n->kind = kind;
+	n->name = name; /* borrowed: the writers pass literals */
+	if (parent->last)
+		parent->last->next = n;
+	else
+		parent->first = n;
+	parent->last = n;
+	return n;
+}
+
+l2e__json *l2e__json_root(l2e__json_tree *t)
+{
+	l2e__json *n;
+
+	if (t->is_oom)
+		return NULL;
+	n = l2e__pool_alloc(&t->pool, sizeof(*n));
+	if (!n)
+		t->is_oom = 1;
+	else
+		n->kind = JSON_OBJECT;
+	return n;
+}
+
+l2e__json *l2e__json_add_object(l2e__json_tree *t, l2e__json *parent,
+                                const char *name)
+{
+	return add(t, parent, JSON_OBJECT, name);
+}
+
+l2e__json *l2e__json_add_array(l2e__json_tree *t, l2e__json *parent,
+                               const char *name)
+{
+	return add(t, parent, JSON_ARRAY, name);
+}
+
+l2e__json *l2e__json_append_object(l2e__json_tree *t, l2e__json *parent)
+{
+	return add(t, parent, JSON_OBJECT, NULL);
+}
+
+void l2e__json_add_string(l2e__json_tree *t, l2e__json *parent,
+                          const char *name, const char *text)
+{
+	l2e__json *n = add(t, parent, JSON_STRING, name);
+
+	if (n && !(n->text = l2e__pool_strdup(&t->pool, text)))
+		t->is_oom = 1;
+}
+
+void l2e__json_add_int(l2e__json_tree *t, l2e__json *parent, const char *name,
+                       int number)
+{
+	l2e__json *n = add(t, parent, JSON_INT, name);
+
+	if (n)
+		n->number = number;
+}
+
+void l2e__json_add_bool(l2e__json_tree *t, l2e__json *parent, const char *name,
+                        int value)
+{
+	l2e__json *n = add(t, parent, JSON_BOOL, name);
+
+	if (n)
+		n->number = value != 0;
+}
+
+void l2e__json_tree_dispose(l2e__json_tree *t)
+{
+	l2e__pool_clear(&t->pool);
+	t->is_oom = 0;
+}
+
+/* ==== Printing, as cJSON_Print ==== */
+
+typedef struct printer {
+	l2e_buf *out;
+	int error;
+} printer;
+
+/* Room for `n` more bytes: where to write them, or NULL (sticky). */
+static char *reserve(printer *p, size_t n)
+{
+	l2e_buf *b = p->out;
+	int error;
+
+	if (p->error)
+		return NULL;
+	if (b->cap - b->len <= n) {
+		if ((error = l2e__buf_grow(b, n)) < 0) {
+			p->error = error;
+			return NULL;
+		}
+	}
+	return b->ptr + b->len;
+}
+
+static void commit(printer *p, const char *end)
+{
+	p->out->len = (size_t)(end - p->out->ptr);
+}
+
+/* cJSON's string escapes: 0 as it is, 'u' as \u00xx, else the letter. */
+static char escape_of(unsigned char c)
+{
+	static const char control[] = "uuuuuuuubtnufruuuuuuuuuuuuuuuuuu";
+
+	if (c < 32)
+		return control[c];
+	return c == '"' || c == '\\' ? (char)c : 0;
+}
+
+/* `s` quoted and escaped at o, which has room for 6 * strlen(s) + 2. */
+static char *write_string(char *o, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s, *end = s + len;
+	char e;
+
+	*o++ = '"';
+	for (; s < end; s++) {
+		if (!(e = escape_of((unsigned char)*s)))
+			continue;
+		memcpy(o, run, (size_t)(s - run));
+		o += s - run;
+		*o++ = '\\';
+		*o++ = e;
+		if (e == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[(unsigned char)*s >> 4];
+			*o++ = hex[(unsigned char)*s & 15];
+		}
+		run = s + 1;
+	}
+	memcpy(o, run, (size_t)(s - run));
+	o += s - run;
+	*o++ = '"';
+	return o;
+}
+
+static void put_string(printer *p, const char *s)
+{
+	size_t len = strlen(s);
+	char *o = reserve(p, 6 * len + 2);
+
+	if (o)
+		commit(p, write_string(o, s, len));
+}
+
+/* n as "%d" */
+static void put_int(printer *p, int n)
+{
+	char digits[12], *o;
+	unsigned long v = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
+	size_t k = 0;
+
+	do {
+		digits[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (!(o = reserve(p, k + 1)))
+		return;
+	if (n < 0)
+		*o++ = '-';
+	while (k > 0)
+		*o++ = digits[--k];
+	commit(p, o);
+}
+
+static void put_literal(printer *p, const char *s, size_t len)
+{
+	char *o = reserve(p, len);
+
+	if (o) {
+		memcpy(o, s, len);
+		commit(p, o + len);
+	}
+}
+
+/* The value `n` at nesting `depth` (the containers around it). */
+static void print_value(printer *p, const l2e__json *n, size_t depth)
+{
+	const l2e__json *c;
+	size_t len;
+	char *o;
+
+	switch (n->kind) {
+	case JSON_STRING: put_string(p, n->text); return;
+	case JSON_INT: put_int(p, n->number); return;
+	case JSON_BOOL:
+		if (n->number)
+			put_literal(p, "true", 4);
+		else
+			put_literal(p, "false", 5);
+		return;
+	case JSON_ARRAY:
+		put_literal(p, "[", 1);
+		for (c = n->first; c; c = c->next) {
+			print_value(p, c, depth + 1);
+			if (c->next)
+				put_literal(p, ", ", 2);
+		}
+		put_literal(p, "]", 1);
+		return;
+	case JSON_OBJECT:
+		put_literal(p, "{\n", 2);
+		for (c = n->first; c; c = c->next) {
+			/* tabs, "name":<TAB> in one piece */
+			len = strlen(c->name);
+			if (!(o = reserve(p, depth + 1 + 6 * len + 4)))
+				return;
+			memset(o, '\t', depth + 1);
+			o = write_string(o + depth + 1, c->name, len);
+			*o++ = ':';
+			*o++ = '\t';
+			commit(p, o);
+			print_value(p, c, depth + 1);
+			if (c->next)
+				put_literal(p, ",\n", 2);
+			else
+				put_literal(p, "\n", 1);
+		}
+		if (!(o = reserve(p, depth + 1)))
+			return;
+		memset(o, '\t', depth);
+		o[depth] = '}';
+		commit(p, o + depth + 1);
+		return;
+	}
+}
+
+int l2e__json_print(l2e_buf *out, l2e__json_tree *t, const l2e__json *root)
+{
+	printer p = { out, 0 };
+	size_t was = out->len;
+
+	if (t->is_oom || !root)
+		return L2E_ENOMEM;
+	print_value(&p, root, 0);
+	if (p.error) {
+		out->len = was;
+		if (out->ptr)
+			out->ptr[was] = '\0';
+		return p.error;
+	}
+	if (out->ptr)
+		out->ptr[out->len] = '\0'; /* grow keeps room for it */
+	return 0;
+}

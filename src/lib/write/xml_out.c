@@ -1,0 +1,210 @@
+/*
+ * xml_out.c - a small XML emitter (see xml_out.h).
+ */
+#include "xml_out.h"
+
+#include <string.h>
+
+#include "core/buf.h"
+
+/* The bytes that end a run of plain text (NUL ends the string). */
+static const unsigned char text_special[256] = {
+	[0] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\r'] = 1,
+};
+static const unsigned char attr_special[256] = {
+	[0] = 1,   ['&'] = 1,  ['<'] = 1,  ['>'] = 1,
+	['"'] = 1, ['\r'] = 1, ['\n'] = 1, ['\t'] = 1,
+};
+
+static void put(l2e__xml_out *x, const char *s, size_t len)
+{
+	l2e_buf *b = x->out;
+	int error;
+
+	if (x->error)
+		return;
+	if (b->cap - b->len <= len) {
+		error = l2e__buf_grow(b, len);
+		if (error) {
+			x->error = error;
+			return;
+		}
+	}
+	memcpy(b->ptr + b->len, s, len);
+	b->len += len;
+}
+
+#define PUT_LITERAL(x, s) put((x), (s), sizeof(s) - 1)
+
+static void put_entity(l2e__xml_out *x, unsigned char c)
+{
+	switch (c) {
+	case '&': PUT_LITERAL(x, "&amp;"); break;
+	case '<': PUT_LITERAL(x, "&lt;"); break;
+	case '>': PUT_LITERAL(x, "&gt;"); break;
+	case '"': PUT_LITERAL(x, "&quot;"); break;
+	case '\r': PUT_LITERAL(x, "&#13;"); break;
+	case '\n': PUT_LITERAL(x, "&#10;"); break;
+	default: PUT_LITERAL(x, "&#9;"); break;
+	}
+}
+
+/* `s` with the bytes `special` marks replaced by character references:
+ * plain runs are copied whole. */
+static void put_escaped(l2e__xml_out *x, const char *s,
+                        const unsigned char *special)
+{
+	const char *run = s;
+
+	for (;; s++) {
+		if (!special[(unsigned char)*s])
+			continue;
+		put(x, run, (size_t)(s - run));
+		if (!*s)
+			return;
+		put_entity(x, (unsigned char)*s);
+		run = s + 1;
+	}
+}
+
+/* Room for `n` more bytes: where to write them, or NULL (sticky). Each
+ * tag is written through one of these, not piece by piece. */
+static char *reserve(l2e__xml_out *x, size_t n)
+{
+	l2e_buf *b = x->out;
+	int error;
+
+	if (x->error)
+		return NULL;
+	if (b->cap - b->len <= n) {
+		error = l2e__buf_grow(b, n);
+		if (error) {
+			x->error = error;
+			return NULL;
+		}
+	}
+	return b->ptr + b->len;
+}
+
+static void commit(l2e__xml_out *x, const char *end)
+{
+	x->out->len = (size_t)(end - x->out->ptr);
+}
+
+/* `n` levels of the indent string "  " at o */
+static char *indent(char *o, size_t n)
+{
+	memset(o, ' ', 2 * n);
+	return o + 2 * n;
+}
+
+void l2e__xml_begin(l2e__xml_out *x, l2e_buf *out)
+{
+	memset(x, 0, sizeof(*x));
+	x->out = out;
+	PUT_LITERAL(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+}
+
+void l2e__xml_start(l2e__xml_out *x, const char *name)
+{
+	size_t len = strlen(name);
+	char *o;
+
+	if (x->error)
+		return;
+	if (x->depth == L2E__XML_MAX_DEPTH) {
+		x->error = L2E_ERROR; /* a bug in a writer */
+		return;
+	}
+	if (!(o = reserve(x, 3 + 2 * x->depth + len)))
+		return;
+	if (x->is_tag_open) {
+		*o++ = '>';
+		*o++ = '\n';
+	}
+	o = indent(o, x->depth);
+	*o++ = '<';
+	memcpy(o, name, len);
+	commit(x, o + len);
+	x->open[x->depth++] = name;
+	x->is_tag_open = 1;
+}
+
+void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value)
+{
+	size_t len = strlen(name);
+	char *o;
+
+	if (x->error)
+		return;
+	if (!x->is_tag_open) {
+		x->error = L2E_ERROR; /* a bug in a writer */
+		return;
+	}
+	if (!(o = reserve(x, 3 + len)))
+		return;
+	*o++ = ' ';
+	memcpy(o, name, len);
+	o += len;
+	*o++ = '=';
+	*o++ = '"';
+	commit(x, o);
+	put_escaped(x, value, attr_special);
+	PUT_LITERAL(x, "\"");
+}
+
+void l2e__xml_end(l2e__xml_out *x)
+{
+	const char *name;
+	size_t len;
+	char *o;
+
+	if (x->error)
+		return;
+	if (x->depth == 0) {
+		x->error = L2E_ERROR; /* a bug in a writer */
+		return;
+	}
+	name = x->open[x->depth - 1];
+	len = strlen(name);
+	if (!(o = reserve(x, 4 + 2 * x->depth + len)))
+		return;
+	x->depth--;
+	if (x->is_tag_open) {
+		*o++ = '/';
+		*o++ = '>';
+	} else {
+		if (x->does_indent)
+			o = indent(o, x->depth);
+		*o++ = '<';
+		*o++ = '/';
+		memcpy(o, name, len);
+		o += len;
+		*o++ = '>';
+	}
+	*o++ = '\n';
+	commit(x, o);
+	x->is_tag_open = 0;
+	x->does_indent = 1;
+}
+
+void l2e__xml_leaf(l2e__xml_out *x, const char *name, const char *text)
+{
+	if (!text || x->error)
+		return;
+	l2e__xml_start(x, name);
+	PUT_LITERAL(x, ">");
+	x->is_tag_open = 0;
+	put_escaped(x, text, text_special);
+	x->does_indent = 0;
+	l2e__xml_end(x);
+}
+
+int l2e__xml_finish(l2e__xml_out *x)
+{
+	while (x->depth > 0 && !x->error)
+		l2e__xml_end(x);
+	if (!x->error && x->out->ptr)
+		x->out->ptr[x->out->len] = '\0'; /* grow keeps room for it */
+	return x->error;
+}

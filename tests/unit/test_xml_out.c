@@ -1,0 +1,230 @@
+/*
+ * test_xml_out.c - the XML emitter against libxml2's text writer.
+ *
+ * The writers use xml_out.c instead of xmlTextWriter for speed, on the
+ * promise of the same bytes. Here both write the same documents (a few
+ * by hand, then random ones: random nesting, empty elements, empty and
+ * hostile texts and attribute values) and must agree byte for byte, so
+ * libxml2 stays the reference for escaping and layout.
+ */
+#include "test.h"
+
+#include <stdlib.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "core/buf.h"
+#include "write/xml_out.h"
+
+/* The same calls, made on both writers. */
+typedef struct pair {
+	l2e__xml_out ours;
+	l2e_buf out;
+	xmlBufferPtr ref_buf;
+	xmlTextWriterPtr ref;
+	int ref_failed;
+} pair;
+
+static void pair_begin(pair *p)
+{
+	memset(p, 0, sizeof(*p));
+	l2e__xml_begin(&p->ours, &p->out);
+	p->ref_buf = xmlBufferCreate();
+	p->ref = xmlNewTextWriterMemory(p->ref_buf, 0);
+	xmlTextWriterSetIndent(p->ref, 1);
+	xmlTextWriterSetIndentString(p->ref, BAD_CAST "  ");
+	if (xmlTextWriterStartDocument(p->ref, NULL, "UTF-8", NULL) < 0)
+		p->ref_failed = 1;
+}
+
+static void pair_start(pair *p, const char *name)
+{
+	l2e__xml_start(&p->ours, name);
+	if (xmlTextWriterStartElement(p->ref, BAD_CAST name) < 0)
+		p->ref_failed = 1;
+}
+
+static void pair_attr(pair *p, const char *name, const char *value)
+{
+	l2e__xml_attr(&p->ours, name, value);
+	if (xmlTextWriterWriteAttribute(p->ref, BAD_CAST name, BAD_CAST value) <
+	    0)
+		p->ref_failed = 1;
+}
+
+static void pair_leaf(pair *p, const char *name, const char *text)
+{
+	l2e__xml_leaf(&p->ours, name, text);
+	if (xmlTextWriterWriteElement(p->ref, BAD_CAST name, BAD_CAST text) < 0)
+		p->ref_failed = 1;
+}
+
+static void pair_end(pair *p)
+{
+	l2e__xml_end(&p->ours);
+	if (xmlTextWriterEndElement(p->ref) < 0)
+		p->ref_failed = 1;
+}
+
+/* Finish both and compare; frees everything. */
+static void pair_check(pair *p)
+{
+	CHECK_INT(0, l2e__xml_finish(&p->ours));
+	if (xmlTextWriterEndDocument(p->ref) < 0)
+		p->ref_failed = 1;
+	xmlFreeTextWriter(p->ref);
+	CHECK_INT(0, p->ref_failed);
+	CHECK_STR((const char *)xmlBufferContent(p->ref_buf), p->out.ptr);
+	CHECK_INT(xmlBufferLength(p->ref_buf), p->out.len);
+	xmlBufferFree(p->ref_buf);
+	l2e_buf_dispose(&p->out);
+}
+
+static void test_xml_out_layout__by_hand(void)
+{
+	pair p;
+
+	pair_begin(&p);
+	pair_start(&p, "Root");
+	pair_attr(&p, "xmlns", "urn:x");
+	pair_attr(&p, "a", "<\"&'>\t\n\r\xc3\xa9");
+	pair_start(&p, "Empty");
+	pair_end(&p);
+	pair_leaf(&p, "EmptyText", "");
+	pair_leaf(&p, "Text", "a<b>&\"c\"\r\n\t'\x01\xe2\x82\xac");
+	pair_start(&p, "Nested");
+	pair_start(&p, "Deeper");
+	pair_attr(&p, "year", "2024");
+	pair_end(&p);
+	pair_leaf(&p, "Leaf", "x");
+	pair_end(&p);
+	pair_end(&p);
+	pair_check(&p);
+}
+
+static void test_xml_out_layout__unclosed_at_finish(void)
+{
+	pair p;
+
+	pair_begin(&p);
+	pair_start(&p, "Root");
+	pair_start(&p, "Open");
+	pair_leaf(&p, "Leaf", "x");
+	pair_start(&p, "AlsoOpen");
+	pair_check(&p);
+}
+
+static unsigned long seed = 20261128;
+
+static unsigned pick(unsigned n)
+{
+	seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+	return (unsigned)((seed >> 33) % n);
+}
+
+/* A random text from pieces that matter to escaping. */
+static void random_text(char *s, size_t cap)
+{
+	static const char *const pieces[] = {
+		"a",
+		"Z",
+		" ",
+		"<",
+		">",
+		"&",
+		"\"",
+		"'",
+		"\t",
+		"\n",
+		"\r",
+		"\x01",
+		"\x1f",
+		"\x7f",
+		"]]>",
+		"&amp;",
+		"\xc3\xa9",
+		"\xe2\x82\xac",
+		"\xf0\x9f\x98\x80",
+	};
+	size_t n = pick(12), len = 0, k, i;
+
+	s[0] = '\0';
+	for (i = 0; i < n; i++) {
+		const char *piece =
+		    pieces[pick(sizeof(pieces) / sizeof(pieces[0]))];
+
+		k = strlen(piece);
+		if (len + k + 1 > cap)
+			break;
+		memcpy(s + len, piece, k + 1);
+		len += k;
+	}
+}
+
+static void test_xml_out_layout__random_documents(void)
+{
+	static const char *const names[] = { "A", "Bb", "Ccc", "x:D", "E-1" };
+	char text[128];
+	int round, step, depth, can_attr;
+	pair p;
+
+	for (round = 0; round < 500; round++) {
+		pair_begin(&p);
+		pair_start(&p, "Root");
+		depth = 1;
+		can_attr = 1;
+		for (step = 0; step < 40; step++) {
+			const char *name = names[pick(5)];
+
+			switch (pick(can_attr ? 4 : 3)) {
+			case 0:
+				if (depth < 20) {
+					pair_start(&p, name);
+					depth++;
+					can_attr = 1;
+				}
+				break;
+			case 1:
+				if (depth > 1) {
+					pair_end(&p);
+					depth--;
+					can_attr = 0;
+				}
+				break;
+			case 2:
+				random_text(text, sizeof(text));
+				pair_leaf(&p, name, text);
+				can_attr = 0;
+				break;
+			default:
+				random_text(text, sizeof(text));
+				pair_attr(&p, name, text);
+				break;
+			}
+		}
+		pair_check(&p);
+		if (test_failures_in_case)
+			break; /* one report is enough */
+	}
+}
+
+static void test_xml_out_errors__misuse_is_sticky(void)
+{
+	l2e__xml_out x;
+	l2e_buf out = L2E_BUF_INIT;
+
+	l2e__xml_begin(&x, &out);
+	l2e__xml_end(&x); /* nothing open */
+	l2e__xml_start(&x, "A");
+	CHECK_INT(L2E_ERROR, l2e__xml_finish(&x));
+	l2e_buf_dispose(&out);
+}
+
+static const test_case cases[] = {
+	TEST_CASE(test_xml_out_layout__by_hand),
+	TEST_CASE(test_xml_out_layout__unclosed_at_finish),
+	TEST_CASE(test_xml_out_layout__random_documents),
+	TEST_CASE(test_xml_out_errors__misuse_is_sticky),
+};
+
+TEST_MAIN(cases)
