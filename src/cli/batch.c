@@ -11,7 +11,7 @@
 
 #include "cli.h"
 
-#define WINDOW_PER_JOB 16
+#define WINDOW_PER_JOB 4
 /* Small documents (JSON Lines) travel in groups: fewer hand-overs. */
 #define GROUP_CHUNKS 64
 #define GROUP_BYTES  (256 * 1024)
@@ -28,6 +28,12 @@ typedef struct job {
 	batch_result *results; /* made by a worker */
 	size_t n_results;
 	size_t cap_results;
+	/* the slot's previous results, emitted: the worker that takes the
+	   slot next frees them, so that the main thread, which allocates
+	   little, does not free into the workers' malloc arenas (their
+	   locks were the cost of a second thread) */
+	batch_result *spent;
+	size_t n_spent;
 } job;
 
 struct batch {
@@ -36,8 +42,9 @@ struct batch {
 	pthread_cond_t work; /* a job was queued, or stopping */
 	pthread_cond_t done; /* a job was finished */
 	pthread_t *threads;
-	int n_threads;
-	job *ring; /* slot = seq % window */
+	int n_threads;       /* 0: --jobs 1, converted on the calling thread */
+	l2e_ctx *inline_ctx; /* that conversion's context */
+	job *ring;           /* slot = seq % window */
 	long window;
 	long next_seq;   /* to queue */
 	long next_claim; /* to give to a worker */
@@ -414,10 +421,21 @@ static void run_job(const batch_config *cfg, l2e_ctx *ctx, job *j)
 	l2e_ctx_set_diag_callback(ctx, NULL, NULL);
 }
 
+static void results_free(batch_result *results, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		result_dispose(&results[i]);
+	free(results);
+}
+
 static void *worker(void *arg)
 {
 	batch *b = arg;
+	batch_result *spent;
 	l2e_ctx *ctx = NULL;
+	size_t n_spent;
 	job *j;
 
 	l2e_ctx_new(&ctx, b->cfg.opts);
@@ -430,7 +448,12 @@ static void *worker(void *arg)
 		j = &b->ring[b->next_claim % b->window];
 		b->next_claim++;
 		j->is_claimed = 1;
+		spent = j->spent;
+		n_spent = j->n_spent;
+		j->spent = NULL;
+		j->n_spent = 0;
 		pthread_mutex_unlock(&b->lock);
+		results_free(spent, n_spent);
 		if (ctx)
 			run_job(&b->cfg, ctx, j);
 		pthread_mutex_lock(&b->lock);
@@ -445,8 +468,9 @@ static void *worker(void *arg)
 /* Emit finished jobs in order; the lock is held on entry and exit. */
 static void emit_ready(batch *b)
 {
+	batch_result *spent;
+	size_t i, n_spent;
 	job *j;
-	size_t i;
 
 	for (;;) {
 		if (b->next_emit == b->next_seq)
@@ -459,16 +483,18 @@ static void emit_ready(batch *b)
 		if (j->error.status == BATCH_ERROR && !b->is_stopped)
 			b->cfg.emit(&j->error, b->cfg.payload);
 		result_dispose(&j->error);
-		for (i = 0; i < j->n_results; i++) {
-			if (!b->is_stopped)
-				b->cfg.emit(&j->results[i], b->cfg.payload);
-			result_dispose(&j->results[i]);
-		}
-		free(j->results);
+		for (i = 0; i < j->n_results && !b->is_stopped; i++)
+			b->cfg.emit(&j->results[i], b->cfg.payload);
+		if (!b->n_threads)
+			results_free(j->results, j->n_results);
 		/* all of this input's chunks are done: it can go */
 		l2e_input_free(j->to_free);
 		pthread_mutex_lock(&b->lock);
+		spent = b->n_threads ? j->results : NULL;
+		n_spent = b->n_threads ? j->n_results : 0;
 		memset(j, 0, sizeof(*j));
+		j->spent = spent;
+		j->n_spent = n_spent;
 		b->next_emit++;
 	}
 }
@@ -481,6 +507,8 @@ static void queue(batch *b, l2e_chunk **chunks, size_t n_chunks,
                   const char *input, const batch_result *error,
                   l2e_input *to_free)
 {
+	batch_result *spent;
+	size_t n_spent;
 	job *j;
 
 	pthread_mutex_lock(&b->lock);
@@ -490,7 +518,11 @@ static void queue(batch *b, l2e_chunk **chunks, size_t n_chunks,
 		emit_ready(b);
 	}
 	j = &b->ring[b->next_seq % b->window];
+	spent = j->spent;
+	n_spent = j->n_spent;
 	memset(j, 0, sizeof(*j));
+	j->spent = spent;
+	j->n_spent = n_spent;
 	j->seq = b->next_seq;
 	if (n_chunks)
 		memcpy(j->chunks, chunks, n_chunks * sizeof(*chunks));
@@ -500,7 +532,18 @@ static void queue(batch *b, l2e_chunk **chunks, size_t n_chunks,
 	if (error)
 		j->error = *error;
 	b->next_seq++;
-	pthread_cond_signal(&b->work);
+	if (b->n_threads == 0) {
+		/* one job at a time, here: --jobs 1 uses one core */
+		b->next_claim++;
+		j->is_claimed = 1;
+		pthread_mutex_unlock(&b->lock);
+		if (b->inline_ctx)
+			run_job(&b->cfg, b->inline_ctx, j);
+		pthread_mutex_lock(&b->lock);
+		j->is_done = 1;
+	} else {
+		pthread_cond_signal(&b->work);
+	}
 	emit_ready(b);
 	pthread_mutex_unlock(&b->lock);
 }
@@ -514,10 +557,12 @@ int batch_start(batch **out, const batch_config *config)
 	if (!b)
 		return -1;
 	b->cfg = *config;
-	b->n_threads = config->jobs > 0 ? config->jobs : 1;
-	b->window = (long)b->n_threads * WINDOW_PER_JOB;
+	/* one job needs no worker: a thread beside the main one would make
+	   --jobs 1 use two cores */
+	b->n_threads = config->jobs > 1 ? config->jobs : 0;
+	b->window = (long)(b->n_threads ? b->n_threads : 1) * WINDOW_PER_JOB;
 	b->ring = calloc((size_t)b->window, sizeof(*b->ring));
-	b->threads = calloc((size_t)b->n_threads, sizeof(*b->threads));
+	b->threads = calloc((size_t)b->n_threads + 1, sizeof(*b->threads));
 	if (!b->ring || !b->threads) {
 		free(b->ring);
 		free(b->threads);
@@ -527,14 +572,19 @@ int batch_start(batch **out, const batch_config *config)
 	pthread_mutex_init(&b->lock, NULL);
 	pthread_cond_init(&b->work, NULL);
 	pthread_cond_init(&b->done, NULL);
-	for (i = 0; i < b->n_threads; i++)
-		if (pthread_create(&b->threads[i], NULL, worker, b) != 0)
-			break;
-	b->n_threads = i;
-	if (i == 0) {
+	if (b->n_threads == 0 && l2e_ctx_new(&b->inline_ctx, b->cfg.opts) < 0) {
 		batch_finish(b);
 		return -1;
 	}
+	for (i = 0; i < b->n_threads; i++)
+		if (pthread_create(&b->threads[i], NULL, worker, b) != 0)
+			break;
+	if (b->n_threads && i == 0) {
+		b->n_threads = 0;
+		batch_finish(b);
+		return -1;
+	}
+	b->n_threads = i;
 	*out = b;
 	return 0;
 }
@@ -618,6 +668,7 @@ void batch_add_input(batch *b, l2e_ctx *ctx, const char *path)
 void batch_finish(batch *b)
 {
 	int i;
+	long w;
 	size_t k;
 
 	if (!b)
@@ -633,6 +684,9 @@ void batch_finish(batch *b)
 	pthread_mutex_unlock(&b->lock);
 	for (i = 0; i < b->n_threads; i++)
 		pthread_join(b->threads[i], NULL);
+	l2e_ctx_free(b->inline_ctx);
+	for (w = 0; b->ring && w < b->window; w++)
+		results_free(b->ring[w].spent, b->ring[w].n_spent);
 	pthread_cond_destroy(&b->work);
 	pthread_cond_destroy(&b->done);
 	pthread_mutex_destroy(&b->lock);

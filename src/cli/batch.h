@@ -6,7 +6,9 @@
  * chunk into results (dossier, findings, documents); the main thread
  * hands the results to `emit` strictly in input order. So the output is
  * the same for any number of threads, and memory holds at most a
- * window of chunks, never the whole input.
+ * window of chunks, never the whole input. With one job there is no
+ * worker: the main thread converts each chunk as it queues it, so
+ * --jobs 1 uses one core.
  */
 #ifndef L2E_CLI_BATCH_H
 #define L2E_CLI_BATCH_H
@@ -58,8 +60,8 @@ typedef struct batch_config {
 	const l2e_ctx_options *opts;
 	const l2e_format *formats;
 	size_t n_formats;
-	int jobs;
-	l2e_net *net;      /* for URL inputs; may be NULL */
+	int jobs;     /* 1: no worker thread, the calling thread converts */
+	l2e_net *net; /* for URL inputs; may be NULL */
 	int as_json_lines; /* documents as {"key","format","document"} lines */
 	batch_unchanged_fn unchanged; /* may be NULL */
 	void *unchanged_payload;
@@ -70,7 +72,7 @@ typedef struct batch_config {
 
 typedef struct batch batch;
 
-/** Start the workers. 0, or -1 (out of memory, no threads). */
+/** Start the workers (none for one job). 0, or -1 (no memory, no threads). */
 int batch_start(batch **out, const batch_config *config);
 
 /**

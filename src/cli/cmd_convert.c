@@ -305,7 +305,7 @@ typedef struct run {
 /* What went wrong with a converted dossier's documents, for the report. */
 typedef struct doc_failures {
 	batch_diag diags[BATCH_MAX_FORMATS];
-	char messages[BATCH_MAX_FORMATS][512];
+	char messages[BATCH_MAX_FORMATS][768];
 	size_t n;
 } doc_failures;
 
