@@ -81,21 +81,28 @@ static void test_net_url__resolve_and_origin(void)
 static void test_net_client__refuses_plain_http(void)
 {
 	l2e_net_options o = L2E_NET_OPTIONS_INIT;
+	const char *scheme = NULL;
 	l2e_net *net = NULL;
 	l2e_ctx *ctx = NULL;
 
 	CHECK_INT(0, l2e_ctx_new(&ctx, NULL));
 	CHECK_INT(0, l2e_net_new(&net, ctx, &o));
-	CHECK_INT(L2E_ENET, l2e__net_check_scheme(net, ctx, "http://h/", "h"));
+	CHECK_INT(L2E_ENET,
+	          l2e__net_check_scheme(net, ctx, "http://h/", "h", NULL));
 	CHECK_CONTAINS(l2e_ctx_error(ctx)->message, "only https://");
-	CHECK_INT(L2E_ENET, l2e__net_check_scheme(net, ctx, "ftp://h/", "h"));
-	CHECK_INT(0, l2e__net_check_scheme(net, ctx, "https://h/", "h"));
+	CHECK_INT(L2E_ENET,
+	          l2e__net_check_scheme(net, ctx, "ftp://h/", "h", NULL));
+	CHECK_INT(0,
+	          l2e__net_check_scheme(net, ctx, "https://h/", "h", &scheme));
+	CHECK_STR("https", scheme);
 	l2e_net_free(net);
 	o.allow_http = 1;
 	CHECK_INT(0, l2e_net_new(&net, ctx, &o));
-	CHECK_INT(0, l2e__net_check_scheme(net, ctx, "http://h/", "h"));
-	CHECK_INT(L2E_ENET,
-	          l2e__net_check_scheme(net, ctx, "file:///etc/passwd", "f"));
+	CHECK_INT(0,
+	          l2e__net_check_scheme(net, ctx, "http://h/", "h", &scheme));
+	CHECK_STR("http", scheme);
+	CHECK_INT(L2E_ENET, l2e__net_check_scheme(
+	                        net, ctx, "file:///etc/passwd", "f", NULL));
 	l2e_net_free(net);
 	o.version = 99;
 	CHECK_INT(L2E_ERROR, l2e_net_new(&net, ctx, &o));

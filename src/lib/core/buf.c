@@ -39,6 +39,24 @@ int l2e__buf_grow(l2e_buf *buf, size_t extra)
 	return 0;
 }
 
+char *l2e__buf_reserve(l2e_buf *buf, size_t n, int *error)
+{
+	int e;
+
+	if (*error)
+		return NULL;
+	if (buf->cap - buf->len <= n && (e = l2e__buf_grow(buf, n)) < 0) {
+		*error = e;
+		return NULL;
+	}
+	return buf->ptr + buf->len;
+}
+
+void l2e__buf_commit(l2e_buf *buf, const char *end)
+{
+	buf->len = (size_t)(end - buf->ptr);
+}
+
 int l2e__buf_put(l2e_buf *buf, const char *data, size_t len)
 {
 	int error = l2e__buf_grow(buf, len);

@@ -24,6 +24,15 @@ int l2e__buf_printf(l2e_buf *buf, const char *fmt, ...)
 int l2e__buf_vprintf(l2e_buf *buf, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 void l2e__buf_clear(l2e_buf *buf);
+
+/*
+ * For writers that put a whole token through one reservation: room for
+ * `n` more bytes after the end, and where to write them; then
+ * l2e__buf_commit() where the writing stopped. NULL once *error is set,
+ * and every later call too (a sticky error, checked once at the end).
+ */
+char *l2e__buf_reserve(l2e_buf *buf, size_t n, int *error);
+void l2e__buf_commit(l2e_buf *buf, const char *end);
 /** Hand the bytes over to the caller (free with l2e__free); buf resets. */
 char *l2e__buf_detach(l2e_buf *buf);
 

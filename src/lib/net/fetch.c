@@ -59,7 +59,8 @@ int l2e__fetch_open(l2e__fetch **out, l2e_ctx *ctx, l2e_net *net,
 	f->net = net;
 	f->map = map;
 	f->base_name = l2e__buf_detach(&name);
-	if ((error = l2e__net_check_scheme(net, ctx, url, f->base_name)) < 0)
+	if ((error = l2e__net_check_scheme(net, ctx, url, f->base_name, NULL)) <
+	    0)
 		goto fail;
 	f->page = pg->first_page;
 	if (pg->is_set && pg->page_size_parameter) {

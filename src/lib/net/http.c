@@ -109,7 +109,7 @@ void l2e_net_free(l2e_net *net)
 }
 
 int l2e__net_check_scheme(l2e_net *net, l2e_ctx *ctx, const char *url,
-                          const char *name)
+                          const char *name, const char **allowed)
 {
 	char scheme[16];
 
@@ -117,8 +117,11 @@ int l2e__net_check_scheme(l2e_net *net, l2e_ctx *ctx, const char *url,
 		return l2e__error_set_at(ctx, L2E_ENET, L2E_ERRCLASS_FETCH,
 		                         name, 0, 0, NULL, "not a valid URL");
 	if (!strcmp(scheme, "https") ||
-	    (!strcmp(scheme, "http") && net->opts.allow_http))
+	    (!strcmp(scheme, "http") && net->opts.allow_http)) {
+		if (allowed)
+			*allowed = scheme[4] ? "https" : "http";
 		return 0;
+	}
 	return l2e__error_set_at(
 	    ctx, L2E_ENET, L2E_ERRCLASS_FETCH, name, 0, 0, NULL,
 	    "%s:// is not allowed: only https:// (plain http:// only when "
@@ -280,7 +283,7 @@ static void sleep_ms(long ms)
 static int perform(l2e_net *net, l2e_ctx *ctx, request *rq, l2e_buf *body,
                    long *status_out)
 {
-	char errbuf[CURL_ERROR_SIZE], why[CURL_ERROR_SIZE + 128], scheme[16];
+	char errbuf[CURL_ERROR_SIZE], why[CURL_ERROR_SIZE + 128];
 	size_t start = body ? body->len : 0;
 	curl_off_t retry_after;
 	unsigned attempt;
@@ -290,10 +293,9 @@ static int perform(l2e_net *net, l2e_ctx *ctx, request *rq, l2e_buf *body,
 	int error;
 
 	*status_out = 0;
-	if ((error = l2e__net_check_scheme(net, ctx, rq->url, rq->name)) < 0)
+	if ((error = l2e__net_check_scheme(net, ctx, rq->url, rq->name,
+	                                   &rq->scheme)) < 0)
 		return error;
-	l2e__url_scheme(scheme, sizeof(scheme), rq->url);
-	rq->scheme = scheme;
 	for (attempt = 0;; attempt++) {
 		if (body) { /* a failed attempt's bytes are not kept */
 			body->len = start;

@@ -27,9 +27,12 @@ struct l2e_net {
 int l2e__net_get(l2e_net *net, l2e_ctx *ctx, const char *url, const char *name,
                  const char *accept, l2e_buf *body);
 
-/** "https" or "http" when the client may fetch `url`; else an error. */
+/**
+ * 0 when the client may fetch `url`, with *allowed (may be NULL) set to
+ * its scheme, "https" or "http"; else an error naming `name`.
+ */
 int l2e__net_check_scheme(l2e_net *net, l2e_ctx *ctx, const char *url,
-                          const char *name);
+                          const char *name, const char **allowed);
 
 /** `ref` resolved against `base`; *out freed with l2e__free(). */
 int l2e__url_resolve(char **out, const char *base, const char *ref);

@@ -118,28 +118,6 @@ typedef struct printer {
 	int error;
 } printer;
 
-/* Room for `n` more bytes: where to write them, or NULL (sticky). */
-static char *reserve(printer *p, size_t n)
-{
-	l2e_buf *b = p->out;
-	int error;
-
-	if (p->error)
-		return NULL;
-	if (b->cap - b->len <= n) {
-		if ((error = l2e__buf_grow(b, n)) < 0) {
-			p->error = error;
-			return NULL;
-		}
-	}
-	return b->ptr + b->len;
-}
-
-static void commit(printer *p, const char *end)
-{
-	p->out->len = (size_t)(end - p->out->ptr);
-}
-
 /* cJSON's string escapes: 0 as it is, 'u' as \u00xx, else the letter. */
 static char escape_of(unsigned char c)
 {
@@ -182,10 +160,10 @@ static char *write_string(char *o, const char *s, size_t len)
 static void put_string(printer *p, const char *s)
 {
 	size_t len = strlen(s);
-	char *o = reserve(p, 6 * len + 2);
+	char *o = l2e__buf_reserve(p->out, 6 * len + 2, &p->error);
 
 	if (o)
-		commit(p, write_string(o, s, len));
+		l2e__buf_commit(p->out, write_string(o, s, len));
 }
 
 /* n as "%d" */
@@ -199,22 +177,22 @@ static void put_int(printer *p, int n)
 		digits[k++] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	if (!(o = reserve(p, k + 1)))
+	if (!(o = l2e__buf_reserve(p->out, k + 1, &p->error)))
 		return;
 	if (n < 0)
 		*o++ = '-';
 	while (k > 0)
 		*o++ = digits[--k];
-	commit(p, o);
+	l2e__buf_commit(p->out, o);
 }
 
 static void put_literal(printer *p, const char *s, size_t len)
 {
-	char *o = reserve(p, len);
+	char *o = l2e__buf_reserve(p->out, len, &p->error);
 
 	if (o) {
 		memcpy(o, s, len);
-		commit(p, o + len);
+		l2e__buf_commit(p->out, o + len);
 	}
 }
 
@@ -248,24 +226,25 @@ static void print_value(printer *p, const l2e__json *n, size_t depth)
 		for (c = n->first; c; c = c->next) {
 			/* tabs, "name":<TAB> in one piece */
 			len = strlen(c->name);
-			if (!(o = reserve(p, depth + 1 + 6 * len + 4)))
+			if (!(o = l2e__buf_reserve(
+			          p->out, depth + 1 + 6 * len + 4, &p->error)))
 				return;
 			memset(o, '\t', depth + 1);
 			o = write_string(o + depth + 1, c->name, len);
 			*o++ = ':';
 			*o++ = '\t';
-			commit(p, o);
+			l2e__buf_commit(p->out, o);
 			print_value(p, c, depth + 1);
 			if (c->next)
 				put_literal(p, ",\n", 2);
 			else
 				put_literal(p, "\n", 1);
 		}
-		if (!(o = reserve(p, depth + 1)))
+		if (!(o = l2e__buf_reserve(p->out, depth + 1, &p->error)))
 			return;
 		memset(o, '\t', depth);
 		o[depth] = '}';
-		commit(p, o + depth + 1);
+		l2e__buf_commit(p->out, o + depth + 1);
 		return;
 	}
 }

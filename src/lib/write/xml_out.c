@@ -67,30 +67,6 @@ static void put_escaped(l2e__xml_out *x, const char *s,
 	}
 }
 
-/* Room for `n` more bytes: where to write them, or NULL (sticky). Each
- * tag is written through one of these, not piece by piece. */
-static char *reserve(l2e__xml_out *x, size_t n)
-{
-	l2e_buf *b = x->out;
-	int error;
-
-	if (x->error)
-		return NULL;
-	if (b->cap - b->len <= n) {
-		error = l2e__buf_grow(b, n);
-		if (error) {
-			x->error = error;
-			return NULL;
-		}
-	}
-	return b->ptr + b->len;
-}
-
-static void commit(l2e__xml_out *x, const char *end)
-{
-	x->out->len = (size_t)(end - x->out->ptr);
-}
-
 /* `n` levels of the indent string "  " at o */
 static char *indent(char *o, size_t n)
 {
@@ -116,7 +92,7 @@ void l2e__xml_start(l2e__xml_out *x, const char *name)
 		x->error = L2E_ERROR; /* a bug in a writer */
 		return;
 	}
-	if (!(o = reserve(x, 3 + 2 * x->depth + len)))
+	if (!(o = l2e__buf_reserve(x->out, 3 + 2 * x->depth + len, &x->error)))
 		return;
 	if (x->is_tag_open) {
 		*o++ = '>';
@@ -125,7 +101,7 @@ void l2e__xml_start(l2e__xml_out *x, const char *name)
 	o = indent(o, x->depth);
 	*o++ = '<';
 	memcpy(o, name, len);
-	commit(x, o + len);
+	l2e__buf_commit(x->out, o + len);
 	x->open[x->depth++] = name;
 	x->is_tag_open = 1;
 }
@@ -141,14 +117,14 @@ void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value)
 		x->error = L2E_ERROR; /* a bug in a writer */
 		return;
 	}
-	if (!(o = reserve(x, 3 + len)))
+	if (!(o = l2e__buf_reserve(x->out, 3 + len, &x->error)))
 		return;
 	*o++ = ' ';
 	memcpy(o, name, len);
 	o += len;
 	*o++ = '=';
 	*o++ = '"';
-	commit(x, o);
+	l2e__buf_commit(x->out, o);
 	put_escaped(x, value, attr_special);
 	PUT_LITERAL(x, "\"");
 }
@@ -167,7 +143,7 @@ void l2e__xml_end(l2e__xml_out *x)
 	}
 	name = x->open[x->depth - 1];
 	len = strlen(name);
-	if (!(o = reserve(x, 4 + 2 * x->depth + len)))
+	if (!(o = l2e__buf_reserve(x->out, 4 + 2 * x->depth + len, &x->error)))
 		return;
 	x->depth--;
 	if (x->is_tag_open) {
@@ -183,7 +159,7 @@ void l2e__xml_end(l2e__xml_out *x)
 		*o++ = '>';
 	}
 	*o++ = '\n';
-	commit(x, o);
+	l2e__buf_commit(x->out, o);
 	x->is_tag_open = 0;
 	x->does_indent = 1;
 }
