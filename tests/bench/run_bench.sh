@@ -10,6 +10,12 @@
 #
 #   tests/bench/run_bench.sh [N...]      (default: 10000 100000)
 #
+# Each N is measured in BENCH_ROUNDS rounds (default 5); a round runs
+# every case once, one after the other, so a slow spell of the machine
+# falls on all of them alike. The table gives each case's median and
+# fastest round; the ratios are of medians, and the -j2 vs -j1 ratio is
+# also given per round (lowest and highest).
+#
 # Needs: python3, jq, xsltproc, GNU time (apt-get install jq xsltproc time)
 # and a Release build in build/release (made if missing).
 set -eu
@@ -29,55 +35,80 @@ fi
 map=$root/mappings/bench-students.json
 export SOURCE_DATE_EPOCH=1751526900
 
-# run NAME COMMAND...: prints "NAME seconds maxrss_kb"
+rounds=${BENCH_ROUNDS:-5}
+measure=$root/tests/bench/measure.py
+
+# run NAME OUT COMMAND: prints "NAME|seconds|maxrss_kb"
 run() {
 	name=$1
-	shift
-	/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err" ||
-		{ echo "FAILED: $name"; cat "$tmp/err"; exit 1; }
-	echo "$name $(cat "$tmp/time")"
+	out=$2
+	shift 2
+	r=$(python3 "$measure" "$out" sh -c "$*" 2>"$tmp/err") ||
+		{ echo "FAILED: $name" >&2; cat "$tmp/err" >&2; exit 1; }
+	echo "$name|$(echo "$r" | tr ' ' '|')"
 }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
-printf '%-34s %8s %10s %10s %12s\n' case N seconds dossiers/s peak_RSS_MiB
+echo "$rounds rounds per N; seconds: median (fastest)"
+printf '%-36s %7s %16s %11s %9s\n' case N seconds dossiers/s RSS_MiB
 for n in ${*:-10000 100000}; do
 	data=$tmp/data-$n
 	mkdir -p "$data"
 	python3 "$bench/gen_students.py" "$n" "$data" >/dev/null
 	nd=$data/students.ndjson
+	sync # the generated files' write-back must not fall on the first case
 	: > "$tmp/results-$n"
-	{
-		run "lob2europass xml -j1 (NDJSON out)" sh -c \
-			"'$bin' convert -q -j1 -m '$map' -o - '$nd' > '$tmp/o1'"
-		run "lob2europass xml -j2 (NDJSON out)" sh -c \
-			"'$bin' convert -q -j2 -m '$map' -o - '$nd' > '$tmp/o2'"
-		run "lob2europass json -j1 (NDJSON out)" sh -c \
-			"'$bin' convert -q -j1 -t europass-json -m '$map' -o - '$nd' > '$tmp/o3'"
-		run "lob2europass json -j2 (NDJSON out)" sh -c \
-			"'$bin' convert -q -j2 -t europass-json -m '$map' -o - '$nd' > '$tmp/o4'"
-		run "jq (NDJSON in and out)" sh -c \
-			"cd '$bench' && jq -c -L . --arg defnat ZZ -f to_europass.jq '$nd' > '$tmp/o5'"
-		run "xsltproc (one XML out)" sh -c \
-			"cd '$bench' && xsltproc to_europass.xsl '$data/students.xml' > '$tmp/o6'"
-	} > "$tmp/results-$n"
-	cmp -s "$tmp/o1" "$tmp/o2" || echo "WARNING: -j1 and -j2 outputs differ"
-	awk -v n="$n" '{
-		secs = $(NF-1); rss = $NF; $(NF-1) = ""; $NF = "";
-		name = $0; sub(/ +$/, "", name);
-		rate = secs > 0 ? n / secs : 0
-		printf "%-34s %8d %10.2f %10.0f %12.1f\n", name, n, secs,
-		       rate, rss / 1024
-	}' "$tmp/results-$n"
-	awk -v n="$n" '
-		/^lob2europass xml -j1/ { x1 = $(NF-1) }
-		/^lob2europass xml -j2/ { x2 = $(NF-1) }
-		/^lob2europass json -j1/ { j1 = $(NF-1) }
-		/^jq/ { jq = $(NF-1) }
-		/^xsltproc/ { xs = $(NF-1) }
-		END {
-			fmt = "N=%d ratios: XML -j1 vs jq %.1fx, vs xsltproc %.1fx;"
-			fmt = fmt " JSON -j1 vs jq %.1fx; -j2 vs -j1 %.2fx\n"
-			printf fmt, n, jq / x1, xs / x1, jq / j1, x1 / x2
-		}' "$tmp/results-$n"
+	round=1
+	while [ "$round" -le "$rounds" ]; do
+		{
+			run "lob2europass xml -j1 (NDJSON out)" "$tmp/o1" \
+				"'$bin' convert -q -j1 -m '$map' -o - '$nd'"
+			run "lob2europass xml -j2 (NDJSON out)" "$tmp/o2" \
+				"'$bin' convert -q -j2 -m '$map' -o - '$nd'"
+			run "lob2europass json -j1 (NDJSON out)" "$tmp/o3" \
+				"'$bin' convert -q -j1 -t europass-json -m '$map' -o - '$nd'"
+			run "lob2europass json -j2 (NDJSON out)" "$tmp/o4" \
+				"'$bin' convert -q -j2 -t europass-json -m '$map' -o - '$nd'"
+			run "jq (NDJSON in and out)" "$tmp/o5" \
+				"cd '$bench' && jq -c -L . --arg defnat ZZ -f to_europass.jq '$nd'"
+			run "xsltproc (one XML out)" "$tmp/o6" \
+				"cd '$bench' && xsltproc to_europass.xsl '$data/students.xml'"
+		} | sed "s/^/$round|/" >> "$tmp/results-$n"
+		cmp -s "$tmp/o1" "$tmp/o2" ||
+			echo "WARNING: -j1 and -j2 outputs differ"
+		round=$((round + 1))
+	done
+	# per case: median and fastest seconds, highest RSS
+	python3 - "$n" "$tmp/results-$n" <<'PY'
+import statistics
+import sys
+
+n = int(sys.argv[1])
+cases, per_round = {}, {}
+for line in open(sys.argv[2]):
+    rnd, name, secs, rss = line.rstrip("\n").split("|")
+    cases.setdefault(name, []).append((float(secs), int(rss)))
+    per_round.setdefault(int(rnd), {})[name] = float(secs)
+med = {}
+for name, runs in cases.items():
+    secs = [s for s, _ in runs]
+    med[name] = statistics.median(secs)
+    print("%-36s %7d %7.3f (%6.3f) %11.0f %9.1f" % (
+        name, n, med[name], min(secs), n / med[name],
+        max(r for _, r in runs) / 1024))
+
+
+def pick(prefix):
+    return next(v for k, v in med.items() if k.startswith(prefix))
+
+
+x1, x2 = pick("lob2europass xml -j1"), pick("lob2europass xml -j2")
+j1, jq, xs = pick("lob2europass json -j1"), pick("jq"), pick("xsltproc")
+scaling = [r["lob2europass xml -j1 (NDJSON out)"] /
+           r["lob2europass xml -j2 (NDJSON out)"] for r in per_round.values()]
+print("N=%d ratios (medians): XML -j1 vs jq %.1fx, vs xsltproc %.1fx; "
+      "JSON -j1 vs jq %.1fx; -j2 vs -j1 %.2fx (rounds: %.2f to %.2f)" % (
+          n, jq / x1, xs / x1, jq / j1, x1 / x2, min(scaling), max(scaling)))
+PY
 done
