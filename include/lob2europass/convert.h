@@ -79,7 +79,10 @@ L2E_API int l2e_input_next_chunk(l2e_chunk **out, l2e_input *in);
 /**
  * The next dossier of a chunk; *out is NULL when the chunk is done. The
  * first call parses it: an error (L2E_EPARSE, L2E_ELIMIT) concerns this
- * chunk only, the input goes on with the next one.
+ * chunk only, the input goes on with the next one. When the chunk is
+ * done or failed, its parsed document is freed, by this call: what is
+ * left for l2e_chunk_free() is what l2e_input_next_chunk() made, so a
+ * chunk can be freed on the thread that split it off.
  */
 L2E_API int l2e_chunk_next(l2e_dossier **out, l2e_chunk *chunk, l2e_ctx *ctx);
 

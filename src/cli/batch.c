@@ -16,6 +16,8 @@
 #define GROUP_CHUNKS 64
 #define GROUP_BYTES  (256 * 1024)
 
+typedef struct converter converter;
+
 typedef struct job {
 	long seq;
 	int is_claimed;
@@ -25,29 +27,46 @@ typedef struct job {
 	l2e_input *to_free; /* its input's last job: free it once emitted */
 	const char *input;
 	batch_result error;    /* input-level error, made by the main thread */
-	batch_result *results; /* made by a worker */
+	batch_result *results; /* made by `maker` */
 	size_t n_results;
 	size_t cap_results;
-	/* the slot's previous results, emitted: the worker that takes the
-	   slot next frees them, so that the main thread, which allocates
-	   little, does not free into the workers' malloc arenas (their
-	   locks were the cost of a second thread) */
-	batch_result *spent;
-	size_t n_spent;
+	converter *maker;
 } job;
+
+typedef struct spent {
+	batch_result *results;
+	size_t n_results;
+} spent;
+
+/*
+ * A thread that converts (the main thread is the first), with its
+ * context. Results are freed by the thread that made them: a free into
+ * another thread's malloc arena takes that arena's lock, and those
+ * locks were most of what a second thread cost. So a worker's emitted
+ * results wait in its `spent` list (room for a window of jobs: no more
+ * can be emitted between two of its claims) until it claims again.
+ */
+struct converter {
+	batch *b;
+	pthread_t thread;
+	l2e_ctx *ctx;
+	spent *spent; /* emitted, to free: filled by the main thread */
+	spent *spare; /* being freed by this one */
+	size_t n_spent;
+};
 
 struct batch {
 	batch_config cfg;
 	pthread_mutex_t lock;
 	pthread_cond_t work; /* a job was queued, or stopping */
 	pthread_cond_t done; /* a job was finished */
-	pthread_t *threads;
-	int n_threads;       /* 0: --jobs 1, converted on the calling thread */
-	l2e_ctx *inline_ctx; /* that conversion's context */
+	converter *conv;     /* [0]: the main thread, then the workers */
+	int n_conv;          /* made, with a context each */
+	int n_threads;       /* workers running: n_conv - 1 at most */
 	job *ring;           /* slot = seq % window */
 	long window;
 	long next_seq;   /* to queue */
-	long next_claim; /* to give to a worker */
+	long next_claim; /* to convert */
 	long next_emit;  /* to emit */
 	int is_closing;  /* no more jobs will come */
 	int is_stopped;  /* batch_stop: queue nothing more */
@@ -406,7 +425,7 @@ static void run_chunk(const batch_config *cfg, l2e_ctx *ctx, job *j,
 		if (!r)
 			break; /* out of memory: the chunk's rest is lost */
 	}
-	l2e_chunk_free(chunk);
+	/* the chunk itself is the main thread's to free (emit_ready) */
 }
 
 static void run_job(const batch_config *cfg, l2e_ctx *ctx, job *j)
@@ -414,10 +433,8 @@ static void run_job(const batch_config *cfg, l2e_ctx *ctx, job *j)
 	size_t i;
 
 	l2e_ctx_set_diag_callback(ctx, reader_finding, j);
-	for (i = 0; i < j->n_chunks; i++) {
+	for (i = 0; i < j->n_chunks; i++)
 		run_chunk(cfg, ctx, j, j->chunks[i]);
-		j->chunks[i] = NULL;
-	}
 	l2e_ctx_set_diag_callback(ctx, NULL, NULL);
 }
 
@@ -430,46 +447,77 @@ static void results_free(batch_result *results, size_t n)
 	free(results);
 }
 
+/* Free the results c made that were emitted; the lock is held. */
+static void free_spent(batch *b, converter *c)
+{
+	spent *mine = c->spent;
+	size_t i, n = c->n_spent;
+
+	if (!n)
+		return;
+	c->spent = c->spare;
+	c->spare = mine;
+	c->n_spent = 0;
+	pthread_mutex_unlock(&b->lock);
+	for (i = 0; i < n; i++)
+		results_free(mine[i].results, mine[i].n_results);
+	pthread_mutex_lock(&b->lock);
+}
+
+/* Convert the oldest job nobody has taken; the lock is held. */
+static void claim_and_run(batch *b, converter *c)
+{
+	job *j = &b->ring[b->next_claim % b->window];
+
+	b->next_claim++;
+	j->is_claimed = 1;
+	j->maker = c;
+	free_spent(b, c);
+	pthread_mutex_unlock(&b->lock);
+	if (c->ctx)
+		run_job(&b->cfg, c->ctx, j);
+	pthread_mutex_lock(&b->lock);
+	j->is_done = 1;
+	pthread_cond_broadcast(&b->done);
+}
+
 static void *worker(void *arg)
 {
-	batch *b = arg;
-	batch_result *spent;
-	l2e_ctx *ctx = NULL;
-	size_t n_spent;
-	job *j;
+	converter *c = arg;
+	batch *b = c->b;
 
-	l2e_ctx_new(&ctx, b->cfg.opts);
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
 		while (b->next_claim == b->next_seq && !b->is_closing)
 			pthread_cond_wait(&b->work, &b->lock);
 		if (b->next_claim == b->next_seq && b->is_closing)
 			break;
-		j = &b->ring[b->next_claim % b->window];
-		b->next_claim++;
-		j->is_claimed = 1;
-		spent = j->spent;
-		n_spent = j->n_spent;
-		j->spent = NULL;
-		j->n_spent = 0;
-		pthread_mutex_unlock(&b->lock);
-		results_free(spent, n_spent);
-		if (ctx)
-			run_job(&b->cfg, ctx, j);
-		pthread_mutex_lock(&b->lock);
-		j->is_done = 1;
-		pthread_cond_broadcast(&b->done);
+		claim_and_run(b, c);
 	}
 	pthread_mutex_unlock(&b->lock);
-	l2e_ctx_free(ctx);
 	return NULL;
+}
+
+/* Hand a job's emitted results to the thread that made them to free. */
+static void retire(batch *b, job *j)
+{
+	converter *c = j->maker;
+
+	if (c && c != &b->conv[0] && c->n_spent < (size_t)b->window) {
+		c->spent[c->n_spent].results = j->results;
+		c->spent[c->n_spent].n_results = j->n_results;
+		c->n_spent++;
+	} else { /* made here (or, never, no room): free here */
+		pthread_mutex_unlock(&b->lock);
+		results_free(j->results, j->n_results);
+		pthread_mutex_lock(&b->lock);
+	}
 }
 
 /* Emit finished jobs in order; the lock is held on entry and exit. */
 static void emit_ready(batch *b)
 {
-	batch_result *spent;
-	size_t i, n_spent;
+	size_t i;
 	job *j;
 
 	for (;;) {
@@ -485,44 +533,54 @@ static void emit_ready(batch *b)
 		result_dispose(&j->error);
 		for (i = 0; i < j->n_results && !b->is_stopped; i++)
 			b->cfg.emit(&j->results[i], b->cfg.payload);
-		if (!b->n_threads)
-			results_free(j->results, j->n_results);
+		/* split off here, freed here, into this thread's arena */
+		for (i = 0; i < j->n_chunks; i++)
+			l2e_chunk_free(j->chunks[i]);
 		/* all of this input's chunks are done: it can go */
 		l2e_input_free(j->to_free);
 		pthread_mutex_lock(&b->lock);
-		spent = b->n_threads ? j->results : NULL;
-		n_spent = b->n_threads ? j->n_results : 0;
+		retire(b, j);
 		memset(j, 0, sizeof(*j));
-		j->spent = spent;
-		j->n_spent = n_spent;
 		b->next_emit++;
 	}
 }
 
 /*
+ * The main thread converts too: whenever more jobs wait than the
+ * workers will take before it is back, and whenever it would otherwise
+ * wait for room in the window. So --jobs N keeps N threads converting,
+ * never N + 1 on N cores, and --jobs 1 converts each job as it is
+ * queued. The lock is held on entry and exit.
+ */
+static void help_and_emit(batch *b, int until_room)
+{
+	for (;;) {
+		emit_ready(b);
+		if (b->next_seq - b->next_claim > 2L * b->n_threads)
+			claim_and_run(b, &b->conv[0]);
+		else if (until_room && b->next_seq - b->next_emit >= b->window)
+			b->next_claim < b->next_seq
+			    ? claim_and_run(b, &b->conv[0])
+			    : (void)pthread_cond_wait(&b->done, &b->lock);
+		else
+			return;
+	}
+}
+
+/*
  * Queue a job: a chunk, an input-level error, or (to_free) the end of an
- * input. Waits for room in the window, emitting meanwhile.
+ * input. Waits for room in the window, converting and emitting meanwhile.
  */
 static void queue(batch *b, l2e_chunk **chunks, size_t n_chunks,
                   const char *input, const batch_result *error,
                   l2e_input *to_free)
 {
-	batch_result *spent;
-	size_t n_spent;
 	job *j;
 
 	pthread_mutex_lock(&b->lock);
-	emit_ready(b);
-	while (b->next_seq - b->next_emit >= b->window) {
-		pthread_cond_wait(&b->done, &b->lock);
-		emit_ready(b);
-	}
+	help_and_emit(b, 1);
 	j = &b->ring[b->next_seq % b->window];
-	spent = j->spent;
-	n_spent = j->n_spent;
 	memset(j, 0, sizeof(*j));
-	j->spent = spent;
-	j->n_spent = n_spent;
 	j->seq = b->next_seq;
 	if (n_chunks)
 		memcpy(j->chunks, chunks, n_chunks * sizeof(*chunks));
@@ -532,59 +590,52 @@ static void queue(batch *b, l2e_chunk **chunks, size_t n_chunks,
 	if (error)
 		j->error = *error;
 	b->next_seq++;
-	if (b->n_threads == 0) {
-		/* one job at a time, here: --jobs 1 uses one core */
-		b->next_claim++;
-		j->is_claimed = 1;
-		pthread_mutex_unlock(&b->lock);
-		if (b->inline_ctx)
-			run_job(&b->cfg, b->inline_ctx, j);
-		pthread_mutex_lock(&b->lock);
-		j->is_done = 1;
-	} else {
+	if (b->n_threads)
 		pthread_cond_signal(&b->work);
-	}
-	emit_ready(b);
+	help_and_emit(b, 0);
 	pthread_mutex_unlock(&b->lock);
 }
 
 int batch_start(batch **out, const batch_config *config)
 {
 	batch *b = calloc(1, sizeof(*b));
-	int i;
+	/* the main thread is one of the jobs (see help_and_emit) */
+	int i, n_conv = config->jobs > 1 ? config->jobs : 1;
 
 	*out = NULL;
 	if (!b)
 		return -1;
 	b->cfg = *config;
-	/* one job needs no worker: a thread beside the main one would make
-	   --jobs 1 use two cores */
-	b->n_threads = config->jobs > 1 ? config->jobs : 0;
-	b->window = (long)(b->n_threads ? b->n_threads : 1) * WINDOW_PER_JOB;
+	b->window = (long)n_conv * WINDOW_PER_JOB;
 	b->ring = calloc((size_t)b->window, sizeof(*b->ring));
-	b->threads = calloc((size_t)b->n_threads + 1, sizeof(*b->threads));
-	if (!b->ring || !b->threads) {
+	b->conv = calloc((size_t)n_conv, sizeof(*b->conv));
+	if (!b->ring || !b->conv) {
 		free(b->ring);
-		free(b->threads);
+		free(b->conv);
 		free(b);
 		return -1;
 	}
 	pthread_mutex_init(&b->lock, NULL);
 	pthread_cond_init(&b->work, NULL);
 	pthread_cond_init(&b->done, NULL);
-	if (b->n_threads == 0 && l2e_ctx_new(&b->inline_ctx, b->cfg.opts) < 0) {
-		batch_finish(b);
-		return -1;
+	for (i = 0; i < n_conv; i++) {
+		converter *c = &b->conv[i];
+
+		c->b = b;
+		b->n_conv = i + 1;
+		c->spent = calloc((size_t)b->window, sizeof(*c->spent));
+		c->spare = calloc((size_t)b->window, sizeof(*c->spare));
+		if (!c->spent || !c->spare ||
+		    l2e_ctx_new(&c->ctx, b->cfg.opts) < 0) {
+			batch_finish(b);
+			return -1;
+		}
 	}
-	for (i = 0; i < b->n_threads; i++)
-		if (pthread_create(&b->threads[i], NULL, worker, b) != 0)
-			break;
-	if (b->n_threads && i == 0) {
-		b->n_threads = 0;
-		batch_finish(b);
-		return -1;
-	}
-	b->n_threads = i;
+	/* fewer workers than asked only makes it slower, never wrong */
+	while (b->n_threads < n_conv - 1 &&
+	       pthread_create(&b->conv[b->n_threads + 1].thread, NULL, worker,
+	                      &b->conv[b->n_threads + 1]) == 0)
+		b->n_threads++;
 	*out = b;
 	return 0;
 }
@@ -668,7 +719,6 @@ void batch_add_input(batch *b, l2e_ctx *ctx, const char *path)
 void batch_finish(batch *b)
 {
 	int i;
-	long w;
 	size_t k;
 
 	if (!b)
@@ -676,17 +726,26 @@ void batch_finish(batch *b)
 	pthread_mutex_lock(&b->lock);
 	while (b->next_emit < b->next_seq) {
 		emit_ready(b);
-		if (b->next_emit < b->next_seq)
+		if (b->next_claim < b->next_seq)
+			claim_and_run(b, &b->conv[0]);
+		else if (b->next_emit < b->next_seq)
 			pthread_cond_wait(&b->done, &b->lock);
 	}
 	b->is_closing = 1;
 	pthread_cond_broadcast(&b->work);
 	pthread_mutex_unlock(&b->lock);
 	for (i = 0; i < b->n_threads; i++)
-		pthread_join(b->threads[i], NULL);
-	l2e_ctx_free(b->inline_ctx);
-	for (w = 0; b->ring && w < b->window; w++)
-		results_free(b->ring[w].spent, b->ring[w].n_spent);
+		pthread_join(b->conv[i + 1].thread, NULL);
+	for (i = 0; i < b->n_conv; i++) {
+		converter *c = &b->conv[i];
+
+		for (k = 0; k < c->n_spent; k++)
+			results_free(c->spent[k].results,
+			             c->spent[k].n_results);
+		free(c->spent);
+		free(c->spare);
+		l2e_ctx_free(c->ctx);
+	}
 	pthread_cond_destroy(&b->work);
 	pthread_cond_destroy(&b->done);
 	pthread_mutex_destroy(&b->lock);
@@ -694,6 +753,6 @@ void batch_finish(batch *b)
 		free(b->inputs[k]);
 	free(b->inputs);
 	free(b->ring);
-	free(b->threads);
+	free(b->conv);
 	free(b);
 }

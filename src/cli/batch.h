@@ -2,13 +2,12 @@
  * batch.h - convert many dossiers on several threads, emit them in order.
  *
  * The main thread splits inputs into chunks (l2e_input_next_chunk) and
- * queues them; worker threads, each with its own context, convert a
- * chunk into results (dossier, findings, documents); the main thread
- * hands the results to `emit` strictly in input order. So the output is
- * the same for any number of threads, and memory holds at most a
- * window of chunks, never the whole input. With one job there is no
- * worker: the main thread converts each chunk as it queues it, so
- * --jobs 1 uses one core.
+ * queues them; --jobs less one worker threads and the main thread, each
+ * with its own context, convert chunks into results (dossier, findings,
+ * documents); the main thread hands the results to `emit` strictly in
+ * input order. So the output is the same for any number of threads,
+ * memory holds at most a window of chunks, never the whole input, and
+ * --jobs N keeps N threads busy, not N + 1 (--jobs 1: no worker).
  */
 #ifndef L2E_CLI_BATCH_H
 #define L2E_CLI_BATCH_H
@@ -60,8 +59,8 @@ typedef struct batch_config {
 	const l2e_ctx_options *opts;
 	const l2e_format *formats;
 	size_t n_formats;
-	int jobs;     /* 1: no worker thread, the calling thread converts */
-	l2e_net *net; /* for URL inputs; may be NULL */
+	int jobs;          /* threads converting, the calling one included */
+	l2e_net *net;      /* for URL inputs; may be NULL */
 	int as_json_lines; /* documents as {"key","format","document"} lines */
 	batch_unchanged_fn unchanged; /* may be NULL */
 	void *unchanged_payload;
@@ -72,7 +71,7 @@ typedef struct batch_config {
 
 typedef struct batch batch;
 
-/** Start the workers (none for one job). 0, or -1 (no memory, no threads). */
+/** Start the workers (none for one job). 0, or -1 (no memory). */
 int batch_start(batch **out, const batch_config *config);
 
 /**

@@ -322,14 +322,27 @@ size_t l2e_chunk_size(const l2e_chunk *c)
 	return c && c->bytes ? c->piece.len : 0;
 }
 
+/*
+ * Drop the parsed document once its dossiers are out: on the thread
+ * that parsed it (memory goes back to the malloc arena it came from),
+ * and early, while the chunk itself waits to be freed by its maker.
+ */
+static void release_tree(l2e_chunk *c)
+{
+	if (c->root && c->on_document)
+		c->on_document(c->root, c->on_document_payload);
+	c->root = NULL;
+	l2e__pool_clear(&c->pool);
+	l2e__free((void *)c->records);
+	c->records = NULL;
+	c->n_records = c->cap_records = c->next_record = 0;
+}
+
 void l2e_chunk_free(l2e_chunk *c)
 {
 	if (!c)
 		return;
-	if (c->root && c->on_document)
-		c->on_document(c->root, c->on_document_payload);
-	l2e__pool_clear(&c->pool);
-	l2e__free((void *)c->records);
+	release_tree(c);
 	l2e__free(c->bytes);
 	l2e__free(c);
 }
@@ -468,10 +481,13 @@ int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 		return 0;
 	if (!c->is_parsed && (error = parse_chunk(c, ctx)) < 0) {
 		c->is_failed = 1;
+		release_tree(c);
 		return error;
 	}
-	if (c->next_record >= c->n_records)
+	if (c->next_record >= c->n_records) {
+		release_tree(c);
 		return 0;
+	}
 	record = c->records[c->next_record++];
 	when = ctx->opts.document_time ? ctx->opts.document_time
 	                               : (long long)time(NULL);
