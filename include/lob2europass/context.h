@@ -69,8 +69,10 @@ typedef struct l2e_ctx_options {
 	size_t max_mapping_bytes; /* one mapping or code list; default 4 MiB */
 	/*
 	 * Seconds since 1970 written as a document's creation time when the
-	 * mapping gives none (document.created); 0: the current time. Set it
-	 * (e.g. from SOURCE_DATE_EPOCH) for byte-identical reruns.
+	 * mapping gives none (document.created); default 0, i.e.
+	 * 1970-01-01T00:00:00Z. The library never reads the clock, so that
+	 * identical inputs give identical documents: pass time(NULL) for the
+	 * time of the run.
 	 */
 	long long document_time;
 	/* since version 2 */

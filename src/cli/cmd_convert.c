@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cJSON.h>
@@ -55,6 +56,7 @@ enum {
 	OPT_DELIVER_METHOD,
 	OPT_DELIVER_AUTH_FILE,
 	OPT_SIGN_KEY,
+	OPT_DOCUMENT_DATE,
 	OPT_QUIET,
 	OPT_HELP
 };
@@ -119,6 +121,11 @@ static const cli_opt options[] = {
 	[OPT_SIGN_KEY] = { "sign-key", 0, "KEY.pem",
 	                   "with --out DIR: sign DIR/SHA256SUMS into "
 	                   "DIR/SHA256SUMS.sig (Ed25519 or RSA key)" },
+	[OPT_DOCUMENT_DATE] = { "document-date", 0, "DATE",
+	                        "document date when the mapping gives none: "
+	                        "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ, or 'now' "
+	                        "(default: $SOURCE_DATE_EPOCH, else "
+	                        "1970-01-01T00:00:00Z)" },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
 	                "print errors only: no warnings, progress or summary" },
 	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
@@ -207,10 +214,10 @@ static void print_help(void)
 	      "lists the documents of the run ('lob2europass verify DIR' "
 	      "checks them).\n"
 	      "Messages go to standard error as FILE:LINE:COL: severity: "
-	      "text. Set\n"
-	      "SOURCE_DATE_EPOCH for a fixed document date when the mapping "
-	      "gives\n"
-	      "none, so that reruns give identical files.\n"
+	      "text.\n"
+	      "Identical inputs give identical files: no time of the run "
+	      "goes into a\n"
+	      "document unless asked for (--document-date now).\n"
 	      "\n"
 	      "URLs: only https:// with verified certificates, at most 3 "
 	      "redirects,\n"
@@ -800,6 +807,80 @@ static int retries_arg(const char *s, unsigned *out)
 }
 
 /* The client rules shared by fetching and delivering. */
+/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
+static long long days_from_civil(int y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* s is shape, 'd' standing for any digit. */
+static int has_shape(const char *s, const char *shape)
+{
+	for (; *s && *shape; s++, shape++)
+		if (*shape == 'd' ? (*s < '0' || *s > '9') : *s != *shape)
+			return 0;
+	return !*s && !*shape;
+}
+
+/*
+ * The document date: --document-date, else SOURCE_DATE_EPOCH, else
+ * 1970-01-01T00:00:00Z. Never the clock unless asked for ('now'), so
+ * that identical inputs give identical files. 0, or -1 (said why).
+ */
+static int document_date(long long *out, const char *arg)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30,
+		                     31, 31, 30, 31, 30, 31 };
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+	char *end = NULL;
+
+	*out = 0;
+	if (arg && !strcmp(arg, "now")) {
+		*out = (long long)time(NULL);
+		return 0;
+	}
+	if (arg) {
+		if ((has_shape(arg, "dddd-dd-dd") ||
+		     has_shape(arg, "dddd-dd-ddTdd:dd:ddZ")) &&
+		    sscanf(arg, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi,
+		           &sec) >= 3 &&
+		    y >= 1970 && mo >= 1 && mo <= 12 && d >= 1 &&
+		    d <= mdays[mo - 1] &&
+		    (mo != 2 || d < 29 ||
+		     (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) &&
+		    h < 24 && mi < 60 && sec < 60) {
+			*out = days_from_civil(y, mo, d) * 86400 + h * 3600 +
+			       mi * 60 + sec;
+			return 0;
+		}
+		fprintf(stderr,
+		        "lob2europass convert: --document-date must be "
+		        "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ (UTC, from 1970) or "
+		        "'now', not '%s'\n",
+		        arg);
+		return -1;
+	}
+	if (sde && *sde) {
+		errno = 0;
+		*out = strtoll(sde, &end, 10);
+		if (errno || *end || *out < 0) {
+			fputs("lob2europass convert: SOURCE_DATE_EPOCH must be "
+			      "a number of seconds since 1970\n",
+			      stderr);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int net_options(l2e_net_options *o, const cli_args *args)
 {
 	long seconds;
@@ -900,7 +981,7 @@ int cmd_convert(int argc, char **argv)
 	l2e_net *net = NULL;
 	l2e_ctx *ctx = NULL;
 	char **positional = NULL, path_buf[4096], why[256];
-	const char *mapping_path, *sde, *v;
+	const char *mapping_path, *v;
 	batch_config cfg;
 	cli_args args;
 	run r;
@@ -972,20 +1053,9 @@ int cmd_convert(int argc, char **argv)
 	}
 	if (net_options(&net_opts, &args) < 0)
 		goto out;
-	sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end = NULL;
-
-		errno = 0;
-		opts.document_time = strtoll(sde, &end, 10);
-		if (errno || *end || opts.document_time <= 0) {
-			fputs(
-			    "lob2europass convert: SOURCE_DATE_EPOCH must be a "
-			    "positive number of seconds\n",
-			    stderr);
-			goto out;
-		}
-	}
+	if (document_date(&opts.document_time, args.values[OPT_DOCUMENT_DATE]) <
+	    0)
+		goto out;
 	rc = EXIT_OK;
 	if (l2e_ctx_new(&ctx, &opts) < 0) {
 		rc = EXIT_INTERNAL;

@@ -10,10 +10,12 @@ truncated after kill -9 and a rerun that completes, --skip-unchanged,
 
     batch_test.py BINARY SRC_ROOT
 """
+import calendar
 import csv
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -287,12 +289,52 @@ def t_json_log():
            "summary %s" % lines[-1])
 
 
+@case("no time of the run in a document unless asked for")
+def t_document_date():
+    data = ndjson([student(1)])
+    env = {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"}
+
+    def created(extra, env=env):
+        p = subprocess.run([BIN, "convert", "-q", "-m", MAPPING] + extra +
+                           ["-o", "-", "-"], input=data, capture_output=True,
+                           text=True, env=env, timeout=60)
+        doc = json.loads(p.stdout.splitlines()[0])["document"] \
+            if p.returncode == 0 else ""
+        m = re.search(r"<CreationDate>([^<]*)</CreationDate>", doc)
+        return p, m.group(1) if m else None
+
+    p1, d1 = created([])
+    p2, d2 = created([])
+    expect(p1.returncode == 0 and p1.stdout == p2.stdout,
+           "two runs without SOURCE_DATE_EPOCH differ (exit %d)"
+           % p1.returncode)
+    expect(d1 == "1970-01-01T00:00:00Z", "default date %s" % d1)
+    _, d = created([], env=ENV)
+    expect(d == "2025-07-03T07:15:00Z", "SOURCE_DATE_EPOCH gave %s" % d)
+    _, d = created(["--document-date", "2026-07-01"], env=ENV)
+    expect(d == "2026-07-01T00:00:00Z", "--document-date gave %s" % d)
+    _, d = created(["--document-date", "2024-02-29T13:05:09Z"])
+    expect(d == "2024-02-29T13:05:09Z", "--document-date time gave %s" % d)
+    before = time.time()
+    _, d = created(["--document-date", "now"])
+    when = calendar.timegm(time.strptime(d or "", "%Y-%m-%dT%H:%M:%SZ")) \
+        if d else 0
+    expect(before - 2 <= when <= time.time() + 1,
+           "'now' gave %s" % d)
+    for bad in ("2023-02-29", "1969-12-31", "2026-1-01", "2026-07-01 ",
+                "2026-07-01T25:00:00Z", "today"):
+        p, _ = created(["--document-date", bad])
+        expect(p.returncode == 2 and "--document-date" in p.stderr and
+               not p.stdout, "'%s': exit %d, %r" % (bad, p.returncode,
+                                                     p.stderr))
+
+
 def main():
     global BIN, SRC, MAPPING
     BIN, SRC = sys.argv[1], sys.argv[2]
     MAPPING = os.path.join(SRC, "mappings", "koerskaart-json.json")
     for t in (t_stdin_stdout, t_reports, t_jobs, t_lock, t_symlink, t_kill,
-              t_skip, t_fail_fast, t_json_log):
+              t_skip, t_fail_fast, t_json_log, t_document_date):
         t()
     failed = 0
     for name, err in results:

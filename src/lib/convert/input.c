@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "convert/dossier.h"
 #include "convert/input.h"
@@ -471,7 +470,6 @@ int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 	const l2e__node *record;
 	l2e__verdict verdict;
 	l2e_dossier *d;
-	long long when;
 	int error;
 
 	L2E_ASSERT_ARG(out && c && ctx);
@@ -489,9 +487,7 @@ int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 		return 0;
 	}
 	record = c->records[c->next_record++];
-	when = ctx->opts.document_time ? ctx->opts.document_time
-	                               : (long long)time(NULL);
-	if (!(d = l2e__dossier_new(c->name, when)))
+	if (!(d = l2e__dossier_new(c->name, ctx->opts.document_time)))
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
 		                      "out of memory");
 	d->profile.max_items = ctx->opts.max_items;
