@@ -14,7 +14,9 @@
 # every case once, one after the other, so a slow spell of the machine
 # falls on all of them alike. The table gives each case's median and
 # fastest round; the ratios are of medians, and the -j2 vs -j1 ratio is
-# also given per round (lowest and highest).
+# also given per round (lowest and highest). "2 processes" converts the
+# two halves of the records in two independent processes at once: how
+# much two cores of this machine give, whatever our threads do.
 #
 # Needs: python3, jq, xsltproc, GNU time (apt-get install jq xsltproc time)
 # and a Release build in build/release (made if missing).
@@ -57,6 +59,10 @@ for n in ${*:-10000 100000}; do
 	mkdir -p "$data"
 	python3 "$bench/gen_students.py" "$n" "$data" >/dev/null
 	nd=$data/students.ndjson
+	# what two cores of this machine give at most: two processes, a half each
+	half=$(((n + 1) / 2))
+	head -n "$half" "$nd" > "$data/half1.ndjson"
+	tail -n +"$((half + 1))" "$nd" > "$data/half2.ndjson"
 	sync # the generated files' write-back must not fall on the first case
 	: > "$tmp/results-$n"
 	round=1
@@ -66,6 +72,9 @@ for n in ${*:-10000 100000}; do
 				"'$bin' convert -q -j1 -m '$map' -o - '$nd'"
 			run "lob2europass xml -j2 (NDJSON out)" "$tmp/o2" \
 				"'$bin' convert -q -j2 -m '$map' -o - '$nd'"
+			run "2 processes -j1, a half each" "$tmp/o7" \
+				"'$bin' convert -q -j1 -m '$map' -o - '$data/half1.ndjson' > '$tmp/o8' &
+				'$bin' convert -q -j1 -m '$map' -o - '$data/half2.ndjson'; wait"
 			run "lob2europass json -j1 (NDJSON out)" "$tmp/o3" \
 				"'$bin' convert -q -j1 -t europass-json -m '$map' -o - '$nd'"
 			run "lob2europass json -j2 (NDJSON out)" "$tmp/o4" \
@@ -107,8 +116,11 @@ x1, x2 = pick("lob2europass xml -j1"), pick("lob2europass xml -j2")
 j1, jq, xs = pick("lob2europass json -j1"), pick("jq"), pick("xsltproc")
 scaling = [r["lob2europass xml -j1 (NDJSON out)"] /
            r["lob2europass xml -j2 (NDJSON out)"] for r in per_round.values()]
+halves = pick("2 processes")
 print("N=%d ratios (medians): XML -j1 vs jq %.1fx, vs xsltproc %.1fx; "
-      "JSON -j1 vs jq %.1fx; -j2 vs -j1 %.2fx (rounds: %.2f to %.2f)" % (
-          n, jq / x1, xs / x1, jq / j1, x1 / x2, min(scaling), max(scaling)))
+      "JSON -j1 vs jq %.1fx;\n  -j2 vs -j1 %.2fx (rounds: %.2f to %.2f); "
+      "2 processes vs -j1 %.2fx (the machine's own two-core scaling)" % (
+          n, jq / x1, xs / x1, jq / j1, x1 / x2, min(scaling), max(scaling),
+          x1 / halves))
 PY
 done

@@ -304,7 +304,66 @@ static void test_convert_api__limits(void)
 	CHECK_INT(L2E_ERROR, l2e_ctx_new(&old, &v1));
 }
 
+/* The fingerprint of the only dossier of `json` into fp[17]. */
+static void fingerprint_of(const char *json, char fp[17])
+{
+	l2e_dossier *d = nth(json, 0);
+
+	fp[0] = '\0';
+	CHECK(d != NULL);
+	if (d)
+		snprintf(fp, 17, "%s", l2e_dossier_fingerprint(d));
+	l2e_dossier_free(d);
+}
+
+/*
+ * --skip-unchanged trusts the fingerprint: a record that is the same
+ * gives the same one, and any change - a value, a name, a type, a
+ * value moved between members, an element added, the document's own
+ * top-level values - gives another.
+ */
+static void test_convert_api__fingerprint(void)
+{
+	static const char *const variants[] = {
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"ab\", \"fn\": \"\"}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"ac\", \"fn\": \"\"}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"a\", \"fn\": \"b\"}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"ab\", \"fm\": \"\"}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"ab\"}",
+		"{\"nr\": 1, \"ok\": true, \"sn\": \"ab\", \"fn\": \"\"}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"ab\", \"fn\": \"\", "
+		"\"bpv\": []}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"ab\", \"fn\": \"\", "
+		"\"bpv\": [{}]}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"abcdefghijklmnop\", "
+		"\"fn\": \"\"}",
+		"{\"nr\": \"1\", \"ok\": true, \"sn\": \"abcdefghijklmnoq\", "
+		"\"fn\": \"\"}",
+	};
+	char fp[sizeof(variants) / sizeof(*variants)][17], again[17], top[17];
+	char json[256];
+	size_t i, k;
+
+	setup();
+	for (i = 0; i < sizeof(variants) / sizeof(*variants); i++) {
+		snprintf(json, sizeof(json), "{\"items\": [%s]}", variants[i]);
+		fingerprint_of(json, fp[i]);
+		CHECK_INT(16, strlen(fp[i]));
+		for (k = 0; k < i; k++)
+			CHECK(strcmp(fp[i], fp[k]) != 0);
+	}
+	snprintf(json, sizeof(json), "{\"items\": [%s]}", variants[0]);
+	fingerprint_of(json, again);
+	CHECK_STR(fp[0], again);
+	snprintf(json, sizeof(json), "{\"at\": \"2025\", \"items\": [%s]}",
+	         variants[0]);
+	fingerprint_of(json, top);
+	CHECK(strcmp(fp[0], top) != 0);
+	teardown();
+}
+
 static const test_case cases[] = {
+	TEST_CASE(test_convert_api__fingerprint),
 	TEST_CASE(test_convert_api__document),
 	TEST_CASE(test_convert_api__skipped_and_rejected),
 	TEST_CASE(test_convert_api__keys),

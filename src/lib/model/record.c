@@ -58,16 +58,18 @@ const l2e__node *l2e__node_child(const l2e__node *n, size_t i)
 uint64_t l2e__node_hash(uint64_t h, const l2e__node *n)
 {
 	const l2e__node *c;
-	unsigned char kind = (unsigned char)n->kind;
 
-	h = l2e__fnv(h, &kind, 1);
+	/* kind, and whether a key and a text follow */
+	h = l2e__hash_mix(h, (uint64_t)n->kind << 2 |
+	                         (uint64_t)(n->key != NULL) << 1 |
+	                         (uint64_t)(n->text != NULL));
 	if (n->key)
-		h = l2e__fnv(h, n->key, strlen(n->key) + 1);
+		h = l2e__hash_bytes(h, n->key, strlen(n->key));
 	if (n->text)
-		h = l2e__fnv(h, n->text, n->len + 1);
+		h = l2e__hash_bytes(h, n->text, n->len);
 	for (c = n->first; c; c = c->next)
 		h = l2e__node_hash(h, c);
-	return l2e__fnv(h, "}", 1);
+	return l2e__hash_mix(h, '}');
 }
 
 const char *l2e__node_file(const l2e__node *n)

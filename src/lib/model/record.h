@@ -66,7 +66,7 @@ const l2e__node *l2e__node_member(const l2e__node *obj, const char *key);
 /** The `i`th child (0-based) of an array or object, or NULL. */
 const l2e__node *l2e__node_child(const l2e__node *n, size_t i);
 
-/** Fold the subtree at `n` (kinds, names, texts) into FNV hash `h`. */
+/** Fold the subtree at `n` (kinds, names, texts) into hash `h`. */
 uint64_t l2e__node_hash(uint64_t h, const l2e__node *n);
 
 /** The file `n` came from: the nearest `file` up the tree, or NULL. */
