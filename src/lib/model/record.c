@@ -38,8 +38,10 @@ const l2e__node *l2e__node_member(const l2e__node *obj, const char *key)
 
 	if (!obj || obj->kind != L2E__NODE_OBJECT)
 		return NULL;
+	/* the first byte here: most names differ in it, and a mapping
+	   looks up members of every record many times over */
 	for (c = obj->first; c; c = c->next)
-		if (strcmp(c->key, key) == 0)
+		if (c->key[0] == key[0] && strcmp(c->key, key) == 0)
 			return c;
 	return NULL;
 }

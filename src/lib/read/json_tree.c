@@ -616,7 +616,8 @@ static int fast_has_duplicate(const l2e__node *obj)
 	if (obj->n_children <= FAST_SMALL_OBJECT) {
 		for (a = obj->first; a; a = a->next)
 			for (b = a->next; b; b = b->next)
-				if (strcmp(a->key, b->key) == 0)
+				if (a->key[0] == b->key[0] &&
+				    strcmp(a->key, b->key) == 0)
 					return 1;
 		return 0;
 	}
