@@ -19,10 +19,10 @@
 typedef struct converter converter;
 
 typedef struct job {
-	long seq;
-	int is_claimed;
 	int is_done;
-	l2e_chunk *chunks[GROUP_CHUNKS]; /* none for an input-level error */
+	/* none for an input-level error; freed by the main thread, which
+	   split them off, once emitted */
+	l2e_chunk *chunks[GROUP_CHUNKS];
 	size_t n_chunks;
 	l2e_input *to_free; /* its input's last job: free it once emitted */
 	const char *input;
@@ -470,12 +470,10 @@ static void claim_and_run(batch *b, converter *c)
 	job *j = &b->ring[b->next_claim % b->window];
 
 	b->next_claim++;
-	j->is_claimed = 1;
 	j->maker = c;
 	free_spent(b, c);
 	pthread_mutex_unlock(&b->lock);
-	if (c->ctx)
-		run_job(&b->cfg, c->ctx, j);
+	run_job(&b->cfg, c->ctx, j);
 	pthread_mutex_lock(&b->lock);
 	j->is_done = 1;
 	pthread_cond_broadcast(&b->done);
@@ -581,7 +579,6 @@ static void queue(batch *b, l2e_chunk **chunks, size_t n_chunks,
 	help_and_emit(b, 1);
 	j = &b->ring[b->next_seq % b->window];
 	memset(j, 0, sizeof(*j));
-	j->seq = b->next_seq;
 	if (n_chunks)
 		memcpy(j->chunks, chunks, n_chunks * sizeof(*chunks));
 	j->n_chunks = n_chunks;
