@@ -806,7 +806,6 @@ static int retries_arg(const char *s, unsigned *out)
 	return -1;
 }
 
-/* The client rules shared by fetching and delivering. */
 /* Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
 static long long days_from_civil(int y, int m, int d)
 {
@@ -881,6 +880,7 @@ static int document_date(long long *out, const char *arg)
 	return 0;
 }
 
+/* The client rules shared by fetching and delivering. */
 static int net_options(l2e_net_options *o, const cli_args *args)
 {
 	long seconds;
