@@ -33,10 +33,10 @@ typedef struct job {
 	converter *maker;
 } job;
 
-typedef struct spent {
+typedef struct spent_results {
 	batch_result *results;
 	size_t n_results;
-} spent;
+} spent_results;
 
 /*
  * A thread that converts (the main thread is the first), with its
@@ -50,8 +50,8 @@ struct converter {
 	batch *b;
 	pthread_t thread;
 	l2e_ctx *ctx;
-	spent *spent; /* emitted, to free: filled by the main thread */
-	spent *spare; /* being freed by this one */
+	spent_results *spent; /* emitted, to free: filled by the main thread */
+	spent_results *spare; /* being freed by this one */
 	size_t n_spent;
 };
 
@@ -450,7 +450,7 @@ static void results_free(batch_result *results, size_t n)
 /* Free the results c made that were emitted; the lock is held. */
 static void free_spent(batch *b, converter *c)
 {
-	spent *mine = c->spent;
+	spent_results *mine = c->spent;
 	size_t i, n = c->n_spent;
 
 	if (!n)
