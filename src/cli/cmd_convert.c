@@ -789,7 +789,7 @@ static void summary(run *r)
 	fprintf(stderr, "%zu skipped, %zu rejected", r->t.skipped,
 	        r->t.rejected);
 	if (r->t.errors)
-		fprintf(stderr, ", %zu failed to read or write", r->t.errors);
+		fprintf(stderr, ", %zu failed (errors above)", r->t.errors);
 	fputc('\n', stderr);
 }
 
