@@ -103,6 +103,8 @@ static int prescan(const walk *w)
 			while (s.p < s.end && *s.p != '"')
 				advance(&s, *s.p == '\\' ? 2 : 1);
 			advance(&s, 1);
+			if (!depth) /* a top-level string is the whole value */
+				return 0;
 		} else if ((c == '{' || c == '[' || c == ',') &&
 		           ++n_values > s.cur->max_values) {
 			return fail_at(&s, L2E_ELIMIT, s.line, s.column,
