@@ -82,7 +82,7 @@ static int is_number_char(char c)
 /*
  * Before cJSON sees a value, one cheap pass over its bytes checks the
  * limits cJSON would report badly or not at all: nesting deeper than
- * max_depth (cJSON stops at 1000 with a bare syntax error, after
+ * max_depth (cJSON stops past 1000 with a bare syntax error, after
  * recursing that deep) and numbers longer than max_number_bytes (cJSON
  * reads at most 63 characters of a number and then fails), and more
  * values than max_values (counted as separators and openings: cJSON
@@ -346,7 +346,7 @@ static int build(walk *w, const cJSON *item, l2e__node *parent, const char *key,
  * test_json_tree.c compares both paths on the fuzz corpora, mutated.
  */
 #define FAST_GIVE_UP      1
-#define FAST_MAX_DEPTH    999 /* cJSON refuses 1000 levels */
+#define FAST_MAX_DEPTH    999 /* deeper goes to cJSON (it takes 1000) */
 #define FAST_SMALL_OBJECT 16
 
 typedef struct fast {
