@@ -44,3 +44,27 @@ int test_main(int argc, char **argv, const test_case *cases, size_t n)
 	printf("%zu passed, %zu failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
+
+size_t test_pick(unsigned long *seed, size_t n)
+{
+	*seed = *seed * 6364136223846793005ul + 1442695040888963407ul;
+	return (size_t)((*seed >> 33) % n);
+}
+
+void test_random_text(unsigned long *seed, char *s, size_t cap,
+                      const char *const *pieces, size_t n_pieces,
+                      size_t max_pieces)
+{
+	size_t n = test_pick(seed, max_pieces), len = 0, k, i;
+
+	s[0] = '\0';
+	for (i = 0; i < n; i++) {
+		const char *piece = pieces[test_pick(seed, n_pieces)];
+
+		k = strlen(piece);
+		if (len + k + 1 > cap)
+			break;
+		memcpy(s + len, piece, k + 1);
+		len += k;
+	}
+}

@@ -63,6 +63,16 @@ void test_fail(const char *file, int line, const char *fmt, ...)
 
 int test_main(int argc, char **argv, const test_case *cases, size_t n);
 
+/* A pseudo-random number below n from the generator state *seed (an LCG:
+ * the same seed, the same sequence on every machine). */
+size_t test_pick(unsigned long *seed, size_t n);
+
+/* Up to max_pieces - 1 of `pieces`, drawn with test_pick, joined into s
+ * (cap bytes, always terminated; a piece that does not fit ends it). */
+void test_random_text(unsigned long *seed, char *s, size_t cap,
+                      const char *const *pieces, size_t n_pieces,
+                      size_t max_pieces);
+
 #define TEST_MAIN(cases)                                            \
 	int main(int argc, char **argv)                             \
 	{                                                           \

@@ -298,8 +298,7 @@ static unsigned long seed = 7;
 
 static size_t pick(size_t n)
 {
-	seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-	return (size_t)((seed >> 33) % n);
+	return test_pick(&seed, n);
 }
 
 /* `text` and some mutations of it: bytes that matter to JSON put in,

@@ -116,10 +116,9 @@ static void test_xml_out_layout__unclosed_at_finish(void)
 
 static unsigned long seed = 20261128;
 
-static unsigned pick(unsigned n)
+static size_t pick(size_t n)
 {
-	seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-	return (unsigned)((seed >> 33) % n);
+	return test_pick(&seed, n);
 }
 
 /* A random text from pieces that matter to escaping. */
@@ -146,19 +145,9 @@ static void random_text(char *s, size_t cap)
 		"\xe2\x82\xac",
 		"\xf0\x9f\x98\x80",
 	};
-	size_t n = pick(12), len = 0, k, i;
 
-	s[0] = '\0';
-	for (i = 0; i < n; i++) {
-		const char *piece =
-		    pieces[pick(sizeof(pieces) / sizeof(pieces[0]))];
-
-		k = strlen(piece);
-		if (len + k + 1 > cap)
-			break;
-		memcpy(s + len, piece, k + 1);
-		len += k;
-	}
+	test_random_text(&seed, s, cap, pieces,
+	                 sizeof(pieces) / sizeof(pieces[0]), 12);
 }
 
 static void test_xml_out_layout__random_documents(void)
