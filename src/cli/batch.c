@@ -552,14 +552,17 @@ static void emit_ready(batch *b)
  */
 static void help_and_emit(batch *b, int until_room)
 {
+	int is_full, has_unclaimed;
+
 	for (;;) {
 		emit_ready(b);
-		if (b->next_seq - b->next_claim > 2L * b->n_threads)
+		is_full = b->next_seq - b->next_emit >= b->window;
+		has_unclaimed = b->next_claim < b->next_seq;
+		if (b->next_seq - b->next_claim > 2L * b->n_threads ||
+		    (until_room && is_full && has_unclaimed))
 			claim_and_run(b, &b->conv[0]);
-		else if (until_room && b->next_seq - b->next_emit >= b->window)
-			b->next_claim < b->next_seq
-			    ? claim_and_run(b, &b->conv[0])
-			    : (void)pthread_cond_wait(&b->done, &b->lock);
+		else if (until_room && is_full)
+			pthread_cond_wait(&b->done, &b->lock);
 		else
 			return;
 	}
