@@ -32,7 +32,7 @@
 #include <cJSON.h>
 #include <libxml/xmlmemory.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "lob2europass/lob2europass.h"
 
 /* ==== libxml2 and cJSON through the failing allocator ==== */

@@ -21,7 +21,7 @@
 #include <lob2europass/lob2europass.h>
 
 #ifdef L2E_FAULT_INJECTION
-#include "core/alloc.h"
+#include "util/alloc.h"
 #endif
 
 static const char *mapping =

@@ -21,7 +21,7 @@
 
 #include "convert/dossier.h"
 #include "convert/input.h"
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/file.h"

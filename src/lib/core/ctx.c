@@ -11,7 +11,7 @@
 #include <curl/curl.h>
 #include <libxml/parser.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "buf.h"
 #include "privacy/natid.h"
 

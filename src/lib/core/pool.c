@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 
 #define CHUNK_DEFAULT 16384
 #define ALIGNMENT     alignof(max_align_t)

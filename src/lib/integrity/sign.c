@@ -12,7 +12,7 @@
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/file.h"

@@ -6,7 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "privacy/natid.h"
 

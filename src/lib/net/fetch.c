@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/pool.h"
 #include "map/mapping.h"

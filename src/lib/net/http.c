@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "net/net_int.h"

@@ -5,7 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "net/net_int.h"
 

@@ -11,7 +11,7 @@
 
 #include <cJSON.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 

@@ -20,7 +20,7 @@
 
 #include <string.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/encoding.h"
 #include "core/file.h"

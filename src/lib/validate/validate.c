@@ -34,7 +34,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/file.h"
 #include "read/json_tree.h"

@@ -35,7 +35,7 @@
 #include <libxml/uri.h>
 #include <libxml/xmlschemas.h>
 
-#include "core/alloc.h"
+#include "util/alloc.h"
 #include "core/buf.h"
 #include "core/file.h"
 

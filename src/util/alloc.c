@@ -1,7 +1,7 @@
 /*
  * alloc.c - allocator wrappers (see alloc.h).
  */
-#include "alloc.h"
+#include "util/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>

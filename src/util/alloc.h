@@ -4,8 +4,8 @@
  * All library allocations go through these, so that a test build can
  * fail the Nth allocation (fault injection) without touching callers.
  */
-#ifndef L2E_CORE_ALLOC_H
-#define L2E_CORE_ALLOC_H
+#ifndef L2E_UTIL_ALLOC_H
+#define L2E_UTIL_ALLOC_H
 
 #include <stddef.h>
 

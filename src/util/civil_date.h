@@ -1,0 +1,17 @@
+/*
+ * civil_date.h - the one calendar: which dates exist (proleptic
+ * Gregorian, as ISO 8601 and the XSD date types count).
+ */
+#ifndef L2E_UTIL_CIVIL_DATE_H
+#define L2E_UTIL_CIVIL_DATE_H
+
+/** 1 when `year` has 29 February. */
+int l2e__is_leap_year(long year);
+
+/** Days in `month` (1-12) of `year`; 0 for a month outside 1-12. */
+int l2e__days_in_month(long year, int month);
+
+/** 1 when year-month-day is a real day (month 1-12, day 1-last). */
+int l2e__date_exists(long year, int month, int day);
+
+#endif

@@ -1,0 +1,102 @@
+/*
+ * json_escape.c - the one JSON string escaper (see json_escape.h).
+ */
+#include "util/json_escape.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/*
+ * How cJSON escapes each byte: 0 as it is, 'u' as \u00xx, else the
+ * letter of its two-character escape. A table, as every document goes
+ * through it.
+ */
+static const char escape_of[256] = {
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b',  't', 'n', 'u', 'f', 'r',
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',  'u', 'u', 'u', 'u', 'u',
+	'u', 'u', 'u', 'u', 0,   0,   '"', 0,   0,    0,   0,   0,   0,   0,
+	0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,   0,   0,
+	0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,   0,   0,
+	0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,   0,   0,
+	0,   0,   0,   0,   0,   0,   0,   0,   '\\',
+};
+
+/*
+ * How many of the 8 bytes at s need no escaping before the first that
+ * does (8: none does). SWAR: a byte below 0x20, '"' or '\\' sets the
+ * high bit of its lane, and the lowest such lane is exact.
+ */
+static unsigned plain_prefix(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t w, q, b, hits;
+
+	memcpy(&w, s, 8);
+	q = w ^ (ones * '"');
+	b = w ^ (ones * '\\');
+	hits =
+	    (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) &
+	    high;
+	if (!hits)
+		return 8;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (unsigned)__builtin_ctzll(hits) / 8;
+#else
+	{
+		unsigned i = 0;
+
+		while (!escape_of[s[i]])
+			i++;
+		return i;
+	}
+#endif
+}
+
+/* The escape of byte c at o; returns the end. */
+static char *put_escape(char *o, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	*o++ = '\\';
+	*o++ = escape_of[c];
+	if (escape_of[c] == 'u') {
+		*o++ = '0';
+		*o++ = '0';
+		*o++ = hex[c >> 4];
+		*o++ = hex[c & 15];
+	}
+	return o;
+}
+
+/*
+ * Eight bytes at a time are copied up to the next byte to escape, with
+ * no check per byte; a formatted JSON document has one every few bytes
+ * (tabs, quotes), and escapes come in runs there ('",', '"\n').
+ */
+char *l2e__json_escape(char *o, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	unsigned k;
+
+	while (len - i >= 8) {
+		/* all eight are copied; those past k get overwritten */
+		k = plain_prefix(s + i);
+		memcpy(o, s + i, 8);
+		o += k;
+		i += k;
+		if (k == 8)
+			continue;
+		do
+			o = put_escape(o, s[i++]);
+		while (i < len && escape_of[s[i]]);
+	}
+	for (; i < len; i++)
+		if (escape_of[s[i]])
+			o = put_escape(o, s[i]);
+		else
+			*o++ = (char)s[i];
+	return o;
+}

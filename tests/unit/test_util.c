@@ -1,0 +1,191 @@
+/*
+ * test_util.c - the utility tier: the JSON escaper against cJSON, the
+ * calendar, integer parsing, grouping, atomic files, capped reads.
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "util/alloc.h"
+#include "util/atomic_file.h"
+#include "util/civil_date.h"
+#include "util/group.h"
+#include "util/json_escape.h"
+#include "util/parse_int.h"
+#include "util/read_file.h"
+
+/* What l2e__json_escape makes of s, quoted, as a malloc'd string. */
+static char *quoted(const char *s, size_t len)
+{
+	char *o = malloc(L2E_JSON_ESCAPE_ROOM(len) + 3), *end;
+
+	o[0] = '"';
+	end = l2e__json_escape(o + 1, s, len);
+	*end++ = '"';
+	*end = '\0';
+	return o;
+}
+
+/*
+ * Random strings of every byte 1-255 (cJSON stops at NUL), short and
+ * long, runs of escapes and plain stretches across the 8-byte steps:
+ * the escaper must write exactly what cJSON_PrintUnformatted writes.
+ */
+static void test_util_json_escape__equals_cjson_on_random_strings(void)
+{
+	unsigned long seed = 20261206;
+	char s[300];
+	int round;
+
+	for (round = 0; round < 20000; round++) {
+		size_t len = test_pick(&seed, sizeof(s)), i;
+		cJSON *str;
+		char *theirs, *ours;
+
+		for (i = 0; i < len; i++) {
+			/* bias to the bytes that matter, across all 255 */
+			static const char special[] = "\"\\/\x7f\xc3\xa9";
+			size_t kind = test_pick(&seed, 4);
+
+			if (kind == 0)
+				s[i] = (char)(1 + test_pick(&seed, 31));
+			else if (kind == 1)
+				s[i] = special[test_pick(&seed, 6)];
+			else
+				s[i] = (char)(1 + test_pick(&seed, 255));
+		}
+		s[len] = '\0';
+		str = cJSON_CreateString(s);
+		theirs = cJSON_PrintUnformatted(str);
+		ours = quoted(s, len);
+		if (strcmp(theirs, ours) != 0) {
+			test_fail(__FILE__, __LINE__,
+			          "round %d: cJSON %s, ours %s", round, theirs,
+			          ours);
+			round = 20000;
+		}
+		free(ours);
+		cJSON_free(theirs);
+		cJSON_Delete(str);
+	}
+}
+
+static void test_util_json_escape__nul_and_controls(void)
+{
+	char *o = quoted("a\0b\n\x1f\t", 6);
+
+	CHECK_STR("\"a\\u0000b\\n\\u001f\\t\"", o);
+	free(o);
+}
+
+static void test_util_civil_date__leap_years_and_month_ends(void)
+{
+	CHECK(l2e__date_exists(2024, 2, 29));
+	CHECK(!l2e__date_exists(2023, 2, 29));
+	CHECK(!l2e__date_exists(1900, 2, 29));
+	CHECK(l2e__date_exists(2000, 2, 29));
+	CHECK(!l2e__date_exists(2025, 4, 31));
+	CHECK(l2e__date_exists(2025, 12, 31));
+	CHECK(!l2e__date_exists(2025, 13, 1));
+	CHECK(!l2e__date_exists(2025, 0, 1));
+	CHECK(!l2e__date_exists(2025, 1, 0));
+	CHECK_INT(0, l2e__days_in_month(2025, 13));
+}
+
+static void test_util_parse_int__whole_string_in_range(void)
+{
+	long v = 7;
+
+	CHECK_INT(0, l2e__parse_long("42", (size_t)-1, 0, 100, &v));
+	CHECK_INT(42, v);
+	CHECK_INT(0, l2e__parse_long("-5", (size_t)-1, -10, 10, &v));
+	CHECK_INT(-5, v);
+	CHECK_INT(-1, l2e__parse_long("", (size_t)-1, 0, 100, &v));
+	CHECK_INT(-1, l2e__parse_long("-", (size_t)-1, -9, 100, &v));
+	CHECK_INT(-1, l2e__parse_long(" 4", (size_t)-1, 0, 100, &v));
+	CHECK_INT(-1, l2e__parse_long("4x", (size_t)-1, 0, 100, &v));
+	CHECK_INT(-2, l2e__parse_long("101", (size_t)-1, 0, 100, &v));
+	CHECK_INT(-2, l2e__parse_long("99999999999999999999999", (size_t)-1,
+	                              0, LONG_MAX, &v));
+	CHECK_INT(0, l2e__parse_long("-9223372036854775808", (size_t)-1,
+	                             LONG_MIN, 0, &v));
+	CHECK(v == LONG_MIN);
+	CHECK_INT(0, l2e__parse_long("123abc", 3, 0, 1000, &v));
+	CHECK_INT(123, v);
+}
+
+static void test_util_group__first_appearance_and_input_order(void)
+{
+	const char *keys[] = { "b", "a", "b", NULL, "a", "c", "" };
+	l2e__groups g;
+	static const size_t order[] = { 0, 2, 1, 4, 3, 6, 5 };
+	static const size_t starts[] = { 0, 2, 4, 6, 7 };
+	size_t i;
+
+	CHECK_INT(0, l2e__group_by_key(&g, keys, 7));
+	CHECK_INT(4, g.n_groups);
+	for (i = 0; i < 7; i++)
+		CHECK_INT(order[i], g.order[i]);
+	for (i = 0; i < 5; i++)
+		CHECK_INT(starts[i], g.starts[i]);
+	l2e__groups_dispose(&g);
+	CHECK_INT(0, l2e__group_by_key(&g, keys, 0));
+	CHECK_INT(0, g.n_groups);
+	l2e__groups_dispose(&g);
+}
+
+static void test_util_atomic_file__replaces_whole_or_not_at_all(void)
+{
+	char dir[] = "/tmp/l2e-util-XXXXXX", path[256], *data;
+	l2e__atomic_file a;
+	struct stat st;
+	size_t len;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/doc.xml", dir);
+	CHECK_INT(0, l2e__atomic_write(path, "old", 3, 0644));
+	/* an aborted write leaves the old file and no temporary */
+	CHECK(l2e__atomic_begin(&a, path) >= 0);
+	fputs("half", l2e__atomic_stream(&a));
+	l2e__atomic_abort(&a);
+	CHECK_INT(L2E_READ_OK, l2e__read_file(path, 100, &data, &len));
+	CHECK_STR("old", data);
+	l2e__free(data);
+	CHECK_INT(-1, access(a.tmp[0] ? a.tmp : "/nonexistent", F_OK));
+	/* a committed stream replaces it, with the mode asked */
+	CHECK(l2e__atomic_begin(&a, path) >= 0);
+	fputs("new!", l2e__atomic_stream(&a));
+	CHECK_INT(0, l2e__atomic_commit(&a, 0600));
+	CHECK_INT(0, stat(path, &st));
+	CHECK_INT(0600, st.st_mode & 0777);
+	CHECK_INT(L2E_READ_OK, l2e__read_file(path, 100, &data, &len));
+	CHECK_STR("new!", data);
+	CHECK_INT(4, len);
+	l2e__free(data);
+	/* capped reads and the failures */
+	CHECK_INT(L2E_READ_TOO_BIG, l2e__read_file(path, 3, &data, &len));
+	CHECK(data == NULL);
+	CHECK_INT(L2E_READ_IS_DIR, l2e__read_file(dir, 100, &data, &len));
+	unlink(path);
+	CHECK_INT(L2E_READ_NOT_FOUND, l2e__read_file(path, 100, &data, &len));
+	/* a folder that does not exist: begin fails, nothing to clean */
+	snprintf(path, sizeof(path), "%s/none/doc.xml", dir);
+	CHECK_INT(-1, l2e__atomic_begin(&a, path));
+	CHECK_INT(ENOENT, errno);
+	rmdir(dir);
+}
+
+static const test_case cases[] = {
+	TEST_CASE(test_util_json_escape__equals_cjson_on_random_strings),
+	TEST_CASE(test_util_json_escape__nul_and_controls),
+	TEST_CASE(test_util_civil_date__leap_years_and_month_ends),
+	TEST_CASE(test_util_parse_int__whole_string_in_range),
+	TEST_CASE(test_util_group__first_appearance_and_input_order),
+	TEST_CASE(test_util_atomic_file__replaces_whole_or_not_at_all),
+};
+
+TEST_MAIN(cases)
