@@ -86,6 +86,16 @@ L2E_API int l2e_input_next_chunk(l2e_chunk **out, l2e_input *in);
  */
 L2E_API int l2e_chunk_next(l2e_dossier **out, l2e_chunk *chunk, l2e_ctx *ctx);
 
+/**
+ * Speed rule for threads: free memory on the thread that allocated it.
+ * Free a chunk on the thread that split it off (l2e_input_next_chunk),
+ * and a dossier, and the buffers its documents were written to, on the
+ * thread that converted it. glibc's malloc gives each thread its own
+ * arena; a free into another thread's arena takes that arena's lock
+ * while its owner allocates, and on two cores that contention cost more
+ * than the second thread gained. Correctness does not depend on it:
+ * any thread may free anything, only slower.
+ */
 L2E_API void l2e_chunk_free(l2e_chunk *chunk);
 
 /** The chunk's size in bytes as split off (0 for a whole input). */
