@@ -24,9 +24,9 @@ int l2e__atomic_begin(l2e__atomic_file *a, const char *path)
 		errno = *base ? ENAMETOOLONG : EISDIR;
 		return -1;
 	}
-	strcpy(a->path, path);
-	n = snprintf(a->tmp, sizeof(a->tmp), "%.*s%s.%s.XXXXXX", dir_len,
-	             path, slash ? "/" : "", base);
+	memcpy(a->path, path, strlen(path) + 1);
+	n = snprintf(a->tmp, sizeof(a->tmp), "%.*s%s.%s.XXXXXX", dir_len, path,
+	             slash ? "/" : "", base);
 	if (n < 0 || (size_t)n >= sizeof(a->tmp)) {
 		a->tmp[0] = '\0';
 		errno = ENAMETOOLONG;

@@ -50,8 +50,7 @@ int l2e__group_by_key(l2e__groups *g, const char *const *keys, size_t n)
 	if (n)
 		qsort(refs, n, sizeof(*refs), by_key_then_index);
 	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && !strcmp(refs[j].key, refs[i].key);
-		     j++)
+		for (j = i + 1; j < n && !strcmp(refs[j].key, refs[i].key); j++)
 			;
 		refs[i].size = j - i;
 		firsts[g->n_groups++] = &refs[i];

@@ -35,8 +35,7 @@ int l2e__parse_long(const char *s, size_t len, long min, long max, long *out)
 	if (is_over)
 		return -2;
 	if (is_neg) {
-		long n = v == (unsigned long)LONG_MAX + 1 ? LONG_MIN
-		                                           : -(long)v;
+		long n = v == (unsigned long)LONG_MAX + 1 ? LONG_MIN : -(long)v;
 		if (n < min || n > max)
 			return -2;
 		*out = n;

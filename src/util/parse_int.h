@@ -13,7 +13,6 @@
  * `max`. 0 and *out set, or -1 (not a number: empty, blanks, other
  * characters) or -2 (a number outside min..max); *out untouched then.
  */
-int l2e__parse_long(const char *s, size_t len, long min, long max,
-                    long *out);
+int l2e__parse_long(const char *s, size_t len, long min, long max, long *out);
 
 #endif

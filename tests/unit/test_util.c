@@ -109,8 +109,8 @@ static void test_util_parse_int__whole_string_in_range(void)
 	CHECK_INT(-1, l2e__parse_long(" 4", (size_t)-1, 0, 100, &v));
 	CHECK_INT(-1, l2e__parse_long("4x", (size_t)-1, 0, 100, &v));
 	CHECK_INT(-2, l2e__parse_long("101", (size_t)-1, 0, 100, &v));
-	CHECK_INT(-2, l2e__parse_long("99999999999999999999999", (size_t)-1,
-	                              0, LONG_MAX, &v));
+	CHECK_INT(-2, l2e__parse_long("99999999999999999999999", (size_t)-1, 0,
+	                              LONG_MAX, &v));
 	CHECK_INT(0, l2e__parse_long("-9223372036854775808", (size_t)-1,
 	                             LONG_MIN, 0, &v));
 	CHECK(v == LONG_MIN);
