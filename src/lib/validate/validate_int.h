@@ -5,6 +5,7 @@
  *   validate.c       the validator and the order of the steps
  *   report.c         findings: collected, sorted, formatted
  *   detect.c         what a document is (kind and version)
+ *   place.c          where a finding is (XPath, line, JSON pointer)
  *   validate_xsd.c   offline XSD validation with libxml2
  *   validate_json.c  a draft-04 JSON schema validator
  *   checks.c         the built-in checks (no schema files needed)
@@ -25,6 +26,7 @@
 #include "core/pool.h"
 #include "lob2europass/validate.h"
 #include "model/record.h"
+#include "validate/place.h"
 
 /* ==== Reports ==== */
 
@@ -60,12 +62,6 @@ void l2e__report_add(l2e_report *r, l2e_severity severity, unsigned line,
 /** Copy `s` into the report's pool (NULL stays NULL; sets is_oom). */
 const char *l2e__report_strdup(l2e_report *r, const char *s);
 
-/**
- * Append to `msg` each of libxml2's str1..str3 that is not already in it,
- * as " (str)" (xmlstarlet's habit: the message names what it is about).
- */
-int l2e__xml_error_extras(l2e_buf *msg, const xmlError *e);
-
 /** Put the findings in document order (line, then column; stable). */
 void l2e__report_sort(l2e_report *r);
 
@@ -88,17 +84,6 @@ typedef struct l2e__detected {
 
 void l2e__detect_xml(l2e__detected *out, const xmlDoc *doc);
 void l2e__detect_json(l2e__detected *out, const l2e__node *root);
-
-/* ==== Places in a document ==== */
-
-/** The element or attribute's XPath (see validate.h) into `out`. */
-int l2e__xml_path(l2e_buf *out, const xmlNode *node);
-/** Line of the node (its element's line for an attribute), or 0. */
-unsigned l2e__xml_line(const xmlNode *node);
-/** Column of the element's start tag, as the parser recorded it, or 0. */
-unsigned l2e__xml_column(const xmlNode *node);
-/** The node's RFC 6901 JSON pointer into `out` ("" for the root). */
-int l2e__json_pointer(l2e_buf *out, const l2e__node *node);
 
 /* ==== XSD (validate_xsd.c) ==== */
 

@@ -127,37 +127,6 @@ typedef struct compiler {
 	l2e_ctx *ctx;
 } compiler;
 
-/* ==== Places ==== */
-
-int l2e__json_pointer(l2e_buf *out, const l2e__node *node)
-{
-	const l2e__node *chain[256];
-	size_t n = 0;
-	const char *k;
-	int error = 0;
-
-	for (; node && node->parent; node = node->parent) {
-		if (n == sizeof(chain) / sizeof(chain[0]))
-			return l2e__buf_puts(out, "/...");
-		chain[n++] = node;
-	}
-	if (!out->ptr && (error = l2e__buf_put(out, "", 0)) < 0)
-		return error;
-	while (n-- > 0 && !error) {
-		node = chain[n];
-		if (node->parent->kind == L2E__NODE_ARRAY) {
-			error = l2e__buf_printf(out, "/%zu", node->index);
-			continue;
-		}
-		error = l2e__buf_putc(out, '/');
-		for (k = node->key ? node->key : ""; *k && !error; k++)
-			error = *k == '~'   ? l2e__buf_puts(out, "~0")
-			        : *k == '/' ? l2e__buf_puts(out, "~1")
-			                    : l2e__buf_putc(out, *k);
-	}
-	return error;
-}
-
 /* ==== Regular expressions: the ECMA-262 subset, as POSIX ERE ==== */
 
 static int is_special(char c)
