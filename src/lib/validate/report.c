@@ -17,6 +17,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "privacy/natid.h"
+#include "util/json_escape.h"
 
 #define DEFAULT_MAX_FINDINGS 1000
 #define MESSAGE_MAX          400
@@ -319,25 +320,25 @@ static int format_text(l2e_buf *out, const l2e_report *r)
 	                                    : "");
 }
 
-/* `s` as a JSON string (or null), with quotes. */
+/* `s` as a JSON string (or null), with quotes, escaped as cJSON does. */
 static int json_string(l2e_buf *out, const char *s)
 {
-	const unsigned char *p;
-	int error;
+	size_t len;
+	char *o;
+	int error = 0;
 
 	if (!s)
 		return l2e__buf_puts(out, "null");
-	if ((error = l2e__buf_putc(out, '"')) < 0)
+	len = strlen(s);
+	/* the quotes, and the NUL that keeps `out` a C string */
+	if (!(o = l2e__buf_reserve(out, L2E_JSON_ESCAPE_ROOM(len) + 3, &error)))
 		return error;
-	for (p = (const unsigned char *)s; *p && !error; p++) {
-		if (*p == '"' || *p == '\\')
-			error = l2e__buf_printf(out, "\\%c", *p);
-		else if (*p < 0x20)
-			error = l2e__buf_printf(out, "\\u%04x", *p);
-		else
-			error = l2e__buf_putc(out, (char)*p);
-	}
-	return error ? error : l2e__buf_putc(out, '"');
+	*o++ = '"';
+	o = l2e__json_escape(o, s, len);
+	*o++ = '"';
+	*o = '\0';
+	l2e__buf_commit(out, o);
+	return 0;
 }
 
 static int format_json(l2e_buf *out, const l2e_report *r)
