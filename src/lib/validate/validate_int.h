@@ -7,7 +7,8 @@
  *   detect.c         what a document is (kind and version)
  *   place.c          where a finding is (XPath, line, JSON pointer)
  *   validate_xsd.c   offline XSD validation with libxml2
- *   validate_json.c  a draft-04 JSON schema validator
+ *   validate_json.c  a draft-04 JSON schema validator (with json_check.c,
+ *                    json_pattern.c; json_schema_int.h)
  *   checks.c         the built-in checks (no schema files needed)
  *   cv_check.c       the structure of the CV XML (its own header)
  *
