@@ -3,7 +3,7 @@
  * files:
  *
  *   validate.c       the validator and the order of the steps
- *   report.c         findings: collected, sorted, formatted
+ *   report.c         the report: made, read and formatted
  *   detect.c         what a document is (kind and version)
  *   place.c          where a finding is (XPath, line, JSON pointer)
  *   validate_xsd.c   offline XSD validation with libxml2
@@ -12,11 +12,12 @@
  *   checks.c         the built-in checks (no schema files needed)
  *   cv_check.c       the structure of the CV XML (its own header)
  *
- * Findings are added with l2e__report_add(); it copies every string,
- * makes the message fit for a line of output (national identifiers
- * redacted, control characters replaced, cut short) and is sticky on
- * failure: a lost finding sets is_oom, which the caller turns into
- * L2E_ENOMEM once at the end.
+ * Findings are added with l2e__report_add() to the report, which is the
+ * one findings type of model/findings.h: it copies every string, makes
+ * the message fit for a line of output (national identifiers redacted,
+ * control characters replaced, cut short) and is sticky on failure: a
+ * lost finding sets is_oom, which the caller turns into L2E_ENOMEM once
+ * at the end.
  */
 #ifndef L2E_VALIDATE_INT_H
 #define L2E_VALIDATE_INT_H
@@ -26,26 +27,13 @@
 #include "core/ctx.h"
 #include "core/pool.h"
 #include "lob2europass/validate.h"
+#include "model/findings.h"
 #include "model/record.h"
 #include "validate/place.h"
 
 /* ==== Reports ==== */
 
-struct l2e_report {
-	l2e__pool pool; /* every string of the report */
-	const char *file;
-	l2e_doc_kind kind;
-	const char *version;
-	l2e_schema_status schema;
-	l2e_diag *items; /* malloc'd */
-	size_t n_items;
-	size_t cap;
-	size_t max_items;
-	size_t n_errors;
-	size_t n_warnings;
-	int is_truncated;
-	int is_oom;
-};
+/* struct l2e_report is the one findings type: model/findings.h */
 
 /** A new empty report about `file`; NULL when out of memory. */
 l2e_report *l2e__report_new(const char *file, size_t max_items);
