@@ -95,7 +95,8 @@ int l2e__xml_path(l2e_buf *out, const xmlNode *node)
 	return error;
 }
 
-int l2e__xml_error_extras(l2e_buf *msg, const xmlError *e)
+/* Each of str1..str3 not in `msg` yet, as " (str)". */
+static int error_extras(l2e_buf *msg, const xmlError *e)
 {
 	const char *extra[3];
 	size_t i;
@@ -109,6 +110,26 @@ int l2e__xml_error_extras(l2e_buf *msg, const xmlError *e)
 		    !strstr(msg->ptr, extra[i]))
 			error = l2e__buf_printf(msg, " (%s)", extra[i]);
 	return error;
+}
+
+int l2e__xml_error_text(l2e_buf *out, const xmlError *e, const char *fallback,
+                        const char *strip)
+{
+	const char *p = e->message ? e->message : fallback, *hit;
+	int error = 0;
+
+	while (strip && !error && (hit = strstr(p, strip)) != NULL) {
+		error = l2e__buf_put(out, p, (size_t)(hit - p));
+		p = hit + strlen(strip);
+	}
+	if (!error)
+		error = l2e__buf_puts(out, p);
+	/* libxml2 ends its messages with a line break */
+	while (
+	    !error && out->len &&
+	    (out->ptr[out->len - 1] == '\n' || out->ptr[out->len - 1] == ' '))
+		out->ptr[--out->len] = '\0';
+	return error ? error : error_extras(out, e);
 }
 
 /* ==== JSON ==== */

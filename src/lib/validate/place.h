@@ -29,10 +29,13 @@ unsigned l2e__xml_line(const xmlNode *node);
 unsigned l2e__xml_column(const xmlNode *node);
 
 /**
- * Append to `msg` each of libxml2's str1..str3 that is not already in it,
- * as " (str)" (xmlstarlet's habit: the message names what it is about).
+ * libxml2's message of `e` (or `fallback`) into `out`: without `strip`
+ * wherever it appears (may be NULL), without the trailing line break,
+ * then each of str1..str3 that is not in it yet as " (str)"
+ * (xmlstarlet's habit: the message names what it is about).
  */
-int l2e__xml_error_extras(l2e_buf *msg, const xmlError *e);
+int l2e__xml_error_text(l2e_buf *out, const xmlError *e, const char *fallback,
+                        const char *strip);
 
 /** The node's RFC 6901 JSON pointer into `out` ("" for the root). */
 int l2e__json_pointer(l2e_buf *out, const l2e__node *node);

@@ -67,12 +67,9 @@ static void on_parse_error(void *user, xmlErrorPtr e)
 
 	if (!p || !e)
 		return;
-	l2e__buf_puts(&msg, e->message ? e->message : "XML error");
-	while (msg.len &&
-	       (msg.ptr[msg.len - 1] == '\n' || msg.ptr[msg.len - 1] == ' '))
-		msg.ptr[--msg.len] = '\0';
-	if (l2e__xml_error_extras(&msg, e) < 0 || !msg.ptr) {
+	if (l2e__xml_error_text(&msg, e, "XML error", NULL) < 0 || !msg.ptr) {
 		p->r->is_oom = 1;
+		l2e_buf_dispose(&msg);
 		return;
 	}
 	l2e__report_add(p->r,
