@@ -7,6 +7,7 @@
 #include "validate/json_schema_int.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,6 +160,29 @@ static int has_property(const js *s, const char *name)
 	return 0;
 }
 
+/* min<What> and max<What> on the members or items of `inst`. */
+static int check_count(vrun *v, const l2e__node *inst, const js_limit *min,
+                       const js_limit *max, const char *what, const char *noun)
+{
+	char keyword[32];
+	int n = 0;
+
+	if (min->is_set && inst->n_children < min->value) {
+		snprintf(keyword, sizeof(keyword), "min%s", what);
+		fail(v, inst, 0, keyword,
+		     "has %zu %s; at least %zu are required", inst->n_children,
+		     noun, min->value);
+		n++;
+	}
+	if (max->is_set && inst->n_children > max->value) {
+		snprintf(keyword, sizeof(keyword), "max%s", what);
+		fail(v, inst, 0, keyword, "has %zu %s; at most %zu are allowed",
+		     inst->n_children, noun, max->value);
+		n++;
+	}
+	return n;
+}
+
 static int check_object(const js *s, const l2e__node *inst, vrun *v)
 {
 	const l2e__node *k, *m;
@@ -188,19 +212,8 @@ static int check_object(const js *s, const l2e__node *inst, vrun *v)
 			     s->required[i]);
 			n++;
 		}
-	if (s->min_props.is_set && inst->n_children < s->min_props.value) {
-		fail(v, inst, 0, "minProperties",
-		     "has %zu properties; at least %zu are required",
-		     inst->n_children, s->min_props.value);
-		n++;
-	}
-	if (s->max_props.is_set && inst->n_children > s->max_props.value) {
-		fail(v, inst, 0, "maxProperties",
-		     "has %zu properties; at most %zu are allowed",
-		     inst->n_children, s->max_props.value);
-		n++;
-	}
-	return n;
+	return n + check_count(v, inst, &s->min_props, &s->max_props,
+	                       "Properties", "properties");
 }
 
 static int check_array(const js *s, const l2e__node *inst, vrun *v)
@@ -211,19 +224,8 @@ static int check_array(const js *s, const l2e__node *inst, vrun *v)
 	if (s->items)
 		for (k = inst->first; k; k = k->next)
 			n += check(s->items, k, v);
-	if (s->min_items.is_set && inst->n_children < s->min_items.value) {
-		fail(v, inst, 0, "minItems",
-		     "has %zu items; at least %zu are required",
-		     inst->n_children, s->min_items.value);
-		n++;
-	}
-	if (s->max_items.is_set && inst->n_children > s->max_items.value) {
-		fail(v, inst, 0, "maxItems",
-		     "has %zu items; at most %zu are allowed", inst->n_children,
-		     s->max_items.value);
-		n++;
-	}
-	return n;
+	return n + check_count(v, inst, &s->min_items, &s->max_items, "Items",
+	                       "items");
 }
 
 static int check_string(const js *s, const l2e__node *inst, vrun *v)

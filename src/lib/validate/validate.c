@@ -177,6 +177,16 @@ static void set_kind(l2e_report *r, const l2e__detected *d)
 		r->version = l2e__report_strdup(r, d->version);
 }
 
+/* The schema step's result (1 valid, 0 invalid, or an error) as the
+ * report's schema status; the error is passed on. */
+static int schema_verdict(l2e_report *r, int rc)
+{
+	if (rc < 0)
+		return rc;
+	r->schema = rc ? L2E_SCHEMA_VALID : L2E_SCHEMA_INVALID;
+	return 0;
+}
+
 static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
                         const char *data, size_t len)
 {
@@ -185,7 +195,7 @@ static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
 	xml_parse p = { r, 0 };
 	l2e__detected d;
 	size_t n_before = r->n_errors;
-	int error = 0, rc;
+	int error = 0;
 
 	if (l2e__xml_precheck(v->ctx, name, data, len, "a Europass document") <
 	    0) {
@@ -222,13 +232,9 @@ static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
 	kind_findings(r, &d);
 	if (d.kind == L2E_DOC_V3_XML) {
 		r->schema = L2E_SCHEMA_SKIPPED;
-		if (v->xsd) {
-			if ((rc = l2e__xsd_validate(v->xsd, r, doc)) < 0) {
-				error = rc;
-				goto done;
-			}
-			r->schema = rc ? L2E_SCHEMA_VALID : L2E_SCHEMA_INVALID;
-		}
+		if (v->xsd && (error = schema_verdict(
+		                   r, l2e__xsd_validate(v->xsd, r, doc))) < 0)
+			goto done;
 		l2e__check_v3_xml(r, doc);
 	} else if (d.kind == L2E_DOC_CV_XML) {
 		l2e__check_cv_xml(r, doc);
@@ -246,7 +252,7 @@ static int validate_json(l2e_validator *v, l2e_report *r, const char *name,
 	l2e__json_cursor cur;
 	l2e__node *root = NULL, *extra = NULL;
 	l2e__detected d;
-	int error, rc;
+	int error;
 
 	l2e__json_cursor_init(&cur, name, data, len, &v->ctx->opts);
 	error = l2e__json_next(&root, &pool, v->ctx, &cur);
@@ -271,13 +277,9 @@ static int validate_json(l2e_validator *v, l2e_report *r, const char *name,
 	if (d.kind != L2E_DOC_V3_JSON)
 		goto done;
 	r->schema = L2E_SCHEMA_SKIPPED;
-	if (v->json) {
-		if ((rc = l2e__jschema_validate(v->json, r, root)) < 0) {
-			error = rc;
-			goto done;
-		}
-		r->schema = rc ? L2E_SCHEMA_VALID : L2E_SCHEMA_INVALID;
-	}
+	if (v->json && (error = schema_verdict(
+	                    r, l2e__jschema_validate(v->json, r, root))) < 0)
+		goto done;
 	l2e__check_v3_json(r, root);
 done:
 	l2e__pool_clear(&pool);

@@ -48,6 +48,7 @@
 #include "validate/json_schema_int.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -163,9 +164,12 @@ static const l2e__node *resolve_ref(const l2e__jschema *s, const char *ref)
 	((size_t)-1 >> 1 < (unsigned long)LONG_MAX ? (long)((size_t)-1 >> 1) \
 	                                           : LONG_MAX)
 
-static int limit(compiler *c, js_limit *out, const l2e__node *v)
+static int kw_limit(compiler *c, js *s, const l2e__node *v, void *slot)
 {
+	js_limit *out = slot;
 	long n;
+
+	(void)s;
 
 	if (v->kind != L2E__NODE_NUMBER || v->text[0] == '-' ||
 	    strpbrk(v->text, ".eE"))
@@ -177,11 +181,14 @@ static int limit(compiler *c, js_limit *out, const l2e__node *v)
 	return 0;
 }
 
-static int list(compiler *c, js_list *out, const l2e__node *v)
+static int kw_list(compiler *c, js *s, const l2e__node *v, void *slot)
 {
+	js_list *out = slot;
 	const l2e__node *k;
 	size_t i = 0;
 	int error;
+
+	(void)s;
 
 	if (v->kind != L2E__NODE_ARRAY || !v->n_children)
 		return bad_schema(c, v, "not a non-empty array of schemas");
@@ -212,11 +219,12 @@ static unsigned type_bit(const char *name)
 	return 0;
 }
 
-static int compile_type(compiler *c, js *s, const l2e__node *v)
+static int kw_type(compiler *c, js *s, const l2e__node *v, void *slot)
 {
 	const l2e__node *k;
 	unsigned bit;
 
+	(void)slot;
 	if (v->kind == L2E__NODE_STRING) {
 		if (!(s->types = type_bit(v->text)))
 			return bad_schema(c, v, "an unknown type");
@@ -232,13 +240,14 @@ static int compile_type(compiler *c, js *s, const l2e__node *v)
 	return 0;
 }
 
-static int compile_pattern(compiler *c, js *s, const l2e__node *v)
+static int kw_pattern(compiler *c, js *s, const l2e__node *v, void *slot)
 {
 	l2e_buf ere = L2E_BUF_INIT;
 	regex_t *re = NULL, **grown;
 	const char *why;
 	int error = 0;
 
+	(void)slot;
 	if (v->kind != L2E__NODE_STRING)
 		return bad_schema(c, v, "\"pattern\" is not a string");
 	if ((why = l2e__jschema_translate(v->text, &ere)) != NULL) {
@@ -270,11 +279,12 @@ done:
 	return error;
 }
 
-static int compile_required(compiler *c, js *s, const l2e__node *v)
+static int kw_required(compiler *c, js *s, const l2e__node *v, void *slot)
 {
 	const l2e__node *k;
 	size_t i = 0;
 
+	(void)slot;
 	if (v->kind != L2E__NODE_ARRAY || !v->n_children)
 		return bad_schema(c, v, "\"required\" is not a list of names");
 	s->required =
@@ -292,12 +302,13 @@ static int compile_required(compiler *c, js *s, const l2e__node *v)
 	return 0;
 }
 
-static int compile_properties(compiler *c, js *s, const l2e__node *v)
+static int kw_properties(compiler *c, js *s, const l2e__node *v, void *slot)
 {
 	const l2e__node *k;
 	size_t i = 0;
 	int error;
 
+	(void)slot;
 	if (v->kind != L2E__NODE_OBJECT)
 		return bad_schema(c, v, "\"properties\" is not an object");
 	s->props = l2e__pool_alloc(&c->s->pool,
@@ -314,96 +325,127 @@ static int compile_properties(compiler *c, js *s, const l2e__node *v)
 	return 0;
 }
 
+/* A keyword's value that is a schema, into the js * at `slot`. */
+static int kw_schema(compiler *c, js *s, const l2e__node *v, void *slot)
+{
+	(void)s;
+	return compile(slot, c, v);
+}
+
+static int kw_additional(compiler *c, js *s, const l2e__node *v, void *slot)
+{
+	(void)slot;
+	s->has_additional = 1;
+	if (v->kind == L2E__NODE_BOOL) {
+		s->is_additional_false = !strcmp(v->text, "false");
+		return 0;
+	}
+	return compile(&s->additional, c, v);
+}
+
+static int kw_items(compiler *c, js *s, const l2e__node *v, void *slot)
+{
+	(void)slot;
+	if (v->kind == L2E__NODE_ARRAY)
+		return unsupported(c, v,
+		                   "the JSON schema uses \"%s\" as a list, "
+		                   "which this validator does not implement",
+		                   v->key);
+	return compile(&s->items, c, v);
+}
+
+static int kw_enum(compiler *c, js *s, const l2e__node *v, void *slot)
+{
+	(void)slot;
+	if (v->kind != L2E__NODE_ARRAY || !v->n_children)
+		return bad_schema(c, v, "\"enum\" is not a non-empty array");
+	s->enum_values = v;
+	return 0;
+}
+
+/* "id" names the schema at its root; elsewhere it would change how
+ * $refs below it resolve */
+static int kw_id(compiler *c, js *s, const l2e__node *v, void *slot)
+{
+	(void)s;
+	(void)slot;
+	if (v->parent != c->s->root)
+		return unsupported(c, v,
+		                   "the JSON schema uses \"%s\" below its "
+		                   "root, which this validator does not "
+		                   "implement",
+		                   v->key);
+	return 0;
+}
+
+/* A draft-04 validation keyword this validator does not implement: a
+ * schema is never half-applied. */
+static int kw_refused(compiler *c, js *s, const l2e__node *v, void *slot)
+{
+	(void)s;
+	(void)slot;
+	return unsupported(c, v,
+	                   "the JSON schema uses \"%s\", which this "
+	                   "validator does not implement",
+	                   v->key);
+}
+
+#define SLOT(member) offsetof(js, member)
+
+/*
+ * Every draft-04 keyword, one row each: its compiler, and the member of
+ * js it fills when compilers are shared. No compiler: ignored, as
+ * draft-04 ignores annotations. A keyword not listed is not draft-04:
+ * ignored too.
+ */
+static const struct keyword {
+	const char *name;
+	int (*fn)(compiler *c, js *s, const l2e__node *v, void *slot);
+	size_t slot;
+} keywords[] = {
+	{ "$schema", NULL, 0 },
+	{ "title", NULL, 0 },
+	{ "description", NULL, 0 },
+	{ "default", NULL, 0 },
+	{ "definitions", NULL, 0 },
+	{ "format", NULL, 0 },
+	{ "id", kw_id, 0 },
+	{ "type", kw_type, 0 },
+	{ "properties", kw_properties, 0 },
+	{ "additionalProperties", kw_additional, 0 },
+	{ "items", kw_items, 0 },
+	{ "allOf", kw_list, SLOT(all_of) },
+	{ "anyOf", kw_list, SLOT(any_of) },
+	{ "oneOf", kw_list, SLOT(one_of) },
+	{ "not", kw_schema, SLOT(not_schema) },
+	{ "enum", kw_enum, 0 },
+	{ "pattern", kw_pattern, 0 },
+	{ "required", kw_required, 0 },
+	{ "minItems", kw_limit, SLOT(min_items) },
+	{ "maxItems", kw_limit, SLOT(max_items) },
+	{ "minLength", kw_limit, SLOT(min_length) },
+	{ "maxLength", kw_limit, SLOT(max_length) },
+	{ "minProperties", kw_limit, SLOT(min_props) },
+	{ "maxProperties", kw_limit, SLOT(max_props) },
+	{ "multipleOf", kw_refused, 0 },
+	{ "maximum", kw_refused, 0 },
+	{ "exclusiveMaximum", kw_refused, 0 },
+	{ "minimum", kw_refused, 0 },
+	{ "exclusiveMinimum", kw_refused, 0 },
+	{ "uniqueItems", kw_refused, 0 },
+	{ "additionalItems", kw_refused, 0 },
+	{ "patternProperties", kw_refused, 0 },
+	{ "dependencies", kw_refused, 0 },
+};
+
 /* One keyword of the schema object `s`. */
 static int compile_keyword(compiler *c, js *s, const l2e__node *kw)
 {
-	static const char *const ignored[] = { "$schema",     "title",
-		                               "description", "default",
-		                               "definitions", "format",
-		                               NULL };
-	static const char *const refused[] = {
-		"multipleOf",       "maximum",
-		"exclusiveMaximum", "minimum",
-		"exclusiveMinimum", "uniqueItems",
-		"additionalItems",  "patternProperties",
-		"dependencies",     NULL
-	};
-	const char *k = kw->key;
-	size_t i;
+	const struct keyword *k;
 
-	for (i = 0; ignored[i]; i++)
-		if (!strcmp(k, ignored[i]))
-			return 0;
-	for (i = 0; refused[i]; i++)
-		if (!strcmp(k, refused[i]))
-			return unsupported(c, kw,
-			                   "the JSON schema uses \"%s\", which "
-			                   "this validator does not implement",
-			                   k);
-	if (!strcmp(k, "id")) {
-		if (kw->parent != c->s->root)
-			return unsupported(
-			    c, kw,
-			    "the JSON schema uses \"%s\" below "
-			    "its root, which this validator does "
-			    "not implement",
-			    k);
-		return 0;
-	}
-	if (!strcmp(k, "type"))
-		return compile_type(c, s, kw);
-	if (!strcmp(k, "properties"))
-		return compile_properties(c, s, kw);
-	if (!strcmp(k, "additionalProperties")) {
-		s->has_additional = 1;
-		if (kw->kind == L2E__NODE_BOOL) {
-			s->is_additional_false = !strcmp(kw->text, "false");
-			return 0;
-		}
-		return compile(&s->additional, c, kw);
-	}
-	if (!strcmp(k, "items")) {
-		if (kw->kind == L2E__NODE_ARRAY)
-			return unsupported(
-			    c, kw,
-			    "the JSON schema uses \"%s\" as a "
-			    "list, which this validator does not "
-			    "implement",
-			    k);
-		return compile(&s->items, c, kw);
-	}
-	if (!strcmp(k, "allOf"))
-		return list(c, &s->all_of, kw);
-	if (!strcmp(k, "anyOf"))
-		return list(c, &s->any_of, kw);
-	if (!strcmp(k, "oneOf"))
-		return list(c, &s->one_of, kw);
-	if (!strcmp(k, "not"))
-		return compile(&s->not_schema, c, kw);
-	if (!strcmp(k, "enum")) {
-		if (kw->kind != L2E__NODE_ARRAY || !kw->n_children)
-			return bad_schema(c, kw,
-			                  "\"enum\" is not a non-empty "
-			                  "array");
-		s->enum_values = kw;
-		return 0;
-	}
-	if (!strcmp(k, "pattern"))
-		return compile_pattern(c, s, kw);
-	if (!strcmp(k, "required"))
-		return compile_required(c, s, kw);
-	if (!strcmp(k, "minItems"))
-		return limit(c, &s->min_items, kw);
-	if (!strcmp(k, "maxItems"))
-		return limit(c, &s->max_items, kw);
-	if (!strcmp(k, "minLength"))
-		return limit(c, &s->min_length, kw);
-	if (!strcmp(k, "maxLength"))
-		return limit(c, &s->max_length, kw);
-	if (!strcmp(k, "minProperties"))
-		return limit(c, &s->min_props, kw);
-	if (!strcmp(k, "maxProperties"))
-		return limit(c, &s->max_props, kw);
+	for (k = keywords; k < keywords + sizeof(keywords) / sizeof(*k); k++)
+		if (!strcmp(kw->key, k->name))
+			return k->fn ? k->fn(c, s, kw, (char *)s + k->slot) : 0;
 	return 0; /* not a draft-04 keyword: ignored, as draft-04 says */
 }
 
