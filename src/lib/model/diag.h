@@ -1,29 +1,24 @@
 /*
  * diag.h - findings about one dossier, collected while it is mapped.
  *
- * A finding carries the input file, the line and column of the value in
- * it, the source path, and the profile field (rule). Messages must never
- * quote a national identifier: quote values only through
- * l2e__diag_quote(), which redacts them.
+ * The collector is the one findings type (model/findings.h); this is
+ * how the mapping engine adds to it. A finding carries the input file,
+ * the line and column of the value in it, the source path, and the
+ * profile field (rule). Messages must never quote a national
+ * identifier: quote values only through l2e__diag_quote(), which
+ * redacts them.
  */
 #ifndef L2E_MODEL_DIAG_H
 #define L2E_MODEL_DIAG_H
 
 #include "core/pool.h"
 #include "lob2europass/convert.h"
+#include "model/findings.h"
 #include "model/record.h"
 
-typedef struct l2e__diags {
-	l2e__pool *pool; /* strings live here */
-	const char *file;
-	l2e_diag *items; /* malloc'd; l2e__diags_dispose() frees */
-	size_t n_items;
-	size_t cap;
-	size_t n_errors;
-	size_t max_items; /* findings kept; 0: L2E_DEFAULT_MAX_DIAGS. The
-	                     one past it says that the rest are left out */
-	int is_oom;       /* sticky: a finding was lost */
-} l2e__diags;
+/* Set pool and file (max_items: 0 is L2E_DEFAULT_MAX_DIAGS); the rest
+ * zero. Past max_items one more finding says the rest are left out. */
+typedef l2e__findings l2e__diags;
 
 /** Record a finding at node `at` (may be NULL) for profile field `rule`. */
 void l2e__diag_add(l2e__diags *d, l2e_severity severity, const l2e__node *at,

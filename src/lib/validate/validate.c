@@ -18,9 +18,8 @@
  * parsing, a start-element hook stores in each element's _private the
  * column of its '<' (found by stepping back from the parser's position
  * to the tag's start: a start tag cannot hold a '<'), so that a
- * one-line document still gets useful positions. The XPath of a node is
- * built here rather than with xmlGetNodePath(), which writes every
- * element of a default namespace (all of Europass) as "*".
+ * one-line document still gets useful positions (place.c reads it
+ * back).
  */
 #include "validate/validate_int.h"
 
@@ -52,110 +51,12 @@ struct l2e_validator {
 	size_t max_findings;
 };
 
-/* ==== Places in XML ==== */
-
-unsigned l2e__xml_line(const xmlNode *node)
-{
-	long line;
-
-	if (node && node->type == XML_ATTRIBUTE_NODE)
-		node = node->parent;
-	if (!node || node->type != XML_ELEMENT_NODE)
-		return 0;
-	line = xmlGetLineNo(node);
-	return line > 0 && line < (long)UINT_MAX ? (unsigned)line : 0;
-}
-
-unsigned l2e__xml_column(const xmlNode *node)
-{
-	if (node && node->type == XML_ATTRIBUTE_NODE)
-		node = node->parent;
-	if (!node || node->type != XML_ELEMENT_NODE)
-		return 0;
-	return (unsigned)(uintptr_t)node->_private;
-}
-
-static int same_name(const xmlNode *a, const xmlNode *b)
-{
-	return a->type == XML_ELEMENT_NODE &&
-	       !strcmp((const char *)a->name, (const char *)b->name) &&
-	       (a->ns ? b->ns && !strcmp((const char *)a->ns->href,
-	                                 (const char *)b->ns->href)
-	              : !b->ns);
-}
-
-static int put_name(l2e_buf *out, const xmlNode *n)
-{
-	if (n->ns && n->ns->prefix)
-		return l2e__buf_printf(out, "%s:%s",
-		                       (const char *)n->ns->prefix,
-		                       (const char *)n->name);
-	return l2e__buf_puts(out, (const char *)n->name);
-}
-
-int l2e__xml_path(l2e_buf *out, const xmlNode *node)
-{
-	const xmlNode *chain[256], *attr = NULL, *k;
-	size_t n = 0, pos, count;
-	int error = 0;
-
-	if (node && node->type == XML_ATTRIBUTE_NODE) {
-		attr = node;
-		node = node->parent;
-	}
-	for (; node && node->type == XML_ELEMENT_NODE; node = node->parent) {
-		if (n == sizeof(chain) / sizeof(chain[0]))
-			return l2e__buf_puts(out, "/...");
-		chain[n++] = node;
-	}
-	while (n-- > 0 && !error) {
-		node = chain[n];
-		pos = count = 0;
-		for (k = node->parent ? node->parent->children : node; k;
-		     k = k->next)
-			if (same_name(k, node)) {
-				count++;
-				if (k == node)
-					pos = count;
-			}
-		error = l2e__buf_putc(out, '/');
-		if (!error)
-			error = put_name(out, node);
-		if (!error && count > 1)
-			error = l2e__buf_printf(out, "[%zu]", pos);
-	}
-	if (!error && attr) {
-		error = l2e__buf_puts(out, "/@");
-		if (!error)
-			error = put_name(out, attr);
-	}
-	if (!error && !out->ptr)
-		error = l2e__buf_put(out, "", 0);
-	return error;
-}
-
 /* ==== Parsing XML ==== */
 
 typedef struct xml_parse {
 	l2e_report *r;
 	int is_doctype;
 } xml_parse;
-
-int l2e__xml_error_extras(l2e_buf *msg, const xmlError *e)
-{
-	const char *extra[3];
-	size_t i;
-	int error = 0;
-
-	extra[0] = e->str1;
-	extra[1] = e->str2;
-	extra[2] = e->str3;
-	for (i = 0; i < 3 && !error; i++)
-		if (extra[i] && *extra[i] && msg->ptr &&
-		    !strstr(msg->ptr, extra[i]))
-			error = l2e__buf_printf(msg, " (%s)", extra[i]);
-	return error;
-}
 
 /* Every parser message is a finding; see the top of the file. */
 static void on_parse_error(void *user, xmlErrorPtr e)
@@ -166,12 +67,9 @@ static void on_parse_error(void *user, xmlErrorPtr e)
 
 	if (!p || !e)
 		return;
-	l2e__buf_puts(&msg, e->message ? e->message : "XML error");
-	while (msg.len &&
-	       (msg.ptr[msg.len - 1] == '\n' || msg.ptr[msg.len - 1] == ' '))
-		msg.ptr[--msg.len] = '\0';
-	if (l2e__xml_error_extras(&msg, e) < 0 || !msg.ptr) {
+	if (l2e__xml_error_text(&msg, e, "XML error", NULL) < 0 || !msg.ptr) {
 		p->r->is_oom = 1;
+		l2e_buf_dispose(&msg);
 		return;
 	}
 	l2e__report_add(p->r,
@@ -279,6 +177,16 @@ static void set_kind(l2e_report *r, const l2e__detected *d)
 		r->version = l2e__report_strdup(r, d->version);
 }
 
+/* The schema step's result (1 valid, 0 invalid, or an error) as the
+ * report's schema status; the error is passed on. */
+static int schema_verdict(l2e_report *r, int rc)
+{
+	if (rc < 0)
+		return rc;
+	r->schema = rc ? L2E_SCHEMA_VALID : L2E_SCHEMA_INVALID;
+	return 0;
+}
+
 static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
                         const char *data, size_t len)
 {
@@ -287,7 +195,7 @@ static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
 	xml_parse p = { r, 0 };
 	l2e__detected d;
 	size_t n_before = r->n_errors;
-	int error = 0, rc;
+	int error = 0;
 
 	if (l2e__xml_precheck(v->ctx, name, data, len, "a Europass document") <
 	    0) {
@@ -324,13 +232,9 @@ static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
 	kind_findings(r, &d);
 	if (d.kind == L2E_DOC_V3_XML) {
 		r->schema = L2E_SCHEMA_SKIPPED;
-		if (v->xsd) {
-			if ((rc = l2e__xsd_validate(v->xsd, r, doc)) < 0) {
-				error = rc;
-				goto done;
-			}
-			r->schema = rc ? L2E_SCHEMA_VALID : L2E_SCHEMA_INVALID;
-		}
+		if (v->xsd && (error = schema_verdict(
+		                   r, l2e__xsd_validate(v->xsd, r, doc))) < 0)
+			goto done;
 		l2e__check_v3_xml(r, doc);
 	} else if (d.kind == L2E_DOC_CV_XML) {
 		l2e__check_cv_xml(r, doc);
@@ -348,7 +252,7 @@ static int validate_json(l2e_validator *v, l2e_report *r, const char *name,
 	l2e__json_cursor cur;
 	l2e__node *root = NULL, *extra = NULL;
 	l2e__detected d;
-	int error, rc;
+	int error;
 
 	l2e__json_cursor_init(&cur, name, data, len, &v->ctx->opts);
 	error = l2e__json_next(&root, &pool, v->ctx, &cur);
@@ -373,13 +277,9 @@ static int validate_json(l2e_validator *v, l2e_report *r, const char *name,
 	if (d.kind != L2E_DOC_V3_JSON)
 		goto done;
 	r->schema = L2E_SCHEMA_SKIPPED;
-	if (v->json) {
-		if ((rc = l2e__jschema_validate(v->json, r, root)) < 0) {
-			error = rc;
-			goto done;
-		}
-		r->schema = rc ? L2E_SCHEMA_VALID : L2E_SCHEMA_INVALID;
-	}
+	if (v->json && (error = schema_verdict(
+	                    r, l2e__jschema_validate(v->json, r, root))) < 0)
+		goto done;
 	l2e__check_v3_json(r, root);
 done:
 	l2e__pool_clear(&pool);

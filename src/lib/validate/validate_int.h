@@ -3,18 +3,21 @@
  * files:
  *
  *   validate.c       the validator and the order of the steps
- *   report.c         findings: collected, sorted, formatted
+ *   report.c         the report: made, read and formatted
  *   detect.c         what a document is (kind and version)
+ *   place.c          where a finding is (XPath, line, JSON pointer)
  *   validate_xsd.c   offline XSD validation with libxml2
- *   validate_json.c  a draft-04 JSON schema validator
+ *   validate_json.c  a draft-04 JSON schema validator (with json_check.c,
+ *                    json_pattern.c; json_schema_int.h)
  *   checks.c         the built-in checks (no schema files needed)
  *   cv_check.c       the structure of the CV XML (its own header)
  *
- * Findings are added with l2e__report_add(); it copies every string,
- * makes the message fit for a line of output (national identifiers
- * redacted, control characters replaced, cut short) and is sticky on
- * failure: a lost finding sets is_oom, which the caller turns into
- * L2E_ENOMEM once at the end.
+ * Findings are added with l2e__report_add() to the report, which is the
+ * one findings type of model/findings.h: it copies every string, makes
+ * the message fit for a line of output (national identifiers redacted,
+ * control characters replaced, cut short) and is sticky on failure: a
+ * lost finding sets is_oom, which the caller turns into L2E_ENOMEM once
+ * at the end.
  */
 #ifndef L2E_VALIDATE_INT_H
 #define L2E_VALIDATE_INT_H
@@ -24,25 +27,13 @@
 #include "core/ctx.h"
 #include "core/pool.h"
 #include "lob2europass/validate.h"
+#include "model/findings.h"
 #include "model/record.h"
+#include "validate/place.h"
 
 /* ==== Reports ==== */
 
-struct l2e_report {
-	l2e__pool pool; /* every string of the report */
-	const char *file;
-	l2e_doc_kind kind;
-	const char *version;
-	l2e_schema_status schema;
-	l2e_diag *items; /* malloc'd */
-	size_t n_items;
-	size_t cap;
-	size_t max_items;
-	size_t n_errors;
-	size_t n_warnings;
-	int is_truncated;
-	int is_oom;
-};
+/* struct l2e_report is the one findings type: model/findings.h */
 
 /** A new empty report about `file`; NULL when out of memory. */
 l2e_report *l2e__report_new(const char *file, size_t max_items);
@@ -59,12 +50,6 @@ void l2e__report_add(l2e_report *r, l2e_severity severity, unsigned line,
 
 /** Copy `s` into the report's pool (NULL stays NULL; sets is_oom). */
 const char *l2e__report_strdup(l2e_report *r, const char *s);
-
-/**
- * Append to `msg` each of libxml2's str1..str3 that is not already in it,
- * as " (str)" (xmlstarlet's habit: the message names what it is about).
- */
-int l2e__xml_error_extras(l2e_buf *msg, const xmlError *e);
 
 /** Put the findings in document order (line, then column; stable). */
 void l2e__report_sort(l2e_report *r);
@@ -88,17 +73,6 @@ typedef struct l2e__detected {
 
 void l2e__detect_xml(l2e__detected *out, const xmlDoc *doc);
 void l2e__detect_json(l2e__detected *out, const l2e__node *root);
-
-/* ==== Places in a document ==== */
-
-/** The element or attribute's XPath (see validate.h) into `out`. */
-int l2e__xml_path(l2e_buf *out, const xmlNode *node);
-/** Line of the node (its element's line for an attribute), or 0. */
-unsigned l2e__xml_line(const xmlNode *node);
-/** Column of the element's start tag, as the parser recorded it, or 0. */
-unsigned l2e__xml_column(const xmlNode *node);
-/** The node's RFC 6901 JSON pointer into `out` ("" for the root). */
-int l2e__json_pointer(l2e_buf *out, const l2e__node *node);
 
 /* ==== XSD (validate_xsd.c) ==== */
 

@@ -399,26 +399,6 @@ typedef struct vstate {
 	int is_oom;
 } vstate;
 
-/* The message without "{namespace}" for Europass names, trimmed. */
-static int clean_message(l2e_buf *out, const char *msg)
-{
-	static const char ns[] = "{" NS_V3 "}";
-	const char *p = msg, *hit;
-	int error = 0;
-
-	while (!error && (hit = strstr(p, ns)) != NULL) {
-		error = l2e__buf_put(out, p, (size_t)(hit - p));
-		p = hit + sizeof(ns) - 1;
-	}
-	if (!error)
-		error = l2e__buf_puts(out, p);
-	while (
-	    !error && out->len &&
-	    (out->ptr[out->len - 1] == '\n' || out->ptr[out->len - 1] == ' '))
-		out->ptr[--out->len] = '\0';
-	return error;
-}
-
 static void on_valid_error(void *payload, xmlErrorPtr e)
 {
 	vstate *st = payload;
@@ -437,8 +417,8 @@ static void on_valid_error(void *payload, xmlErrorPtr e)
 		line = (unsigned)e->line;
 		column = e->int2 > 0 ? (unsigned)e->int2 : 0;
 	}
-	if (clean_message(&msg, e->message ? e->message : "schema error") < 0 ||
-	    l2e__xml_error_extras(&msg, e) < 0 ||
+	/* Europass names without their "{namespace}" */
+	if (l2e__xml_error_text(&msg, e, "schema error", "{" NS_V3 "}") < 0 ||
 	    (node && l2e__xml_path(&path, node) < 0)) {
 		st->is_oom = 1;
 		goto done;
