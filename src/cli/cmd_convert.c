@@ -19,6 +19,7 @@
 #include "auth.h"
 #include "batch.h"
 #include "cli.h"
+#include "commands.h"
 #include "deliver.h"
 #include "keyset.h"
 #include "manifest.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "opts.h"
 
 enum { OPT_INPUT, OPT_HELP };

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "opts.h"
 
 #ifndef L2E_DATADIR
