@@ -14,13 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cJSON.h>
-
 #include "auth.h"
 #include "batch.h"
 #include "cli.h"
 #include "commands.h"
 #include "deliver.h"
+#include "json_line.h"
 #include "keyset.h"
 #include "manifest.h"
 #include "opts.h"
@@ -341,8 +340,7 @@ static void worsen(run *r, int rc)
 static void log_line(run *r, const char *level, const batch_diag *d,
                      const char *dossier)
 {
-	cJSON *o;
-	char *text;
+	json_line l = JSON_LINE_INIT;
 
 	if (!r->is_json_log) {
 		cli_print_place(stderr, d->file, d->line, d->column);
@@ -352,24 +350,18 @@ static void log_line(run *r, const char *level, const batch_diag *d,
 		fputc('\n', stderr);
 		return;
 	}
-	if (!(o = cJSON_CreateObject()))
-		return;
-	cJSON_AddStringToObject(o, "level", level);
-	cJSON_AddStringToObject(o, "message", d->message);
-	if (d->file)
-		cJSON_AddStringToObject(o, "file", d->file);
-	if (d->line)
-		cJSON_AddNumberToObject(o, "line", d->line);
-	if (d->column)
-		cJSON_AddNumberToObject(o, "column", d->column);
-	if (d->field)
-		cJSON_AddStringToObject(o, "field", d->field);
-	if (dossier)
-		cJSON_AddStringToObject(o, "dossier", dossier);
-	if ((text = cJSON_PrintUnformatted(o)))
-		fprintf(stderr, "%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(o);
+	json_line_raw(&l, "{\"level\":");
+	json_line_str(&l, level);
+	json_line_opt_str(&l, "message", d->message);
+	json_line_opt_str(&l, "file", d->file);
+	json_line_opt_uint(&l, "line", d->line);
+	json_line_opt_uint(&l, "column", d->column);
+	json_line_opt_str(&l, "field", d->field);
+	json_line_opt_str(&l, "dossier", dossier);
+	json_line_raw(&l, "}");
+	if (!l.is_failed)
+		fprintf(stderr, "%s\n", l.ptr);
+	json_line_dispose(&l);
 }
 
 static void print_findings(run *r, const batch_result *res)
@@ -386,57 +378,39 @@ static void print_findings(run *r, const batch_result *res)
 	}
 }
 
-/* One document as a JSON line on standard output (--out -). */
-static void ndjson_line(const batch_result *res, const char *format,
-                        const l2e_buf *doc)
+/*
+ * A dossier that gave no document, as a JSON line on standard output
+ * (--out -); the documents themselves are made into lines by batch.c.
+ */
+static void ndjson_line(const batch_result *res)
 {
-	cJSON *o = cJSON_CreateObject(), *errs;
-	char *text;
+	json_line l = JSON_LINE_INIT;
 	size_t i;
 
-	if (!o)
-		return;
-	if (res->key)
-		cJSON_AddStringToObject(o, "key", res->key);
-	else
-		cJSON_AddNullToObject(o, "key");
-	if (doc) {
-		cJSON_AddStringToObject(o, "format", format);
-		cJSON_AddStringToObject(o, "document",
-		                        doc->ptr ? doc->ptr : "");
-	} else {
-		cJSON_AddStringToObject(
-		    o, "status",
-		    res->status == BATCH_SKIPPED     ? "skipped"
-		    : res->status == BATCH_UNCHANGED ? "unchanged"
-		    : res->status == BATCH_REJECTED  ? "rejected"
-		                                     : "error");
-		errs = cJSON_AddArrayToObject(o, "findings");
-		for (i = 0; errs && i < res->n_diags; i++) {
-			cJSON *e = cJSON_CreateObject();
+	json_line_raw(&l, "{\"key\":");
+	json_line_str(&l, res->key);
+	json_line_opt_str(&l, "status",
+	                  res->status == BATCH_SKIPPED     ? "skipped"
+	                  : res->status == BATCH_UNCHANGED ? "unchanged"
+	                  : res->status == BATCH_REJECTED  ? "rejected"
+	                                                   : "error");
+	json_line_raw(&l, ",\"findings\":[");
+	for (i = 0; i < res->n_diags; i++) {
+		const batch_diag *d = &res->diags[i];
 
-			if (!e)
-				break;
-			cJSON_AddStringToObject(e, "severity",
-			                        res->diags[i].severity ==
-			                                L2E_SEVERITY_ERROR
-			                            ? "error"
-			                            : "warning");
-			cJSON_AddStringToObject(e, "message",
-			                        res->diags[i].message);
-			if (res->diags[i].file)
-				cJSON_AddStringToObject(e, "file",
-				                        res->diags[i].file);
-			if (res->diags[i].line)
-				cJSON_AddNumberToObject(e, "line",
-				                        res->diags[i].line);
-			cJSON_AddItemToArray(errs, e);
-		}
+		json_line_raw(&l, i ? ",{\"severity\":" : "{\"severity\":");
+		json_line_str(&l, d->severity == L2E_SEVERITY_ERROR
+		                      ? "error"
+		                      : "warning");
+		json_line_opt_str(&l, "message", d->message);
+		json_line_opt_str(&l, "file", d->file);
+		json_line_opt_uint(&l, "line", d->line);
+		json_line_raw(&l, "}");
 	}
-	if ((text = cJSON_PrintUnformatted(o)))
-		printf("%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(o);
+	json_line_raw(&l, "]}");
+	if (!l.is_failed)
+		printf("%s\n", l.ptr);
+	json_line_dispose(&l);
 }
 
 static void buf_copy(l2e_buf *dst, const l2e_buf *src)
@@ -631,14 +605,14 @@ static void emit(const batch_result *res, void *payload)
 	case BATCH_SKIPPED:
 		r->t.skipped++;
 		if (r->mode == OUT_NDJSON)
-			ndjson_line(res, NULL, NULL);
+			ndjson_line(res);
 		report_add(&r->report, res, NULL, 0);
 		break;
 	case BATCH_REJECTED:
 		r->t.rejected++;
 		worsen(r, EXIT_REJECTED);
 		if (r->mode == OUT_NDJSON)
-			ndjson_line(res, NULL, NULL);
+			ndjson_line(res);
 		report_add(&r->report, res, NULL, 0);
 		count_failure(r);
 		break;
@@ -646,7 +620,7 @@ static void emit(const batch_result *res, void *payload)
 		r->t.errors++;
 		worsen(r, res->exit_code ? res->exit_code : EXIT_INPUT);
 		if (r->mode == OUT_NDJSON)
-			ndjson_line(res, NULL, NULL);
+			ndjson_line(res);
 		report_add(&r->report, res, NULL, 0);
 		count_failure(r);
 		break;

@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "json_line.h"
 #include "opts.h"
 
 #ifndef L2E_DATADIR
@@ -202,24 +203,15 @@ static void worker_dispose(worker *w)
 	w->ctx = NULL;
 }
 
+/* A JSON string (null for NULL), escaped as everywhere else. */
 static void json_string(FILE *f, const char *s)
 {
-	const unsigned char *p;
+	json_line l = JSON_LINE_INIT;
 
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p < 0x20)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
+	json_line_str(&l, s);
+	if (!l.is_failed)
+		fputs(l.ptr, f);
+	json_line_dispose(&l);
 }
 
 /* Print job i (text or JSON); count it. */
