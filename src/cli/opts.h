@@ -33,6 +33,26 @@ typedef struct cli_args {
 int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
               const char *command, char **positional);
 
+/**
+ * How every command starts: room for the positional arguments, then
+ * cli_parse(), then --help (the entry named "help") answered with
+ * `print_help`. Returns -1 when the command is to go on, else the exit
+ * code to return: EXIT_OK after the help, EXIT_USAGE after a message,
+ * EXIT_INTERNAL out of memory. Either way cli_args_dispose() frees.
+ */
+int cli_start(cli_args *out, int argc, char **argv, const cli_opt *spec,
+              const char *command, void (*print_help)(void));
+
+/** Free what cli_start() allocated (safe on a zeroed or freed one). */
+void cli_args_dispose(cli_args *args);
+
+/**
+ * A whole number from min to max in `s`, read as strtol() read the
+ * options before (blanks before it and a sign are taken, nothing after
+ * it). 0 and *out set, or -1; the caller says what was wrong.
+ */
+int cli_number(const char *s, long min, long max, long *out);
+
 /** Print the option table, aligned, to `f`. */
 void cli_print_options(FILE *f, const cli_opt *spec);
 
