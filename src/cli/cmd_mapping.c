@@ -76,10 +76,9 @@ done:
 
 int cmd_mapping(int argc, char **argv)
 {
-	char **positional;
 	cli_args args;
 	l2e_ctx *ctx = NULL;
-	int i, rc = EXIT_OK, one;
+	int i, rc, one;
 
 	if (argc < 2 || strcmp(argv[1], "check") != 0) {
 		if (argc >= 2 &&
@@ -92,36 +91,28 @@ int cmd_mapping(int argc, char **argv)
 		      stderr);
 		return EXIT_USAGE;
 	}
-	positional = calloc((size_t)argc, sizeof(*positional));
-	if (!positional)
-		return EXIT_INTERNAL;
-	if (cli_parse(&args, argc - 1, argv + 1, options, "mapping check",
-	              positional) < 0) {
-		free(positional);
-		return EXIT_USAGE;
-	}
-	if (args.values[OPT_HELP]) {
-		print_help();
-		free(positional);
-		return EXIT_OK;
-	}
+	if ((rc = cli_start(&args, argc - 1, argv + 1, options, "mapping check",
+	                    print_help)) >= 0)
+		goto done;
+	rc = EXIT_OK;
 	if (args.n_positional == 0) {
 		fputs("lob2europass mapping check: no mapping FILE given\n"
 		      "Try 'lob2europass mapping --help'.\n",
 		      stderr);
-		free(positional);
-		return EXIT_USAGE;
+		rc = EXIT_USAGE;
+		goto done;
 	}
 	if (l2e_ctx_new(&ctx, NULL) < 0) {
-		free(positional);
-		return EXIT_INTERNAL;
+		rc = EXIT_INTERNAL;
+		goto done;
 	}
 	for (i = 0; i < args.n_positional; i++) {
 		one = check(ctx, args.positional[i], args.values[OPT_INPUT]);
 		if (one > rc)
 			rc = one;
 	}
+done:
 	l2e_ctx_free(ctx);
-	free(positional);
+	cli_args_dispose(&args);
 	return rc;
 }

@@ -8,7 +8,6 @@
  * given, as soon as it and all before it are done, so the output does
  * not depend on N.
  */
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,41 +238,21 @@ static void emit(const run *r, const job *j, size_t i, size_t counts[3])
 	}
 }
 
-static int parse_jobs(const char *s, size_t *out)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno || *end || n < 1 || n > MAX_JOBS)
-		return -1;
-	*out = (size_t)n;
-	return 0;
-}
-
 int cmd_validate(int argc, char **argv)
 {
-	char **positional = NULL;
 	cli_args args;
 	run r;
 	worker *workers = NULL;
 	size_t n_workers = 1, i, counts[3] = { 0, 0, 0 };
 	const char *env, *format, *note = NULL;
-	int rc = EXIT_OK, is_locked = 0;
+	int rc, is_locked = 0;
+	long jobs;
 
 	memset(&r, 0, sizeof(r));
-	positional = calloc((size_t)argc + 1, sizeof(*positional));
-	if (!positional)
-		return EXIT_INTERNAL;
-	if (cli_parse(&args, argc, argv, options, "validate", positional) < 0) {
-		rc = EXIT_USAGE;
+	if ((rc = cli_start(&args, argc, argv, options, "validate",
+	                    print_help)) >= 0)
 		goto done;
-	}
-	if (args.values[OPT_HELP]) {
-		print_help();
-		goto done;
-	}
+	rc = EXIT_OK;
 	format = args.values[OPT_FORMAT] ? args.values[OPT_FORMAT] : "text";
 	if (!strcmp(format, "text")) {
 		r.style = L2E_REPORT_TEXT;
@@ -289,7 +268,7 @@ int cmd_validate(int argc, char **argv)
 		goto done;
 	}
 	if (args.values[OPT_JOBS] &&
-	    parse_jobs(args.values[OPT_JOBS], &n_workers) < 0) {
+	    cli_number(args.values[OPT_JOBS], 1, MAX_JOBS, &jobs) < 0) {
 		fprintf(stderr,
 		        "lob2europass validate: --jobs is a number from 1 to "
 		        "%d, not '%s'\n"
@@ -298,6 +277,8 @@ int cmd_validate(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto done;
 	}
+	if (args.values[OPT_JOBS])
+		n_workers = (size_t)jobs;
 	if (args.n_positional == 0) {
 		fputs("lob2europass validate: no FILE given\n"
 		      "Try 'lob2europass validate --help'.\n",
@@ -400,6 +381,6 @@ done:
 	}
 	free(r.jobs);
 	free(workers);
-	free(positional);
+	cli_args_dispose(&args);
 	return rc;
 }

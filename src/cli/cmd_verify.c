@@ -196,24 +196,19 @@ static int check_signature(l2e_ctx *ctx, const char *dir, const char *pubkey,
 
 int cmd_verify(int argc, char **argv)
 {
-	char **positional, path[4096];
+	char path[4096];
 	const char *dir, *pubkey;
 	l2e_ctx *ctx = NULL;
 	char *list = NULL;
 	cli_args args;
 	size_t len;
-	int rc = EXIT_USAGE, sig_rc = EXIT_OK;
+	int rc, sig_rc = EXIT_OK;
 	FILE *f;
 
-	if (!(positional = calloc((size_t)argc + 1, sizeof(*positional))))
-		return EXIT_INTERNAL;
-	if (cli_parse(&args, argc, argv, options, "verify", positional) < 0)
+	if ((rc = cli_start(&args, argc, argv, options, "verify",
+	                    print_help)) >= 0)
 		goto done;
-	if (args.values[OPT_HELP]) {
-		print_help();
-		rc = EXIT_OK;
-		goto done;
-	}
+	rc = EXIT_USAGE;
 	if (args.n_positional != 1) {
 		fputs("lob2europass verify: give one output folder\n"
 		      "Try 'lob2europass verify --help'.\n",
@@ -253,6 +248,6 @@ int cmd_verify(int argc, char **argv)
 done:
 	free(list);
 	l2e_ctx_free(ctx);
-	free(positional);
+	cli_args_dispose(&args);
 	return rc;
 }

@@ -109,8 +109,9 @@ int cli_start(cli_args *out, int argc, char **argv, const cli_opt *spec,
 	memset(out, 0, sizeof(*out));
 	if (!positional)
 		return EXIT_INTERNAL;
+	/* on failure too out->positional is set, for cli_args_dispose */
 	if (cli_parse(out, argc, argv, spec, command, positional) < 0)
-		return EXIT_USAGE; /* out->positional is set: dispose frees it */
+		return EXIT_USAGE;
 	for (i = 0; spec[i].long_name; i++)
 		if (!strcmp(spec[i].long_name, "help") && out->values[i]) {
 			print_help();
