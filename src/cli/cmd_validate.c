@@ -37,47 +37,47 @@ static const cli_opt options[] = {
 	[OPT_JOBS] = { "jobs", 'j', "N",
 	               "validate on N threads (default 1); the output is the "
 	               "same for any N" },
-	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
-	{ NULL, 0, NULL, NULL }
+	[OPT_HELP] = CLI_OPT_HELP,
+	CLI_OPT_END
 };
 
-static void print_help(void)
-{
-	fputs("Usage: lob2europass validate [--schema-dir DIR] "
-	      "[--format text|json]\n"
-	      "                             [--jobs N] FILE...\n"
-	      "\n"
-	      "Tell for each FILE (or - for standard input) whether it is a "
-	      "valid\n"
-	      "Europass document: Europass v3.4 XML or JSON, or the Europass "
-	      "CV XML\n"
-	      "(Candidate). Older Europass versions are recognised and "
-	      "reported.\n"
-	      "v3.4 documents are validated against the official schemas when "
-	      "they\n"
-	      "are found (offline: nothing is fetched); built-in checks "
-	      "(structure,\n"
-	      "real dates, From <= To, CEFR and EQF levels, Europass country "
-	      "and\n"
-	      "language codes, national identifiers) run always.\n"
-	      "\n"
-	      "Options:\n",
-	      stdout);
-	cli_print_options(stdout, options);
-	fputs("\n"
-	      "Text output: one line per finding, FILE:LINE:COL: "
-	      "error|warning:\n"
-	      "message (at XPATH or JSON pointer) [rule], then FILE: "
-	      "valid|invalid.\n"
-	      "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
-	      "usage,\n"
-	      "3 a file could not be read, 6 internal error.\n"
-	      "\n"
-	      "Example:\n"
-	      "  lob2europass validate --schema-dir ../shared/europass "
-	      "out/*.xml\n",
-	      stdout);
-}
+static const cli_command command = {
+	.name = "validate",
+	.options = options,
+	.intro =
+	    "Usage: lob2europass validate [--schema-dir DIR] "
+	    "[--format text|json]\n"
+	    "                             [--jobs N] FILE...\n"
+	    "\n"
+	    "Tell for each FILE (or - for standard input) whether it is a "
+	    "valid\n"
+	    "Europass document: Europass v3.4 XML or JSON, or the Europass "
+	    "CV XML\n"
+	    "(Candidate). Older Europass versions are recognised and "
+	    "reported.\n"
+	    "v3.4 documents are validated against the official schemas when "
+	    "they\n"
+	    "are found (offline: nothing is fetched); built-in checks "
+	    "(structure,\n"
+	    "real dates, From <= To, CEFR and EQF levels, Europass country "
+	    "and\n"
+	    "language codes, national identifiers) run always.\n"
+	    "\n"
+	    "Options:\n",
+	.extra = NULL,
+	.outro = "\n"
+	         "Text output: one line per finding, FILE:LINE:COL: "
+	         "error|warning:\n"
+	         "message (at XPATH or JSON pointer) [rule], then FILE: "
+	         "valid|invalid.\n"
+	         "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
+	         "usage,\n"
+	         "3 a file could not be read, 6 internal error.\n"
+	         "\n"
+	         "Example:\n"
+	         "  lob2europass validate --schema-dir ../shared/europass "
+	         "out/*.xml\n",
+};
 
 typedef struct job {
 	const char *path;
@@ -249,8 +249,7 @@ int cmd_validate(int argc, char **argv)
 	long jobs;
 
 	memset(&r, 0, sizeof(r));
-	if ((rc = cli_start(&args, argc, argv, options, "validate",
-	                    print_help)) >= 0)
+	if ((rc = cli_start(&args, argc, argv, &command)) >= 0)
 		goto done;
 	rc = EXIT_OK;
 	format = args.values[OPT_FORMAT] ? args.values[OPT_FORMAT] : "text";

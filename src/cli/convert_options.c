@@ -112,8 +112,8 @@ static const cli_opt options[] = {
 	                        "1970-01-01T00:00:00Z)" },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
 	                "print errors only: no warnings, progress or summary" },
-	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
-	{ NULL, 0, NULL, NULL }
+	[OPT_HELP] = CLI_OPT_HELP,
+	CLI_OPT_END
 };
 
 static void print_formats(FILE *f)
@@ -168,64 +168,69 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 	return 0;
 }
 
-static void print_help(void)
+/* The Formats section of --help: the library's, as it names them. */
+static void print_formats_section(FILE *f)
 {
-	fputs("Usage: lob2europass convert --mapping FILE [--out DIR|-] "
-	      "INPUT...\n"
-	      "\n"
-	      "Read school exports (files, folders, https:// URLs, or - for "
-	      "JSON Lines\n"
-	      "on standard input), map every student dossier through the "
-	      "mapping file\n"
-	      "and write Europass documents. Students without consent are "
-	      "skipped; a\n"
-	      "dossier that cannot be converted is reported and the others "
-	      "are still\n"
-	      "written. National identifiers (BSN, onderwijsnummer, ECK iD) "
-	      "are never\n"
-	      "written, whatever the mapping says.\n"
-	      "\n"
-	      "Options:\n",
-	      stdout);
-	cli_print_options(stdout, options);
-	fputs("\nFormats:\n", stdout);
-	print_formats(stdout);
-	fputs("\n"
-	      "Files are written whole or not at all (a temporary file, "
-	      "flushed to\n"
-	      "disk, then renamed); a lock keeps two runs out of one folder. "
-	      "DIR/SHA256SUMS\n"
-	      "lists the documents of the run ('lob2europass verify DIR' "
-	      "checks them).\n"
-	      "Messages go to standard error as FILE:LINE:COL: severity: "
-	      "text.\n"
-	      "Identical inputs give identical files: no time of the run "
-	      "goes into a\n"
-	      "document unless asked for (--document-date now).\n"
-	      "\n"
-	      "URLs: only https:// with verified certificates, at most 3 "
-	      "redirects,\n"
-	      "answers up to 64 MiB; 5xx, 408, 429 and time-outs are retried "
-	      "with\n"
-	      "backoff. The mapping's source.paging fetches an API page by "
-	      "page.\n"
-	      "\n"
-	      "Exit status: 0 ok, 1 some dossier failed (rejected, not "
-	      "written or not\n"
-	      "delivered), 2 usage, 3 unreadable input (or a server that "
-	      "failed),\n"
-	      "4 bad mapping, 5 I/O error, 6 internal error, 75 the output "
-	      "folder is\n"
-	      "in use by another run.\n"
-	      "\n"
-	      "Examples:\n"
-	      "  lob2europass convert -m mappings/our-school.json -o out "
-	      "export.json\n"
-	      "  lob2europass convert -m our-api --auth-file token -o out "
-	      "--sign-key k.pem \\\n"
-	      "      https://sis.example.nl/api/students\n",
-	      stdout);
+	fputs("\nFormats:\n", f);
+	print_formats(f);
 }
+
+static const cli_command command = {
+	.name = "convert",
+	.options = options,
+	.intro = "Usage: lob2europass convert --mapping FILE [--out DIR|-] "
+	         "INPUT...\n"
+	         "\n"
+	         "Read school exports (files, folders, https:// URLs, or - for "
+	         "JSON Lines\n"
+	         "on standard input), map every student dossier through the "
+	         "mapping file\n"
+	         "and write Europass documents. Students without consent are "
+	         "skipped; a\n"
+	         "dossier that cannot be converted is reported and the others "
+	         "are still\n"
+	         "written. National identifiers (BSN, onderwijsnummer, ECK iD) "
+	         "are never\n"
+	         "written, whatever the mapping says.\n"
+	         "\n"
+	         "Options:\n",
+	.extra = print_formats_section,
+	.outro =
+	    "\n"
+	    "Files are written whole or not at all (a temporary file, "
+	    "flushed to\n"
+	    "disk, then renamed); a lock keeps two runs out of one folder. "
+	    "DIR/SHA256SUMS\n"
+	    "lists the documents of the run ('lob2europass verify DIR' "
+	    "checks them).\n"
+	    "Messages go to standard error as FILE:LINE:COL: severity: "
+	    "text.\n"
+	    "Identical inputs give identical files: no time of the run "
+	    "goes into a\n"
+	    "document unless asked for (--document-date now).\n"
+	    "\n"
+	    "URLs: only https:// with verified certificates, at most 3 "
+	    "redirects,\n"
+	    "answers up to 64 MiB; 5xx, 408, 429 and time-outs are retried "
+	    "with\n"
+	    "backoff. The mapping's source.paging fetches an API page by "
+	    "page.\n"
+	    "\n"
+	    "Exit status: 0 ok, 1 some dossier failed (rejected, not "
+	    "written or not\n"
+	    "delivered), 2 usage, 3 unreadable input (or a server that "
+	    "failed),\n"
+	    "4 bad mapping, 5 I/O error, 6 internal error, 75 the output "
+	    "folder is\n"
+	    "in use by another run.\n"
+	    "\n"
+	    "Examples:\n"
+	    "  lob2europass convert -m mappings/our-school.json -o out "
+	    "export.json\n"
+	    "  lob2europass convert -m our-api --auth-file token -o out "
+	    "--sign-key k.pem \\\n"
+	    "      https://sis.example.nl/api/students\n",
+};
 
 static int file_exists(const char *path)
 {
@@ -393,7 +398,7 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->net = (l2e_net_options)L2E_NET_OPTIONS_INIT;
-	rc = cli_start(&o->args, argc, argv, options, "convert", print_help);
+	rc = cli_start(&o->args, argc, argv, &command);
 	if (rc >= 0)
 		return rc;
 	if (!a->values[OPT_MAPPING] || a->n_positional == 0) {

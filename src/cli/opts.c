@@ -100,9 +100,9 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 	return 0;
 }
 
-int cli_start(cli_args *out, int argc, char **argv, const cli_opt *spec,
-              const char *command, void (*print_help)(void))
+int cli_start(cli_args *out, int argc, char **argv, const cli_command *cmd)
 {
+	const cli_opt *spec = cmd->options;
 	char **positional = calloc((size_t)argc + 1, sizeof(*positional));
 	int i;
 
@@ -110,11 +110,11 @@ int cli_start(cli_args *out, int argc, char **argv, const cli_opt *spec,
 	if (!positional)
 		return EXIT_INTERNAL;
 	/* on failure too out->positional is set, for cli_args_dispose */
-	if (cli_parse(out, argc, argv, spec, command, positional) < 0)
+	if (cli_parse(out, argc, argv, spec, cmd->name, positional) < 0)
 		return EXIT_USAGE;
 	for (i = 0; spec[i].long_name; i++)
 		if (!strcmp(spec[i].long_name, "help") && out->values[i]) {
-			print_help();
+			cli_print_help(cmd);
 			return EXIT_OK;
 		}
 	return -1;
@@ -177,4 +177,13 @@ void cli_print_options(FILE *f, const cli_opt *spec)
 		fprintf(f, "  %-24s  ", left);
 		print_wrapped(f, spec[i].help, 28, 79);
 	}
+}
+
+void cli_print_help(const cli_command *cmd)
+{
+	fputs(cmd->intro, stdout);
+	cli_print_options(stdout, cmd->options);
+	if (cmd->extra)
+		cmd->extra(stdout);
+	fputs(cmd->outro, stdout);
 }
