@@ -157,90 +157,98 @@ static void count_failure(run *r)
 	}
 }
 
+/* The same file name twice in one run: the first one stands. */
+static void reject_duplicate(run *r, const batch_result *res)
+{
+	batch_result dup = *res;
+	batch_diag d;
+
+	memset(&d, 0, sizeof(d));
+	d.severity = L2E_SEVERITY_ERROR;
+	d.message = (char *)"a dossier with this key was converted before "
+	                    "in this run; this one is not written";
+	d.file = (char *)res->input;
+	dup.diags = &d;
+	dup.n_diags = 1;
+	dup.status = BATCH_REJECTED;
+	convert_log(r, "error", &d, res->stem);
+	r->t.rejected++;
+	convert_worsen(r, EXIT_REJECTED);
+	report_add(&r->report, &dup, NULL, 0);
+	count_failure(r);
+}
+
+/* A converted dossier (or one unchanged since the last run). */
+static void take_converted(run *r, const batch_result *res)
+{
+	char *written[BATCH_MAX_FORMATS];
+	size_t n_written = 0, i;
+	doc_failures fails;
+	int added = keyset_add(&r->names, res->stem);
+
+	if (added == 0) {
+		reject_duplicate(r, res);
+		return;
+	}
+	if (added < 0)
+		convert_worsen(r, EXIT_INTERNAL);
+	memset(&fails, 0, sizeof(fails));
+	if (res->status == BATCH_UNCHANGED) {
+		r->t.unchanged++;
+		convert_worsen(r, convert_seal_unchanged(r, res));
+	} else if (write_documents(r, res, written, &n_written, &fails)) {
+		r->t.converted++;
+	} else {
+		r->t.errors++;
+		count_failure(r);
+	}
+	/* a dossier not fully written or delivered is done again */
+	if (r->has_state && res->fingerprint &&
+	    (res->status == BATCH_UNCHANGED ||
+	     (n_written == r->o->n_formats && !fails.n)))
+		state_note(&r->state, res->stem, res->fingerprint);
+	if (fails.n)
+		report_failed(r, res, &fails, written, n_written);
+	else
+		report_add(&r->report, res, (const char *const *)written,
+		           n_written);
+	for (i = 0; i < n_written; i++)
+		free(written[i]);
+}
+
+/* A dossier or an input that gave no document. */
+static void take_no_document(run *r, const batch_result *res)
+{
+	if (r->o->mode == OUT_NDJSON)
+		ndjson_line(res);
+	report_add(&r->report, res, NULL, 0);
+}
+
 /* Called in input order for every dossier and input error. */
 void convert_emit(const batch_result *res, void *payload)
 {
 	run *r = payload;
-	char *written[BATCH_MAX_FORMATS];
-	size_t n_written = 0, i;
-	doc_failures fails;
-	batch_result dup;
-	batch_diag d;
-	int added;
 
 	progress_clear(&r->progress);
 	convert_log_findings(r, res);
 	switch (res->status) {
 	case BATCH_OK:
-	case BATCH_UNCHANGED:
-		added = keyset_add(&r->names, res->stem);
-		if (added == 0) {
-			/* the same file name twice: the first one stands */
-			dup = *res;
-			memset(&d, 0, sizeof(d));
-			d.severity = L2E_SEVERITY_ERROR;
-			d.message =
-			    (char *)"a dossier with this key was converted "
-			            "before in this run; this one is not "
-			            "written";
-			d.file = (char *)res->input;
-			dup.diags = &d;
-			dup.n_diags = 1;
-			dup.status = BATCH_REJECTED;
-			convert_log(r, "error", &d, res->stem);
-			r->t.rejected++;
-			convert_worsen(r, EXIT_REJECTED);
-			report_add(&r->report, &dup, NULL, 0);
-			count_failure(r);
-			break;
-		}
-		if (added < 0)
-			convert_worsen(r, EXIT_INTERNAL);
-		memset(&fails, 0, sizeof(fails));
-		if (res->status == BATCH_UNCHANGED) {
-			r->t.unchanged++;
-			convert_worsen(r, convert_seal_unchanged(r, res));
-		} else if (write_documents(r, res, written, &n_written,
-		                           &fails)) {
-			r->t.converted++;
-		} else {
-			r->t.errors++;
-			count_failure(r);
-		}
-		/* a dossier not fully written or delivered is done again */
-		if (r->has_state && res->fingerprint &&
-		    (res->status == BATCH_UNCHANGED ||
-		     (n_written == r->o->n_formats && !fails.n)))
-			state_note(&r->state, res->stem, res->fingerprint);
-		if (fails.n)
-			report_failed(r, res, &fails, written, n_written);
-		else
-			report_add(&r->report, res,
-			           (const char *const *)written, n_written);
-		for (i = 0; i < n_written; i++)
-			free(written[i]);
-		break;
+	case BATCH_UNCHANGED: take_converted(r, res); break;
 	case BATCH_NOTE: break; /* its findings are printed above */
 	case BATCH_SKIPPED:
 		r->t.skipped++;
-		if (r->o->mode == OUT_NDJSON)
-			ndjson_line(res);
-		report_add(&r->report, res, NULL, 0);
+		take_no_document(r, res);
 		break;
 	case BATCH_REJECTED:
 		r->t.rejected++;
 		convert_worsen(r, EXIT_REJECTED);
-		if (r->o->mode == OUT_NDJSON)
-			ndjson_line(res);
-		report_add(&r->report, res, NULL, 0);
+		take_no_document(r, res);
 		count_failure(r);
 		break;
 	case BATCH_ERROR:
 		r->t.errors++;
 		convert_worsen(r, res->exit_code ? res->exit_code : EXIT_INPUT);
-		if (r->o->mode == OUT_NDJSON)
-			ndjson_line(res);
-		report_add(&r->report, res, NULL, 0);
+		take_no_document(r, res);
 		count_failure(r);
 		break;
 	}
