@@ -31,7 +31,7 @@ static int by_name(const void *a, const void *b)
 }
 
 /* A folder of export files: each (regular, not hidden) file, sorted. */
-static void add_folder(run *r, l2e_ctx *ctx, const char *dir)
+static void add_folder(convert_run *r, l2e_ctx *ctx, const char *dir)
 {
 	char **names = NULL, path[4096];
 	size_t n = 0, cap = 0, i;
@@ -78,7 +78,7 @@ static int state_unchanged(const char *stem, const char *fingerprint,
 	return state_is_unchanged(payload, stem, fingerprint);
 }
 
-static int prepare_out_dir(run *r, int *lock_fd)
+static int prepare_out_dir(convert_run *r, int *lock_fd)
 {
 	static const char *exts[BATCH_MAX_FORMATS];
 	char formats[256] = "";
@@ -126,7 +126,7 @@ int cmd_convert(int argc, char **argv)
 	char path_buf[4096], why[256];
 	batch_config cfg;
 	convert_opts o;
-	run r;
+	convert_run r;
 	int i, lock_fd = -1, rc;
 
 	memset(&r, 0, sizeof(r));

@@ -1,18 +1,19 @@
 /*
  * convert.h - what the files of `lob2europass convert` share.
  *
- *   convert_options.c  the option table, --help, and the policy: the
- *                      command line read and checked into convert_opts
  *   cmd_convert.c      the run: context, mapping, output folder, inputs
  *                      into the pipeline (batch.c), the end of the run
+ *   convert_options.c  the option table, --help, and the policy: the
+ *                      command line read and checked into convert_opts
  *   convert_sinks.c    where each dossier goes, in input order: files,
  *                      JSON lines, standard output, report, run state
  *   convert_seal.c     SHA256SUMS, its signature, --deliver, and the
  *                      credentials of the network clients
  *   convert_log.c      messages on standard error: findings, summary
  *
- * Calls go down this list, never up: options know nothing of the run,
- * sinks call sealing and logging, and sealing and logging call neither.
+ * Calls go down this list, never up: the run calls all of them, the
+ * options know nothing of the run, the sinks call sealing and logging,
+ * and sealing and logging call neither.
  */
 #ifndef L2E_CLI_CONVERT_H
 #define L2E_CLI_CONVERT_H
@@ -81,7 +82,7 @@ void convert_opts_dispose(convert_opts *o);
 const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size);
 
 /* One conversion run: its options and everything its dossiers touch. */
-typedef struct run {
+typedef struct convert_run {
 	const convert_opts *o;
 	batch *batch;
 	keyset names;
@@ -98,10 +99,10 @@ typedef struct run {
 	deliver deliver;   /* --deliver */
 	int has_deliver;
 	l2e_signer *signer; /* --sign-key */
-} run;
+} convert_run;
 
 /* The run's exit code is the worst one seen. */
-static inline void convert_worsen(run *r, int rc)
+static inline void convert_worsen(convert_run *r, int rc)
 {
 	if (rc > r->rc)
 		r->rc = rc;
@@ -116,7 +117,7 @@ void convert_emit(const batch_result *res, void *payload);
  * The --deliver and --sign-key options, checked and opened before
  * anything is converted. 0, or the exit code after a message.
  */
-int convert_seal_prepare(run *r, l2e_ctx *ctx);
+int convert_seal_prepare(convert_run *r, l2e_ctx *ctx);
 
 /** A network client with the credentials in `file` or $`env_name`. */
 l2e_net *convert_net_new(l2e_ctx *ctx, const l2e_net_options *base,
@@ -126,30 +127,30 @@ l2e_net *convert_net_new(l2e_ctx *ctx, const l2e_net_options *base,
  * A document written to disk as `name`: into SHA256SUMS, and sent on
  * with --deliver. 0, or the exit code it stands for with `why` set.
  */
-int convert_seal_document(run *r, l2e_format fmt, const char *name,
+int convert_seal_document(convert_run *r, l2e_format fmt, const char *name,
                           const l2e_buf *doc, char *why, size_t why_size);
 
 /**
  * A dossier's documents kept from the last run (--skip-unchanged) stay
  * listed in SHA256SUMS. 0, or EXIT_IO after a message.
  */
-int convert_seal_unchanged(run *r, const batch_result *res);
+int convert_seal_unchanged(convert_run *r, const batch_result *res);
 
 /** Write SHA256SUMS (and its signature). 0, or EXIT_IO after a message. */
-int convert_seal_finish(run *r);
+int convert_seal_finish(convert_run *r);
 
-void convert_seal_dispose(run *r);
+void convert_seal_dispose(convert_run *r);
 
 /* convert_log.c */
 
 /** A finding as a text or JSON line (--log-format) on standard error. */
-void convert_log(const run *r, const char *level, const batch_diag *d,
+void convert_log(const convert_run *r, const char *level, const batch_diag *d,
                  const char *dossier);
 
 /** A result's findings (errors only with --quiet). */
-void convert_log_findings(const run *r, const batch_result *res);
+void convert_log_findings(const convert_run *r, const batch_result *res);
 
 /** The totals, unless --quiet. */
-void convert_log_summary(const run *r);
+void convert_log_summary(const convert_run *r);
 
 #endif

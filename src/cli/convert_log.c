@@ -9,7 +9,7 @@
 #include "convert.h"
 #include "json_line.h"
 
-void convert_log(const run *r, const char *level, const batch_diag *d,
+void convert_log(const convert_run *r, const char *level, const batch_diag *d,
                  const char *dossier)
 {
 	json_line l = JSON_LINE_INIT;
@@ -36,7 +36,7 @@ void convert_log(const run *r, const char *level, const batch_diag *d,
 	json_line_dispose(&l);
 }
 
-void convert_log_findings(const run *r, const batch_result *res)
+void convert_log_findings(const convert_run *r, const batch_result *res)
 {
 	size_t i;
 
@@ -50,7 +50,7 @@ void convert_log_findings(const run *r, const batch_result *res)
 	}
 }
 
-void convert_log_summary(const run *r)
+void convert_log_summary(const convert_run *r)
 {
 	if (r->o->is_quiet)
 		return;

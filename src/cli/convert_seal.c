@@ -10,7 +10,7 @@
 #include "cli.h"
 #include "convert.h"
 
-int convert_seal_prepare(run *r, l2e_ctx *ctx)
+int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 {
 	const convert_opts *o = r->o;
 	l2e_net_options net = o->net;
@@ -79,7 +79,7 @@ l2e_net *convert_net_new(l2e_ctx *ctx, const l2e_net_options *base,
 	return net;
 }
 
-int convert_seal_document(run *r, l2e_format fmt, const char *name,
+int convert_seal_document(convert_run *r, l2e_format fmt, const char *name,
                           const l2e_buf *doc, char *why, size_t why_size)
 {
 	char sha[L2E_SHA256_HEX_SIZE];
@@ -97,7 +97,7 @@ int convert_seal_document(run *r, l2e_format fmt, const char *name,
 	return 0;
 }
 
-int convert_seal_unchanged(run *r, const batch_result *res)
+int convert_seal_unchanged(convert_run *r, const batch_result *res)
 {
 	char name[256], path[4096], sha[L2E_SHA256_HEX_SIZE];
 	int rc = 0;
@@ -119,7 +119,7 @@ int convert_seal_unchanged(run *r, const batch_result *res)
 	return rc;
 }
 
-int convert_seal_finish(run *r)
+int convert_seal_finish(convert_run *r)
 {
 	char why[256];
 
@@ -131,7 +131,7 @@ int convert_seal_finish(run *r)
 	return 0;
 }
 
-void convert_seal_dispose(run *r)
+void convert_seal_dispose(convert_run *r)
 {
 	manifest_dispose(&r->manifest);
 	if (r->has_deliver)

@@ -20,7 +20,7 @@ typedef struct doc_failures {
 	size_t n;
 } doc_failures;
 
-static void doc_failed(run *r, doc_failures *f, const batch_result *res,
+static void doc_failed(convert_run *r, doc_failures *f, const batch_result *res,
                        const char *why)
 {
 	batch_diag *d = &f->diags[f->n];
@@ -82,8 +82,9 @@ static void buf_copy(l2e_buf *dst, const l2e_buf *src)
 }
 
 /* Write a converted dossier's documents; fill the names written. */
-static int write_documents(run *r, const batch_result *res, char **written,
-                           size_t *n_written, doc_failures *fails)
+static int write_documents(convert_run *r, const batch_result *res,
+                           char **written, size_t *n_written,
+                           doc_failures *fails)
 {
 	char name[256], why[768];
 	size_t i;
@@ -121,7 +122,7 @@ static int write_documents(run *r, const batch_result *res, char **written,
 }
 
 /* The report entry of a dossier whose documents failed on the way. */
-static void report_failed(run *r, const batch_result *res,
+static void report_failed(convert_run *r, const batch_result *res,
                           const doc_failures *fails, char **written,
                           size_t n_written)
 {
@@ -143,7 +144,7 @@ static void report_failed(run *r, const batch_result *res,
 	free(all);
 }
 
-static void count_failure(run *r)
+static void count_failure(convert_run *r)
 {
 	size_t failed = r->t.rejected + r->t.errors;
 
@@ -158,7 +159,7 @@ static void count_failure(run *r)
 }
 
 /* The same file name twice in one run: the first one stands. */
-static void reject_duplicate(run *r, const batch_result *res)
+static void reject_duplicate(convert_run *r, const batch_result *res)
 {
 	batch_result dup = *res;
 	batch_diag d;
@@ -179,7 +180,7 @@ static void reject_duplicate(run *r, const batch_result *res)
 }
 
 /* A converted dossier (or one unchanged since the last run). */
-static void take_converted(run *r, const batch_result *res)
+static void take_converted(convert_run *r, const batch_result *res)
 {
 	char *written[BATCH_MAX_FORMATS];
 	size_t n_written = 0, i;
@@ -217,7 +218,7 @@ static void take_converted(run *r, const batch_result *res)
 }
 
 /* A dossier or an input that gave no document. */
-static void take_no_document(run *r, const batch_result *res)
+static void take_no_document(convert_run *r, const batch_result *res)
 {
 	if (r->o->mode == OUT_NDJSON)
 		ndjson_line(res);
@@ -227,7 +228,7 @@ static void take_no_document(run *r, const batch_result *res)
 /* Called in input order for every dossier and input error. */
 void convert_emit(const batch_result *res, void *payload)
 {
-	run *r = payload;
+	convert_run *r = payload;
 
 	progress_clear(&r->progress);
 	convert_log_findings(r, res);
