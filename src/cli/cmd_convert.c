@@ -15,7 +15,7 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "convert.h"
+#include "cmd_convert.h"
 #include "output.h"
 
 static int is_dir(const char *path)

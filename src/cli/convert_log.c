@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "convert.h"
+#include "cmd_convert.h"
 #include "json_line.h"
 
 void convert_log(const convert_run *r, const char *level, const batch_diag *d,

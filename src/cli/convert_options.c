@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "convert.h"
+#include "cmd_convert.h"
 #include "util/civil_date.h"
 
 #ifndef L2E_DATADIR

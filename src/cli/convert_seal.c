@@ -8,7 +8,7 @@
 
 #include "auth.h"
 #include "cli.h"
-#include "convert.h"
+#include "cmd_convert.h"
 
 int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "convert.h"
+#include "cmd_convert.h"
 #include "json_line.h"
 #include "output.h"
 

@@ -1,5 +1,5 @@
 /*
- * convert.h - what the files of `lob2europass convert` share.
+ * cmd_convert.h - what the files of `lob2europass convert` share.
  *
  *   cmd_convert.c      the run: context, mapping, output folder, inputs
  *                      into the pipeline (batch.c), the end of the run
@@ -15,8 +15,8 @@
  * options know nothing of the run, the sinks call sealing and logging,
  * and sealing and logging call neither.
  */
-#ifndef L2E_CLI_CONVERT_H
-#define L2E_CLI_CONVERT_H
+#ifndef L2E_CLI_CMD_CONVERT_H
+#define L2E_CLI_CMD_CONVERT_H
 
 #include <stddef.h>
 
