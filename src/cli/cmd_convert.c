@@ -3,7 +3,7 @@
  * out. The run itself: the mapping, the output folder and its lock, the
  * inputs fed to the parallel pipeline (batch.c), and the end of the run.
  * Options are read in convert_options.c, each dossier is taken in by
- * convert_sinks.c (see convert.h for the whole map).
+ * convert_sinks.c (see cmd_convert.h for the whole map).
  */
 #include <dirent.h>
 #include <errno.h>

@@ -1,7 +1,7 @@
 /*
  * convert_log.c - what lob2europass convert says on standard error:
  * findings as FILE:LINE:COL: severity: text, or one JSON object a line
- * (--log-format json), and the totals at the end (see convert.h).
+ * (--log-format json), and the totals at the end (see cmd_convert.h).
  */
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /*
  * convert_options.c - the options of lob2europass convert: the table
  * that --help and the parser read, and the policy that checks what they
- * ask for together (see convert.h), before anything is opened.
+ * ask for together (see cmd_convert.h), before anything is opened.
  */
 #include <limits.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /*
  * convert_seal.c - what makes an output folder's documents checkable and
  * sent on: DIR/SHA256SUMS, its signature (--sign-key), --deliver, and the
- * credentials of the network clients (see convert.h).
+ * credentials of the network clients (see cmd_convert.h).
  */
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * convert_sinks.c - where each converted dossier goes, in input order
  * (convert_emit, the batch's callback): a file per format in --out DIR,
  * JSON lines on standard output (--out -) or the one document (no
- * --out), and always the report and the run state (see convert.h).
+ * --out), and always the report and the run state (see cmd_convert.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
