@@ -4,12 +4,12 @@
 #include "batch.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "json_line.h"
 
 #define WINDOW_PER_JOB 4
 /* Small documents (JSON Lines) travel in groups: fewer hand-overs. */
@@ -151,150 +151,6 @@ static batch_result *new_result(job *j)
 }
 
 /*
- * How cJSON escapes each byte in a string: 0 as it is, 'u' as \u00xx,
- * else the letter of its two-character escape. A table, as the XML of
- * every document goes through it.
- */
-static const char json_escape[256] = {
-	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b',  't', 'n', 'u', 'f', 'r',
-	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',  'u', 'u', 'u', 'u', 'u',
-	'u', 'u', 'u', 'u', 0,   0,   '"', 0,   0,    0,   0,   0,   0,   0,
-	0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,   0,   0,
-	0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,   0,   0,
-	0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,   0,   0,
-	0,   0,   0,   0,   0,   0,   0,   0,   '\\',
-};
-
-/*
- * How many of the 8 bytes at s need no escaping before the first that
- * does (8: none does). SWAR: a byte below 0x20, '"' or '\\' sets the
- * high bit of its lane, and the lowest such lane is exact.
- */
-static unsigned json_plain_prefix(const unsigned char *s)
-{
-	const uint64_t ones = 0x0101010101010101u;
-	const uint64_t high = 0x8080808080808080u;
-	uint64_t w, q, b, hits;
-
-	memcpy(&w, s, 8);
-	q = w ^ (ones * '"');
-	b = w ^ (ones * '\\');
-	hits =
-	    (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) &
-	    high;
-	if (!hits)
-		return 8;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return (unsigned)__builtin_ctzll(hits) / 8;
-#else
-	{
-		unsigned i = 0;
-
-		while (!json_escape[s[i]])
-			i++;
-		return i;
-	}
-#endif
-}
-
-/* A growing JSON line: ptr[0..len) written, room for cap bytes. */
-typedef struct line_buf {
-	char *ptr;
-	size_t len;
-	size_t cap;
-} line_buf;
-
-/* Room for `extra` more bytes (and a NUL); 0, or -1 out of memory. */
-static int line_room(line_buf *b, size_t extra)
-{
-	size_t cap = b->cap;
-	char *grown;
-
-	if (b->len + extra < b->cap)
-		return 0;
-	while (cap <= b->len + extra)
-		cap = cap * 2 + 64;
-	if (!(grown = realloc(b->ptr, cap)))
-		return -1;
-	b->ptr = grown;
-	b->cap = cap;
-	return 0;
-}
-
-static int line_put(line_buf *b, const void *data, size_t len)
-{
-	if (line_room(b, len) < 0)
-		return -1;
-	memcpy(b->ptr + b->len, data, len);
-	b->len += len;
-	return 0;
-}
-
-/* The escape of byte c at o; returns the end. */
-static char *put_escape(char *o, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	*o++ = '\\';
-	*o++ = json_escape[c];
-	if (json_escape[c] == 'u') {
-		*o++ = '0';
-		*o++ = '0';
-		*o++ = hex[c >> 4];
-		*o++ = hex[c & 15];
-	}
-	return o;
-}
-
-#define LINE_BLOCK 4096
-
-/*
- * Append s[0..len) as a JSON string, quotes included, escaped as cJSON
- * does. Block by block: room for the worst case (six bytes a byte) is
- * made once, then eight bytes at a time are copied up to the next byte
- * to escape, with no check per byte; a formatted JSON document has one
- * every few bytes (tabs, quotes).
- */
-static int line_put_string(line_buf *b, const unsigned char *s, size_t len)
-{
-	size_t i = 0, block_end;
-	unsigned k;
-	char *o;
-
-	if (line_put(b, "\"", 1) < 0)
-		return -1;
-	while (i < len) {
-		block_end = len - i > LINE_BLOCK ? i + LINE_BLOCK : len;
-		/* i may pass block_end by 7: room for that too */
-		if (line_room(b, 6 * (block_end - i + 8) + 8) < 0)
-			return -1;
-		o = b->ptr + b->len;
-		while (i < block_end && len - i >= 8) {
-			/* all eight are copied; those past k get overwritten */
-			k = json_plain_prefix(s + i);
-			memcpy(o, s + i, 8);
-			o += k;
-			i += k;
-			if (k == 8)
-				continue;
-			/* escapes come in runs in a formatted document (tabs,
-			 * '",', '"\n'): take them one by one */
-			do
-				o = put_escape(o, s[i++]);
-			while (i < block_end && json_escape[s[i]]);
-		}
-		for (; i < block_end; i++)
-			if (json_escape[s[i]])
-				o = put_escape(o, s[i]);
-			else
-				*o++ = (char)s[i];
-		b->len = (size_t)(o - b->ptr);
-	}
-	return line_put(b, "\"", 1);
-}
-
-/*
  * Replace a document by its JSON line (--out -), built here, on a
  * worker, where the escaping costs nothing to the others. Written
  * directly, byte for byte what cJSON_PrintUnformatted gave: through a
@@ -306,38 +162,33 @@ static int as_json_line(l2e_buf *doc, const char *key, const char *format)
 {
 	const char *text = doc->ptr ? doc->ptr : "";
 	size_t text_len = strlen(text);
-	line_buf b = { NULL, 0, 0 };
-	int error;
+	json_line l = JSON_LINE_INIT;
 
-	error =
-	    line_room(&b, text_len + text_len / 8 + 64) < 0 ||
-	    line_put(&b, "{\"key\":", 7) < 0 ||
-	    (key ? line_put_string(&b, (const unsigned char *)key, strlen(key))
-	         : line_put(&b, "null", 4)) < 0 ||
-	    line_put(&b, ",\"format\":", 10) < 0 ||
-	    line_put_string(&b, (const unsigned char *)format, strlen(format)) <
-	        0 ||
-	    line_put(&b, ",\"document\":", 12) < 0 ||
-	    line_put_string(&b, (const unsigned char *)text, text_len) < 0 ||
-	    line_put(&b, "}\n", 2) < 0;
-	if (error) {
-		free(b.ptr);
+	json_line_reserve(&l, text_len + text_len / 8 + 64);
+	json_line_raw(&l, "{\"key\":");
+	json_line_str(&l, key);
+	json_line_raw(&l, ",\"format\":");
+	json_line_str(&l, format);
+	json_line_raw(&l, ",\"document\":");
+	json_line_string(&l, text, text_len);
+	json_line_raw(&l, "}\n");
+	if (l.is_failed) {
+		json_line_dispose(&l);
 		return -1;
 	}
-	b.ptr[b.len] = '\0';
 	/* give back the room made for the worst case */
-	if (b.cap - b.len > LINE_BLOCK) {
-		char *fit = realloc(b.ptr, b.len + 1);
+	if (l.cap - l.len > 4096) {
+		char *fit = realloc(l.ptr, l.len + 1);
 
 		if (fit) {
-			b.ptr = fit;
-			b.cap = b.len + 1;
+			l.ptr = fit;
+			l.cap = l.len + 1;
 		}
 	}
 	l2e_buf_dispose(doc);
-	doc->ptr = b.ptr;
-	doc->len = b.len;
-	doc->cap = b.cap;
+	doc->ptr = l.ptr;
+	doc->len = l.len;
+	doc->cap = l.cap;
 	return 0;
 }
 

@@ -1,5 +1,7 @@
 /*
- * cli.h - what the subcommands share: exit codes and error printing.
+ * cli.h - what the subcommands share: exit codes and error printing
+ * (cli.c). The commands themselves are declared in commands.h, for
+ * main.c alone.
  */
 #ifndef L2E_CLI_CLI_H
 #define L2E_CLI_CLI_H
@@ -27,10 +29,5 @@ void cli_print_place(FILE *f, const char *file, unsigned line, unsigned column);
 
 /* Print the context's error as "lob2europass: file:line:col: message". */
 void cli_print_error(const l2e_ctx *ctx);
-
-int cmd_convert(int argc, char **argv);
-int cmd_mapping(int argc, char **argv);
-int cmd_validate(int argc, char **argv);
-int cmd_verify(int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "opts.h"
 
 enum { OPT_INPUT, OPT_HELP };
@@ -15,31 +16,31 @@ static const cli_opt options[] = {
 	                "also run each mapping over EXPORT and report source "
 	                "fields no rule reads and profile fields no rule "
 	                "fills" },
-	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
-	{ NULL, 0, NULL, NULL }
+	[OPT_HELP] = CLI_OPT_HELP,
+	CLI_OPT_END
 };
 
-static void print_help(void)
-{
-	fputs("Usage: lob2europass mapping check [--input EXPORT] FILE...\n"
-	      "\n"
-	      "Check mapping files: unknown keys, bad paths, type errors, "
-	      "unknown\n"
-	      "code lists, personal data without an opt-in. Every problem is "
-	      "one\n"
-	      "line FILE:LINE:COL: error: message. With --input, the mapping "
-	      "also\n"
-	      "runs over a real export and reports its coverage as warnings.\n"
-	      "\n"
-	      "Options:\n",
-	      stdout);
-	cli_print_options(stdout, options);
-	fputs("\n"
-	      "Exit status: 0 all mappings are valid, 2 usage, 3 the export "
-	      "could\n"
-	      "not be read, 4 a mapping has problems.\n",
-	      stdout);
-}
+static const cli_command command = {
+	.name = "mapping check",
+	.options = options,
+	.intro =
+	    "Usage: lob2europass mapping check [--input EXPORT] FILE...\n"
+	    "\n"
+	    "Check mapping files: unknown keys, bad paths, type errors, "
+	    "unknown\n"
+	    "code lists, personal data without an opt-in. Every problem is "
+	    "one\n"
+	    "line FILE:LINE:COL: error: message. With --input, the mapping "
+	    "also\n"
+	    "runs over a real export and reports its coverage as warnings.\n"
+	    "\n"
+	    "Options:\n",
+	.extra = NULL,
+	.outro = "\n"
+	         "Exit status: 0 all mappings are valid, 2 usage, 3 the export "
+	         "could\n"
+	         "not be read, 4 a mapping has problems.\n",
+};
 
 static void print_finding(const l2e_diag *d, void *payload)
 {
@@ -75,15 +76,14 @@ done:
 
 int cmd_mapping(int argc, char **argv)
 {
-	char **positional;
 	cli_args args;
 	l2e_ctx *ctx = NULL;
-	int i, rc = EXIT_OK, one;
+	int i, rc, one;
 
 	if (argc < 2 || strcmp(argv[1], "check") != 0) {
 		if (argc >= 2 &&
 		    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-			print_help();
+			cli_print_help(&command);
 			return EXIT_OK;
 		}
 		fputs("lob2europass mapping: use 'mapping check FILE...'\n"
@@ -91,36 +91,27 @@ int cmd_mapping(int argc, char **argv)
 		      stderr);
 		return EXIT_USAGE;
 	}
-	positional = calloc((size_t)argc, sizeof(*positional));
-	if (!positional)
-		return EXIT_INTERNAL;
-	if (cli_parse(&args, argc - 1, argv + 1, options, "mapping check",
-	              positional) < 0) {
-		free(positional);
-		return EXIT_USAGE;
-	}
-	if (args.values[OPT_HELP]) {
-		print_help();
-		free(positional);
-		return EXIT_OK;
-	}
+	if ((rc = cli_start(&args, argc - 1, argv + 1, &command)) >= 0)
+		goto done;
+	rc = EXIT_OK;
 	if (args.n_positional == 0) {
 		fputs("lob2europass mapping check: no mapping FILE given\n"
 		      "Try 'lob2europass mapping --help'.\n",
 		      stderr);
-		free(positional);
-		return EXIT_USAGE;
+		rc = EXIT_USAGE;
+		goto done;
 	}
 	if (l2e_ctx_new(&ctx, NULL) < 0) {
-		free(positional);
-		return EXIT_INTERNAL;
+		rc = EXIT_INTERNAL;
+		goto done;
 	}
 	for (i = 0; i < args.n_positional; i++) {
 		one = check(ctx, args.positional[i], args.values[OPT_INPUT]);
 		if (one > rc)
 			rc = one;
 	}
+done:
 	l2e_ctx_free(ctx);
-	free(positional);
+	cli_args_dispose(&args);
 	return rc;
 }

@@ -8,13 +8,14 @@
  * given, as soon as it and all before it are done, so the output does
  * not depend on N.
  */
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "json_line.h"
 #include "opts.h"
 
 #ifndef L2E_DATADIR
@@ -36,47 +37,47 @@ static const cli_opt options[] = {
 	[OPT_JOBS] = { "jobs", 'j', "N",
 	               "validate on N threads (default 1); the output is the "
 	               "same for any N" },
-	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
-	{ NULL, 0, NULL, NULL }
+	[OPT_HELP] = CLI_OPT_HELP,
+	CLI_OPT_END
 };
 
-static void print_help(void)
-{
-	fputs("Usage: lob2europass validate [--schema-dir DIR] "
-	      "[--format text|json]\n"
-	      "                             [--jobs N] FILE...\n"
-	      "\n"
-	      "Tell for each FILE (or - for standard input) whether it is a "
-	      "valid\n"
-	      "Europass document: Europass v3.4 XML or JSON, or the Europass "
-	      "CV XML\n"
-	      "(Candidate). Older Europass versions are recognised and "
-	      "reported.\n"
-	      "v3.4 documents are validated against the official schemas when "
-	      "they\n"
-	      "are found (offline: nothing is fetched); built-in checks "
-	      "(structure,\n"
-	      "real dates, From <= To, CEFR and EQF levels, Europass country "
-	      "and\n"
-	      "language codes, national identifiers) run always.\n"
-	      "\n"
-	      "Options:\n",
-	      stdout);
-	cli_print_options(stdout, options);
-	fputs("\n"
-	      "Text output: one line per finding, FILE:LINE:COL: "
-	      "error|warning:\n"
-	      "message (at XPATH or JSON pointer) [rule], then FILE: "
-	      "valid|invalid.\n"
-	      "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
-	      "usage,\n"
-	      "3 a file could not be read, 6 internal error.\n"
-	      "\n"
-	      "Example:\n"
-	      "  lob2europass validate --schema-dir ../shared/europass "
-	      "out/*.xml\n",
-	      stdout);
-}
+static const cli_command command = {
+	.name = "validate",
+	.options = options,
+	.intro =
+	    "Usage: lob2europass validate [--schema-dir DIR] "
+	    "[--format text|json]\n"
+	    "                             [--jobs N] FILE...\n"
+	    "\n"
+	    "Tell for each FILE (or - for standard input) whether it is a "
+	    "valid\n"
+	    "Europass document: Europass v3.4 XML or JSON, or the Europass "
+	    "CV XML\n"
+	    "(Candidate). Older Europass versions are recognised and "
+	    "reported.\n"
+	    "v3.4 documents are validated against the official schemas when "
+	    "they\n"
+	    "are found (offline: nothing is fetched); built-in checks "
+	    "(structure,\n"
+	    "real dates, From <= To, CEFR and EQF levels, Europass country "
+	    "and\n"
+	    "language codes, national identifiers) run always.\n"
+	    "\n"
+	    "Options:\n",
+	.extra = NULL,
+	.outro = "\n"
+	         "Text output: one line per finding, FILE:LINE:COL: "
+	         "error|warning:\n"
+	         "message (at XPATH or JSON pointer) [rule], then FILE: "
+	         "valid|invalid.\n"
+	         "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
+	         "usage,\n"
+	         "3 a file could not be read, 6 internal error.\n"
+	         "\n"
+	         "Example:\n"
+	         "  lob2europass validate --schema-dir ../shared/europass "
+	         "out/*.xml\n",
+};
 
 typedef struct job {
 	const char *path;
@@ -201,24 +202,15 @@ static void worker_dispose(worker *w)
 	w->ctx = NULL;
 }
 
+/* A JSON string (null for NULL), escaped as everywhere else. */
 static void json_string(FILE *f, const char *s)
 {
-	const unsigned char *p;
+	json_line l = JSON_LINE_INIT;
 
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p < 0x20)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
+	json_line_str(&l, s);
+	if (!l.is_failed)
+		fputs(l.ptr, f);
+	json_line_dispose(&l);
 }
 
 /* Print job i (text or JSON); count it. */
@@ -246,41 +238,20 @@ static void emit(const run *r, const job *j, size_t i, size_t counts[3])
 	}
 }
 
-static int parse_jobs(const char *s, size_t *out)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno || *end || n < 1 || n > MAX_JOBS)
-		return -1;
-	*out = (size_t)n;
-	return 0;
-}
-
 int cmd_validate(int argc, char **argv)
 {
-	char **positional = NULL;
 	cli_args args;
 	run r;
 	worker *workers = NULL;
 	size_t n_workers = 1, i, counts[3] = { 0, 0, 0 };
 	const char *env, *format, *note = NULL;
-	int rc = EXIT_OK, is_locked = 0;
+	int rc, is_locked = 0;
+	long jobs;
 
 	memset(&r, 0, sizeof(r));
-	positional = calloc((size_t)argc + 1, sizeof(*positional));
-	if (!positional)
-		return EXIT_INTERNAL;
-	if (cli_parse(&args, argc, argv, options, "validate", positional) < 0) {
-		rc = EXIT_USAGE;
+	if ((rc = cli_start(&args, argc, argv, &command)) >= 0)
 		goto done;
-	}
-	if (args.values[OPT_HELP]) {
-		print_help();
-		goto done;
-	}
+	rc = EXIT_OK;
 	format = args.values[OPT_FORMAT] ? args.values[OPT_FORMAT] : "text";
 	if (!strcmp(format, "text")) {
 		r.style = L2E_REPORT_TEXT;
@@ -296,7 +267,7 @@ int cmd_validate(int argc, char **argv)
 		goto done;
 	}
 	if (args.values[OPT_JOBS] &&
-	    parse_jobs(args.values[OPT_JOBS], &n_workers) < 0) {
+	    cli_number(args.values[OPT_JOBS], 1, MAX_JOBS, &jobs) < 0) {
 		fprintf(stderr,
 		        "lob2europass validate: --jobs is a number from 1 to "
 		        "%d, not '%s'\n"
@@ -305,6 +276,8 @@ int cmd_validate(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto done;
 	}
+	if (args.values[OPT_JOBS])
+		n_workers = (size_t)jobs;
 	if (args.n_positional == 0) {
 		fputs("lob2europass validate: no FILE given\n"
 		      "Try 'lob2europass validate --help'.\n",
@@ -407,6 +380,6 @@ done:
 	}
 	free(r.jobs);
 	free(workers);
-	free(positional);
+	cli_args_dispose(&args);
 	return rc;
 }

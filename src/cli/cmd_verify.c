@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "manifest.h"
 #include "opts.h"
 
@@ -24,35 +25,36 @@ static const cli_opt options[] = {
 	                 "also check DIR/SHA256SUMS.sig with this public "
 	                 "key (Ed25519 or RSA)" },
 	[OPT_QUIET] = { "quiet", 'q', NULL, "print only what does not match" },
-	[OPT_HELP] = { "help", 'h', NULL, "show this help and exit" },
-	{ NULL, 0, NULL, NULL }
+	[OPT_HELP] = CLI_OPT_HELP,
+	CLI_OPT_END
 };
 
-static void print_help(void)
-{
-	fputs("Usage: lob2europass verify [--pubkey KEY.pem] DIR\n"
-	      "\n"
-	      "Check every document listed in DIR/SHA256SUMS, which "
-	      "'lob2europass\n"
-	      "convert' writes into its output folder, against its SHA-256; "
-	      "with\n"
-	      "--pubkey also the signature DIR/SHA256SUMS.sig (made when "
-	      "convert had\n"
-	      "a signing key). Prints one line per document: NAME: OK, NAME: "
-	      "FAILED\n"
-	      "(changed) or NAME: MISSING.\n"
-	      "\n"
-	      "Options:\n",
-	      stdout);
-	cli_print_options(stdout, options);
-	fputs("\n"
-	      "Exit status: 0 every document matches (and the signature, "
-	      "with\n"
-	      "--pubkey), 1 something does not match or is missing, 2 usage, "
-	      "3 the\n"
-	      "list, the signature or the key cannot be read.\n",
-	      stdout);
-}
+static const cli_command command = {
+	.name = "verify",
+	.options = options,
+	.intro =
+	    "Usage: lob2europass verify [--pubkey KEY.pem] DIR\n"
+	    "\n"
+	    "Check every document listed in DIR/SHA256SUMS, which "
+	    "'lob2europass\n"
+	    "convert' writes into its output folder, against its SHA-256; "
+	    "with\n"
+	    "--pubkey also the signature DIR/SHA256SUMS.sig (made when "
+	    "convert had\n"
+	    "a signing key). Prints one line per document: NAME: OK, NAME: "
+	    "FAILED\n"
+	    "(changed) or NAME: MISSING.\n"
+	    "\n"
+	    "Options:\n",
+	.extra = NULL,
+	.outro =
+	    "\n"
+	    "Exit status: 0 every document matches (and the signature, "
+	    "with\n"
+	    "--pubkey), 1 something does not match or is missing, 2 usage, "
+	    "3 the\n"
+	    "list, the signature or the key cannot be read.\n",
+};
 
 /* The whole of a small file; NULL after a message. */
 static char *slurp(const char *path, size_t max, size_t *len)
@@ -195,24 +197,18 @@ static int check_signature(l2e_ctx *ctx, const char *dir, const char *pubkey,
 
 int cmd_verify(int argc, char **argv)
 {
-	char **positional, path[4096];
+	char path[4096];
 	const char *dir, *pubkey;
 	l2e_ctx *ctx = NULL;
 	char *list = NULL;
 	cli_args args;
 	size_t len;
-	int rc = EXIT_USAGE, sig_rc = EXIT_OK;
+	int rc, sig_rc = EXIT_OK;
 	FILE *f;
 
-	if (!(positional = calloc((size_t)argc + 1, sizeof(*positional))))
-		return EXIT_INTERNAL;
-	if (cli_parse(&args, argc, argv, options, "verify", positional) < 0)
+	if ((rc = cli_start(&args, argc, argv, &command)) >= 0)
 		goto done;
-	if (args.values[OPT_HELP]) {
-		print_help();
-		rc = EXIT_OK;
-		goto done;
-	}
+	rc = EXIT_USAGE;
 	if (args.n_positional != 1) {
 		fputs("lob2europass verify: give one output folder\n"
 		      "Try 'lob2europass verify --help'.\n",
@@ -252,6 +248,6 @@ int cmd_verify(int argc, char **argv)
 done:
 	free(list);
 	l2e_ctx_free(ctx);
-	free(positional);
+	cli_args_dispose(&args);
 	return rc;
 }

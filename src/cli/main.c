@@ -2,35 +2,72 @@
  * main.c - lob2europass: dispatch to a subcommand.
  *
  * The CLI is thin: it parses options, calls the public API of
- * liblob2europass and prints what the library reports. It is the only
- * place that prints library errors.
+ * liblob2europass and prints what the library reports. The commands are
+ * a table (cli_cmds), read by the dispatch and by --help; what they
+ * share (exit codes, printing library errors) is cli.c.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
+
+/* A subcommand: its name, its entry point, and its line in --help. */
+typedef struct cli_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *synopsis; /* "verify DIR" */
+	const char *summary;  /* a '\n' continues it on the next line */
+} cli_cmd;
+
+static const cli_cmd cli_cmds[] = {
+	{ "convert", cmd_convert, "convert",
+	  "convert exports to Europass documents" },
+	{ "mapping", cmd_mapping, "mapping check FILE...",
+	  "check mapping files (and their coverage of an export)" },
+	{ "validate", cmd_validate, "validate FILE...",
+	  "check Europass documents (schemas and built-in checks)" },
+	{ "verify", cmd_verify, "verify DIR",
+	  "check the documents of a batch against DIR/SHA256SUMS\n"
+	  "(and its signature)" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+/* Where summaries start; a longer synopsis has a line of its own. */
+#define SUMMARY_COLUMN 13
+
+static void print_command(FILE *f, const char *synopsis, const char *summary)
+{
+	const char *p;
+
+	if (strlen(synopsis) < SUMMARY_COLUMN - 2)
+		fprintf(f, "  %-*s", SUMMARY_COLUMN - 2, synopsis);
+	else
+		fprintf(f, "  %s\n%*s", synopsis, SUMMARY_COLUMN, "");
+	for (p = summary; *p; p++) {
+		fputc(*p, f);
+		if (*p == '\n')
+			fprintf(f, "%*s", SUMMARY_COLUMN, "");
+	}
+	fputc('\n', f);
+}
 
 static void print_help(FILE *f)
 {
+	const cli_cmd *c;
+
+	fputs("Usage: lob2europass COMMAND [OPTIONS] [ARGS]\n"
+	      "\n"
+	      "Convert Dutch MBO LOB-dossier exports (loopbaanorientatie en\n"
+	      "-begeleiding) into Europass documents, through mapping files.\n"
+	      "\n"
+	      "Commands:\n",
+	      f);
+	for (c = cli_cmds; c->name; c++)
+		print_command(f, c->synopsis, c->summary);
+	print_command(f, "help CMD", "show the help of a command");
 	fputs(
-	    "Usage: lob2europass COMMAND [OPTIONS] [ARGS]\n"
-	    "\n"
-	    "Convert Dutch MBO LOB-dossier exports (loopbaanorientatie en\n"
-	    "-begeleiding) into Europass documents, through mapping files.\n"
-	    "\n"
-	    "Commands:\n"
-	    "  convert    convert exports to Europass documents\n"
-	    "  mapping check FILE...\n"
-	    "             check mapping files (and their coverage of an "
-	    "export)\n"
-	    "  validate FILE...\n"
-	    "             check Europass documents (schemas and built-in "
-	    "checks)\n"
-	    "  verify DIR check the documents of a batch against "
-	    "DIR/SHA256SUMS\n"
-	    "             (and its signature)\n"
-	    "  help CMD   show the help of a command\n"
 	    "\n"
 	    "Options:\n"
 	    "  -h, --help     show this help and exit\n"
@@ -51,51 +88,20 @@ static void print_help(FILE *f)
 	    f);
 }
 
-int cli_exit_for(int code)
+static const cli_cmd *find_command(const char *name)
 {
-	switch (code) {
-	case L2E_EPARSE:
-	case L2E_ENOTFOUND:
-	case L2E_ELIMIT: return EXIT_INPUT;
-	case L2E_EMAPPING: return EXIT_MAPPING;
-	case L2E_ENET: return EXIT_INPUT; /* an input behind a URL */
-	case L2E_EIO:
-	case L2E_ECRYPTO: return EXIT_IO;
-	default: return EXIT_INTERNAL;
-	}
-}
+	const cli_cmd *c;
 
-void cli_print_place(FILE *f, const char *file, unsigned line, unsigned column)
-{
-	fputs(file ? file : "-", f);
-	if (line)
-		fprintf(f, ":%u", line);
-	if (line && column)
-		fprintf(f, ":%u", column);
-}
-
-void cli_print_error(const l2e_ctx *ctx)
-{
-	const l2e_error *e = l2e_ctx_error(ctx);
-
-	if (!e) {
-		fputs("lob2europass: unknown error\n", stderr);
-		return;
-	}
-	fputs("lob2europass: ", stderr);
-	if (e->file) {
-		cli_print_place(stderr, e->file, e->line, e->column);
-		fputs(": ", stderr);
-	}
-	fputs(e->message, stderr);
-	if (e->field && *e->field)
-		fprintf(stderr, " [%s]", e->field);
-	fputc('\n', stderr);
+	for (c = cli_cmds; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : NULL;
+	const cli_cmd *c;
 	int rc;
 
 	/* past a file size limit (ulimit -f) write() is to fail with EFBIG,
@@ -117,25 +123,11 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (!strcmp(cmd, "help")) {
-		if (argc > 2 && !strcmp(argv[2], "convert")) {
+		c = argc > 2 ? find_command(argv[2]) : NULL;
+		if (c) {
 			char *args[] = { argv[2], (char *)"--help", NULL };
 
-			return cmd_convert(2, args);
-		}
-		if (argc > 2 && !strcmp(argv[2], "mapping")) {
-			char *args[] = { argv[2], (char *)"--help", NULL };
-
-			return cmd_mapping(2, args);
-		}
-		if (argc > 2 && !strcmp(argv[2], "validate")) {
-			char *args[] = { argv[2], (char *)"--help", NULL };
-
-			return cmd_validate(2, args);
-		}
-		if (argc > 2 && !strcmp(argv[2], "verify")) {
-			char *args[] = { argv[2], (char *)"--help", NULL };
-
-			return cmd_verify(2, args);
+			return c->run(2, args);
 		}
 		print_help(stdout);
 		return argc > 2 ? EXIT_USAGE : EXIT_OK;
@@ -144,14 +136,8 @@ int main(int argc, char **argv)
 		fputs("lob2europass: cannot initialise libraries\n", stderr);
 		return EXIT_INTERNAL;
 	}
-	if (!strcmp(cmd, "convert")) {
-		rc = cmd_convert(argc - 1, argv + 1);
-	} else if (!strcmp(cmd, "mapping")) {
-		rc = cmd_mapping(argc - 1, argv + 1);
-	} else if (!strcmp(cmd, "validate")) {
-		rc = cmd_validate(argc - 1, argv + 1);
-	} else if (!strcmp(cmd, "verify")) {
-		rc = cmd_verify(argc - 1, argv + 1);
+	if ((c = find_command(cmd))) {
+		rc = c->run(argc - 1, argv + 1);
 	} else {
 		fprintf(stderr,
 		        "lob2europass: unknown command '%s'\n"

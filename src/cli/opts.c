@@ -3,7 +3,12 @@
  */
 #include "opts.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "cli.h"
+#include "util/parse_int.h"
 
 static int find_long(const cli_opt *spec, const char *name, size_t len)
 {
@@ -95,6 +100,39 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 	return 0;
 }
 
+int cli_start(cli_args *out, int argc, char **argv, const cli_command *cmd)
+{
+	const cli_opt *spec = cmd->options;
+	char **positional = calloc((size_t)argc + 1, sizeof(*positional));
+	int i;
+
+	memset(out, 0, sizeof(*out));
+	if (!positional)
+		return EXIT_INTERNAL;
+	/* on failure too out->positional is set, for cli_args_dispose */
+	if (cli_parse(out, argc, argv, spec, cmd->name, positional) < 0)
+		return EXIT_USAGE;
+	for (i = 0; spec[i].long_name; i++)
+		if (!strcmp(spec[i].long_name, "help") && out->values[i]) {
+			cli_print_help(cmd);
+			return EXIT_OK;
+		}
+	return -1;
+}
+
+void cli_args_dispose(cli_args *args)
+{
+	free(args->positional);
+	memset(args, 0, sizeof(*args));
+}
+
+int cli_number(const char *s, long min, long max, long *out)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	return l2e__parse_long(s, (size_t)-1, min, max, out) == 0 ? 0 : -1;
+}
+
 /* Print `text` starting at column `indent`, wrapping at `width`. */
 static void print_wrapped(FILE *f, const char *text, int indent, int width)
 {
@@ -139,4 +177,13 @@ void cli_print_options(FILE *f, const cli_opt *spec)
 		fprintf(f, "  %-24s  ", left);
 		print_wrapped(f, spec[i].help, 28, 79);
 	}
+}
+
+void cli_print_help(const cli_command *cmd)
+{
+	fputs(cmd->intro, stdout);
+	cli_print_options(stdout, cmd->options);
+	if (cmd->extra)
+		cmd->extra(stdout);
+	fputs(cmd->outro, stdout);
 }

@@ -3,6 +3,8 @@
  */
 #include "output.h"
 
+#include "util/atomic_file.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -45,45 +47,34 @@ static int write_all(int fd, const char *data, size_t len)
 int output_write_atomic(const char *dir, const char *name, const char *data,
                         size_t len, char *why)
 {
-	char tmp[4096], final[4096];
-	int fd = -1, saved;
+	char final[L2E_ATOMIC_PATH_MAX];
+	l2e__atomic_file a;
 
 	if (strchr(name, '/') || name[0] == '.' || !name[0]) {
 		snprintf(why, 256, "unsafe file name");
 		return -1;
 	}
-	if ((size_t)snprintf(final, sizeof(final), "%s/%s", dir, name) >=
-	        sizeof(final) ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, name) >=
-	        sizeof(tmp)) {
+	/* DIR/.NAME.XXXXXX, the longer of the two names, must fit */
+	if (strlen(dir) + strlen(name) + sizeof("/..XXXXXX") - 1 >=
+	    sizeof(final)) {
 		snprintf(why, 256, "path too long");
 		return -1;
 	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
+	snprintf(final, sizeof(final), "%s/%s", dir, name);
+	if (l2e__atomic_begin(&a, final) < 0) {
 		snprintf(why, 256, "cannot create a file in %s: %s", dir,
 		         strerror(errno));
 		return -1;
 	}
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0)
-		goto fail;
-	if (fchmod(fd, 0644) < 0)
-		goto fail;
-	if (close(fd) < 0) {
-		fd = -1;
+	if (write_all(a.fd, data, len) < 0) {
+		l2e__atomic_abort(&a);
 		goto fail;
 	}
-	fd = -1;
-	/* rename() replaces a symlink at `final` instead of following it */
-	if (rename(tmp, final) < 0)
-		goto fail;
-	return 0;
+	/* documents are for sharing: 0644, whatever the umask */
+	if (l2e__atomic_commit(&a, 0644) == 0)
+		return 0;
 fail:
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	snprintf(why, 256, "%.200s: %s", final, strerror(saved));
+	snprintf(why, 256, "%.200s: %s", final, strerror(errno));
 	return -1;
 }
 
@@ -105,7 +96,9 @@ int output_lock(const char *dir)
 	return fd;
 }
 
-/* ".<name>.XXXXXX": a dot, a name, a dot and six mkstemp characters */
+/* ".<name>.XXXXXX": a dot, a name, a dot and six mkstemp characters,
+ * as util/atomic_file.h names its temporary files (documents, the
+ * state file, reports written into the folder) */
 static int is_stale_temp(const char *name)
 {
 	size_t len = strlen(name);

@@ -30,8 +30,8 @@ int output_write_atomic(const char *dir, const char *name, const char *data,
 int output_lock(const char *dir);
 
 /**
- * Remove temporary files an interrupted run left behind (".NAME.XXXXXX"
- * from output_write_atomic). Call with the lock held.
+ * Remove temporary files an interrupted run left behind (".NAME.XXXXXX",
+ * util/atomic_file.h's names). Call with the lock held.
  */
 void output_clean_stale(const char *dir);
 

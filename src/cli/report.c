@@ -6,9 +6,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <cJSON.h>
+#include "json_line.h"
 
 static const char *status_name(batch_status s)
 {
@@ -22,26 +21,18 @@ static const char *status_name(batch_status s)
 	}
 }
 
-static FILE *open_tmp(const char *path, char **tmp_out)
+/* Reports hold student keys and findings: for the owner alone. */
+#define REPORT_MODE 0600
+
+/* The stream of a new temporary file for `path`; NULL, errno set. */
+static FILE *open_tmp(l2e__atomic_file *a, const char *path)
 {
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	int fd;
 	FILE *f;
 
-	if (!tmp)
+	if (l2e__atomic_begin(a, path) < 0)
 		return NULL;
-	snprintf(tmp, n, "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return NULL;
-	}
-	*tmp_out = tmp;
+	if (!(f = l2e__atomic_stream(a)))
+		l2e__atomic_abort(a);
 	return f;
 }
 
@@ -50,10 +41,7 @@ int report_open(report *r, const char *json_path, const char *csv_path,
 {
 	memset(r, 0, sizeof(*r));
 	if (json_path) {
-		r->json_path = strdup(json_path);
-		r->json =
-		    r->json_path ? open_tmp(json_path, &r->json_tmp) : NULL;
-		if (!r->json) {
+		if (!(r->json = open_tmp(&r->json_file, json_path))) {
 			snprintf(why, why_size, "%.200s: %s", json_path,
 			         strerror(errno));
 			return -1;
@@ -61,9 +49,7 @@ int report_open(report *r, const char *json_path, const char *csv_path,
 		fputs("{\n  \"dossiers\": [", r->json);
 	}
 	if (csv_path) {
-		r->csv_path = strdup(csv_path);
-		r->csv = r->csv_path ? open_tmp(csv_path, &r->csv_tmp) : NULL;
-		if (!r->csv) {
+		if (!(r->csv = open_tmp(&r->csv_file, csv_path))) {
 			snprintf(why, why_size, "%.200s: %s", csv_path,
 			         strerror(errno));
 			return -1;
@@ -127,45 +113,39 @@ static void csv_row(FILE *f, const batch_result *res, const char *outputs,
 	fputs("\r\n", f);
 }
 
-static cJSON *entry(const batch_result *res, const char *const *outputs,
-                    size_t n_outputs)
+/* {"key":..,"status":..,"input":..,"outputs":[..],"findings":[..]} */
+static void entry(json_line *l, const batch_result *res,
+                  const char *const *outputs, size_t n_outputs)
 {
-	cJSON *o = cJSON_CreateObject(), *arr, *d;
-	size_t i;
+	size_t i, n = 0;
 
-	if (!o)
-		return NULL;
-	if (res->key)
-		cJSON_AddStringToObject(o, "key", res->key);
-	else
-		cJSON_AddNullToObject(o, "key");
-	cJSON_AddStringToObject(o, "status", status_name(res->status));
-	cJSON_AddStringToObject(o, "input", res->input ? res->input : "");
-	arr = cJSON_AddArrayToObject(o, "outputs");
-	for (i = 0; arr && i < n_outputs; i++)
-		cJSON_AddItemToArray(arr, cJSON_CreateString(outputs[i]));
-	arr = cJSON_AddArrayToObject(o, "findings");
-	for (i = 0; arr && i < res->n_diags; i++) {
+	json_line_raw(l, "{\"key\":");
+	json_line_str(l, res->key);
+	json_line_opt_str(l, "status", status_name(res->status));
+	json_line_opt_str(l, "input", res->input ? res->input : "");
+	json_line_raw(l, ",\"outputs\":[");
+	for (i = 0; i < n_outputs; i++) {
+		if (!outputs[i])
+			continue;
+		if (n++)
+			json_line_raw(l, ",");
+		json_line_str(l, outputs[i]);
+	}
+	json_line_raw(l, "],\"findings\":[");
+	for (i = 0; i < res->n_diags; i++) {
 		const batch_diag *g = &res->diags[i];
 
-		d = cJSON_CreateObject();
-		if (!d)
-			break;
-		cJSON_AddStringToObject(
-		    d, "severity",
-		    g->severity == L2E_SEVERITY_ERROR ? "error" : "warning");
-		cJSON_AddStringToObject(d, "message", g->message);
-		if (g->file)
-			cJSON_AddStringToObject(d, "file", g->file);
-		if (g->line)
-			cJSON_AddNumberToObject(d, "line", g->line);
-		if (g->column)
-			cJSON_AddNumberToObject(d, "column", g->column);
-		if (g->field)
-			cJSON_AddStringToObject(d, "field", g->field);
-		cJSON_AddItemToArray(arr, d);
+		json_line_raw(l, i ? ",{\"severity\":" : "{\"severity\":");
+		json_line_str(l, g->severity == L2E_SEVERITY_ERROR ? "error"
+		                                                   : "warning");
+		json_line_opt_str(l, "message", g->message);
+		json_line_opt_str(l, "file", g->file);
+		json_line_opt_uint(l, "line", g->line);
+		json_line_opt_uint(l, "column", g->column);
+		json_line_opt_str(l, "field", g->field);
+		json_line_raw(l, "}");
 	}
-	return o;
+	json_line_raw(l, "]}");
 }
 
 void report_add(report *r, const batch_result *res, const char *const *outputs,
@@ -175,14 +155,13 @@ void report_add(report *r, const batch_result *res, const char *const *outputs,
 	size_t i, len = 0;
 
 	if (r->json) {
-		cJSON *o = entry(res, outputs, n_outputs);
-		char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+		json_line l = JSON_LINE_INIT;
 
-		if (text)
+		entry(&l, res, outputs, n_outputs);
+		if (!l.is_failed)
 			fprintf(r->json, "%s\n    %s", r->n_entries ? "," : "",
-			        text);
-		cJSON_free(text);
-		cJSON_Delete(o);
+			        l.ptr);
+		json_line_dispose(&l);
 	}
 	if (r->csv) {
 		for (i = 0; i < n_outputs && len < sizeof(joined) - 1; i++)
@@ -197,17 +176,11 @@ void report_add(report *r, const batch_result *res, const char *const *outputs,
 	r->n_entries++;
 }
 
-static int finish(FILE *f, const char *tmp, const char *path, char *why,
-                  size_t why_size)
+static int finish(l2e__atomic_file *a, char *why, size_t why_size)
 {
-	int failed = ferror(f) != 0;
-
-	failed |= fflush(f) != 0 || fsync(fileno(f)) != 0;
-	failed |= fclose(f) != 0;
-	if (!failed && rename(tmp, path) == 0)
+	if (l2e__atomic_commit(a, REPORT_MODE) == 0)
 		return 0;
-	snprintf(why, why_size, "%.200s: %s", path, strerror(errno));
-	unlink(tmp);
+	snprintf(why, why_size, "%.200s: %s", a->path, strerror(errno));
 	return -1;
 }
 
@@ -224,14 +197,10 @@ int report_close(report *r, const report_totals *t, char *why, size_t why_size)
 		    "%d}\n}\n",
 		    r->n_entries, t->converted, t->unchanged, t->skipped,
 		    t->rejected, t->errors, t->exit_code);
-		rc |= finish(r->json, r->json_tmp, r->json_path, why, why_size);
+		rc |= finish(&r->json_file, why, why_size);
 	}
 	if (r->csv)
-		rc |= finish(r->csv, r->csv_tmp, r->csv_path, why, why_size);
-	free(r->json_path);
-	free(r->csv_path);
-	free(r->json_tmp);
-	free(r->csv_tmp);
+		rc |= finish(&r->csv_file, why, why_size);
 	memset(r, 0, sizeof(*r));
 	return rc ? -1 : 0;
 }

@@ -3,8 +3,10 @@
  * that opens safely in a spreadsheet (--report-csv).
  *
  * Entries are streamed to a temporary file next to the report and the
- * file is renamed into place at the end, so a report is whole or absent
- * and memory does not grow with the number of dossiers.
+ * file is renamed into place at the end (util/atomic_file.h), so a
+ * report is whole or absent and memory does not grow with the number
+ * of dossiers. Reports name students, so they are the owner's alone
+ * (mode 0600, what they always had).
  */
 #ifndef L2E_CLI_REPORT_H
 #define L2E_CLI_REPORT_H
@@ -12,14 +14,13 @@
 #include <stdio.h>
 
 #include "batch.h"
+#include "util/atomic_file.h"
 
 typedef struct report {
-	FILE *json;
+	FILE *json; /* the open report's stream, or NULL */
 	FILE *csv;
-	char *json_path;
-	char *csv_path;
-	char *json_tmp;
-	char *csv_tmp;
+	l2e__atomic_file json_file; /* util/atomic_file.h */
+	l2e__atomic_file csv_file;
 	size_t n_entries;
 } report;
 

@@ -3,11 +3,12 @@
  */
 #include "state.h"
 
+#include "util/atomic_file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #define STATE_FILE ".lob2europass-state"
 
@@ -109,32 +110,26 @@ int state_note(run_state *s, const char *stem, const char *fingerprint)
 	return 0;
 }
 
+/* The state names the output's students: for the owner alone (0600,
+ * the mode it always had). */
 int state_save(run_state *s)
 {
-	char path[4096], tmp[4200];
+	char path[4096];
+	l2e__atomic_file a;
 	size_t i;
 	FILE *f;
-	int fd, failed;
 
 	snprintf(path, sizeof(path), "%s/" STATE_FILE, s->dir);
-	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
+	if (l2e__atomic_begin(&a, path) < 0)
 		return -1;
-	if (!(f = fdopen(fd, "w"))) {
-		close(fd);
-		unlink(tmp);
+	if (!(f = l2e__atomic_stream(&a))) {
+		l2e__atomic_abort(&a);
 		return -1;
 	}
 	for (i = 0; i < s->n_now; i++)
 		fprintf(f, "%s %s %s\n", s->now[i].stem, s->now[i].fingerprint,
 		        s->formats);
-	failed = fflush(f) != 0 || fsync(fd) != 0;
-	failed |= fclose(f) != 0;
-	if (failed || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+	return l2e__atomic_commit(&a, 0600);
 }
 
 void state_dispose(run_state *s)

@@ -1,0 +1,156 @@
+/*
+ * cmd_convert.h - what the files of `lob2europass convert` share.
+ *
+ *   cmd_convert.c      the run: context, mapping, output folder, inputs
+ *                      into the pipeline (batch.c), the end of the run
+ *   convert_options.c  the option table, --help, and the policy: the
+ *                      command line read and checked into convert_opts
+ *   convert_sinks.c    where each dossier goes, in input order: files,
+ *                      JSON lines, standard output, report, run state
+ *   convert_seal.c     SHA256SUMS, its signature, --deliver, and the
+ *                      credentials of the network clients
+ *   convert_log.c      messages on standard error: findings, summary
+ *
+ * Calls go down this list, never up: the run calls all of them, the
+ * options know nothing of the run, the sinks call sealing and logging,
+ * and sealing and logging call neither.
+ */
+#ifndef L2E_CLI_CMD_CONVERT_H
+#define L2E_CLI_CMD_CONVERT_H
+
+#include <stddef.h>
+
+#include <lob2europass/lob2europass.h>
+
+#include "batch.h"
+#include "deliver.h"
+#include "keyset.h"
+#include "manifest.h"
+#include "opts.h"
+#include "progress.h"
+#include "report.h"
+#include "state.h"
+
+/* Another run holds the output folder (sysexits' EX_TEMPFAIL). */
+#define EXIT_LOCKED 75
+
+typedef enum out_mode {
+	OUT_ONE,   /* no --out: one dossier to standard output */
+	OUT_DIR,   /* --out DIR: a file per dossier and format */
+	OUT_NDJSON /* --out -: a JSON line per document */
+} out_mode;
+
+/* The command line, read and checked (convert_options.c). */
+typedef struct convert_opts {
+	cli_args args;            /* args.positional: the inputs */
+	const char *mapping;      /* --mapping: a path or a name */
+	const char *mappings_dir; /* --mappings-dir */
+	out_mode mode;
+	const char *out_dir; /* --out */
+	l2e_format formats[BATCH_MAX_FORMATS];
+	size_t n_formats;
+	int is_quiet;
+	int is_json_log;
+	long jobs;
+	long max_errors; /* 0: no limit */
+	int skip_unchanged;
+	const char *report_json; /* --report */
+	const char *report_csv;  /* --report-csv */
+	l2e_net_options net;     /* --allow-http, --cacert, --timeout, ... */
+	const char *auth_file;
+	const char *deliver_url; /* --deliver */
+	const char *deliver_method;
+	const char *deliver_auth_file;
+	const char *sign_key;
+	long long document_time; /* --document-date, SOURCE_DATE_EPOCH */
+} convert_opts;
+
+/**
+ * Read the command line. -1 when the run is to go on, else the exit
+ * code (after the help, or after a message). Free with
+ * convert_opts_dispose() either way.
+ */
+int convert_opts_parse(convert_opts *o, int argc, char **argv);
+
+void convert_opts_dispose(convert_opts *o);
+
+/**
+ * The mapping file: --mapping as a path, or a name looked up in
+ * --mappings-dir, L2E_MAPPINGS_PATH and the installed mappings. Returns
+ * o->mapping or `buf`.
+ */
+const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size);
+
+/* One conversion run: its options and everything its dossiers touch. */
+typedef struct convert_run {
+	const convert_opts *o;
+	batch *batch;
+	keyset names;
+	report report;
+	run_state state;
+	int has_state;
+	progress progress;
+	report_totals t;
+	int rc;          /* worst exit code so far */
+	l2e_buf pending; /* OUT_ONE: the one document */
+	size_t n_pending;
+	l2e_ctx *ctx;      /* the main thread's */
+	manifest manifest; /* OUT_DIR: SHA256SUMS */
+	deliver deliver;   /* --deliver */
+	int has_deliver;
+	l2e_signer *signer; /* --sign-key */
+} convert_run;
+
+/* The run's exit code is the worst one seen. */
+static inline void convert_worsen(convert_run *r, int rc)
+{
+	if (rc > r->rc)
+		r->rc = rc;
+}
+
+/* convert_sinks.c: the batch's emit callback (payload: the run). */
+void convert_emit(const batch_result *res, void *payload);
+
+/* convert_seal.c */
+
+/**
+ * The --deliver and --sign-key options, checked and opened before
+ * anything is converted. 0, or the exit code after a message.
+ */
+int convert_seal_prepare(convert_run *r, l2e_ctx *ctx);
+
+/** A network client with the credentials in `file` or $`env_name`. */
+l2e_net *convert_net_new(l2e_ctx *ctx, const l2e_net_options *base,
+                         const char *file, const char *env_name);
+
+/**
+ * A document written to disk as `name`: into SHA256SUMS, and sent on
+ * with --deliver. 0, or the exit code it stands for with `why` set.
+ */
+int convert_seal_document(convert_run *r, l2e_format fmt, const char *name,
+                          const l2e_buf *doc, char *why, size_t why_size);
+
+/**
+ * A dossier's documents kept from the last run (--skip-unchanged) stay
+ * listed in SHA256SUMS. 0, or EXIT_IO after a message.
+ */
+int convert_seal_unchanged(convert_run *r, const batch_result *res);
+
+/** Write SHA256SUMS (and its signature). 0, or EXIT_IO after a message. */
+int convert_seal_finish(convert_run *r);
+
+void convert_seal_dispose(convert_run *r);
+
+/* convert_log.c */
+
+/** A finding as a text or JSON line (--log-format) on standard error. */
+void convert_log(const convert_run *r, const char *level, const batch_diag *d,
+                 const char *dossier);
+
+/** A result's findings (errors only with --quiet). */
+void convert_log_findings(const convert_run *r, const batch_result *res);
+
+/** The totals, unless --quiet. */
+void convert_log_summary(const convert_run *r);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * convert_log.c - what lob2europass convert says on standard error:
+ * findings as FILE:LINE:COL: severity: text, or one JSON object a line
+ * (--log-format json), and the totals at the end (see cmd_convert.h).
+ */
+#include <stdio.h>
+
+#include "cli.h"
+#include "cmd_convert.h"
+#include "json_line.h"
+
+void convert_log(const convert_run *r, const char *level, const batch_diag *d,
+                 const char *dossier)
+{
+	json_line l = JSON_LINE_INIT;
+
+	if (!r->o->is_json_log) {
+		cli_print_place(stderr, d->file, d->line, d->column);
+		fprintf(stderr, ": %s: %s", level, d->message);
+		if (dossier)
+			fprintf(stderr, " (dossier %s)", dossier);
+		fputc('\n', stderr);
+		return;
+	}
+	json_line_raw(&l, "{\"level\":");
+	json_line_str(&l, level);
+	json_line_opt_str(&l, "message", d->message);
+	json_line_opt_str(&l, "file", d->file);
+	json_line_opt_uint(&l, "line", d->line);
+	json_line_opt_uint(&l, "column", d->column);
+	json_line_opt_str(&l, "field", d->field);
+	json_line_opt_str(&l, "dossier", dossier);
+	json_line_raw(&l, "}");
+	if (!l.is_failed)
+		fprintf(stderr, "%s\n", l.ptr);
+	json_line_dispose(&l);
+}
+
+void convert_log_findings(const convert_run *r, const batch_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->n_diags; i++) {
+		const batch_diag *d = &res->diags[i];
+		int is_error = d->severity == L2E_SEVERITY_ERROR;
+
+		if (r->o->is_quiet && !is_error)
+			continue;
+		convert_log(r, is_error ? "error" : "warning", d, res->stem);
+	}
+}
+
+void convert_log_summary(const convert_run *r)
+{
+	if (r->o->is_quiet)
+		return;
+	if (r->o->is_json_log) {
+		fprintf(stderr,
+		        "{\"level\":\"info\",\"message\":\"done\","
+		        "\"converted\":%zu,\"unchanged\":%zu,\"skipped\":%zu,"
+		        "\"rejected\":%zu,\"errors\":%zu}\n",
+		        r->t.converted, r->t.unchanged, r->t.skipped,
+		        r->t.rejected, r->t.errors);
+		return;
+	}
+	fprintf(stderr, "lob2europass: %zu converted, ", r->t.converted);
+	if (r->t.unchanged)
+		fprintf(stderr, "%zu unchanged, ", r->t.unchanged);
+	fprintf(stderr, "%zu skipped, %zu rejected", r->t.skipped,
+	        r->t.rejected);
+	if (r->t.errors)
+		fprintf(stderr, ", %zu failed (errors above)", r->t.errors);
+	fputc('\n', stderr);
+}

@@ -1,0 +1,473 @@
+/*
+ * convert_options.c - the options of lob2europass convert: the table
+ * that --help and the parser read, and the policy that checks what they
+ * ask for together (see cmd_convert.h), before anything is opened.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cmd_convert.h"
+#include "util/civil_date.h"
+
+#ifndef L2E_DATADIR
+#define L2E_DATADIR "/usr/local/share/lob2europass"
+#endif
+
+enum {
+	OPT_MAPPING,
+	OPT_OUT,
+	OPT_TO,
+	OPT_JOBS,
+	OPT_REPORT,
+	OPT_REPORT_CSV,
+	OPT_FAIL_FAST,
+	OPT_MAX_ERRORS,
+	OPT_SKIP_UNCHANGED,
+	OPT_LOG_FORMAT,
+	OPT_MAPPINGS_DIR,
+	OPT_AUTH_FILE,
+	OPT_ALLOW_HTTP,
+	OPT_CACERT,
+	OPT_TIMEOUT,
+	OPT_RETRIES,
+	OPT_DELIVER,
+	OPT_DELIVER_METHOD,
+	OPT_DELIVER_AUTH_FILE,
+	OPT_SIGN_KEY,
+	OPT_DOCUMENT_DATE,
+	OPT_QUIET,
+	OPT_HELP
+};
+
+static const cli_opt options[] = {
+	[OPT_MAPPING] = { "mapping", 'm', "FILE",
+	                  "mapping file, or the name of an installed one "
+	                  "(required)" },
+	[OPT_OUT] = { "out", 'o', "DIR|-",
+	              "write DIR/<key>.<format extension> per dossier; '-' "
+	              "writes one JSON line per document to standard output "
+	              "(default: one dossier to standard output)" },
+	[OPT_TO] = { "to", 't', "FORMAT[,FORMAT...]",
+	             "output formats (default europass-xml); see Formats "
+	             "below" },
+	[OPT_JOBS] = { "jobs", 'j', "N",
+	               "convert on N threads (default: the number of "
+	               "processors); the output is the same for any N" },
+	[OPT_REPORT] = { "report", 0, "FILE",
+	                 "write a JSON report: every dossier's status, files "
+	                 "and findings, and totals" },
+	[OPT_REPORT_CSV] = { "report-csv", 0, "FILE",
+	                     "write the report as CSV, safe to open in a "
+	                     "spreadsheet" },
+	[OPT_FAIL_FAST] = { "fail-fast", 0, NULL,
+	                    "stop at the first dossier that fails" },
+	[OPT_MAX_ERRORS] = { "max-errors", 0, "N",
+	                     "stop after N failed dossiers" },
+	[OPT_SKIP_UNCHANGED] = { "skip-unchanged", 0, NULL,
+	                         "with --out DIR: skip dossiers whose input, "
+	                         "mapping and tool version did not change "
+	                         "since the last run" },
+	[OPT_LOG_FORMAT] = { "log-format", 0, "text|json",
+	                     "messages on standard error as text (default) or "
+	                     "one JSON object per line" },
+	[OPT_MAPPINGS_DIR] = { "mappings-dir", 0, "DIR",
+	                       "look up mapping names here first" },
+	[OPT_AUTH_FILE] = { "auth-file", 0, "FILE",
+	                    "credentials for https:// inputs: one line "
+	                    "\"bearer TOKEN\" or \"basic USER:PASSWORD\" "
+	                    "(default: $LOB2EUROPASS_AUTH)" },
+	[OPT_ALLOW_HTTP] = { "allow-http", 0, NULL,
+	                     "also allow plain http:// (for tests on this "
+	                     "machine; never for real data)" },
+	[OPT_CACERT] = { "cacert", 0, "FILE",
+	                 "also trust this CA certificate (PEM), e.g. a "
+	                 "school's own" },
+	[OPT_TIMEOUT] = { "timeout", 0, "SECONDS",
+	                  "give up a request after this long (default 300)" },
+	[OPT_RETRIES] = { "retries", 0, "N",
+	                  "retry a failed request N times (default 3; 0: "
+	                  "never)" },
+	[OPT_DELIVER] = { "deliver", 0, "URL",
+	                  "with --out DIR: also send each document to URL; "
+	                  "{file} in URL becomes its file name" },
+	[OPT_DELIVER_METHOD] = { "deliver-method", 0, "post|put",
+	                         "how to send documents (default post)" },
+	[OPT_DELIVER_AUTH_FILE] = { "deliver-auth-file", 0, "FILE",
+	                            "credentials for --deliver, as for "
+	                            "--auth-file (default: "
+	                            "$LOB2EUROPASS_DELIVER_AUTH)" },
+	[OPT_SIGN_KEY] = { "sign-key", 0, "KEY.pem",
+	                   "with --out DIR: sign DIR/SHA256SUMS into "
+	                   "DIR/SHA256SUMS.sig (Ed25519 or RSA key)" },
+	[OPT_DOCUMENT_DATE] = { "document-date", 0, "DATE",
+	                        "document date when the mapping gives none: "
+	                        "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ, or 'now' "
+	                        "(default: $SOURCE_DATE_EPOCH, else "
+	                        "1970-01-01T00:00:00Z)" },
+	[OPT_QUIET] = { "quiet", 'q', NULL,
+	                "print errors only: no warnings, progress or summary" },
+	[OPT_HELP] = CLI_OPT_HELP,
+	CLI_OPT_END
+};
+
+static void print_formats(FILE *f)
+{
+	l2e_format fmt;
+
+	for (fmt = (l2e_format)1; l2e_format_name(fmt);
+	     fmt = (l2e_format)(fmt + 1))
+		fprintf(f, "  %-16s -> <key>%s\n", l2e_format_name(fmt),
+		        l2e_format_extension(fmt));
+}
+
+/* "europass-xml,europass-json" into formats; -1 after a message. */
+static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
+                         const char *list)
+{
+	char name[64];
+	const char *p = list, *comma;
+	l2e_format fmt;
+	size_t len, i;
+
+	*n = 0;
+	while (*p) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof(name) ||
+		    *n == BATCH_MAX_FORMATS) {
+			fprintf(stderr, "lob2europass convert: bad --to '%s'\n",
+			        list);
+			return -1;
+		}
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if (l2e_format_from_name(&fmt, name) < 0) {
+			fprintf(stderr,
+			        "lob2europass convert: unknown format "
+			        "'%s'; the formats are:\n",
+			        name);
+			print_formats(stderr);
+			return -1;
+		}
+		for (i = 0; i < *n && formats[i] != fmt; i++)
+			;
+		if (i == *n)
+			formats[(*n)++] = fmt;
+		p += len + (comma ? 1 : 0);
+	}
+	if (!*n) {
+		fprintf(stderr, "lob2europass convert: --to names no format\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* The Formats section of --help: the library's, as it names them. */
+static void print_formats_section(FILE *f)
+{
+	fputs("\nFormats:\n", f);
+	print_formats(f);
+}
+
+static const cli_command command = {
+	.name = "convert",
+	.options = options,
+	.intro = "Usage: lob2europass convert --mapping FILE [--out DIR|-] "
+	         "INPUT...\n"
+	         "\n"
+	         "Read school exports (files, folders, https:// URLs, or - for "
+	         "JSON Lines\n"
+	         "on standard input), map every student dossier through the "
+	         "mapping file\n"
+	         "and write Europass documents. Students without consent are "
+	         "skipped; a\n"
+	         "dossier that cannot be converted is reported and the others "
+	         "are still\n"
+	         "written. National identifiers (BSN, onderwijsnummer, ECK iD) "
+	         "are never\n"
+	         "written, whatever the mapping says.\n"
+	         "\n"
+	         "Options:\n",
+	.extra = print_formats_section,
+	.outro =
+	    "\n"
+	    "Files are written whole or not at all (a temporary file, "
+	    "flushed to\n"
+	    "disk, then renamed); a lock keeps two runs out of one folder. "
+	    "DIR/SHA256SUMS\n"
+	    "lists the documents of the run ('lob2europass verify DIR' "
+	    "checks them).\n"
+	    "Messages go to standard error as FILE:LINE:COL: severity: "
+	    "text.\n"
+	    "Identical inputs give identical files: no time of the run "
+	    "goes into a\n"
+	    "document unless asked for (--document-date now).\n"
+	    "\n"
+	    "URLs: only https:// with verified certificates, at most 3 "
+	    "redirects,\n"
+	    "answers up to 64 MiB; 5xx, 408, 429 and time-outs are retried "
+	    "with\n"
+	    "backoff. The mapping's source.paging fetches an API page by "
+	    "page.\n"
+	    "\n"
+	    "Exit status: 0 ok, 1 some dossier failed (rejected, not "
+	    "written or not\n"
+	    "delivered), 2 usage, 3 unreadable input (or a server that "
+	    "failed),\n"
+	    "4 bad mapping, 5 I/O error, 6 internal error, 75 the output "
+	    "folder is\n"
+	    "in use by another run.\n"
+	    "\n"
+	    "Examples:\n"
+	    "  lob2europass convert -m mappings/our-school.json -o out "
+	    "export.json\n"
+	    "  lob2europass convert -m our-api --auth-file token -o out "
+	    "--sign-key k.pem \\\n"
+	    "      https://sis.example.nl/api/students\n",
+};
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * A mapping given by name (no '/', no ".json") is looked up in
+ * --mappings-dir, then each folder of L2E_MAPPINGS_PATH, then the
+ * installed data folder.
+ */
+const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size)
+{
+	const char *path_env = getenv("L2E_MAPPINGS_PATH");
+	const char *arg = o->mapping, *dir = o->mappings_dir;
+	char list[4096];
+	char *save = NULL, *part;
+
+	if (strchr(arg, '/') || file_exists(arg))
+		return arg;
+	if (dir) {
+		snprintf(buf, size, "%s/%s.json", dir, arg);
+		if (file_exists(buf))
+			return buf;
+	}
+	if (path_env && strlen(path_env) < sizeof(list)) {
+		strcpy(list, path_env);
+		for (part = strtok_r(list, ":", &save); part;
+		     part = strtok_r(NULL, ":", &save)) {
+			snprintf(buf, size, "%s/%s.json", part, arg);
+			if (file_exists(buf))
+				return buf;
+		}
+	}
+	snprintf(buf, size, "%s/mappings/%s.json", L2E_DATADIR, arg);
+	return file_exists(buf) ? buf : arg;
+}
+
+/* --jobs, --max-errors, --timeout: a whole number from 1 to max. */
+static long number_arg(const char *s, const char *what, long max)
+{
+	long v;
+
+	if (cli_number(s, 1, max, &v) < 0) {
+		fprintf(stderr,
+		        "lob2europass convert: %s takes a whole number from 1 "
+		        "to %ld\n",
+		        what, max);
+		return -1;
+	}
+	return v;
+}
+
+/* --retries: 0 to 10. */
+static int retries_arg(const char *s, unsigned *out)
+{
+	if (!strcmp(s, "10") || (s[0] >= '0' && s[0] <= '9' && !s[1])) {
+		*out = s[1] ? 10u : (unsigned)(s[0] - '0');
+		return 0;
+	}
+	fputs("lob2europass convert: --retries takes a whole number from 0 "
+	      "to 10\n",
+	      stderr);
+	return -1;
+}
+
+/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
+static long long days_from_civil(int y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* s is shape, 'd' standing for any digit. */
+static int has_shape(const char *s, const char *shape)
+{
+	for (; *s && *shape; s++, shape++)
+		if (*shape == 'd' ? (*s < '0' || *s > '9') : *s != *shape)
+			return 0;
+	return !*s && !*shape;
+}
+
+/*
+ * The document date: --document-date, else SOURCE_DATE_EPOCH, else
+ * 1970-01-01T00:00:00Z. Never the clock unless asked for ('now'), so
+ * that identical inputs give identical files. 0, or -1 (said why).
+ */
+static int document_date(long long *out, const char *arg)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+	long epoch;
+
+	*out = 0;
+	if (arg && !strcmp(arg, "now")) {
+		*out = (long long)time(NULL);
+		return 0;
+	}
+	if (arg) {
+		if ((has_shape(arg, "dddd-dd-dd") ||
+		     has_shape(arg, "dddd-dd-ddTdd:dd:ddZ")) &&
+		    sscanf(arg, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi,
+		           &sec) >= 3 &&
+		    y >= 1970 && l2e__date_exists(y, mo, d) && h < 24 &&
+		    mi < 60 && sec < 60) {
+			*out = days_from_civil(y, mo, d) * 86400 + h * 3600 +
+			       mi * 60 + sec;
+			return 0;
+		}
+		fprintf(stderr,
+		        "lob2europass convert: --document-date must be "
+		        "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ (UTC, from 1970) or "
+		        "'now', not '%s'\n",
+		        arg);
+		return -1;
+	}
+	if (sde && *sde) {
+		if (cli_number(sde, 0, LONG_MAX, &epoch) < 0) {
+			fputs("lob2europass convert: SOURCE_DATE_EPOCH must be "
+			      "a number of seconds since 1970\n",
+			      stderr);
+			return -1;
+		}
+		*out = epoch;
+	}
+	return 0;
+}
+
+/* The client rules shared by fetching and delivering. */
+static int net_options(l2e_net_options *o, const cli_args *args)
+{
+	long seconds;
+
+	o->allow_http = args->values[OPT_ALLOW_HTTP] != NULL;
+	o->ca_file = args->values[OPT_CACERT];
+	if (args->values[OPT_TIMEOUT]) {
+		if ((seconds = number_arg(args->values[OPT_TIMEOUT],
+		                          "--timeout", 86400)) < 0)
+			return -1;
+		o->timeout_ms = seconds * 1000;
+	}
+	if (args->values[OPT_RETRIES] &&
+	    retries_arg(args->values[OPT_RETRIES], &o->retries) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * The checks run in this order, each stopping at the first problem: a
+ * command line with several gets the message it always got.
+ */
+int convert_opts_parse(convert_opts *o, int argc, char **argv)
+{
+	const cli_args *a = &o->args;
+	const char *v;
+	int rc;
+
+	memset(o, 0, sizeof(*o));
+	o->net = (l2e_net_options)L2E_NET_OPTIONS_INIT;
+	rc = cli_start(&o->args, argc, argv, &command);
+	if (rc >= 0)
+		return rc;
+	if (!a->values[OPT_MAPPING] || a->n_positional == 0) {
+		fputs(!a->values[OPT_MAPPING]
+		          ? "lob2europass convert: --mapping FILE is required\n"
+		          : "lob2europass convert: no INPUT given\n",
+		      stderr);
+		fputs("Try 'lob2europass convert --help'.\n", stderr);
+		return EXIT_USAGE;
+	}
+	o->mapping = a->values[OPT_MAPPING];
+	o->mappings_dir = a->values[OPT_MAPPINGS_DIR];
+	o->formats[0] = L2E_FORMAT_EUROPASS_XML;
+	o->n_formats = 1;
+	if (a->values[OPT_TO] &&
+	    parse_formats(o->formats, &o->n_formats, a->values[OPT_TO]) < 0)
+		return EXIT_USAGE;
+	o->out_dir = a->values[OPT_OUT];
+	o->mode = !o->out_dir                ? OUT_ONE
+	          : !strcmp(o->out_dir, "-") ? OUT_NDJSON
+	                                     : OUT_DIR;
+	if (o->mode == OUT_ONE && o->n_formats > 1) {
+		fputs("lob2europass convert: several formats need --out DIR "
+		      "or --out -\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	o->is_quiet = a->values[OPT_QUIET] != NULL;
+	v = a->values[OPT_LOG_FORMAT];
+	if (v && strcmp(v, "text") && strcmp(v, "json")) {
+		fputs("lob2europass convert: --log-format is text or json\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	o->is_json_log = v && !strcmp(v, "json");
+	o->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	if (o->jobs < 1)
+		o->jobs = 1;
+	if (a->values[OPT_JOBS] &&
+	    (o->jobs = number_arg(a->values[OPT_JOBS], "--jobs", 256)) < 0)
+		return EXIT_USAGE;
+	if (a->values[OPT_MAX_ERRORS] &&
+	    (o->max_errors = number_arg(a->values[OPT_MAX_ERRORS],
+	                                "--max-errors", 1000000000L)) < 0)
+		return EXIT_USAGE;
+	if (a->values[OPT_FAIL_FAST])
+		o->max_errors = 1;
+	o->skip_unchanged = a->values[OPT_SKIP_UNCHANGED] != NULL;
+	if (o->skip_unchanged && o->mode != OUT_DIR) {
+		fputs(
+		    "lob2europass convert: --skip-unchanged needs --out DIR\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
+	if (net_options(&o->net, a) < 0)
+		return EXIT_USAGE;
+	if (document_date(&o->document_time, a->values[OPT_DOCUMENT_DATE]) < 0)
+		return EXIT_USAGE;
+	o->report_json = a->values[OPT_REPORT];
+	o->report_csv = a->values[OPT_REPORT_CSV];
+	o->auth_file = a->values[OPT_AUTH_FILE];
+	o->deliver_url = a->values[OPT_DELIVER];
+	o->deliver_method = a->values[OPT_DELIVER_METHOD];
+	o->deliver_auth_file = a->values[OPT_DELIVER_AUTH_FILE];
+	o->sign_key = a->values[OPT_SIGN_KEY];
+	return -1;
+}
+
+void convert_opts_dispose(convert_opts *o)
+{
+	cli_args_dispose(&o->args);
+}
