@@ -13,6 +13,8 @@
 #include "commands.h"
 #include "manifest.h"
 #include "opts.h"
+#include "util/alloc.h"
+#include "util/read_file.h"
 
 /* A list of a million documents is well under this. */
 #define MAX_MANIFEST_BYTES  ((size_t)256 << 20)
@@ -59,40 +61,24 @@ static const cli_command command = {
 /* The whole of a small file; NULL after a message. */
 static char *slurp(const char *path, size_t max, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *data = NULL, *grown;
-	size_t cap = 0, n;
+	char *data;
 
-	*len = 0;
-	if (!f) {
+	switch (l2e__read_file(path, max, &data, len)) {
+	case L2E_READ_OK: return data;
+	case L2E_READ_NOT_FOUND:
+	case L2E_READ_CANNOT_OPEN:
 		fprintf(stderr, "lob2europass: %s: %s\n", path,
 		        strerror(errno));
 		return NULL;
-	}
-	for (;;) {
-		if (*len == cap) {
-			cap = cap ? cap * 2 : 65536;
-			if (cap > max + 1)
-				cap = max + 1;
-			if (!(grown = realloc(data, cap + 1)))
-				break;
-			data = grown;
-		}
-		n = fread(data + *len, 1, cap - *len, f);
-		*len += n;
-		if (n == 0 || *len > max)
-			break;
-	}
-	if (!data || ferror(f) || *len > max) {
-		fprintf(stderr, "lob2europass: %s: %s\n", path,
-		        *len > max ? "too large" : "cannot read");
-		free(data);
-		fclose(f);
+	case L2E_READ_TOO_BIG:
+		fprintf(stderr, "lob2europass: %s: too large\n", path);
 		return NULL;
+	case L2E_READ_IS_DIR:
+	case L2E_READ_IO:
+	case L2E_READ_NO_MEMORY: break;
 	}
-	fclose(f);
-	data[*len] = '\0';
-	return data;
+	fprintf(stderr, "lob2europass: %s: cannot read\n", path);
+	return NULL;
 }
 
 /* A name a batch could have written: a plain file name in DIR. */
@@ -180,7 +166,7 @@ static int check_signature(l2e_ctx *ctx, const char *dir, const char *pubkey,
 	if (!(sig = slurp(path, MAX_SIGNATURE_BYTES, &sig_len)))
 		return EXIT_REJECTED; /* no signature where one is expected */
 	error = l2e_signature_verify(ctx, pubkey, list, len, sig, sig_len);
-	free(sig);
+	l2e__free(sig);
 	if (error == L2E_ECRYPTO) {
 		printf("%s: FAILED (the signature does not match %s and this "
 		       "key)\n",
@@ -246,7 +232,7 @@ int cmd_verify(int argc, char **argv)
 	if (sig_rc > rc)
 		rc = sig_rc;
 done:
-	free(list);
+	l2e__free(list);
 	l2e_ctx_free(ctx);
 	cli_args_dispose(&args);
 	return rc;

@@ -299,19 +299,6 @@ static int retries_arg(const char *s, unsigned *out)
 	return -1;
 }
 
-/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
-static long long days_from_civil(int y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* s is shape, 'd' standing for any digit. */
 static int has_shape(const char *s, const char *shape)
 {
@@ -344,8 +331,8 @@ static int document_date(long long *out, const char *arg)
 		           &sec) >= 3 &&
 		    y >= 1970 && l2e__date_exists(y, mo, d) && h < 24 &&
 		    mi < 60 && sec < 60) {
-			*out = days_from_civil(y, mo, d) * 86400 + h * 3600 +
-			       mi * 60 + sec;
+			*out = l2e__days_from_civil(y, mo, d) * 86400 +
+			       h * 3600 + mi * 60 + sec;
 			return 0;
 		}
 		fprintf(stderr,

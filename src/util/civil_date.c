@@ -22,3 +22,15 @@ int l2e__date_exists(long year, int month, int day)
 {
 	return day >= 1 && day <= l2e__days_in_month(year, month);
 }
+
+long long l2e__days_from_civil(long year, int month, int day)
+{
+	long long y = (long long)year - (month <= 2);
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy =
+	    (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}

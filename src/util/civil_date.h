@@ -14,4 +14,11 @@ int l2e__days_in_month(long year, int month);
 /** 1 when year-month-day is a real day (month 1-12, day 1-last). */
 int l2e__date_exists(long year, int month, int day);
 
+/**
+ * Days from 1970-01-01 to year-month-day (negative before it), for a
+ * date that exists. Howard Hinnant's days_from_civil: exact for every
+ * year a long holds, no tables, no time zone.
+ */
+long long l2e__days_from_civil(long year, int month, int day);
+
 #endif

@@ -23,7 +23,8 @@ l2e__read_status l2e__read_file(const char *path, size_t max, char **data,
 	*data = NULL;
 	*len = 0;
 	if (!f)
-		return errno == ENOENT ? L2E_READ_NOT_FOUND : L2E_READ_IO;
+		return errno == ENOENT ? L2E_READ_NOT_FOUND
+		                       : L2E_READ_CANNOT_OPEN;
 	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		status = L2E_READ_IS_DIR;
 		goto done;

@@ -8,10 +8,11 @@
 
 typedef enum l2e__read_status {
 	L2E_READ_OK = 0,
-	L2E_READ_NOT_FOUND, /* no such file (errno ENOENT) */
-	L2E_READ_IO,        /* cannot open or read (errno set) */
-	L2E_READ_IS_DIR,    /* a folder, not a file */
-	L2E_READ_TOO_BIG,   /* more than `max` bytes */
+	L2E_READ_NOT_FOUND,   /* no such file (errno ENOENT) */
+	L2E_READ_CANNOT_OPEN, /* cannot open it otherwise (errno set) */
+	L2E_READ_IO,          /* opened, but a read failed (errno set) */
+	L2E_READ_IS_DIR,      /* a folder, not a file */
+	L2E_READ_TOO_BIG,     /* more than `max` bytes */
 	L2E_READ_NO_MEMORY
 } l2e__read_status;
 

@@ -94,6 +94,11 @@ static void test_util_civil_date__leap_years_and_month_ends(void)
 	CHECK(!l2e__date_exists(2025, 0, 1));
 	CHECK(!l2e__date_exists(2025, 1, 0));
 	CHECK_INT(0, l2e__days_in_month(2025, 13));
+	CHECK_INT(0, l2e__days_from_civil(1970, 1, 1));
+	CHECK_INT(-1, l2e__days_from_civil(1969, 12, 31));
+	CHECK_INT(11016, l2e__days_from_civil(2000, 2, 29));
+	CHECK_INT(20793, l2e__days_from_civil(2026, 12, 6));
+	CHECK_INT(-135080, l2e__days_from_civil(1600, 3, 1));
 }
 
 static void test_util_parse_int__whole_string_in_range(void)
