@@ -334,6 +334,34 @@ static int compile_replace(l2e__loader *ld, l2e__rule *r, const l2e__node *arr)
  * {"pad": N}, {"replace": ["from", "to"]}; applied in that fixed order:
  * replace, case, decimal, pad.
  */
+static int transform_pad(l2e__loader *ld, void *out, const l2e__node *p,
+                         const l2e__node *e)
+{
+	l2e__rule *r = out;
+
+	(void)e;
+	if (p->kind != L2E__NODE_NUMBER || p->len > 2 || p->text[0] < '1' ||
+	    p->text[0] > '9')
+		return l2e__mc_bad(ld, p, "\"pad\" is a width, 1 to 99");
+	r->pad = (unsigned)(p->text[0] - '0');
+	if (p->len == 2)
+		r->pad = r->pad * 10 + (unsigned)(p->text[1] - '0');
+	return 0;
+}
+
+static int transform_replace(l2e__loader *ld, void *out, const l2e__node *p,
+                             const l2e__node *e)
+{
+	(void)e;
+	return compile_replace(ld, out, p);
+}
+
+/* The transforms written as an object of one key: {"pad": 5}. */
+static const l2e__key transform_objects[] = {
+	{ "pad", transform_pad, 0 },
+	{ "replace", transform_replace, 0 },
+};
+
 static int compile_transforms(l2e__loader *ld, l2e__rule *r, const l2e__node *v)
 {
 	static const struct {
@@ -345,27 +373,18 @@ static int compile_transforms(l2e__loader *ld, l2e__rule *r, const l2e__node *v)
 		{ "title", L2E__TF_TITLE },
 		{ "decimal", L2E__TF_DECIMAL },
 	};
-	const l2e__node *e, *p;
+	const l2e__key *k;
+	const l2e__node *e;
 	size_t i;
 	int error;
 
 	for (e = v->kind == L2E__NODE_ARRAY ? v->first : v; e;
 	     e = v->kind == L2E__NODE_ARRAY ? e->next : NULL) {
 		if (e->kind == L2E__NODE_OBJECT && e->n_children == 1 &&
-		    (p = l2e__node_member(e, "pad"))) {
-			if (p->kind != L2E__NODE_NUMBER || p->len > 2 ||
-			    p->text[0] < '1' || p->text[0] > '9')
-				return l2e__mc_bad(
-				    ld, p, "\"pad\" is a width, 1 to 99");
-			r->pad = (unsigned)(p->text[0] - '0');
-			if (p->len == 2)
-				r->pad =
-				    r->pad * 10 + (unsigned)(p->text[1] - '0');
-			continue;
-		}
-		if (e->kind == L2E__NODE_OBJECT && e->n_children == 1 &&
-		    (p = l2e__node_member(e, "replace"))) {
-			if ((error = compile_replace(ld, r, p)) < 0)
+		    (k = l2e__key_find(transform_objects,
+		                       L2E__N_KEYS(transform_objects),
+		                       e->first->key))) {
+			if ((error = k->compile(ld, r, e->first, e)) < 0)
 				return error;
 			continue;
 		}

@@ -89,22 +89,16 @@ static int reader_options(l2e__loader *ld, const l2e__reader *r,
                           const l2e__node *src_node)
 {
 	l2e__source *src = &ld->map->source;
-	const l2e__node *v;
 	void *opts = NULL;
-	size_t i;
 	int error;
 
 	if (r->opts_size &&
 	    !(opts = l2e__pool_alloc(&ld->map->pool, r->opts_size)))
 		return l2e__mc_oom(ld);
 	src->opts = opts;
-	for (i = 0; i < r->n_options; i++) {
-		if (r->options[i].refusal || !r->options[i].compile ||
-		    !(v = l2e__node_member(src_node, r->options[i].key)))
-			continue;
-		if ((error = r->options[i].compile(&ld->oc, opts, v)) < 0)
-			return error;
-	}
+	if ((error = l2e__optc_compile(&ld->oc, opts, src_node, r->options,
+	                               r->n_options)) < 0)
+		return error;
 	return r->options_done ? r->options_done(&ld->oc, opts, src, src_node)
 	                       : 0;
 }

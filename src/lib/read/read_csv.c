@@ -426,11 +426,60 @@ static int opt_key_width(l2e__optc *oc, void *opts, const l2e__node *v)
 	return 0;
 }
 
+static int table_file(l2e__optc *oc, void *out, const l2e__node *v)
+{
+	csv_table *tab = out;
+	int error;
+
+	if ((error = l2e__optc_text(oc, v, &tab->file, "\"file\"")) < 0)
+		return error;
+	if (!*tab->file || strchr(tab->file, '/') || tab->file[0] == '.')
+		return l2e__optc_bad(oc, v,
+		                     "a table file is a plain file name inside "
+		                     "the export folder");
+	return 0;
+}
+
+/* Anything but true leaves the table joined to the main one. */
+static int table_main(l2e__optc *oc, void *out, const l2e__node *m)
+{
+	(void)oc;
+	if (m->kind == L2E__NODE_BOOL && !strcmp(m->text, "true"))
+		((csv_table *)out)->is_main = 1;
+	return 0;
+}
+
+/* A table written as an object; "table": "file.csv" is short for it. */
+static const l2e__option table_keys[] = {
+	{ "file", table_file, NULL },
+	{ "main", table_main, NULL },
+	{ "comment", NULL, NULL },
+};
+
+#define N_TABLE_KEYS (sizeof(table_keys) / sizeof(table_keys[0]))
+
+/* One table: "name": "file.csv", or "name": {"file": ..., "main": ...}. */
+static int compile_table(l2e__optc *oc, csv_table *tab, const l2e__node *t)
+{
+	int error;
+
+	if (t->kind == L2E__NODE_STRING)
+		return table_file(oc, tab, t);
+	if ((error = l2e__optc_expect(oc, t, L2E__NODE_OBJECT, "a table")) <
+	        0 ||
+	    (error = l2e__optc_check_keys(oc, t, table_keys, N_TABLE_KEYS,
+	                                  "a table")) < 0)
+		return error;
+	if (!l2e__node_member(t, "file"))
+		return l2e__optc_bad(oc, t, "table \"%s\" needs \"file\"",
+		                     t->key);
+	return l2e__optc_compile(oc, tab, t, table_keys, N_TABLE_KEYS);
+}
+
 static int opt_tables(l2e__optc *oc, void *opts, const l2e__node *tables)
 {
-	static const char *const keys[] = { "file", "main", "comment", NULL };
 	csv_opts *o = opts;
-	const l2e__node *t, *v, *m;
+	const l2e__node *t;
 	csv_table *tab;
 	size_t n_main = 0;
 	int error;
@@ -448,33 +497,9 @@ static int opt_tables(l2e__optc *oc, void *opts, const l2e__node *tables)
 		tab = &o->tables[o->n_tables++];
 		if (!(tab->name = l2e__pool_strdup(oc->pool, t->key)))
 			return oc->oom(oc);
-		if (t->kind == L2E__NODE_STRING) {
-			v = t; /* "table": "file.csv" */
-		} else {
-			if ((error = l2e__optc_expect(oc, t, L2E__NODE_OBJECT,
-			                              "a table")) < 0 ||
-			    (error = l2e__optc_only_keys(oc, t, keys,
-			                                 "a table")) < 0)
-				return error;
-			if (!(v = l2e__node_member(t, "file")))
-				return l2e__optc_bad(
-				    oc, t, "table \"%s\" needs \"file\"",
-				    t->key);
-			m = l2e__node_member(t, "main");
-			if (m && m->kind == L2E__NODE_BOOL &&
-			    !strcmp(m->text, "true")) {
-				tab->is_main = 1;
-				n_main++;
-			}
-		}
-		if ((error = l2e__optc_text(oc, v, &tab->file, "\"file\"")) < 0)
+		if ((error = compile_table(oc, tab, t)) < 0)
 			return error;
-		if (!*tab->file || strchr(tab->file, '/') ||
-		    tab->file[0] == '.')
-			return l2e__optc_bad(
-			    oc, v,
-			    "a table file is a plain file name inside "
-			    "the export folder");
+		n_main += (size_t)tab->is_main;
 	}
 	if (n_main > 1)
 		return l2e__optc_bad(oc, tables,

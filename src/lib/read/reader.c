@@ -120,18 +120,42 @@ int l2e__optc_text(l2e__optc *oc, const l2e__node *n, const char **out,
 	return *out ? 0 : oc->oom(oc);
 }
 
-int l2e__optc_only_keys(l2e__optc *oc, const l2e__node *obj,
-                        const char *const *keys, const char *what)
+static const l2e__option *option_of(const l2e__option *options, size_t n,
+                                    const char *key)
 {
-	const l2e__node *c;
 	size_t i;
 
-	for (c = obj->first; c; c = c->next) {
-		for (i = 0; keys[i] && strcmp(keys[i], c->key); i++)
-			;
-		if (!keys[i])
+	for (i = 0; i < n; i++)
+		if (!strcmp(options[i].key, key))
+			return &options[i];
+	return NULL;
+}
+
+int l2e__optc_check_keys(l2e__optc *oc, const l2e__node *obj,
+                         const l2e__option *options, size_t n, const char *what)
+{
+	const l2e__node *c;
+
+	for (c = obj->first; c; c = c->next)
+		if (!option_of(options, n, c->key))
 			return l2e__optc_bad_key(
 			    oc, c, "unknown key \"%s\" in %s", c->key, what);
+	return 0;
+}
+
+int l2e__optc_compile(l2e__optc *oc, void *out, const l2e__node *obj,
+                      const l2e__option *options, size_t n)
+{
+	const l2e__node *v;
+	size_t i;
+	int error;
+
+	for (i = 0; i < n; i++) {
+		if (options[i].refusal || !options[i].compile ||
+		    !(v = l2e__node_member(obj, options[i].key)))
+			continue;
+		if ((error = options[i].compile(oc, out, v)) < 0)
+			return error;
 	}
 	return 0;
 }

@@ -142,9 +142,13 @@ int l2e__optc_expect(l2e__optc *oc, const l2e__node *n, l2e__node_kind kind,
 /** A scalar (string, number, true/false) as text in the pool. */
 int l2e__optc_text(l2e__optc *oc, const l2e__node *n, const char **out,
                    const char *what);
-/** Every member of `obj` is one of `keys` (NULL-terminated). */
-int l2e__optc_only_keys(l2e__optc *oc, const l2e__node *obj,
-                        const char *const *keys, const char *what);
+/** Every member of `obj` has a row in `options`: else "unknown key". */
+int l2e__optc_check_keys(l2e__optc *oc, const l2e__node *obj,
+                         const l2e__option *options, size_t n,
+                         const char *what);
+/** Compile the members of `obj` in the order of `options` into `out`. */
+int l2e__optc_compile(l2e__optc *oc, void *out, const l2e__node *obj,
+                      const l2e__option *options, size_t n);
 /** "encoding": NULL (auto, detect), "utf-8" or "windows-1252". */
 int l2e__optc_encoding(l2e__optc *oc, const char **out, const l2e__node *v);
 
