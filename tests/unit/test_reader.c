@@ -16,23 +16,6 @@
 #include "util/alloc.h"
 #include "util/read_file.h"
 
-static const l2e__option *option_of(const l2e__reader *r, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < r->n_options; i++)
-		if (!strcmp(r->options[i].key, key))
-			return &r->options[i];
-	return NULL;
-}
-
-static int takes(const l2e__reader *r, const char *key)
-{
-	const l2e__option *o = option_of(r, key);
-
-	return o && !o->refusal;
-}
-
 static void test_reader_table__names_labels_and_unique_keys(void)
 {
 	const l2e__reader *r;
@@ -71,8 +54,9 @@ static void test_reader_table__refusals_name_a_key_others_take(void)
 				continue;
 			is_taken = 0;
 			for (k = 0; (other = l2e__reader_at(k)); k++)
-				is_taken |= other != r &&
-				            takes(other, r->options[j].key);
+				is_taken |=
+				    other != r &&
+				    l2e__reader_takes(other, r->options[j].key);
 			if (!is_taken)
 				test_fail(__FILE__, __LINE__,
 				          "%s refuses \"%s\", which no reader "
@@ -85,13 +69,13 @@ static void test_reader_table__labels_join_the_takers(void)
 {
 	l2e_buf b = L2E_BUF_INIT;
 
-	l2e__reader_labels(&b, takes, "encoding");
+	l2e__reader_labels(&b, l2e__reader_takes, "encoding");
 	CHECK_STR("CSV and XML", b.ptr);
 	l2e__buf_clear(&b);
-	l2e__reader_labels(&b, takes, "separator");
+	l2e__reader_labels(&b, l2e__reader_takes, "separator");
 	CHECK_STR("CSV", b.ptr);
 	l2e__buf_clear(&b);
-	l2e__reader_labels(&b, takes, "no such key");
+	l2e__reader_labels(&b, l2e__reader_takes, "no such key");
 	CHECK(b.ptr == NULL || !*b.ptr);
 	l2e_buf_dispose(&b);
 }

@@ -13,32 +13,13 @@
 
 #include "core/buf.h"
 
-/* The row of reader `r` for `key`, or NULL. */
-static const l2e__option *option_of(const l2e__reader *r, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < r->n_options; i++)
-		if (!strcmp(r->options[i].key, key))
-			return &r->options[i];
-	return NULL;
-}
-
-/* `r` reads `key` (rather than refusing it). */
-static int takes(const l2e__reader *r, const char *key)
-{
-	const l2e__option *o = option_of(r, key);
-
-	return o && !o->refusal;
-}
-
 static int any_takes(const char *key)
 {
 	const l2e__reader *r;
 	size_t i;
 
 	for (i = 0; (r = l2e__reader_at(i)); i++)
-		if (takes(r, key))
+		if (l2e__reader_takes(r, key))
 			return 1;
 	return 0;
 }
@@ -49,7 +30,7 @@ static int refuse(l2e__loader *ld, const l2e__node *at, const char *why)
 	l2e_buf owners = L2E_BUF_INIT;
 	int error;
 
-	l2e__reader_labels(&owners, takes, at->key);
+	l2e__reader_labels(&owners, l2e__reader_takes, at->key);
 	error = l2e__mc_bad_key(ld, at, "%s%s\"%s\" is for %s sources",
 	                        why ? why : "", why ? ": " : "", at->key,
 	                        owners.ptr ? owners.ptr : "other");
@@ -72,7 +53,9 @@ static int other_readers_keys(l2e__loader *ld, const l2e__reader *chosen,
 	for (i = 0; (r = l2e__reader_at(i)); i++)
 		for (k = 0; r != chosen && k < r->n_options; k++) {
 			o = &r->options[k];
-			if (!o->refusal && !option_of(chosen, o->key) &&
+			if (!o->refusal &&
+			    !l2e__option_find(chosen->options,
+			                      chosen->n_options, o->key) &&
 			    (e = l2e__node_member(src_node, o->key)))
 				return refuse(ld, e, NULL);
 		}

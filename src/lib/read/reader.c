@@ -32,6 +32,13 @@ const l2e__reader *l2e__reader_at(size_t i)
 	return i < sizeof(readers) / sizeof(readers[0]) ? readers[i] : NULL;
 }
 
+int l2e__reader_takes(const l2e__reader *r, const char *key)
+{
+	const l2e__option *o = l2e__option_find(r->options, r->n_options, key);
+
+	return o && !o->refusal;
+}
+
 void l2e__reader_labels(l2e_buf *out,
                         int (*has)(const l2e__reader *r, const char *key),
                         const char *key)
@@ -120,7 +127,7 @@ int l2e__optc_text(l2e__optc *oc, const l2e__node *n, const char **out,
 	return *out ? 0 : oc->oom(oc);
 }
 
-static const l2e__option *option_of(const l2e__option *options, size_t n,
+const l2e__option *l2e__option_find(const l2e__option *options, size_t n,
                                     const char *key)
 {
 	size_t i;
@@ -137,7 +144,7 @@ int l2e__optc_check_keys(l2e__optc *oc, const l2e__node *obj,
 	const l2e__node *c;
 
 	for (c = obj->first; c; c = c->next)
-		if (!option_of(options, n, c->key))
+		if (!l2e__option_find(options, n, c->key))
 			return l2e__optc_bad_key(
 			    oc, c, "unknown key \"%s\" in %s", c->key, what);
 	return 0;

@@ -121,6 +121,8 @@ struct l2e__reader {
 const l2e__reader *l2e__reader_find(const char *name);
 /** The i-th reader of the table, or NULL past its end. */
 const l2e__reader *l2e__reader_at(size_t i);
+/** 1 when `r` reads the source key `key` (rather than refusing it). */
+int l2e__reader_takes(const l2e__reader *r, const char *key);
 /** Append the labels of the readers that `has`: "CSV", "CSV and XML". */
 void l2e__reader_labels(l2e_buf *out,
                         int (*has)(const l2e__reader *r, const char *key),
@@ -142,6 +144,9 @@ int l2e__optc_expect(l2e__optc *oc, const l2e__node *n, l2e__node_kind kind,
 /** A scalar (string, number, true/false) as text in the pool. */
 int l2e__optc_text(l2e__optc *oc, const l2e__node *n, const char **out,
                    const char *what);
+/** The row of `options` for `key`, or NULL. */
+const l2e__option *l2e__option_find(const l2e__option *options, size_t n,
+                                    const char *key);
 /** Every member of `obj` has a row in `options`: else "unknown key". */
 int l2e__optc_check_keys(l2e__optc *oc, const l2e__node *obj,
                          const l2e__option *options, size_t n,
