@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "util/civil_date.h"
+
 const char *const l2e__date_iso_formats[] = { "jjjj-mm-dd", "jjjj-mm", "jjjj",
 	                                      NULL };
 
@@ -57,15 +59,6 @@ int l2e__date_format_valid(const char *f)
 	return has_year && (!has_day || has_month);
 }
 
-static int days_in_month(int year, int month)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30,
-		                    31, 31, 30, 31, 30, 31 };
-	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
 static int check(l2e__date *out, int year, int month, int day, int has_month,
                  int has_day, const char **why)
 {
@@ -78,7 +71,7 @@ static int check(l2e__date *out, int year, int month, int day, int has_month,
 		return -1;
 	}
 	if (has_day &&
-	    (!has_month || day < 1 || day > days_in_month(year, month))) {
+	    (!has_month || day < 1 || day > l2e__days_in_month(year, month))) {
 		*why = "day does not exist in that month";
 		return -1;
 	}

@@ -12,10 +12,10 @@
 #include "map/map_eval.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/group.h"
 #include "core/buf.h"
 #include "map/date.h"
 #include "privacy/natid.h"
@@ -552,30 +552,6 @@ static void run_rules(eval *ev, const l2e__block *b, l2e__item *item,
 		           n_nodes);
 }
 
-/* A row of a group_by block: its group value and its position. */
-typedef struct group_ref {
-	const char *key;
-	size_t index;
-	size_t group_size; /* set on the first row of a group */
-} group_ref;
-
-static int by_key_then_index(const void *a, const void *b)
-{
-	const group_ref *x = a, *y = b;
-	int d = strcmp(x->key, y->key);
-
-	if (d)
-		return d;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static int by_first_index(const void *a, const void *b)
-{
-	const group_ref *const *x = a, *const *y = b;
-
-	return (*x)->index < (*y)->index ? -1 : (*x)->index > (*y)->index;
-}
-
 /* The group_by text of `n`, or "" when it has none. */
 static const char *group_of(const l2e__block *b, const l2e__node *n,
                             const l2e__scope *record_scope)
@@ -629,9 +605,9 @@ static void run_block(eval *ev, const l2e__block *b,
 {
 	node_list list = { NULL, 0, 0, 0 }, group = { NULL, 0, 0, 0 };
 	l2e__scope scope = *record_scope;
-	group_ref *refs = NULL;
-	const group_ref **firsts = NULL;
-	size_t i, j, n_kept = 0, n_groups = 0;
+	l2e__groups groups = { NULL, NULL, 0 };
+	const char **keys = NULL;
+	size_t i, j, n_kept = 0;
 
 	if (!b->has_each) {
 		if (!singles[b->section])
@@ -662,46 +638,32 @@ static void run_block(eval *ev, const l2e__block *b,
 			add_item(ev, b, record_scope, &list.items[i], 1);
 		goto done;
 	}
-	/*
-	 * One item per distinct group value, in order of first appearance.
-	 * Sorting by (value, position) keeps this n log n: comparing every
-	 * row with every other was quadratic, and a table with many
-	 * distinct values for one student took hours.
-	 */
-	if (list.n && (!(refs = l2e__calloc(list.n, sizeof(*refs))) ||
-	               !(firsts = l2e__calloc(list.n, sizeof(*firsts))))) {
+	/* one item per distinct group value, in order of first appearance */
+	if (!list.n)
+		goto done;
+	if (!(keys = l2e__calloc(list.n, sizeof(*keys)))) {
 		ev->is_oom = 1;
 		goto done;
 	}
-	for (i = 0; i < list.n; i++) {
-		refs[i].key = group_of(b, list.items[i], record_scope);
-		refs[i].index = i;
+	for (i = 0; i < list.n; i++)
+		keys[i] = group_of(b, list.items[i], record_scope);
+	if (l2e__group_by_key(&groups, keys, list.n) < 0) {
+		ev->is_oom = 1;
+		goto done;
 	}
-	if (list.n)
-		qsort(refs, list.n, sizeof(*refs), by_key_then_index);
-	for (i = 0; i < list.n; i = j) {
-		for (j = i + 1; j < list.n && !strcmp(refs[j].key, refs[i].key);
-		     j++)
-			;
-		refs[i].group_size = j - i;
-		firsts[n_groups++] = &refs[i];
-	}
-	if (n_groups)
-		qsort(firsts, n_groups, sizeof(*firsts), by_first_index);
-	for (i = 0; i < n_groups && !ev->is_oom && !ev->is_full[b->section];
+	for (i = 0;
+	     i < groups.n_groups && !ev->is_oom && !ev->is_full[b->section];
 	     i++) {
-		const group_ref *g = firsts[i];
-
 		group.n = 0;
-		for (j = 0; j < g->group_size; j++)
-			list_add(&group, list.items[g[j].index]);
+		for (j = groups.starts[i]; j < groups.starts[i + 1]; j++)
+			list_add(&group, list.items[groups.order[j]]);
 		ev->is_oom |= group.is_oom;
 		if (!ev->is_oom)
 			add_item(ev, b, record_scope, group.items, group.n);
 	}
 done:
-	l2e__free(refs);
-	l2e__free((void *)firsts);
+	l2e__groups_dispose(&groups);
+	l2e__free((void *)keys);
 	l2e__free((void *)group.items);
 	l2e__free((void *)list.items);
 }

@@ -1,9 +1,10 @@
 /*
  * mapping.h - a loaded mapping: the compiled form of a mapping file.
  *
- * map_load.c builds it from the file (checking everything it can, with
- * file:line:col), map_eval.c runs it over one record. All of it lives in
- * the mapping's pool.
+ * The compiler (map_load.c and the files compile.h lists) builds it from
+ * the file (checking everything it can, with file:line:col), map_eval.c
+ * runs it over one record. All of it lives in the mapping's pool, the
+ * reader's options in source.opts too.
  */
 #ifndef L2E_MAP_MAPPING_H
 #define L2E_MAP_MAPPING_H

@@ -28,8 +28,25 @@
 #include "privacy/natid.h"
 #include "read/csv.h"
 
+/* One table of a CSV bundle. */
+typedef struct csv_table {
+	const char *name; /* member name in the tree */
+	const char *file; /* file name inside the bundle folder */
+	int is_main;      /* one row per student: the dossier records */
+} csv_table;
+
+/* The mapping's source options for CSV (see csv_options[] below). */
+typedef struct csv_opts {
+	const char *encoding;   /* NULL: detect; "utf-8"; "windows-1252" */
+	char separator;         /* 0: detect ';' or ',' */
+	const char *key_column; /* the column joining the tables */
+	unsigned key_width;     /* zero-pad numeric keys to this */
+	csv_table *tables;
+	size_t n_tables;
+} csv_opts;
+
 typedef struct bundle {
-	const l2e__source *src;
+	const csv_opts *opt;
 	char *dir; /* NULL: one table in memory */
 	const char *mem_name;
 	const char *mem_data;
@@ -45,7 +62,7 @@ static int csv_open(void **state, l2e_ctx *ctx, const l2e__source *src,
 	if (!b)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
-	b->src = src;
+	b->opt = src->opts;
 	b->mem_name = name;
 	b->mem_data = data;
 	b->mem_len = len;
@@ -63,7 +80,7 @@ static int csv_open_dir(void **state, l2e_ctx *ctx, const l2e__source *src,
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
 	}
-	b->src = src;
+	b->opt = src->opts;
 	*state = b;
 	return 0;
 }
@@ -88,7 +105,7 @@ static int parse_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	unsigned line, column;
 	int error;
 
-	error = l2e__to_utf8(&text, data, len, b->src->encoding, NULL, &bad);
+	error = l2e__to_utf8(&text, data, len, b->opt->encoding, NULL, &bad);
 	if (error == L2E_EPARSE) {
 		l2e__text_position(data, bad, &line, &column);
 		error = l2e__error_set_at(ctx, error, L2E_ERRCLASS_READ, name,
@@ -103,7 +120,7 @@ static int parse_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 		goto done;
 	}
 	error = l2e__csv_parse(out, pool, ctx, name, text.ptr ? text.ptr : "",
-	                       text.len, b->src->separator);
+	                       text.len, b->opt->separator);
 	if (error < 0)
 		goto done;
 	for (row = (*out)->first; row; row = row->next)
@@ -114,7 +131,7 @@ done:
 }
 
 static int read_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
-                      const bundle *b, const l2e__csv_table *t)
+                      const bundle *b, const csv_table *t)
 {
 	l2e_buf path = L2E_BUF_INIT, data = L2E_BUF_INIT;
 	const char *name;
@@ -183,20 +200,19 @@ static l2e__node *index_find(const key_index *ix, const char *key)
  * and shorter (Excel strips leading zeros). The padded text replaces the
  * cell's, so the padded key is what the mapping sees.
  */
-static l2e__node *key_cell(l2e__pool *pool, const l2e__source *src,
-                           l2e__node *row)
+static l2e__node *key_cell(l2e__pool *pool, const csv_opts *opt, l2e__node *row)
 {
-	l2e__node *cell = (l2e__node *)l2e__node_member(row, src->key_column);
+	l2e__node *cell = (l2e__node *)l2e__node_member(row, opt->key_column);
 	size_t i, len;
 	char *padded;
 
-	if (!cell || !src->key_width || cell->len >= src->key_width ||
+	if (!cell || !opt->key_width || cell->len >= opt->key_width ||
 	    cell->len == 0)
 		return cell;
 	for (i = 0; i < cell->len; i++)
 		if (cell->text[i] < '0' || cell->text[i] > '9')
 			return cell;
-	len = src->key_width;
+	len = opt->key_width;
 	if (!(padded = l2e__pool_alloc(pool, len + 1)))
 		return NULL;
 	memset(padded, '0', len - cell->len);
@@ -237,7 +253,7 @@ static const char *quote_key(l2e_buf *out, const char *key)
 	return out->ptr;
 }
 
-static int join(l2e__pool *pool, l2e_ctx *ctx, const l2e__source *src,
+static int join(l2e__pool *pool, l2e_ctx *ctx, const csv_opts *opt,
                 const char *table, l2e__node *rows, key_index *ix)
 {
 	l2e__node *row, *next, *cell, *student, *first_lost = NULL;
@@ -247,7 +263,7 @@ static int join(l2e__pool *pool, l2e_ctx *ctx, const l2e__source *src,
 
 	for (row = rows->first; row; row = next) {
 		next = row->next;
-		if (!(cell = key_cell(pool, src, row))) {
+		if (!(cell = key_cell(pool, opt, row))) {
 			error = L2E_ENOMEM;
 			break;
 		}
@@ -282,7 +298,7 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
                     void *state)
 {
 	bundle *b = state;
-	const l2e__source *src = b->src;
+	const csv_opts *opt = b->opt;
 	l2e__node *root, **tables = NULL, *main_rows = NULL, *cell, *row;
 	key_index ix = { NULL, NULL, 0 };
 	l2e_buf quoted = L2E_BUF_INIT;
@@ -296,10 +312,10 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 		return 0;
 	b->is_done = 1;
 	if (!(root = l2e__node_new(pool, L2E__NODE_OBJECT, 1, 1)) ||
-	    !(tables = l2e__calloc(src->n_tables + 1, sizeof(*tables))))
+	    !(tables = l2e__calloc(opt->n_tables + 1, sizeof(*tables))))
 		goto oom;
-	for (i = 0; i < src->n_tables; i++)
-		if (src->tables[i].is_main)
+	for (i = 0; i < opt->n_tables; i++)
+		if (opt->tables[i].is_main)
 			main_i = i;
 
 	if (!b->dir) { /* in memory: the main table alone */
@@ -307,20 +323,20 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 		                    b->mem_data, b->mem_len);
 		if (error < 0)
 			goto done;
-		main_rows->key = src->tables[main_i].name;
+		main_rows->key = opt->tables[main_i].name;
 		l2e__node_append(root, main_rows);
 		*root_out = root;
 		goto done;
 	}
-	for (i = 0; i < src->n_tables; i++)
+	for (i = 0; i < opt->n_tables; i++)
 		if ((error = read_table(&tables[i], pool, ctx, b,
-		                        &src->tables[i])) < 0)
+		                        &opt->tables[i])) < 0)
 			goto done;
 	main_rows = tables[main_i];
-	main_rows->key = src->tables[main_i].name;
+	main_rows->key = opt->tables[main_i].name;
 	l2e__node_append(root, main_rows);
 
-	if (src->key_column) {
+	if (opt->key_column) {
 		ix.cap = 16;
 		while (ix.cap < main_rows->n_children * 2)
 			ix.cap *= 2;
@@ -329,7 +345,7 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 		if (!ix.keys || !ix.rows)
 			goto oom;
 		for (row = main_rows->first; row; row = row->next) {
-			if (!(cell = key_cell(pool, src, row)))
+			if (!(cell = key_cell(pool, opt, row)))
 				continue;
 			if (!index_add(&ix, cell->text, row) &&
 			    n_twice++ < ctx->opts.max_diags)
@@ -340,17 +356,17 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 				    quote_key(&quoted, cell->text));
 		}
 	}
-	for (i = 0; i < src->n_tables; i++) {
+	for (i = 0; i < opt->n_tables; i++) {
 		if (i == main_i)
 			continue;
-		if (!src->key_column || !tables[i]->first ||
-		    !l2e__node_member(tables[i]->first, src->key_column)) {
+		if (!opt->key_column || !tables[i]->first ||
+		    !l2e__node_member(tables[i]->first, opt->key_column)) {
 			/* no key column: the table stays at the top */
-			tables[i]->key = src->tables[i].name;
+			tables[i]->key = opt->tables[i].name;
 			l2e__node_append(root, tables[i]);
 			continue;
 		}
-		if ((error = join(pool, ctx, src, src->tables[i].name,
+		if ((error = join(pool, ctx, opt, opt->tables[i].name,
 		                  tables[i], &ix)) < 0)
 			goto oom;
 	}
@@ -367,5 +383,166 @@ done:
 	return error;
 }
 
-const l2e__reader l2e__reader_csv = { "csv", csv_open, NULL,     csv_open_dir,
-	                              NULL,  NULL,     csv_next, csv_close };
+/* ==== Options (the mapping's "source") ==== */
+
+static int opt_encoding(l2e__optc *oc, void *opts, const l2e__node *v)
+{
+	return l2e__optc_encoding(oc, &((csv_opts *)opts)->encoding, v);
+}
+
+static int opt_separator(l2e__optc *oc, void *opts, const l2e__node *v)
+{
+	int error;
+
+	if ((error = l2e__optc_expect(oc, v, L2E__NODE_STRING,
+	                              "\"separator\"")) < 0)
+		return error;
+	if (v->len != 1 || !strchr(";,|\t", v->text[0]))
+		return l2e__optc_bad(oc, v,
+		                     "\"separator\" is one of ; , | or a tab");
+	((csv_opts *)opts)->separator = v->text[0];
+	return 0;
+}
+
+static int opt_key_column(l2e__optc *oc, void *opts, const l2e__node *v)
+{
+	return l2e__optc_text(oc, v, &((csv_opts *)opts)->key_column,
+	                      "\"key_column\"");
+}
+
+static int opt_key_width(l2e__optc *oc, void *opts, const l2e__node *v)
+{
+	csv_opts *o = opts;
+
+	if (v->kind != L2E__NODE_NUMBER || v->len > 2 || v->text[0] < '1' ||
+	    v->text[0] > '9' ||
+	    (v->len == 2 && (v->text[1] < '0' || v->text[1] > '9')))
+		return l2e__optc_bad(oc, v,
+		                     "\"key_width\" is a number of digits, "
+		                     "1 to 99");
+	o->key_width = (unsigned)(v->text[0] - '0');
+	if (v->len == 2)
+		o->key_width = o->key_width * 10 + (unsigned)(v->text[1] - '0');
+	return 0;
+}
+
+static int table_file(l2e__optc *oc, void *out, const l2e__node *v)
+{
+	csv_table *tab = out;
+	int error;
+
+	if ((error = l2e__optc_text(oc, v, &tab->file, "\"file\"")) < 0)
+		return error;
+	if (!*tab->file || strchr(tab->file, '/') || tab->file[0] == '.')
+		return l2e__optc_bad(oc, v,
+		                     "a table file is a plain file name inside "
+		                     "the export folder");
+	return 0;
+}
+
+/* Anything but true leaves the table joined to the main one. */
+static int table_main(l2e__optc *oc, void *out, const l2e__node *m)
+{
+	(void)oc;
+	if (m->kind == L2E__NODE_BOOL && !strcmp(m->text, "true"))
+		((csv_table *)out)->is_main = 1;
+	return 0;
+}
+
+/* A table written as an object; "table": "file.csv" is short for it. */
+static const l2e__option table_keys[] = {
+	{ "file", table_file, NULL },
+	{ "main", table_main, NULL },
+	{ "comment", NULL, NULL },
+};
+
+#define N_TABLE_KEYS (sizeof(table_keys) / sizeof(table_keys[0]))
+
+/* One table: "name": "file.csv", or "name": {"file": ..., "main": ...}. */
+static int compile_table(l2e__optc *oc, csv_table *tab, const l2e__node *t)
+{
+	int error;
+
+	if (t->kind == L2E__NODE_STRING)
+		return table_file(oc, tab, t);
+	if ((error = l2e__optc_expect(oc, t, L2E__NODE_OBJECT, "a table")) <
+	        0 ||
+	    (error = l2e__optc_check_keys(oc, t, table_keys, N_TABLE_KEYS,
+	                                  "a table")) < 0)
+		return error;
+	if (!l2e__node_member(t, "file"))
+		return l2e__optc_bad(oc, t, "table \"%s\" needs \"file\"",
+		                     t->key);
+	return l2e__optc_compile(oc, tab, t, table_keys, N_TABLE_KEYS);
+}
+
+static int opt_tables(l2e__optc *oc, void *opts, const l2e__node *tables)
+{
+	csv_opts *o = opts;
+	const l2e__node *t;
+	csv_table *tab;
+	size_t n_main = 0;
+	int error;
+
+	if ((error = l2e__optc_expect(oc, tables, L2E__NODE_OBJECT,
+	                              "\"tables\"")) < 0)
+		return error;
+	if (!tables->n_children)
+		return l2e__optc_bad(oc, tables, "\"tables\" lists no table");
+	o->tables =
+	    l2e__pool_alloc(oc->pool, tables->n_children * sizeof(*o->tables));
+	if (!o->tables)
+		return oc->oom(oc);
+	for (t = tables->first; t; t = t->next) {
+		tab = &o->tables[o->n_tables++];
+		if (!(tab->name = l2e__pool_strdup(oc->pool, t->key)))
+			return oc->oom(oc);
+		if ((error = compile_table(oc, tab, t)) < 0)
+			return error;
+		n_main += (size_t)tab->is_main;
+	}
+	if (n_main > 1)
+		return l2e__optc_bad(oc, tables,
+		                     "only one table can be \"main\"");
+	if (n_main == 0)
+		o->tables[0].is_main = 1; /* the first table, by default */
+	return 0;
+}
+
+static int csv_options_done(l2e__optc *oc, void *opts, l2e__source *src,
+                            const l2e__node *source)
+{
+	csv_opts *o = opts;
+
+	if (!o->tables)
+		return l2e__optc_bad(oc, source,
+		                     "a CSV source needs \"tables\": "
+		                     "the files of the bundle");
+	if (o->n_tables > 1 && !o->key_column)
+		return l2e__optc_bad(oc, source,
+		                     "a CSV bundle of several tables "
+		                     "needs \"key_column\" to join them");
+	src->n_tables = o->n_tables;
+	return 0;
+}
+
+static const l2e__option csv_options[] = {
+	{ "encoding", opt_encoding, NULL },
+	{ "separator", opt_separator, NULL },
+	{ "key_column", opt_key_column, NULL },
+	{ "key_width", opt_key_width, NULL },
+	{ "tables", opt_tables, NULL },
+};
+
+const l2e__reader l2e__reader_csv = {
+	.name = "csv",
+	.label = "CSV",
+	.options = csv_options,
+	.n_options = sizeof(csv_options) / sizeof(csv_options[0]),
+	.opts_size = sizeof(csv_opts),
+	.options_done = csv_options_done,
+	.open = csv_open,
+	.open_dir = csv_open_dir,
+	.next = csv_next,
+	.close = csv_close,
+};

@@ -314,6 +314,20 @@ static int json_parse(l2e__node **root, l2e__pool *pool, l2e_ctx *ctx,
 	return 0;
 }
 
-const l2e__reader l2e__reader_json = { "json", json_open,  json_open_file,
-	                               NULL,   json_split, json_parse,
-	                               NULL,   json_close };
+/* JSON has no options of its own; it refuses another reader's key. */
+static const l2e__option json_options[] = {
+	{ "encoding", NULL, "JSON is always UTF-8" },
+};
+
+const l2e__reader l2e__reader_json = {
+	.name = "json",
+	.label = "JSON",
+	.is_pageable = 1,
+	.options = json_options,
+	.n_options = sizeof(json_options) / sizeof(json_options[0]),
+	.open = json_open,
+	.open_file = json_open_file,
+	.split = json_split,
+	.parse = json_parse,
+	.close = json_close,
+};

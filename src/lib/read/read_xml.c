@@ -31,8 +31,17 @@
 
 #define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
+/* The mapping's source options for XML (see xml_options[] below). */
+typedef struct xml_opts {
+	const char *encoding;      /* NULL: as declared; "utf-8", ... */
+	const char *records_xpath; /* selects the dossier records */
+	const char **ns_prefixes;  /* namespaces for the XPath */
+	const char **ns_uris;
+	size_t n_namespaces;
+} xml_opts;
+
 typedef struct xml_state {
-	const l2e__source *src;
+	const xml_opts *opt;
 	const char *name;
 	const char *data;
 	size_t len;
@@ -54,7 +63,7 @@ static int xml_open(void **state, l2e_ctx *ctx, const l2e__source *src,
 	if (!x)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
-	x->src = src;
+	x->opt = src->opts;
 	x->name = name;
 	x->data = data;
 	x->len = len;
@@ -452,13 +461,13 @@ static int attribute_check(l2e_ctx *ctx, const char *name, const char *data,
 }
 
 /* ISO-8859-1 declared: read as Windows-1252 (what such systems write). */
-static const char *encoding_override(const l2e__source *src, const char *data,
+static const char *encoding_override(const xml_opts *opt, const char *data,
                                      size_t len)
 {
 	size_t n = len < 200 ? len : 200, i;
 
-	if (src->encoding)
-		return !strcmp(src->encoding, "windows-1252") ? "WINDOWS-1252"
+	if (opt->encoding)
+		return !strcmp(opt->encoding, "windows-1252") ? "WINDOWS-1252"
 		                                              : "UTF-8";
 	for (i = 0; i + 10 <= n; i++)
 		if (!strncmp(data + i, "ISO-8859-1", 10) ||
@@ -468,7 +477,7 @@ static const char *encoding_override(const l2e__source *src, const char *data,
 	return NULL;
 }
 
-static int select_records(conv *c, xmlDoc *doc, const l2e__source *src,
+static int select_records(conv *c, xmlDoc *doc, const xml_opts *opt,
                           l2e__node ***records, size_t *n_records)
 {
 	xmlXPathContext *xp = NULL;
@@ -481,15 +490,15 @@ static int select_records(conv *c, xmlDoc *doc, const l2e__source *src,
 		error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
 		goto done;
 	}
-	for (i = 0; i < src->n_namespaces; i++)
-		xmlXPathRegisterNs(xp, BAD_CAST src->ns_prefixes[i],
-		                   BAD_CAST src->ns_uris[i]);
-	res = xmlXPathEvalExpression(BAD_CAST src->records_xpath, xp);
+	for (i = 0; i < opt->n_namespaces; i++)
+		xmlXPathRegisterNs(xp, BAD_CAST opt->ns_prefixes[i],
+		                   BAD_CAST opt->ns_uris[i]);
+	res = xmlXPathEvalExpression(BAD_CAST opt->records_xpath, xp);
 	if (!res || res->type != XPATH_NODESET) {
 		error = l2e__error_set(c->ctx, L2E_EMAPPING, L2E_ERRCLASS_MAP,
 		                       "records_xpath \"%s\" is not an XPath "
 		                       "that selects elements",
-		                       src->records_xpath);
+		                       opt->records_xpath);
 		goto done;
 	}
 	if (res->nodesetval && res->nodesetval->nodeNr > 0) {
@@ -555,7 +564,7 @@ static int xml_next(l2e__node **root, l2e__node ***records, size_t *n_records,
 	count.max_values = ctx->opts.max_values;
 	pctx->_private = &count;
 	doc = xmlCtxtReadMemory(pctx, x->data, (int)x->len, x->name,
-	                        encoding_override(x->src, x->data, x->len),
+	                        encoding_override(x->opt, x->data, x->len),
 	                        XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                            XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
 	                            XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS);
@@ -617,8 +626,8 @@ static int xml_next(l2e__node **root, l2e__node ***records, size_t *n_records,
 		error = ctx->err.code ? ctx->err.code : L2E_ENOMEM;
 		goto done;
 	}
-	if (x->src->records_xpath &&
-	    (error = select_records(&c, doc, x->src, records, n_records)) < 0)
+	if (x->opt->records_xpath &&
+	    (error = select_records(&c, doc, x->opt, records, n_records)) < 0)
 		*root = NULL;
 done:
 	xmlFreeDoc(doc);
@@ -626,5 +635,83 @@ done:
 	return error;
 }
 
-const l2e__reader l2e__reader_xml = { "xml", xml_open, NULL,     NULL,
-	                              NULL,  NULL,     xml_next, xml_close };
+/* ==== Options (the mapping's "source") ==== */
+
+static int opt_encoding(l2e__optc *oc, void *opts, const l2e__node *v)
+{
+	return l2e__optc_encoding(oc, &((xml_opts *)opts)->encoding, v);
+}
+
+static int opt_records_xpath(l2e__optc *oc, void *opts, const l2e__node *v)
+{
+	xml_opts *o = opts;
+	xmlXPathCompExprPtr comp;
+	int error;
+
+	if ((error = l2e__optc_text(oc, v, &o->records_xpath,
+	                            "\"records_xpath\"")) < 0)
+		return error;
+	/* compile it now: a broken XPath is a mapping error */
+	comp = xmlXPathCompile(BAD_CAST o->records_xpath);
+	if (!comp)
+		return l2e__optc_bad(oc, v,
+		                     "\"records_xpath\" is not a valid XPath "
+		                     "expression");
+	xmlXPathFreeCompExpr(comp);
+	return 0;
+}
+
+static int opt_namespaces(l2e__optc *oc, void *opts, const l2e__node *ns)
+{
+	xml_opts *o = opts;
+	const l2e__node *e;
+	size_t n;
+	int error;
+
+	if ((error = l2e__optc_expect(oc, ns, L2E__NODE_OBJECT,
+	                              "\"namespaces\"")) < 0)
+		return error;
+	n = ns->n_children + 1;
+	o->ns_prefixes = l2e__pool_alloc(oc->pool, n * sizeof(char *));
+	o->ns_uris = l2e__pool_alloc(oc->pool, n * sizeof(char *));
+	if (!o->ns_prefixes || !o->ns_uris)
+		return oc->oom(oc);
+	for (e = ns->first; e; e = e->next) {
+		o->ns_prefixes[o->n_namespaces] =
+		    l2e__pool_strdup(oc->pool, e->key);
+		if (!o->ns_prefixes[o->n_namespaces])
+			return oc->oom(oc);
+		if ((error = l2e__optc_text(oc, e, &o->ns_uris[o->n_namespaces],
+		                            "a namespace")) < 0)
+			return error;
+		o->n_namespaces++;
+	}
+	return 0;
+}
+
+static int xml_options_done(l2e__optc *oc, void *opts, l2e__source *src,
+                            const l2e__node *source)
+{
+	(void)oc;
+	(void)source;
+	src->has_own_records = ((xml_opts *)opts)->records_xpath != NULL;
+	return 0;
+}
+
+static const l2e__option xml_options[] = {
+	{ "encoding", opt_encoding, NULL },
+	{ "records_xpath", opt_records_xpath, NULL },
+	{ "namespaces", opt_namespaces, NULL },
+};
+
+const l2e__reader l2e__reader_xml = {
+	.name = "xml",
+	.label = "XML",
+	.options = xml_options,
+	.n_options = sizeof(xml_options) / sizeof(xml_options[0]),
+	.opts_size = sizeof(xml_opts),
+	.options_done = xml_options_done,
+	.open = xml_open,
+	.next = xml_next,
+	.close = xml_close,
+};

@@ -1,9 +1,15 @@
 /*
- * reader.c - the table of readers.
+ * reader.c - the table of readers, and the helpers with which a reader
+ * compiles its "source" options (see reader.h).
+ *
+ * The mapping compiler checks the rest of a mapping with these same
+ * helpers, so that a message reads the same wherever its key lives.
  */
 #include "reader.h"
 
 #include <string.h>
+
+#include "core/buf.h"
 
 static const l2e__reader *const readers[] = {
 	&l2e__reader_json,
@@ -19,4 +25,162 @@ const l2e__reader *l2e__reader_find(const char *name)
 		if (strcmp(readers[i]->name, name) == 0)
 			return readers[i];
 	return NULL;
+}
+
+const l2e__reader *l2e__reader_at(size_t i)
+{
+	return i < sizeof(readers) / sizeof(readers[0]) ? readers[i] : NULL;
+}
+
+int l2e__reader_takes(const l2e__reader *r, const char *key)
+{
+	const l2e__option *o = l2e__option_find(r->options, r->n_options, key);
+
+	return o && !o->refusal;
+}
+
+void l2e__reader_labels(l2e_buf *out,
+                        int (*has)(const l2e__reader *r, const char *key),
+                        const char *key)
+{
+	const l2e__reader *r;
+	const char *sep;
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; (r = l2e__reader_at(i)); i++)
+		n += has(r, key) != 0;
+	for (i = 0; (r = l2e__reader_at(i)); i++) {
+		if (!has(r, key))
+			continue;
+		sep = k == 0 ? "" : k + 1 == n ? " and " : ", ";
+		k++;
+		l2e__buf_printf(out, "%s%s", sep, r->label);
+	}
+}
+
+/* ==== Compiling options ==== */
+
+int l2e__optc_vbad(l2e__optc *oc, const l2e__node *at, int is_key,
+                   const char *fmt, va_list ap)
+{
+	l2e_buf msg = L2E_BUF_INIT;
+	l2e__node where;
+	int error;
+
+	l2e__buf_vprintf(&msg, fmt, ap);
+	if (at && is_key && at->key_line) {
+		where = *at;
+		where.line = at->key_line;
+		where.column = at->key_column;
+		at = &where;
+	}
+	error = oc->fail(oc, at, msg.ptr ? msg.ptr : "invalid mapping");
+	l2e_buf_dispose(&msg);
+	return error;
+}
+
+int l2e__optc_bad(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = l2e__optc_vbad(oc, at, 0, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+int l2e__optc_bad_key(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = l2e__optc_vbad(oc, at, 1, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+static const char *kind_name(l2e__node_kind k)
+{
+	static const char *names[] = { "null",     "true/false", "a number",
+		                       "a string", "an array",   "an object" };
+	return names[k];
+}
+
+int l2e__optc_expect(l2e__optc *oc, const l2e__node *n, l2e__node_kind kind,
+                     const char *what)
+{
+	if (n->kind == kind)
+		return 0;
+	return l2e__optc_bad(oc, n, "%s must be %s, not %s", what,
+	                     kind_name(kind), kind_name(n->kind));
+}
+
+int l2e__optc_text(l2e__optc *oc, const l2e__node *n, const char **out,
+                   const char *what)
+{
+	if (!l2e__node_is_scalar(n))
+		return l2e__optc_bad(
+		    oc, n, "%s must be a string, number or true/false", what);
+	*out = l2e__pool_strdup(oc->pool, n->text);
+	return *out ? 0 : oc->oom(oc);
+}
+
+const l2e__option *l2e__option_find(const l2e__option *options, size_t n,
+                                    const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(options[i].key, key))
+			return &options[i];
+	return NULL;
+}
+
+int l2e__optc_check_keys(l2e__optc *oc, const l2e__node *obj,
+                         const l2e__option *options, size_t n, const char *what)
+{
+	const l2e__node *c;
+
+	for (c = obj->first; c; c = c->next)
+		if (!l2e__option_find(options, n, c->key))
+			return l2e__optc_bad_key(
+			    oc, c, "unknown key \"%s\" in %s", c->key, what);
+	return 0;
+}
+
+int l2e__optc_compile(l2e__optc *oc, void *out, const l2e__node *obj,
+                      const l2e__option *options, size_t n)
+{
+	const l2e__node *v;
+	size_t i;
+	int error;
+
+	for (i = 0; i < n; i++) {
+		if (options[i].refusal || !options[i].compile ||
+		    !(v = l2e__node_member(obj, options[i].key)))
+			continue;
+		if ((error = options[i].compile(oc, out, v)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+int l2e__optc_encoding(l2e__optc *oc, const char **out, const l2e__node *v)
+{
+	int error;
+
+	if ((error =
+	         l2e__optc_expect(oc, v, L2E__NODE_STRING, "\"encoding\"")) < 0)
+		return error;
+	if (!strcmp(v->text, "utf-8"))
+		*out = "utf-8";
+	else if (!strcmp(v->text, "windows-1252"))
+		*out = "windows-1252";
+	else if (strcmp(v->text, "auto") != 0)
+		return l2e__optc_bad(oc, v,
+		                     "\"encoding\" is \"auto\", \"utf-8\" or "
+		                     "\"windows-1252\"");
+	return 0;
 }

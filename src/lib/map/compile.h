@@ -1,0 +1,108 @@
+/*
+ * compile.h - the mapping compiler's insides, shared by its files:
+ *
+ *   map_check.c     check mode: every problem to a callback
+ *   map_load.c      the core: read the file, the top-level object, the
+ *                   dossier, the public load/free functions
+ *   map_source.c    "source": the format and its reader's own options
+ *   map_paging.c    "source.paging"
+ *   map_profile.c   "opt_in" and "profile": sections and their fields
+ *   map_rule.c      field rules and conditions
+ *   map_codelist.c  code lists and inline value maps
+ *   map_compile.c   what they all use: reporting, value checks, the
+ *                   walkers of the key tables
+ *
+ * Each mapping object has one key table (l2e__key rows): its allowed keys
+ * and the function that compiles each. Adding a mapping key is one row
+ * plus its compile function (and map_eval.c, the schema and the README).
+ */
+#ifndef L2E_MAP_COMPILE_H
+#define L2E_MAP_COMPILE_H
+
+#include "core/buf.h"
+#include "map/mapping.h"
+
+typedef struct l2e__loader l2e__loader;
+
+struct l2e__loader {
+	l2e__optc oc; /* first: readers' options report through it */
+	l2e_ctx *ctx;
+	l2e_mapping *map;
+	const char *codelist_dir;
+	l2e_diag_cb cb; /* check mode: report every problem here */
+	void *payload;
+	size_t n_errors;
+};
+
+/* Set up `ld` to compile into `map` (errors against map->file). */
+void l2e__loader_init(l2e__loader *ld, l2e_ctx *ctx, l2e_mapping *map);
+
+/*
+ * One key of a mapping object. `compile` gets the key's value `v` (NULL
+ * for an absent L2E__KEY_ALWAYS key), the object `obj` holding it, and
+ * `out`, what the object compiles into. A NULL `compile`: the key is
+ * allowed and handled by the object's own code (or ignored: "comment").
+ */
+typedef int (*l2e__key_fn)(l2e__loader *ld, void *out, const l2e__node *v,
+                           const l2e__node *obj);
+
+#define L2E__KEY_ALWAYS 1u /* called when absent too (v NULL) */
+#define L2E__KEY_PART   2u /* check mode goes on after its error */
+
+typedef struct l2e__key {
+	const char *key;
+	l2e__key_fn compile;
+	unsigned flags;
+} l2e__key;
+
+#define L2E__N_KEYS(t) (sizeof(t) / sizeof((t)[0]))
+
+/* The row for `key`, or NULL. */
+const l2e__key *l2e__key_find(const l2e__key *keys, size_t n, const char *key);
+/* Every member of `obj` is a key of `keys`: else "unknown key". */
+int l2e__keys_check(l2e__loader *ld, const l2e__node *obj, const l2e__key *keys,
+                    size_t n, const char *what);
+/* Compile the keys of `obj` in the table's order. */
+int l2e__keys_compile(l2e__loader *ld, void *out, const l2e__node *obj,
+                      const l2e__key *keys, size_t n);
+/* Compile the members of `obj` in the file's order. */
+int l2e__members_compile(l2e__loader *ld, void *out, const l2e__node *obj,
+                         const l2e__key *keys, size_t n);
+
+/* ==== Reporting (map_compile.c) ==== */
+
+int l2e__mc_bad(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* As l2e__mc_bad(), pointing at the member name of `at`. */
+int l2e__mc_bad_key(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int l2e__mc_oom(l2e__loader *ld);
+int l2e__mc_expect(l2e__loader *ld, const l2e__node *n, l2e__node_kind kind,
+                   const char *what);
+/* A scalar as text: strings, numbers and true/false. */
+int l2e__mc_text(l2e__loader *ld, const l2e__node *n, const char **out,
+                 const char *what);
+int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n);
+
+/* Load a mapping file; with `cb`, check mode (map_load.c). */
+int l2e__mc_load_file(l2e_mapping **out, l2e_ctx *ctx, const char *path,
+                      l2e_diag_cb cb, void *payload);
+/* In check mode, go on after a mapping error to find the next one. */
+int l2e__mc_keep_going(const l2e__loader *ld, int error);
+/* The context's error as a finding for the check callback. */
+void l2e__mc_report(l2e__loader *ld);
+
+/* ==== The objects ==== */
+
+int l2e__mc_source(l2e__loader *ld, const l2e__node *src);
+int l2e__mc_paging(l2e__loader *ld, const l2e__node *n);
+int l2e__mc_opt_in(l2e__loader *ld, const l2e__node *list);
+int l2e__mc_profile(l2e__loader *ld, const l2e__node *profile);
+int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n);
+int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
+                 const char *target, int section, int field);
+int l2e__mc_valuemap(l2e__loader *ld, l2e__valuemap *vm, const l2e__node *obj);
+int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
+                     const l2e__node *name);
+
+#endif

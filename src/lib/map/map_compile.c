@@ -1,0 +1,196 @@
+/*
+ * map_compile.c - what every part of the mapping compiler uses: reporting
+ * a mistake at its line:col (and, in check mode, to the callback), the
+ * common value checks, and the walkers of the per-object key tables
+ * (see compile.h).
+ */
+#include "map/compile.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/ctx.h"
+
+/* ==== Check mode ==== */
+
+int l2e__mc_keep_going(const l2e__loader *ld, int error)
+{
+	return ld->cb && error == L2E_EMAPPING;
+}
+
+void l2e__mc_report(l2e__loader *ld)
+{
+	const l2e_error *e = l2e_ctx_error(ld->ctx);
+	l2e_diag d;
+
+	if (!ld->cb || !e)
+		return;
+	memset(&d, 0, sizeof(d));
+	d.severity = L2E_SEVERITY_ERROR;
+	d.message = e->message;
+	d.file = e->file;
+	d.line = e->line;
+	d.column = e->column;
+	d.field = e->field;
+	ld->cb(&d, ld->payload);
+	ld->n_errors++;
+}
+
+/* ==== Reporting ==== */
+
+/* Where every mistake goes, the readers' options' too. */
+static int fail(l2e__optc *oc, const l2e__node *at, const char *msg)
+{
+	l2e__loader *ld = (l2e__loader *)oc; /* oc is its first member */
+	l2e_buf field = L2E_BUF_INIT;
+
+	l2e__node_path(&field, at);
+	l2e__error_set_at(ld->ctx, L2E_EMAPPING, L2E_ERRCLASS_MAP,
+	                  ld->map->file, at ? at->line : 0, at ? at->column : 0,
+	                  field.ptr, "%s", msg);
+	l2e_buf_dispose(&field);
+	l2e__mc_report(ld);
+	return L2E_EMAPPING;
+}
+
+int l2e__mc_oom(l2e__loader *ld)
+{
+	return l2e__error_set(ld->ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
+	                      "out of memory loading the mapping");
+}
+
+static int oc_oom(l2e__optc *oc)
+{
+	return l2e__mc_oom((l2e__loader *)oc);
+}
+
+void l2e__loader_init(l2e__loader *ld, l2e_ctx *ctx, l2e_mapping *map)
+{
+	memset(ld, 0, sizeof(*ld));
+	ld->oc.pool = &map->pool;
+	ld->oc.fail = fail;
+	ld->oc.oom = oc_oom;
+	ld->ctx = ctx;
+	ld->map = map;
+}
+
+int l2e__mc_bad(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = l2e__optc_vbad(&ld->oc, at, 0, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+int l2e__mc_bad_key(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = l2e__optc_vbad(&ld->oc, at, 1, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+int l2e__mc_expect(l2e__loader *ld, const l2e__node *n, l2e__node_kind kind,
+                   const char *what)
+{
+	return l2e__optc_expect(&ld->oc, n, kind, what);
+}
+
+int l2e__mc_text(l2e__loader *ld, const l2e__node *n, const char **out,
+                 const char *what)
+{
+	return l2e__optc_text(&ld->oc, n, out, what);
+}
+
+int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
+{
+	size_t at = 0;
+	const char *why = NULL;
+	const char *text;
+	int error;
+
+	if ((error = l2e__mc_expect(ld, n, L2E__NODE_STRING, "a path")) < 0)
+		return error;
+	if (!*n->text)
+		return l2e__mc_bad(ld, n,
+		                   "a path is empty (write \".\" for the "
+		                   "current item)");
+	if (!(text = l2e__pool_strdup(&ld->map->pool, n->text)))
+		return l2e__mc_oom(ld);
+	error = l2e__path_parse(out, &ld->map->pool, text, &at, &why);
+	if (error == L2E_ENOMEM)
+		return l2e__mc_oom(ld);
+	if (error < 0) {
+		l2e__node where = *n;
+
+		where.column += (unsigned)at + 1; /* +1: the opening quote */
+		return l2e__mc_bad(ld, &where, "bad path \"%s\": %s", n->text,
+		                   why);
+	}
+	return 0;
+}
+
+/* ==== Key tables ==== */
+
+const l2e__key *l2e__key_find(const l2e__key *keys, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(keys[i].key, key))
+			return &keys[i];
+	return NULL;
+}
+
+int l2e__keys_check(l2e__loader *ld, const l2e__node *obj, const l2e__key *keys,
+                    size_t n, const char *what)
+{
+	const l2e__node *c;
+
+	for (c = obj->first; c; c = c->next)
+		if (!l2e__key_find(keys, n, c->key))
+			return l2e__mc_bad_key(
+			    ld, c, "unknown key \"%s\" in %s", c->key, what);
+	return 0;
+}
+
+int l2e__keys_compile(l2e__loader *ld, void *out, const l2e__node *obj,
+                      const l2e__key *keys, size_t n)
+{
+	const l2e__node *v;
+	size_t i;
+	int error;
+
+	for (i = 0; i < n; i++) {
+		v = l2e__node_member(obj, keys[i].key);
+		if (!keys[i].compile ||
+		    (!v && !(keys[i].flags & L2E__KEY_ALWAYS)))
+			continue;
+		error = keys[i].compile(ld, out, v, obj);
+		if (error < 0 && !((keys[i].flags & L2E__KEY_PART) &&
+		                   l2e__mc_keep_going(ld, error)))
+			return error;
+	}
+	return 0;
+}
+
+int l2e__members_compile(l2e__loader *ld, void *out, const l2e__node *obj,
+                         const l2e__key *keys, size_t n)
+{
+	const l2e__key *k;
+	const l2e__node *v;
+	int error;
+
+	for (v = obj->first; v; v = v->next)
+		if ((k = l2e__key_find(keys, n, v->key)) && k->compile &&
+		    (error = k->compile(ld, out, v, obj)) < 0)
+			return error;
+	return 0;
+}
