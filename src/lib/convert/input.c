@@ -11,7 +11,7 @@
  * can be converted on several threads, each with its own context.
  * Readers that cannot split (CSV bundles, XML) give one chunk that reads
  * the whole input through the input's reader state. An export behind an
- * API comes page by page (net/fetch.c): each page is read like a file,
+ * API comes page by page (convert/paging.c): each page is read like a file,
  * and the next one is fetched when its documents are all split off.
  */
 #include <errno.h>
@@ -21,6 +21,7 @@
 
 #include "convert/dossier.h"
 #include "convert/input.h"
+#include "convert/paging.h"
 #include "util/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
@@ -28,7 +29,6 @@
 #include "core/hash.h"
 #include "map/map_eval.h"
 #include "map/mapping.h"
-#include "net/fetch.h"
 #include "read/reader.h"
 
 struct l2e_input {
@@ -39,8 +39,8 @@ struct l2e_input {
 	char *name;
 	l2e_buf data;          /* a whole input read at once */
 	FILE *file;            /* a streamed input (not stdin) */
-	l2e__fetch *fetch;     /* an input behind a URL */
-	const char *page_name; /* the page being read (owned by fetch) */
+	l2e__pager *pager;     /* an input behind a URL */
+	const char *page_name; /* the page being read (owned by pager) */
 	int is_done;
 	int whole_given;    /* non-splitting reader: its one chunk is out */
 	l2e_chunk *current; /* for l2e_input_next() */
@@ -196,7 +196,7 @@ static int open_next_page(l2e_input *in)
 		in->reader->close(in->state);
 		in->state = NULL;
 	}
-	got = l2e__fetch_next(in->fetch, in->ctx, &in->data, &in->page_name);
+	got = l2e__pager_next(in->pager, in->ctx, &in->data, &in->page_name);
 	if (got <= 0)
 		return got;
 	if (in->data.len > in->ctx->opts.max_input_bytes)
@@ -239,7 +239,7 @@ int l2e_input_open_url(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 		                      in->name, 0, 0, NULL,
 		                      "a bundle of several CSV files is a "
 		                      "folder; it cannot be fetched"));
-	if ((error = l2e__fetch_open(&in->fetch, ctx, net, map, url)) < 0)
+	if ((error = l2e__pager_open(&in->pager, ctx, net, map, url)) < 0)
 		return finish_open(out, in, error);
 	/* the first page now: an unreachable server fails the open */
 	error = open_next_page(in);
@@ -255,7 +255,7 @@ void l2e_input_free(l2e_input *in)
 	l2e_chunk_free(in->current);
 	if (in->state)
 		in->reader->close(in->state);
-	l2e__fetch_free(in->fetch);
+	l2e__pager_free(in->pager);
 	if (in->file)
 		fclose(in->file);
 	l2e_buf_dispose(&in->data);
@@ -279,7 +279,7 @@ int l2e_input_next_chunk(l2e_chunk **out, l2e_input *in)
 	if (in->reader->split) {
 		while ((got = in->reader->split(&piece, in->ctx, in->state)) ==
 		           0 &&
-		       in->fetch && (got = open_next_page(in)) > 0)
+		       in->pager && (got = open_next_page(in)) > 0)
 			; /* this page is done: on to the next */
 		if (got <= 0) {
 			in->is_done = 1;
