@@ -58,6 +58,8 @@ struct l2e_chunk {
 	int is_failed;
 	l2e__pool pool; /* the document's tree */
 	const l2e__node *root;
+	const l2e__node **top_scalars; /* in the pool; for fingerprint() */
+	size_t n_top_scalars;
 	const l2e__node **records;
 	size_t n_records;
 	size_t cap_records;
@@ -331,6 +333,8 @@ static void release_tree(l2e_chunk *c)
 	if (c->root && c->on_document)
 		c->on_document(c->root, c->on_document_payload);
 	c->root = NULL;
+	c->top_scalars = NULL;
+	c->n_top_scalars = 0;
 	l2e__pool_clear(&c->pool);
 	l2e__free((void *)c->records);
 	c->records = NULL;
@@ -380,6 +384,31 @@ static int exists(const l2e__node *n, void *payload)
 	return 1;
 }
 
+/*
+ * The scalars at the top of the document, once per document: every
+ * record's fingerprint takes them, and looking for them among the top's
+ * members for each record was quadratic when the top is the array of
+ * records itself (4 000 records: 2.5 s, three quarters of it there).
+ */
+static int keep_top_scalars(l2e_chunk *c)
+{
+	const l2e__node *n;
+	size_t i = 0;
+
+	for (n = c->root->first; n; n = n->next)
+		c->n_top_scalars += l2e__node_is_scalar(n) ? 1 : 0;
+	if (!c->n_top_scalars)
+		return 0;
+	c->top_scalars = l2e__pool_alloc(&c->pool, c->n_top_scalars *
+	                                               sizeof(*c->top_scalars));
+	if (!c->top_scalars)
+		return -1;
+	for (n = c->root->first; n; n = n->next)
+		if (l2e__node_is_scalar(n))
+			c->top_scalars[i++] = n;
+	return 0;
+}
+
 /* Parse the chunk and collect its records. */
 static int parse_chunk(l2e_chunk *c, l2e_ctx *ctx)
 {
@@ -401,6 +430,9 @@ static int parse_chunk(l2e_chunk *c, l2e_ctx *ctx)
 	if (!root)
 		return 0;
 	c->root = root;
+	if (keep_top_scalars(c) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
 	scope.current = scope.record = scope.root = root;
 	if (selected) {
 		/* the reader selected the records (an XPath) */
@@ -443,13 +475,12 @@ static int parse_chunk(l2e_chunk *c, l2e_ctx *ctx)
 static void fingerprint(l2e_dossier *d, const l2e_chunk *c,
                         const l2e__node *record)
 {
-	const l2e__node *n;
 	const char *v = l2e_version();
 	uint64_t h = l2e__node_hash(L2E__FNV_INIT, record);
+	size_t i;
 
-	for (n = c->root->first; n; n = n->next)
-		if (l2e__node_is_scalar(n))
-			h = l2e__node_hash(h, n);
+	for (i = 0; i < c->n_top_scalars; i++)
+		h = l2e__node_hash(h, c->top_scalars[i]);
 	h = l2e__fnv(h, &c->map->fingerprint, sizeof(c->map->fingerprint));
 	h = l2e__fnv(h, v, strlen(v));
 	snprintf(d->fingerprint, sizeof(d->fingerprint), "%016llx",
