@@ -2,12 +2,16 @@
  * url.c - URLs taken apart and put together by libcurl's URL API, and
  * shown without secrets.
  */
+#include "net/url.h"
+
 #include <ctype.h>
 #include <string.h>
 
+#include <curl/curl.h>
+
 #include "util/alloc.h"
 #include "core/buf.h"
-#include "net/net_int.h"
+#include "lob2europass/net.h"
 
 int l2e_is_url(const char *s)
 {

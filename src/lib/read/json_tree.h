@@ -6,7 +6,7 @@
  * each value starts. Numbers keep their lexical form from that walk.
  * Used for exports and for mapping files alike. Plain JSON within every
  * limit takes a fast path that builds the same tree in one pass, and
- * leaves everything else to cJSON (see json_tree.c).
+ * leaves everything else to cJSON (json_fast.c, json_cjson.c).
  *
  * Beyond what cJSON checks, this refuses: invalid UTF-8 and NUL bytes
  * (checked once by the cursor), "\u0000" escapes (cJSON would cut the
@@ -34,7 +34,7 @@ typedef struct l2e__json_cursor {
 	size_t max_number;
 	size_t max_values;
 	int is_checked;    /* UTF-8 checked */
-	int is_cjson_only; /* tests: skip the fast path (json_tree.c) */
+	int is_cjson_only; /* tests: skip the fast path (json_fast.c) */
 } l2e__json_cursor;
 
 void l2e__json_cursor_init(l2e__json_cursor *cur, const char *name,

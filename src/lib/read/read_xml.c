@@ -26,6 +26,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "util/alloc.h"
+#include "util/group.h"
 #include "core/buf.h"
 #include "read/xml_precheck.h"
 
@@ -157,40 +158,18 @@ static l2e__node *scalar(conv *c, l2e__node_kind kind, unsigned line,
 
 static l2e__node *element(conv *c, xmlNode *el, const char *key, size_t depth);
 
-typedef struct child_ref {
-	const char *name;
-	size_t order;      /* position among the element's children */
-	size_t group_size; /* set on the first of a group */
-	xmlNode *node;
-} child_ref;
-
-static int by_name_then_order(const void *a, const void *b)
-{
-	const child_ref *x = a, *y = b;
-	int d = strcmp(x->name, y->name);
-
-	if (d)
-		return d;
-	return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static int by_first_order(const void *a, const void *b)
-{
-	const child_ref *const *x = a, *const *y = b;
-
-	return (*x)->order < (*y)->order ? -1 : (*x)->order > (*y)->order;
-}
-
 /*
- * Child elements as members: grouped by name (sorting keeps this
- * O(n log n) for wide elements), groups in order of first appearance,
- * a group of two or more as an array.
+ * Child elements as members: grouped by name (util/group.h: n log n for
+ * wide elements, groups in order of first appearance, members in
+ * document order), a group of two or more as an array.
  */
 static int children(conv *c, l2e__node *obj, xmlNode *el, size_t depth)
 {
-	child_ref *refs = NULL, **firsts = NULL;
-	size_t n = 0, i, j, n_groups = 0;
-	xmlNode *k;
+	l2e__groups g = { NULL, NULL, 0 };
+	const char **names = NULL;
+	xmlNode **nodes = NULL, *k;
+	const size_t *m;
+	size_t n = 0, i, j, size;
 	l2e__node *member, *arr, *item;
 	int error = 0;
 
@@ -198,57 +177,50 @@ static int children(conv *c, l2e__node *obj, xmlNode *el, size_t depth)
 		n += k->type == XML_ELEMENT_NODE;
 	if (!n)
 		return 0;
-	refs = l2e__calloc(n, sizeof(*refs));
-	firsts = l2e__calloc(n, sizeof(*firsts));
-	if (!refs || !firsts) {
+	names = l2e__calloc(n, sizeof(*names));
+	nodes = l2e__calloc(n, sizeof(*nodes));
+	if (!names || !nodes) {
 		error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
 		goto done;
 	}
 	for (i = 0, k = el->children; k; k = k->next)
 		if (k->type == XML_ELEMENT_NODE) {
-			refs[i].name = (const char *)k->name;
-			refs[i].order = i;
-			refs[i].node = k;
-			i++;
+			names[i] = (const char *)k->name;
+			nodes[i++] = k;
 		}
-	qsort(refs, n, sizeof(*refs), by_name_then_order);
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && !strcmp(refs[j].name, refs[i].name);
-		     j++)
-			;
-		firsts[n_groups++] = &refs[i];
-		refs[i].group_size = j - i;
+	if (l2e__group_by_key(&g, names, n) < 0) {
+		error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
+		goto done;
 	}
-	qsort(firsts, n_groups, sizeof(*firsts), by_first_order);
-	for (i = 0; i < n_groups && !error; i++) {
-		child_ref *g = firsts[i];
-		const char *name = l2e__pool_strdup(c->pool, g->name);
-		int is_group = g->group_size > 1;
+	for (i = 0; i < g.n_groups && !error; i++) {
+		const char *name;
 
-		if (!name) {
+		m = g.order + g.starts[i]; /* the group's members */
+		size = g.starts[i + 1] - g.starts[i];
+		if (!(name = l2e__pool_strdup(c->pool, names[m[0]]))) {
 			error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
 			break;
 		}
-		if (!is_group) {
-			if (!(member = element(c, g->node, name, depth + 1))) {
+		if (size == 1) {
+			if (!(member =
+			          element(c, nodes[m[0]], name, depth + 1))) {
 				error = L2E_ERROR;
 				break;
 			}
 			l2e__node_append(obj, member);
 			continue;
 		}
-		arr = l2e__node_new(c->pool, L2E__NODE_ARRAY, line_of(g->node),
-		                    0);
+		arr = l2e__node_new(c->pool, L2E__NODE_ARRAY,
+		                    line_of(nodes[m[0]]), 0);
 		if (!arr) {
 			error = conv_fail(c, L2E_ENOMEM, 0, "out of memory");
 			break;
 		}
 		arr->key = name;
 		l2e__node_append(obj, arr);
-		for (j = (size_t)(g - refs);
-		     j < (size_t)(g - refs) + g->group_size; j++) {
+		for (j = 0; j < size; j++) {
 			if (!(item =
-			          element(c, refs[j].node, NULL, depth + 1))) {
+			          element(c, nodes[m[j]], NULL, depth + 1))) {
 				error = L2E_ERROR;
 				break;
 			}
@@ -256,8 +228,9 @@ static int children(conv *c, l2e__node *obj, xmlNode *el, size_t depth)
 		}
 	}
 done:
-	l2e__free(refs);
-	l2e__free(firsts);
+	l2e__groups_dispose(&g);
+	l2e__free((void *)names);
+	l2e__free(nodes);
 	return error;
 }
 

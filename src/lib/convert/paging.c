@@ -1,5 +1,5 @@
 /*
- * fetch.c - an export behind an API, one page at a time.
+ * paging.c - an export behind an API, one page at a time.
  *
  * Without paging the URL gives the whole export in one answer. With the
  * mapping's source.paging, each page says whether another follows (a
@@ -8,8 +8,12 @@
  * it again on a worker thread, as it would a file. A next link must stay
  * on the server of the first URL, so that credentials never follow it
  * elsewhere.
+ *
+ * Paging lives here, beside the input it feeds, because it needs the
+ * mapping (source.paging) and a reader (the page's content); net/ below
+ * is transport only and knows neither.
  */
-#include "net/fetch.h"
+#include "convert/paging.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,10 +22,11 @@
 #include "core/buf.h"
 #include "core/pool.h"
 #include "map/mapping.h"
-#include "net/net_int.h"
+#include "net/http.h"
+#include "net/url.h"
 #include "read/reader.h"
 
-struct l2e__fetch {
+struct l2e__pager {
 	l2e_net *net;
 	const l2e_mapping *map;
 	char *first_url;
@@ -39,12 +44,12 @@ static int oom(l2e_ctx *ctx)
 	                      "out of memory");
 }
 
-int l2e__fetch_open(l2e__fetch **out, l2e_ctx *ctx, l2e_net *net,
+int l2e__pager_open(l2e__pager **out, l2e_ctx *ctx, l2e_net *net,
                     const l2e_mapping *map, const char *url)
 {
 	const l2e__paging *pg = &map->paging;
 	l2e_buf name = L2E_BUF_INIT;
-	l2e__fetch *f;
+	l2e__pager *f;
 	char number[32];
 	int error;
 
@@ -53,7 +58,7 @@ int l2e__fetch_open(l2e__fetch **out, l2e_ctx *ctx, l2e_net *net,
 	    l2e_url_redacted(&name, url) < 0 ||
 	    !(f->first_url = l2e__strdup(url))) {
 		l2e_buf_dispose(&name);
-		l2e__fetch_free(f);
+		l2e__pager_free(f);
 		return oom(ctx);
 	}
 	f->net = net;
@@ -93,11 +98,11 @@ bad_url:
 	                                f->base_name, 0, 0, NULL,
 	                                "not a valid URL");
 fail:
-	l2e__fetch_free(f);
+	l2e__pager_free(f);
 	return error;
 }
 
-void l2e__fetch_free(l2e__fetch *f)
+void l2e__pager_free(l2e__pager *f)
 {
 	size_t i;
 
@@ -113,7 +118,7 @@ void l2e__fetch_free(l2e__fetch *f)
 }
 
 /* The name of the page fetched now: the URL, plus its page number. */
-static const char *page_name(l2e__fetch *f)
+static const char *page_name(l2e__pager *f)
 {
 	l2e_buf name = L2E_BUF_INIT;
 	char **grown;
@@ -147,7 +152,7 @@ static const l2e__node *find(const l2e__path *path, const l2e__node *root)
 }
 
 /* Where the page after `url` is, from the page's own content. */
-static int find_next(l2e__fetch *f, l2e_ctx *ctx, const char *url,
+static int find_next(l2e__pager *f, l2e_ctx *ctx, const char *url,
                      const char *name, const l2e__node *root)
 {
 	const l2e__paging *pg = &f->map->paging;
@@ -198,7 +203,7 @@ static int find_next(l2e__fetch *f, l2e_ctx *ctx, const char *url,
 	return 0;
 }
 
-int l2e__fetch_next(l2e__fetch *f, l2e_ctx *ctx, l2e_buf *body,
+int l2e__pager_next(l2e__pager *f, l2e_ctx *ctx, l2e_buf *body,
                     const char **name_out)
 {
 	const l2e__paging *pg = &f->map->paging;
