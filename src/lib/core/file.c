@@ -27,18 +27,15 @@ int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path, size_t max,
 	                       &len)) {
 	case L2E_READ_OK: break;
 	case L2E_READ_NOT_FOUND:
-	case L2E_READ_IO:
-		/* standard input is always open: its failure is a read's.
-		   A named file's is taken as the open's (util does not say
-		   which; a read error after a good open is rare) */
-		if (strcmp(path, "-") == 0)
-			return l2e__error_set_at(
-			    ctx, L2E_EIO, L2E_ERRCLASS_OS, path, 0, 0, NULL,
-			    "read error: %s", strerror(errno));
+	case L2E_READ_CANNOT_OPEN:
 		return l2e__error_set_at(
 		    ctx, errno == ENOENT ? L2E_ENOTFOUND : L2E_EIO,
 		    L2E_ERRCLASS_OS, path, 0, 0, NULL, "cannot open: %s",
 		    strerror(errno));
+	case L2E_READ_IO:
+		return l2e__error_set_at(ctx, L2E_EIO, L2E_ERRCLASS_OS, path, 0,
+		                         0, NULL, "read error: %s",
+		                         strerror(errno));
 	case L2E_READ_IS_DIR:
 		return l2e__error_set_at(ctx, L2E_EIO, L2E_ERRCLASS_OS, path, 0,
 		                         0, NULL, "is a directory");
@@ -50,7 +47,6 @@ int l2e__file_read(l2e_buf *out, l2e_ctx *ctx, const char *path, size_t max,
 		    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, path, 0, 0, NULL,
 		    "larger than %s (%zu bytes)", limit_name, max);
 	case L2E_READ_NO_MEMORY:
-	default:
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_OS,
 		                      "out of memory reading %s", path);
 	}
