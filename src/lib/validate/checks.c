@@ -30,7 +30,7 @@
 #include "core/buf.h"
 #include "privacy/natid.h"
 #include "validate/cv_check.h"
-#include "write/europass_v3_codes.h"
+#include "europass/v3_codes.h"
 
 #define NS_V3 "http://europass.cedefop.europa.eu/Europass"
 #define NS_CV "http://www.europass.eu/1.0"

@@ -4,7 +4,7 @@
  * HR-XML (hr), OAGIS (oa) and EURES (eures) vocabularies.
  *
  * There is no XSD to write against. The structure lives in the table of
- * europass_cv_spec.c, and every element goes through start(), which
+ * europass/cv_spec.c, and every element goes through start(), which
  * refuses one the table does not allow at that place, out of order or
  * too often, and end(), which refuses to close an element that lacks a
  * required child. A refusal is a bug here, reported as L2E_ERROR; the
@@ -12,7 +12,7 @@
  *
  * The content decisions are those of the v3.4 writers (the Current flag
  * drops the end date, a work period's description falls back to its
- * programme: europass_v3_view.c). What the CV format adds:
+ * programme: europass/v3_view.c). What the CV format adds:
  *   - the surname prefix goes into hr:FamilyName/@prefix (docs 3.4.3.2);
  *   - countries in EC spelling, lower case (el, uk); languages as
  *     ISO 639-2/T (nld, eng); a language without a code by its label;
@@ -34,8 +34,8 @@
 #include "core/buf.h"
 #include "core/hash.h"
 #include "privacy/natid.h"
-#include "write/europass_cv_spec.h"
-#include "write/europass_v3_view.h"
+#include "europass/cv_spec.h"
+#include "europass/v3_view.h"
 
 #define XSI             "http://www.w3.org/2001/XMLSchema-instance"
 #define SCHEMA_LOCATION "http://www.europass.eu/1.0 Candidate.xsd"

@@ -10,7 +10,7 @@
  * and EuropassLogo are booleans. The conformance test validates every
  * sample against that schema.
  *
- * The content is the XML writer's, decided once in europass_v3_view.c,
+ * The content is the XML writer's, decided once in europass/v3_view.c,
  * and properties come in the XML's element order. The tree is built in
  * a pool and printed as cJSON_Print prints (json_out.c, with cJSON as
  * its reference in the unit test): escaping, insertion order, tabs.
@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "write/europass_v3_view.h"
+#include "europass/v3_view.h"
 #include "write/json_out.h"
 
 /*
@@ -412,7 +412,7 @@ static void document_info(jw *j, jnode *sp, const l2e__profile *prof,
                           const l2e__write_info *info)
 {
 	char now[32];
-	const char *created = l2e__ev3_created(now, prof, info);
+	const char *created = l2e__ev3_created(now, prof, info->document_time);
 	jnode *o = add_object(j, sp, "DocumentInfo");
 
 	add_text(j, o, "DocumentType", L2E__EV3_DOCUMENT_TYPE);

@@ -6,7 +6,7 @@
  * emitter (xml_out.c) writes what libxml2's text writer would, byte for
  * byte, and does all escaping; nothing is concatenated into markup.
  * What goes in the document (codes or labels, joined texts, ...) is
- * decided in europass_v3_view.c, which the JSON writer shares.
+ * decided in europass/v3_view.c, which the JSON writer shares.
  */
 #include "writer.h"
 
@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "write/europass_v3_view.h"
+#include "europass/v3_view.h"
 #include "write/xml_out.h"
 
 #define NS "http://europass.cedefop.europa.eu/Europass"
@@ -444,7 +444,7 @@ static void document_info(xw *x, const l2e__profile *prof,
                           const l2e__write_info *info)
 {
 	char now[32];
-	const char *created = l2e__ev3_created(now, prof, info);
+	const char *created = l2e__ev3_created(now, prof, info->document_time);
 
 	start(x, "DocumentInfo");
 	leaf(x, "DocumentType", L2E__EV3_DOCUMENT_TYPE);

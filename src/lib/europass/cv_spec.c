@@ -1,17 +1,17 @@
 /*
- * europass_cv_spec.c - the Europass CV XML structure table and its codes
- * (see europass_cv_spec.h).
+ * cv_spec.c - the Europass CV XML structure table and its codes
+ * (see cv_spec.h).
  *
  * "docs 3.x" refers to a section of the Europass CV XML Schema
  * Documentation v3.0.0; "examples" to J0ker98-full.xml and
  * J0ker98-minimal.xml. A row with no remark follows both.
  */
-#include "write/europass_cv_spec.h"
+#include "europass/cv_spec.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "write/writer.h"
+#include "europass/europass.h"
 
 #define EP   L2E__CV_NS_EUROPASS
 #define HR   L2E__CV_NS_HR

@@ -1,5 +1,5 @@
 /*
- * europass_v3_view.h - a Europass v3.4 document's content, in no syntax.
+ * v3_view.h - a Europass v3.4 document's content, in no syntax.
  *
  * Europass v3.4 comes as XML (write_europass_xml.c) and as JSON
  * (write_europass_json.c). Both say the same things about a learner, so
@@ -13,10 +13,11 @@
  * L2E_ELIMIT) when a buffer could not grow; strings they hand out are
  * borrowed from the profile or from a buffer the caller passed.
  */
-#ifndef L2E_WRITE_EUROPASS_V3_VIEW_H
-#define L2E_WRITE_EUROPASS_V3_VIEW_H
+#ifndef L2E_EUROPASS_V3_VIEW_H
+#define L2E_EUROPASS_V3_VIEW_H
 
-#include "write/writer.h"
+#include "core/buf.h"
+#include "europass/europass.h"
 
 /* Fixed values every v3.4 document carries. */
 #define L2E__EV3_DOCUMENT_TYPE "ECV"
@@ -143,8 +144,8 @@ int l2e__ev3_certifications_text(l2e_buf *out, const l2e__profile *p);
 /** The document's locale (LocaleType), "nl" when unset or invalid. */
 const char *l2e__ev3_locale(const l2e__profile *p);
 
-/** CreationDate: as the mapping gave it, or the write time in `now`. */
+/** CreationDate: as the mapping gave it, or `document_time` in `now`. */
 const char *l2e__ev3_created(char now[32], const l2e__profile *p,
-                             const l2e__write_info *info);
+                             long long document_time);
 
 #endif

@@ -1,17 +1,17 @@
 /*
- * europass_v3_view.c - the content decisions of Europass v3.4 (see
- * europass_v3_view.h), shared by the XML and the JSON writer.
+ * v3_view.c - the content decisions of Europass v3.4 (see
+ * v3_view.h), shared by the XML and the JSON writer.
  *
  * Codes outside Europass's lists are written as a Label only, as the
  * schema leaves Code optional (codelists.md §4, §5).
  */
-#include "write/europass_v3_view.h"
+#include "europass/v3_view.h"
 
 #include <string.h>
 
 #include "core/buf.h"
 #include "privacy/natid.h"
-#include "write/europass_v3_codes.h"
+#include "europass/v3_codes.h"
 
 void l2e__ev3_person_fill(l2e__ev3_person *out, const l2e__item *p)
 {
@@ -299,13 +299,13 @@ const char *l2e__ev3_locale(const l2e__profile *p)
 }
 
 const char *l2e__ev3_created(char now[32], const l2e__profile *p,
-                             const l2e__write_info *info)
+                             long long document_time)
 {
 	const char *created = l2e__item_text(
 	    l2e__profile_single(p, L2E__SEC_DOCUMENT), DOC_CREATED);
 
 	if (created)
 		return created;
-	l2e__format_datetime(now, info->document_time);
+	l2e__format_datetime(now, document_time);
 	return now;
 }
