@@ -29,6 +29,8 @@
 
 #include "core/buf.h"
 #include "privacy/natid.h"
+#include "util/civil_date.h"
+#include "util/parse_int.h"
 #include "validate/cv_check.h"
 #include "europass/v3_codes.h"
 
@@ -49,21 +51,13 @@ int l2e__check_eqf(const char *s)
 	return s && s[0] >= '1' && s[0] <= '8' && !s[1];
 }
 
-static int is_leap(long y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 int l2e__check_date_exists(long year, long month, long day)
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30,
-		                    31, 31, 30, 31, 30, 31 };
-
 	if (month < 0 || month > 12 || day < 0 || day > 31)
 		return 0;
 	if (!month || !day)
-		return 1;
-	return day <= days[month - 1] + (month == 2 && is_leap(year));
+		return 1; /* a partial date: as far as it goes, it exists */
+	return l2e__date_exists(year, (int)month, (int)day);
 }
 
 int l2e__check_date_cmp(const long a[3], const long b[3])
@@ -696,8 +690,8 @@ static const char *list_key(const l2e__node *n)
 static int json_date(checker *c, const l2e__node *obj, long d[3])
 {
 	static const char *const parts[] = { "Year", "Month", "Day" };
+	static const long max[] = { 9999, 12, 31 };
 	const l2e__node *p;
-	char *end;
 	int i, ok = 1;
 
 	d[0] = d[1] = d[2] = 0;
@@ -714,10 +708,7 @@ static int json_date(checker *c, const l2e__node *obj, long d[3])
 		}
 		if (p->kind != L2E__NODE_NUMBER)
 			return 0; /* the type is the schema's business */
-		d[i] = strtol(p->text, &end, 10);
-		if (*end || (i == 0 && (d[0] < 1 || d[0] > 9999)) ||
-		    (i == 1 && (d[1] < 1 || d[1] > 12)) ||
-		    (i == 2 && (d[2] < 1 || d[2] > 31))) {
+		if (l2e__parse_long(p->text, (size_t)-1, 1, max[i], &d[i])) {
 			jadd(c, p, L2E_SEVERITY_ERROR, "date",
 			     "%s %.20s is not a %s", parts[i], p->text,
 			     i == 0   ? "year"
