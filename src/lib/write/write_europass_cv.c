@@ -29,13 +29,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "core/buf.h"
 #include "core/hash.h"
 #include "privacy/natid.h"
 #include "europass/cv_spec.h"
 #include "europass/v3_view.h"
+#include "write/xml_out.h"
 
 #define XSI             "http://www.w3.org/2001/XMLSchema-instance"
 #define SCHEMA_LOCATION "http://www.europass.eu/1.0 Candidate.xsd"
@@ -47,12 +46,12 @@
 #define MAX_DEPTH 12
 
 /*
- * The text writer with a sticky error, following the spec table: emit
- * freely, check once at the end.
+ * The XML emitter (xml_out.c, as the v3.4 writer) following the spec
+ * table; both have a sticky error: emit freely, check once at the end.
  */
 typedef struct cvw {
-	xmlTextWriterPtr w;
-	int failed;          /* libxml2 or memory */
+	l2e__xml_out xml;
+	int failed;          /* refused, or memory outside the emitter */
 	const char *refused; /* the element the table refused */
 	const char *missing; /* ... or the required child it lacks */
 	size_t depth;
@@ -116,10 +115,7 @@ static void start(cvw *x, const char *qname)
 		x->rank[d - 1] = e->order;
 		x->count[d - 1][e->order]++;
 	}
-	if (xmlTextWriterStartElement(x->w, BAD_CAST qname) < 0) {
-		x->failed = 1;
-		return;
-	}
+	l2e__xml_start(&x->xml, qname);
 	x->row[d] = row;
 	x->rank[d] = 0;
 	memset(x->count[d], 0, sizeof(x->count[d]));
@@ -142,22 +138,20 @@ static void end(cvw *x)
 			return;
 		}
 	}
-	if (xmlTextWriterEndElement(x->w) < 0)
-		x->failed = 1;
+	l2e__xml_end(&x->xml);
 	x->depth--;
 }
 
 static void attr(cvw *x, const char *name, const char *value)
 {
-	if (!x->failed && xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
-	                                              BAD_CAST value) < 0)
-		x->failed = 1;
+	if (!x->failed)
+		l2e__xml_attr(&x->xml, name, value);
 }
 
 static void text(cvw *x, const char *s)
 {
-	if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
-		x->failed = 1;
+	if (!x->failed)
+		l2e__xml_text(&x->xml, s);
 }
 
 /* <qname>s</qname>, nothing when s is NULL */
@@ -790,49 +784,33 @@ static void candidate(cvw *x, const l2e__profile *p)
 int l2e__write_europass_cv(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                            const l2e__write_info *info)
 {
-	xmlBufferPtr buf = NULL;
+	size_t was = out->len;
 	cvw x;
-	int error = 0;
 
 	memset(&x, 0, sizeof(x));
-	buf = xmlBufferCreate();
-	x.w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	if (!x.w) {
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "out of memory");
-		goto done;
-	}
-	xmlTextWriterSetIndent(x.w, 1);
-	xmlTextWriterSetIndentString(x.w, BAD_CAST "  ");
-	if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", "yes") < 0)
-		x.failed = 1;
+	l2e__xml_begin_standalone(&x.xml, out);
 	(void)info; /* the CV carries no document date */
 	candidate(&x, p);
-	if (!x.failed && xmlTextWriterEndDocument(x.w) < 0)
+	if (!x.failed && l2e__xml_finish(&x.xml) < 0)
 		x.failed = 1;
-	xmlFreeTextWriter(x.w); /* flushes into buf */
-	x.w = NULL;
+	if (!x.failed)
+		return 0;
+	/* nothing of a failed document stays in `out` */
+	out->len = was;
+	if (out->ptr)
+		out->ptr[was] = '\0';
 	if (x.refused) {
 		/* a bug: the writer and its table disagree */
-		error = l2e__error_set(
+		return l2e__error_set(
 		    ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,
 		    "Europass CV: <%s> %s%s%s (internal "
 		    "error)",
 		    x.refused, x.missing ? "lacks <" : "is not allowed there",
 		    x.missing ? x.missing : "", x.missing ? ">" : "");
-		goto done;
 	}
-	if (x.failed) {
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "Europass CV XML could not be written");
-		goto done;
-	}
-	if (l2e__buf_put(out, (const char *)xmlBufferContent(buf),
-	                 (size_t)xmlBufferLength(buf)) < 0)
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "out of memory");
-done:
-	xmlFreeTextWriter(x.w);
-	xmlBufferFree(buf);
-	return error;
+	/* as when libxml2's text writer and its buffer did this: ENOMEM */
+	return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
+	                      x.xml.error
+	                          ? "out of memory"
+	                          : "Europass CV XML could not be written");
 }
