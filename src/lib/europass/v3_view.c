@@ -13,24 +13,6 @@
 #include "privacy/natid.h"
 #include "europass/v3_codes.h"
 
-void l2e__ev3_person_fill(l2e__ev3_person *out, const l2e__item *p)
-{
-	out->email = l2e__item_text(p, PERSON_EMAIL);
-	out->phone = l2e__item_text(p, PERSON_PHONE);
-	out->line = l2e__item_text(p, PERSON_ADDRESS_LINE);
-	out->postal = l2e__item_text(p, PERSON_POSTAL_CODE);
-	out->city = l2e__item_text(p, PERSON_CITY);
-	out->iso = l2e__item_text(p, PERSON_COUNTRY);
-	out->label = l2e__item_text(p, PERSON_COUNTRY_LABEL);
-	out->gender = l2e__ev3_gender(l2e__item_text(p, PERSON_GENDER));
-	out->nationality = l2e__item_text(p, PERSON_NATIONALITY);
-	out->has_contact = out->email || out->phone || out->line ||
-	                   out->postal || out->city || out->iso || out->label;
-	/* no empty Demographics for a gender Europass cannot say */
-	out->has_demographics = p->values[PERSON_BIRTH_DATE].is_set ||
-	                        out->gender || out->nationality;
-}
-
 int l2e__ev3_country(l2e__ev3_coded *out, const char *iso, const char *label)
 {
 	const char *code = iso ? l2e__europass_country(iso) : NULL;
@@ -115,47 +97,11 @@ const char *l2e__ev3_work_description(const l2e__item *work)
 
 /* ==== Skills ==== */
 
-const l2e__ev3_field l2e__ev3_cefr[L2E__EV3_N_CEFR] = {
-	{ LANG_LISTENING, "Listening" },
-	{ LANG_READING, "Reading" },
-	{ LANG_SPOKEN_INTERACTION, "SpokenInteraction" },
-	{ LANG_SPOKEN_PRODUCTION, "SpokenProduction" },
-	{ LANG_WRITING, "Writing" },
-};
-
-void l2e__ev3_language_kinds(const l2e__profile *p, int *has_mother,
-                             int *has_foreign)
-{
-	const l2e__item *it;
-
-	*has_mother = *has_foreign = 0;
-	for (it = p->first[L2E__SEC_LANGUAGE]; it; it = it->next) {
-		if (l2e__item_bool(it, LANG_MOTHER_TONGUE))
-			*has_mother = 1;
-		else
-			*has_foreign = 1;
-	}
-}
-
-int l2e__ev3_has_cefr(const l2e__item *lang)
-{
-	size_t i;
-
-	for (i = 0; i < L2E__EV3_N_CEFR; i++)
-		if (lang->values[l2e__ev3_cefr[i].field].is_set)
-			return 1;
-	return 0;
-}
-
-/* the profile's area names, in the order of l2e__ev3_ict */
+/* the profile's area names, in the order of the tree's ICT rows
+ * (Information, Communication, ContentCreation, Safety, ProblemSolving) */
 static const char *const ict_areas[L2E__EV3_N_ICT] = {
 	"information", "communication",   "content_creation",
 	"safety",      "problem_solving",
-};
-
-const char *const l2e__ev3_ict[L2E__EV3_N_ICT] = {
-	"Information", "Communication",  "ContentCreation",
-	"Safety",      "ProblemSolving",
 };
 
 int l2e__ev3_computer_fill(l2e__ev3_computer *out, const l2e__profile *p)
@@ -213,18 +159,6 @@ int l2e__ev3_other_text(l2e_buf *out, const l2e__profile *p)
 		if (error < 0)
 			return error;
 	}
-	return 0;
-}
-
-int l2e__ev3_has_skills(const l2e__profile *p)
-{
-	const l2e__item *it;
-
-	if (p->first[L2E__SEC_LANGUAGE] || p->first[L2E__SEC_DIGITAL])
-		return 1;
-	for (it = p->first[L2E__SEC_CAREER]; it; it = it->next)
-		if (l2e__item_text(it, CAREER_TEXT))
-			return 1;
 	return 0;
 }
 
