@@ -38,6 +38,48 @@
 #define CHECK(c, up) .check = L2E__EV3_CHECK_##c, .check_up = (up)
 #define CLOSED       .is_closed = 1
 
+/*
+ * Types the schema uses in several places (CountryType, PeriodType,
+ * OrganisationType), written once: their row names and their rows.
+ */
+/* clang-format off */
+#define COUNTRY_IDS(C) C, C##_CODE, C##_LABEL
+#define COUNTRY(C, PARENT, F_ISO, F_LABEL)                                  \
+	[C] = { PARENT, SAME("Country"), OBJECT, 0, 1, IF_CONTENT },        \
+	[C##_CODE] = { C, SAME("Code"), TEXT, 0, 1, VIEW(COUNTRY_CODE),     \
+	               FIELDS(F_ISO, F_LABEL), CHECK(COUNTRY, 1) },          \
+	[C##_LABEL] = { C, SAME("Label"), TEXT, 0, 1, VIEW(COUNTRY_LABEL),  \
+	                FIELDS(F_ISO, F_LABEL) }
+
+/* Current instead of To for an ongoing item */
+#define PERIOD_IDS(P) P, P##_FROM, P##_CURRENT, P##_TO
+#define PERIOD(P, PARENT, F_FROM, F_TO, F_ONGOING)                          \
+	[P] = { PARENT, SAME("Period"), OBJECT, 0, 1, IF_CONTENT,           \
+	        CHECK(PERIOD, 0) },                                         \
+	[P##_FROM] = { P, SAME("From"), DATE, 0, 1, FIELD(F_FROM) },        \
+	[P##_CURRENT] = { P, SAME("Current"), BOOL, 0, 1,                   \
+	                  FIELD(F_ONGOING) },                               \
+	[P##_TO] = { P, SAME("To"), DATE, 0, 1, VIEW(PERIOD_TO),            \
+	             FIELDS(F_TO, F_ONGOING) }
+
+/* an employer or a school: a name and a place */
+#define ORGANISATION_IDS(O)                                                 \
+	O, O##_NAME, O##_CONTACT, O##_ADDRESS, O##_ADDR_CONTACT, O##_CITY,  \
+	COUNTRY_IDS(O##_COUNTRY)
+#define ORGANISATION(O, PARENT, NAME, F_NAME, F_CITY, F_ISO, F_LABEL)       \
+	[O] = { PARENT, SAME(NAME), OBJECT, 0, 1, IF_CONTENT },             \
+	[O##_NAME] = { O, SAME("Name"), TEXT, 0, 1, FIELD(F_NAME) },        \
+	[O##_CONTACT] = { O, SAME("ContactInfo"), OBJECT, 0, 1,             \
+	                  IF_CONTENT },                                     \
+	[O##_ADDRESS] = { O##_CONTACT, SAME("Address"), OBJECT, 0, 1,       \
+	                  IF_CONTENT },                                     \
+	[O##_ADDR_CONTACT] = { O##_ADDRESS, SAME("Contact"), OBJECT, 0, 1,  \
+	                       IF_CONTENT },                                \
+	[O##_CITY] = { O##_ADDR_CONTACT, SAME("Municipality"), TEXT, 0, 1,  \
+	               FIELD(F_CITY) },                                     \
+	COUNTRY(O##_COUNTRY, O##_ADDR_CONTACT, F_ISO, F_LABEL)
+/* clang-format on */
+
 /* Row names, so that a child can name its parent. */
 enum {
 	SP,
@@ -67,9 +109,7 @@ enum {
 	ID_ADDR_LINE,
 	ID_ADDR_POSTAL,
 	ID_ADDR_CITY,
-	ID_ADDR_COUNTRY,
-	ID_ADDR_COUNTRY_CODE,
-	ID_ADDR_COUNTRY_LABEL,
+	COUNTRY_IDS(ID_ADDR_COUNTRY),
 	ID_EMAIL,
 	ID_EMAIL_CONTACT,
 	ID_PHONES,
@@ -90,40 +130,18 @@ enum {
 	HL_LABEL,
 	WORKS,
 	WORK,
-	W_PERIOD,
-	W_FROM,
-	W_CURRENT,
-	W_TO,
+	PERIOD_IDS(W_PERIOD),
 	W_DESCRIPTION,
 	W_POSITION,
 	W_POSITION_LABEL,
 	W_ACTIVITIES,
-	W_EMPLOYER,
-	W_EMP_NAME,
-	W_EMP_CONTACT,
-	W_EMP_ADDRESS,
-	W_EMP_ADDR_CONTACT,
-	W_EMP_CITY,
-	W_EMP_COUNTRY,
-	W_EMP_COUNTRY_CODE,
-	W_EMP_COUNTRY_LABEL,
+	ORGANISATION_IDS(W_EMPLOYER),
 	EDUS,
 	EDU,
-	E_PERIOD,
-	E_FROM,
-	E_CURRENT,
-	E_TO,
+	PERIOD_IDS(E_PERIOD),
 	E_TITLE,
 	E_ACTIVITIES,
-	E_ORG,
-	E_ORG_NAME,
-	E_ORG_CONTACT,
-	E_ORG_ADDRESS,
-	E_ORG_ADDR_CONTACT,
-	E_ORG_CITY,
-	E_ORG_COUNTRY,
-	E_ORG_COUNTRY_CODE,
-	E_ORG_COUNTRY_LABEL,
+	ORGANISATION_IDS(E_ORG),
 	E_LEVEL,
 	E_LEVEL_CODE,
 	E_FIELD,
@@ -219,16 +237,8 @@ const l2e__ev3_row l2e__ev3_tree[ROWS] = {
 	                     FIELD(PERSON_POSTAL_CODE) },
 	[ID_ADDR_CITY] = { ID_ADDR_CONTACT, SAME("Municipality"), TEXT, 0, 1,
 	                   FIELD(PERSON_CITY) },
-	[ID_ADDR_COUNTRY] = { ID_ADDR_CONTACT, SAME("Country"), OBJECT, 0, 1,
-	                      IF_CONTENT },
-	[ID_ADDR_COUNTRY_CODE] = { ID_ADDR_COUNTRY, SAME("Code"), TEXT, 0, 1,
-	                           VIEW(COUNTRY_CODE),
-	                           FIELDS(PERSON_COUNTRY, PERSON_COUNTRY_LABEL),
-	                           CHECK(COUNTRY, 1) },
-	[ID_ADDR_COUNTRY_LABEL] = { ID_ADDR_COUNTRY, SAME("Label"), TEXT, 0, 1,
-	                            VIEW(COUNTRY_LABEL),
-	                            FIELDS(PERSON_COUNTRY,
-	                                   PERSON_COUNTRY_LABEL) },
+	COUNTRY(ID_ADDR_COUNTRY, ID_ADDR_CONTACT, PERSON_COUNTRY,
+	        PERSON_COUNTRY_LABEL),
 	[ID_EMAIL] = { ID_CONTACT, SAME("Email"), OBJECT, 0, 1, IF_CONTENT },
 	[ID_EMAIL_CONTACT] = { ID_EMAIL, SAME("Contact"), TEXT, 1, 1,
 	                       FIELD(PERSON_EMAIL) },
@@ -272,13 +282,7 @@ const l2e__ev3_row l2e__ev3_tree[ROWS] = {
 	[WORKS] = { LEARNER, "WorkExperienceList", "WorkExperience", LIST, 0, 1,
 	            IF_CONTENT },
 	[WORK] = { WORKS, "WorkExperience", NULL, ITEM, 1, N, SECTION(WORK) },
-	[W_PERIOD] = { WORK, SAME("Period"), OBJECT, 0, 1, IF_CONTENT,
-	               CHECK(PERIOD, 0) },
-	[W_FROM] = { W_PERIOD, SAME("From"), DATE, 0, 1, FIELD(WORK_FROM) },
-	[W_CURRENT] = { W_PERIOD, SAME("Current"), BOOL, 0, 1,
-	                FIELD(WORK_ONGOING) },
-	[W_TO] = { W_PERIOD, SAME("To"), DATE, 0, 1, VIEW(PERIOD_TO),
-	           FIELDS(WORK_TO, WORK_ONGOING) },
+	PERIOD(W_PERIOD, WORK, WORK_FROM, WORK_TO, WORK_ONGOING),
 	/* its own description, or its programme (an exchange programme) */
 	[W_DESCRIPTION] = { WORK, SAME("Description"), TEXT, 0, 1,
 	                    VIEW(WORK_DESCRIPTION) },
@@ -287,60 +291,18 @@ const l2e__ev3_row l2e__ev3_tree[ROWS] = {
 	                       FIELD(WORK_POSITION) },
 	[W_ACTIVITIES] = { WORK, SAME("Activities"), TEXT, 0, 1,
 	                   FIELD(WORK_ACTIVITIES) },
-	[W_EMPLOYER] = { WORK, SAME("Employer"), OBJECT, 0, 1, IF_CONTENT },
-	[W_EMP_NAME] = { W_EMPLOYER, SAME("Name"), TEXT, 0, 1,
-	                 FIELD(WORK_EMPLOYER) },
-	[W_EMP_CONTACT] = { W_EMPLOYER, SAME("ContactInfo"), OBJECT, 0, 1,
-	                    IF_CONTENT },
-	[W_EMP_ADDRESS] = { W_EMP_CONTACT, SAME("Address"), OBJECT, 0, 1,
-	                    IF_CONTENT },
-	[W_EMP_ADDR_CONTACT] = { W_EMP_ADDRESS, SAME("Contact"), OBJECT, 0, 1,
-	                         IF_CONTENT },
-	[W_EMP_CITY] = { W_EMP_ADDR_CONTACT, SAME("Municipality"), TEXT, 0, 1,
-	                 FIELD(WORK_CITY) },
-	[W_EMP_COUNTRY] = { W_EMP_ADDR_CONTACT, SAME("Country"), OBJECT, 0, 1,
-	                    IF_CONTENT },
-	[W_EMP_COUNTRY_CODE] = { W_EMP_COUNTRY, SAME("Code"), TEXT, 0, 1,
-	                         VIEW(COUNTRY_CODE),
-	                         FIELDS(WORK_COUNTRY, WORK_COUNTRY_LABEL),
-	                         CHECK(COUNTRY, 1) },
-	[W_EMP_COUNTRY_LABEL] = { W_EMP_COUNTRY, SAME("Label"), TEXT, 0, 1,
-	                          VIEW(COUNTRY_LABEL),
-	                          FIELDS(WORK_COUNTRY, WORK_COUNTRY_LABEL) },
+	ORGANISATION(W_EMPLOYER, WORK, "Employer", WORK_EMPLOYER, WORK_CITY,
+	             WORK_COUNTRY, WORK_COUNTRY_LABEL),
 
 	[EDUS] = { LEARNER, "EducationList", "Education", LIST, 0, 1,
 	           IF_CONTENT },
 	[EDU] = { EDUS, "Education", NULL, ITEM, 1, N, SECTION(EDUCATION) },
-	[E_PERIOD] = { EDU, SAME("Period"), OBJECT, 0, 1, IF_CONTENT,
-	               CHECK(PERIOD, 0) },
-	[E_FROM] = { E_PERIOD, SAME("From"), DATE, 0, 1, FIELD(EDU_FROM) },
-	[E_CURRENT] = { E_PERIOD, SAME("Current"), BOOL, 0, 1,
-	                FIELD(EDU_ONGOING) },
-	[E_TO] = { E_PERIOD, SAME("To"), DATE, 0, 1, VIEW(PERIOD_TO),
-	           FIELDS(EDU_TO, EDU_ONGOING) },
+	PERIOD(E_PERIOD, EDU, EDU_FROM, EDU_TO, EDU_ONGOING),
 	[E_TITLE] = { EDU, SAME("Title"), TEXT, 0, 1, FIELD(EDU_TITLE) },
 	[E_ACTIVITIES] = { EDU, SAME("Activities"), TEXT, 0, 1,
 	                   FIELD(EDU_ACTIVITIES) },
-	[E_ORG] = { EDU, SAME("Organisation"), OBJECT, 0, 1, IF_CONTENT },
-	[E_ORG_NAME] = { E_ORG, SAME("Name"), TEXT, 0, 1,
-	                 FIELD(EDU_ORGANISATION) },
-	[E_ORG_CONTACT] = { E_ORG, SAME("ContactInfo"), OBJECT, 0, 1,
-	                    IF_CONTENT },
-	[E_ORG_ADDRESS] = { E_ORG_CONTACT, SAME("Address"), OBJECT, 0, 1,
-	                    IF_CONTENT },
-	[E_ORG_ADDR_CONTACT] = { E_ORG_ADDRESS, SAME("Contact"), OBJECT, 0, 1,
-	                         IF_CONTENT },
-	[E_ORG_CITY] = { E_ORG_ADDR_CONTACT, SAME("Municipality"), TEXT, 0, 1,
-	                 FIELD(EDU_CITY) },
-	[E_ORG_COUNTRY] = { E_ORG_ADDR_CONTACT, SAME("Country"), OBJECT, 0, 1,
-	                    IF_CONTENT },
-	[E_ORG_COUNTRY_CODE] = { E_ORG_COUNTRY, SAME("Code"), TEXT, 0, 1,
-	                         VIEW(COUNTRY_CODE),
-	                         FIELDS(EDU_COUNTRY, EDU_COUNTRY_LABEL),
-	                         CHECK(COUNTRY, 1) },
-	[E_ORG_COUNTRY_LABEL] = { E_ORG_COUNTRY, SAME("Label"), TEXT, 0, 1,
-	                          VIEW(COUNTRY_LABEL),
-	                          FIELDS(EDU_COUNTRY, EDU_COUNTRY_LABEL) },
+	ORGANISATION(E_ORG, EDU, "Organisation", EDU_ORGANISATION, EDU_CITY,
+	             EDU_COUNTRY, EDU_COUNTRY_LABEL),
 	[E_LEVEL] = { EDU, SAME("Level"), OBJECT, 0, 1, IF_CONTENT },
 	[E_LEVEL_CODE] = { E_LEVEL, SAME("Code"), TEXT, 0, 1,
 	                   FIELD(EDU_EQF_LEVEL), CHECK(EQF, 2) },

@@ -84,23 +84,31 @@ static int schema_said(const l2e__checker *c, const char *field)
 	return 0;
 }
 
-void l2e__checker_add(l2e__checker *c, l2e_severity severity, unsigned line,
-                      unsigned column, const char *field, const char *rule,
-                      const char *fmt, ...)
+void l2e__checker_vadd(l2e__checker *c, l2e_severity severity, unsigned line,
+                       unsigned column, const char *field, const char *rule,
+                       const char *fmt, va_list ap)
 {
 	l2e_buf msg = L2E_BUF_INIT;
-	va_list ap;
 
 	if (severity == L2E_SEVERITY_ERROR && schema_said(c, field))
 		return;
-	va_start(ap, fmt);
 	if (l2e__buf_vprintf(&msg, fmt, ap) < 0)
 		c->r->is_oom = 1;
-	va_end(ap);
 	if (msg.ptr)
 		l2e__report_add(c->r, severity, line, column, field, rule, "%s",
 		                msg.ptr);
 	l2e_buf_dispose(&msg);
+}
+
+void l2e__checker_add(l2e__checker *c, l2e_severity severity, unsigned line,
+                      unsigned column, const char *field, const char *rule,
+                      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	l2e__checker_vadd(c, severity, line, column, field, rule, fmt, ap);
+	va_end(ap);
 }
 
 void l2e__checker_init(l2e__checker *c, l2e_report *r)
@@ -133,20 +141,15 @@ void l2e__checker_xadd(l2e__checker *c, const xmlNode *node,
                        l2e_severity severity, const char *rule, const char *fmt,
                        ...)
 {
-	l2e_buf msg = L2E_BUF_INIT;
 	xplace p;
 	va_list ap;
 
 	if (xplace_of(c, &p, node) < 0)
 		return;
 	va_start(ap, fmt);
-	if (l2e__buf_vprintf(&msg, fmt, ap) < 0)
-		c->r->is_oom = 1;
+	l2e__checker_vadd(c, severity, p.line, p.column, p.path.ptr, rule, fmt,
+	                  ap);
 	va_end(ap);
-	if (msg.ptr)
-		l2e__checker_add(c, severity, p.line, p.column, p.path.ptr,
-		                 rule, "%s", msg.ptr);
-	l2e_buf_dispose(&msg);
 	l2e_buf_dispose(&p.path);
 }
 

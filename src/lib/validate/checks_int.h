@@ -9,6 +9,8 @@
 #ifndef L2E_VALIDATE_CHECKS_INT_H
 #define L2E_VALIDATE_CHECKS_INT_H
 
+#include <stdarg.h>
+
 #include "validate/validate_int.h"
 
 typedef struct l2e__checker {
@@ -26,6 +28,12 @@ void l2e__checker_add(l2e__checker *c, l2e_severity severity, unsigned line,
                       unsigned column, const char *field, const char *rule,
                       const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+
+/* The same with a va_list. */
+void l2e__checker_vadd(l2e__checker *c, l2e_severity severity, unsigned line,
+                       unsigned column, const char *field, const char *rule,
+                       const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
 
 /* A finding at an XML node (its path, line and column). */
 void l2e__checker_xadd(l2e__checker *c, const xmlNode *node,

@@ -320,19 +320,16 @@ static void jadd(l2e__checker *c, const l2e__node *n, l2e_severity severity,
 static void jadd(l2e__checker *c, const l2e__node *n, l2e_severity severity,
                  const char *rule, const char *fmt, ...)
 {
-	l2e_buf msg = L2E_BUF_INIT, where = L2E_BUF_INIT;
+	l2e_buf where = L2E_BUF_INIT;
 	va_list ap;
 
-	va_start(ap, fmt);
-	if (l2e__buf_vprintf(&msg, fmt, ap) < 0)
-		c->r->is_oom = 1;
-	va_end(ap);
 	if (l2e__json_pointer(&where, n) < 0)
 		c->r->is_oom = 1;
-	if (msg.ptr && where.ptr)
-		l2e__checker_add(c, severity, n->line, n->column, where.ptr,
-		                 rule, "%s", msg.ptr);
-	l2e_buf_dispose(&msg);
+	va_start(ap, fmt);
+	if (where.ptr)
+		l2e__checker_vadd(c, severity, n->line, n->column, where.ptr,
+		                  rule, fmt, ap);
+	va_end(ap);
 	l2e_buf_dispose(&where);
 }
 
