@@ -59,9 +59,24 @@ static void test_v3_tree_shape__kinds_and_names(void)
 	}
 }
 
+static void test_v3_tree_shape__children_are_found(void)
+{
+	size_t i, c, n = 0;
+
+	/* every row but the root is found once among its parent's */
+	for (i = 0; i < l2e__ev3_tree_n; i++)
+		for (c = l2e__ev3_next_child(i, i); c;
+		     c = l2e__ev3_next_child(i, c)) {
+			CHECK_INT((int)i, l2e__ev3_tree[c].parent);
+			n++;
+		}
+	CHECK_INT(l2e__ev3_tree_n - 1, n);
+}
+
 static const test_case cases[] = {
 	TEST_CASE(test_v3_tree_shape__document_order),
 	TEST_CASE(test_v3_tree_shape__kinds_and_names),
+	TEST_CASE(test_v3_tree_shape__children_are_found),
 };
 
 TEST_MAIN(cases)

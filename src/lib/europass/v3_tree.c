@@ -392,3 +392,16 @@ const l2e__ev3_row l2e__ev3_tree[ROWS] = {
 };
 
 const size_t l2e__ev3_tree_n = ROWS;
+
+/* Rows come in document order, so row i's subtree is the run after it
+ * whose parents are not before it. */
+size_t l2e__ev3_next_child(size_t row, size_t after)
+{
+	size_t c;
+
+	for (c = after + 1;
+	     c < l2e__ev3_tree_n && l2e__ev3_tree[c].parent >= (int)row; c++)
+		if (l2e__ev3_tree[c].parent == (int)row)
+			return c;
+	return 0;
+}

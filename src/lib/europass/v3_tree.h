@@ -120,6 +120,12 @@ typedef struct l2e__ev3_row {
 extern const l2e__ev3_row l2e__ev3_tree[];
 extern const size_t l2e__ev3_tree_n;
 
+/**
+ * The child of row `row` after row `after` (after == row: the first),
+ * or 0 when there is no more (row 0 is nobody's child).
+ */
+size_t l2e__ev3_next_child(size_t row, size_t after);
+
 /** The XML namespace of every element. */
 #define L2E__EV3_NS "http://europass.cedefop.europa.eu/Europass"
 

@@ -134,19 +134,6 @@ static int lets_through(const l2e__ev3_row *r, const l2e__item *it)
 
 static int is_written(const l2e__ev3_doc *d, size_t i, const l2e__item *it);
 
-/*
- * The child of row i after row c (c == i: the first), or 0: no more.
- * Rows come in document order, so row i's subtree is the run after it
- * whose parents are not before it (and row 0 is nobody's child).
- */
-static size_t next_child(size_t i, size_t c)
-{
-	for (c++; c < l2e__ev3_tree_n && l2e__ev3_tree[c].parent >= (int)i; c++)
-		if (l2e__ev3_tree[c].parent == (int)i)
-			return c;
-	return 0;
-}
-
 /* The item a container reads: its section's, or its parent's. */
 static const l2e__item *item_of(const l2e__ev3_doc *d, const l2e__ev3_row *r,
                                 const l2e__item *it)
@@ -177,7 +164,8 @@ static int has_content(const l2e__ev3_doc *d, size_t i, const l2e__item *it)
 					return 1;
 			return 0;
 		}
-		for (c = next_child(i, i); c; c = next_child(i, c))
+		for (c = l2e__ev3_next_child(i, i); c;
+		     c = l2e__ev3_next_child(i, c))
 			if (has_content(d, c, it))
 				return 1;
 		return 0;
@@ -199,7 +187,7 @@ static int is_written(const l2e__ev3_doc *d, size_t i, const l2e__item *it)
 		return field_text(it, r->field) != NULL;
 	if (r->view == L2E__EV3_V_COMPUTER)
 		return d->computer.is_present;
-	for (c = next_child(i, i); c; c = next_child(i, c))
+	for (c = l2e__ev3_next_child(i, i); c; c = l2e__ev3_next_child(i, c))
 		if (has_content(d, c, it))
 			return 1;
 	return 0;
@@ -217,7 +205,7 @@ static void walk(const l2e__ev3_doc *d, const l2e__ev3_syntax *s, void *w,
 	size_t c;
 
 	s->open(w, ROW(i));
-	for (c = next_child(i, i); c; c = next_child(i, c)) {
+	for (c = l2e__ev3_next_child(i, i); c; c = l2e__ev3_next_child(i, c)) {
 		r = ROW(c);
 		switch (r->kind) {
 		case L2E__EV3_TEXT:

@@ -34,18 +34,6 @@
 /* The most children a closed row has. */
 #define MAX_MEMBERS 16
 
-/*
- * The child of row i after row c (c == i: the first), or 0: no more
- * (rows are in document order; see v3_walk.c).
- */
-static size_t next_child(size_t i, size_t c)
-{
-	for (c++; c < l2e__ev3_tree_n && l2e__ev3_tree[c].parent >= (int)i; c++)
-		if (l2e__ev3_tree[c].parent == (int)i)
-			return c;
-	return 0;
-}
-
 /* Is `v` a value check `k` takes? If not, *rule and *what say why. */
 static int value_ok(l2e__ev3_check k, const char *v, const char **rule,
                     const char **what)
@@ -88,8 +76,8 @@ static void period_parts(size_t period, const char *names[2], int is_json)
 	size_t c, n = 0;
 
 	names[0] = names[1] = NULL;
-	for (c = next_child(period, period); c && n < 2;
-	     c = next_child(period, c))
+	for (c = l2e__ev3_next_child(period, period); c && n < 2;
+	     c = l2e__ev3_next_child(period, c))
 		if (ROW(c)->kind == L2E__EV3_DATE)
 			names[n++] = is_json ? ROW(c)->json : ROW(c)->xml;
 }
@@ -123,7 +111,8 @@ static void xml_skeleton(l2e__checker *c, const xmlNode *el, size_t i)
 	const char *name = (const char *)el->name;
 	const xmlNode *k;
 
-	for (m = next_child(i, i); m && n < MAX_MEMBERS; m = next_child(i, m))
+	for (m = l2e__ev3_next_child(i, i); m && n < MAX_MEMBERS;
+	     m = l2e__ev3_next_child(i, m))
 		if (ROW(m)->xml && ROW(m)->kind != L2E__EV3_ATTR)
 			member[n++] = m;
 	memset(count, 0, sizeof(count));
@@ -391,7 +380,8 @@ static void json_skeleton(l2e__checker *c, const l2e__node *obj, size_t i,
 		return;
 	}
 	for (k = obj->first; k; k = k->next) {
-		for (m = next_child(i, i); m; m = next_child(i, m))
+		for (m = l2e__ev3_next_child(i, i); m;
+		     m = l2e__ev3_next_child(i, m))
 			if (ROW(m)->json && !strcmp(ROW(m)->json, k->key))
 				break;
 		if (!m)
