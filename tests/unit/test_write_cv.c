@@ -13,7 +13,7 @@
 
 #include "core/buf.h"
 #include "validate/cv_check.h"
-#include "write/europass_cv_spec.h"
+#include "europass/cv_spec.h"
 
 static const char *mapping =
     "{\"lob2europass_mapping\": 1, \"name\": \"cv-test\",\n"

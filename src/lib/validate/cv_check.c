@@ -15,7 +15,7 @@
 #include <libxml/parser.h>
 
 #include "lob2europass/common.h"
-#include "write/europass_cv_spec.h"
+#include "europass/cv_spec.h"
 
 typedef struct walk {
 	l2e__cv_report_fn report;

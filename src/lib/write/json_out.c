@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "util/json_escape.h"
 
 typedef enum json_kind {
 	JSON_OBJECT,
@@ -118,41 +119,12 @@ typedef struct printer {
 	int error;
 } printer;
 
-/* cJSON's string escapes: 0 as it is, 'u' as \u00xx, else the letter. */
-static char escape_of(unsigned char c)
-{
-	static const char control[] = "uuuuuuuubtnufruuuuuuuuuuuuuuuuuu";
-
-	if (c < 32)
-		return control[c];
-	return c == '"' || c == '\\' ? (char)c : 0;
-}
-
-/* `s` quoted and escaped at o, which has room for 6 * strlen(s) + 2. */
+/* `s` quoted and escaped at o, which has room for
+ * L2E_JSON_ESCAPE_ROOM(len) + 2. */
 static char *write_string(char *o, const char *s, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	const char *run = s, *end = s + len;
-	char e;
-
 	*o++ = '"';
-	for (; s < end; s++) {
-		if (!(e = escape_of((unsigned char)*s)))
-			continue;
-		memcpy(o, run, (size_t)(s - run));
-		o += s - run;
-		*o++ = '\\';
-		*o++ = e;
-		if (e == 'u') {
-			*o++ = '0';
-			*o++ = '0';
-			*o++ = hex[(unsigned char)*s >> 4];
-			*o++ = hex[(unsigned char)*s & 15];
-		}
-		run = s + 1;
-	}
-	memcpy(o, run, (size_t)(s - run));
-	o += s - run;
+	o = l2e__json_escape(o, s, len);
 	*o++ = '"';
 	return o;
 }
@@ -160,7 +132,8 @@ static char *write_string(char *o, const char *s, size_t len)
 static void put_string(printer *p, const char *s)
 {
 	size_t len = strlen(s);
-	char *o = l2e__buf_reserve(p->out, 6 * len + 2, &p->error);
+	char *o =
+	    l2e__buf_reserve(p->out, L2E_JSON_ESCAPE_ROOM(len) + 2, &p->error);
 
 	if (o)
 		l2e__buf_commit(p->out, write_string(o, s, len));
@@ -227,7 +200,9 @@ static void print_value(printer *p, const l2e__json *n, size_t depth)
 			/* tabs, "name":<TAB> in one piece */
 			len = strlen(c->name);
 			if (!(o = l2e__buf_reserve(
-			          p->out, depth + 1 + 6 * len + 4, &p->error)))
+			          p->out,
+			          depth + 1 + L2E_JSON_ESCAPE_ROOM(len) + 4,
+			          &p->error)))
 				return;
 			memset(o, '\t', depth + 1);
 			o = write_string(o + depth + 1, c->name, len);

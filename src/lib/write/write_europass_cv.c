@@ -4,15 +4,14 @@
  * HR-XML (hr), OAGIS (oa) and EURES (eures) vocabularies.
  *
  * There is no XSD to write against. The structure lives in the table of
- * europass_cv_spec.c, and every element goes through start(), which
- * refuses one the table does not allow at that place, out of order or
- * too often, and end(), which refuses to close an element that lacks a
- * required child. A refusal is a bug here, reported as L2E_ERROR; the
- * structural checker (validate/cv_check.c) reads the same table.
+ * europass/cv_spec.c, and every element goes through the emitter of
+ * cv_out.c, which refuses what the table does not allow. A refusal is a
+ * bug here, reported as L2E_ERROR; the structural checker
+ * (validate/cv_check.c) reads the same table.
  *
  * The content decisions are those of the v3.4 writers (the Current flag
  * drops the end date, a work period's description falls back to its
- * programme: europass_v3_view.c). What the CV format adds:
+ * programme: europass/v3_view.c). What the CV format adds:
  *   - the surname prefix goes into hr:FamilyName/@prefix (docs 3.4.3.2);
  *   - countries in EC spelling, lower case (el, uk); languages as
  *     ISO 639-2/T (nld, eng); a language without a code by its label;
@@ -29,13 +28,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "core/buf.h"
 #include "core/hash.h"
+#include "europass/cv_spec.h"
+#include "europass/v3_view.h"
 #include "privacy/natid.h"
-#include "write/europass_cv_spec.h"
-#include "write/europass_v3_view.h"
+#include "write/cv_out.h"
 
 #define XSI             "http://www.w3.org/2001/XMLSchema-instance"
 #define SCHEMA_LOCATION "http://www.europass.eu/1.0 Candidate.xsd"
@@ -43,222 +41,6 @@
 /* CompetencyID@schemeName, PrimaryLanguageCode@name */
 #define LANGUAGE_CODED "NORMAL"
 #define LANGUAGE_LABEL "FREE_TEXT"
-
-#define MAX_DEPTH 12
-
-/*
- * The text writer with a sticky error, following the spec table: emit
- * freely, check once at the end.
- */
-typedef struct cvw {
-	xmlTextWriterPtr w;
-	int failed;          /* libxml2 or memory */
-	const char *refused; /* the element the table refused */
-	const char *missing; /* ... or the required child it lacks */
-	size_t depth;
-	int row[MAX_DEPTH];       /* spec rows of the open elements */
-	unsigned rank[MAX_DEPTH]; /* rank of the last child of each */
-	unsigned char count[MAX_DEPTH][L2E__CV_MAX_CHILDREN]; /* per rank */
-} cvw;
-
-static void refuse(cvw *x, const char *element, const char *missing)
-{
-	x->refused = element;
-	x->missing = missing;
-	x->failed = 1;
-}
-
-static int ns_of(const char *qname, const char **local)
-{
-	const char *colon = strchr(qname, ':');
-	const char *prefix;
-	int i;
-
-	*local = colon ? colon + 1 : qname;
-	if (!colon)
-		return L2E__CV_NS_EUROPASS;
-	for (i = 0; i < L2E__CV_NS__N; i++) {
-		prefix = l2e__cv_ns_prefix((l2e__cv_ns)i);
-		if (prefix && strlen(prefix) == (size_t)(colon - qname) &&
-		    strncmp(prefix, qname, strlen(prefix)) == 0)
-			return i;
-	}
-	return -1;
-}
-
-/* Open `qname` ("hr:DegreeName") where the table allows it. */
-static void start(cvw *x, const char *qname)
-{
-	const l2e__cv_elem *e;
-	const char *local;
-	int ns, row;
-	size_t d = x->depth;
-
-	if (x->failed)
-		return;
-	ns = ns_of(qname, &local);
-	row = ns < 0 || d == MAX_DEPTH
-	          ? -1
-	          : l2e__cv_spec_child(d ? x->row[d - 1] : -1, (l2e__cv_ns)ns,
-	                               local);
-	if (row < 0) {
-		refuse(x, qname, NULL);
-		return;
-	}
-	e = &l2e__cv_spec[row];
-	if (d) {
-		if (e->order < x->rank[d - 1] ||
-		    (e->max_occurs &&
-		     x->count[d - 1][e->order] >= e->max_occurs)) {
-			refuse(x, qname, NULL);
-			return;
-		}
-		x->rank[d - 1] = e->order;
-		x->count[d - 1][e->order]++;
-	}
-	if (xmlTextWriterStartElement(x->w, BAD_CAST qname) < 0) {
-		x->failed = 1;
-		return;
-	}
-	x->row[d] = row;
-	x->rank[d] = 0;
-	memset(x->count[d], 0, sizeof(x->count[d]));
-	x->depth++;
-}
-
-/* Close the innermost element; it must have its required children. */
-static void end(cvw *x)
-{
-	const l2e__cv_elem *e;
-	size_t i, d = x->depth - 1;
-
-	if (x->failed)
-		return;
-	for (i = 0; i < l2e__cv_spec_n; i++) {
-		e = &l2e__cv_spec[i];
-		if (e->parent == x->row[d] &&
-		    x->count[d][e->order] < e->min_occurs) {
-			refuse(x, l2e__cv_spec[x->row[d]].name, e->name);
-			return;
-		}
-	}
-	if (xmlTextWriterEndElement(x->w) < 0)
-		x->failed = 1;
-	x->depth--;
-}
-
-static void attr(cvw *x, const char *name, const char *value)
-{
-	if (!x->failed && xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
-	                                              BAD_CAST value) < 0)
-		x->failed = 1;
-}
-
-static void text(cvw *x, const char *s)
-{
-	if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
-		x->failed = 1;
-}
-
-/* <qname>s</qname>, nothing when s is NULL */
-static void leaf(cvw *x, const char *qname, const char *s)
-{
-	if (!s)
-		return;
-	start(x, qname);
-	text(x, s);
-	end(x);
-}
-
-/* YYYY, YYYY-MM or YYYY-MM-DD: the precision the source had */
-static void format_date(char buf[16], const l2e__date *d)
-{
-	if (d->day)
-		snprintf(buf, 16, "%04d-%02d-%02d", d->year, d->month, d->day);
-	else if (d->month)
-		snprintf(buf, 16, "%04d-%02d", d->year, d->month);
-	else
-		snprintf(buf, 16, "%04d", d->year);
-}
-
-/* <wrapper><hr:FormattedDateTime>date</...></wrapper> */
-static void date(cvw *x, const char *wrapper, const l2e__value *v)
-{
-	char buf[16];
-
-	if (!v || !v->is_set)
-		return;
-	format_date(buf, &v->date);
-	start(x, wrapper);
-	leaf(x, "hr:FormattedDateTime", buf);
-	end(x);
-}
-
-/* Skip a run of line breaks and blanks at *s; return the breaks. */
-static size_t skip_breaks(const char **s)
-{
-	size_t n = 0;
-
-	for (; **s == '\n' || **s == ' ' || **s == '\t'; (*s)++)
-		n += **s == '\n';
-	return n;
-}
-
-/*
- * Plain text as the escaped HTML the portal keeps in its rich-text
- * fields: a <p> per paragraph (blank-line separated), <br> per line
- * break, & < > escaped. Appends to `out`.
- */
-static int html(l2e_buf *out, const char *s)
-{
-	size_t breaks;
-	int error = 0;
-
-	while (s && *s && !error) {
-		error = l2e__buf_puts(out, "<p>");
-		while (*s && !error) {
-			if (*s == '\n') {
-				breaks = skip_breaks(&s);
-				if (breaks > 1 || !*s)
-					break;
-				error = l2e__buf_puts(out, "<br>");
-				continue;
-			}
-			error = *s == '&'   ? l2e__buf_puts(out, "&amp;")
-			        : *s == '<' ? l2e__buf_puts(out, "&lt;")
-			        : *s == '>' ? l2e__buf_puts(out, "&gt;")
-			                    : l2e__buf_putc(out, *s);
-			s++;
-		}
-		if (!error)
-			error = l2e__buf_puts(out, "</p>");
-	}
-	return error;
-}
-
-/* <qname> holding the HTML of up to two texts, nothing when both NULL */
-static void rich(cvw *x, const char *qname, const char *a, const char *b)
-{
-	l2e_buf buf = L2E_BUF_INIT;
-
-	if ((!a && !b) || x->failed)
-		return;
-	if (html(&buf, a) < 0 || html(&buf, b) < 0)
-		x->failed = 1;
-	else
-		leaf(x, qname, buf.ptr);
-	l2e_buf_dispose(&buf);
-}
-
-static void country(cvw *x, const char *qname, const char *iso)
-{
-	char code[3];
-
-	if (!iso)
-		return;
-	l2e__cv_country(code, iso);
-	leaf(x, qname, code);
-}
 
 /* ==== Identifiers ==== */
 
@@ -288,7 +70,7 @@ static unsigned long long fnv_profile(unsigned long long h,
 				else if (v->text)
 					h = fnv(h, v->text);
 				else {
-					format_date(buf, &v->date);
+					l2e__cvo_format_date(buf, &v->date);
 					h = fnv(h, buf);
 				}
 			}
@@ -337,78 +119,78 @@ static void uuid(char out[37], const l2e__profile *p, int only,
 }
 
 /* hr:DocumentID, hr:PartyID: the examples' attributes, no content */
-static void identifier(cvw *x, const char *qname, const char *id,
+static void identifier(l2e__cvo *x, const char *qname, const char *id,
                        const char *scheme, const char *version)
 {
-	start(x, qname);
-	attr(x, "schemeID", id);
-	attr(x, "schemeName", scheme);
-	attr(x, "schemeAgencyName", "EUROPASS");
-	attr(x, "schemeVersionID", version);
-	end(x);
+	l2e__cvo_start(x, qname);
+	l2e__cvo_attr(x, "schemeID", id);
+	l2e__cvo_attr(x, "schemeName", scheme);
+	l2e__cvo_attr(x, "schemeAgencyName", "EUROPASS");
+	l2e__cvo_attr(x, "schemeVersionID", version);
+	l2e__cvo_end(x);
 }
 
 /* ==== Person ==== */
 
-static void person_name(cvw *x, const l2e__item *person)
+static void person_name(l2e__cvo *x, const l2e__item *person)
 {
 	const char *given = l2e__item_text(person, PERSON_FIRST_NAME);
 	const char *prefix = l2e__item_text(person, PERSON_SURNAME_PREFIX);
 	const char *surname = l2e__item_text(person, PERSON_SURNAME);
 
-	start(x, "PersonName");
-	leaf(x, "oa:GivenName", given ? given : "");
-	start(x, "hr:FamilyName");
+	l2e__cvo_start(x, "PersonName");
+	l2e__cvo_leaf(x, "oa:GivenName", given ? given : "");
+	l2e__cvo_start(x, "hr:FamilyName");
 	/* "van der" Testra: docs 3.4.3.2, FamilyName@prefix */
 	if (prefix && surname)
-		attr(x, "prefix", prefix);
-	text(x, surname ? surname : "");
-	end(x);
-	end(x);
+		l2e__cvo_attr(x, "prefix", prefix);
+	l2e__cvo_text(x, surname ? surname : "");
+	l2e__cvo_end(x);
+	l2e__cvo_end(x);
 }
 
-static void email(cvw *x, const l2e__item *person)
+static void email(l2e__cvo *x, const l2e__item *person)
 {
 	const char *mail = l2e__item_text(person, PERSON_EMAIL);
 
 	if (!mail)
 		return;
-	start(x, "Communication");
-	leaf(x, "ChannelCode", "Email");
-	leaf(x, "oa:URI", mail);
-	end(x);
+	l2e__cvo_start(x, "Communication");
+	l2e__cvo_leaf(x, "ChannelCode", "Email");
+	l2e__cvo_leaf(x, "oa:URI", mail);
+	l2e__cvo_end(x);
 }
 
-static void supplier(cvw *x, const l2e__profile *p)
+static void supplier(l2e__cvo *x, const l2e__profile *p)
 {
 	const l2e__item *person = l2e__profile_single(p, L2E__SEC_PERSON);
 	char id[37];
 
 	/* the person supplies their own CV, as the portal writes it */
 	uuid(id, p, L2E__SEC_PERSON, "PartyID");
-	start(x, "CandidateSupplier");
+	l2e__cvo_start(x, "CandidateSupplier");
 	identifier(x, "hr:PartyID", id, "PartyID", "1.0");
-	leaf(x, "hr:PartyName", "Owner");
-	start(x, "PersonContact");
+	l2e__cvo_leaf(x, "hr:PartyName", "Owner");
+	l2e__cvo_start(x, "PersonContact");
 	person_name(x, person);
 	email(x, person);
-	end(x);
-	leaf(x, "hr:PrecedenceCode", "1");
-	end(x);
+	l2e__cvo_end(x);
+	l2e__cvo_leaf(x, "hr:PrecedenceCode", "1");
+	l2e__cvo_end(x);
 }
 
 /* CompetencyID or PrimaryLanguageCode: a code, or else the label */
-static void language(cvw *x, const char *qname, const char *attr_name,
+static void language(l2e__cvo *x, const char *qname, const char *attr_name,
                      const l2e__item *it)
 {
 	const char *code = l2e__item_text(it, LANG_CODE);
 	const char *label = l2e__item_text(it, LANG_LABEL);
 	const char *cv = code ? l2e__cv_language(code) : NULL;
 
-	start(x, qname);
-	attr(x, attr_name, cv ? LANGUAGE_CODED : LANGUAGE_LABEL);
-	text(x, cv ? cv : label ? label : code);
-	end(x);
+	l2e__cvo_start(x, qname);
+	l2e__cvo_attr(x, attr_name, cv ? LANGUAGE_CODED : LANGUAGE_LABEL);
+	l2e__cvo_text(x, cv ? cv : label ? label : code);
+	l2e__cvo_end(x);
 }
 
 static int has_language_name(const l2e__item *it)
@@ -416,7 +198,7 @@ static int has_language_name(const l2e__item *it)
 	return l2e__item_text(it, LANG_CODE) || l2e__item_text(it, LANG_LABEL);
 }
 
-static void person(cvw *x, const l2e__profile *p)
+static void person(l2e__cvo *x, const l2e__profile *p)
 {
 	const l2e__item *person = l2e__profile_single(p, L2E__SEC_PERSON);
 	const char *line, *postal, *city, *iso, *gender;
@@ -428,59 +210,61 @@ static void person(cvw *x, const l2e__profile *p)
 	iso = l2e__item_text(person, PERSON_COUNTRY);
 	gender = l2e__item_text(person, PERSON_GENDER);
 
-	start(x, "CandidatePerson");
+	l2e__cvo_start(x, "CandidatePerson");
 	person_name(x, person);
 	email(x, person);
 	if (line || postal || city || iso) {
-		start(x, "Communication");
-		leaf(x, "UseCode", "home");
-		start(x, "Address");
-		attr(x, "type", "home");
-		leaf(x, "oa:AddressLine", line);
-		leaf(x, "oa:CityName", city);
-		country(x, "CountryCode", iso);
-		leaf(x, "oa:PostalCode", postal);
-		end(x);
-		end(x);
+		l2e__cvo_start(x, "Communication");
+		l2e__cvo_leaf(x, "UseCode", "home");
+		l2e__cvo_start(x, "Address");
+		l2e__cvo_attr(x, "type", "home");
+		l2e__cvo_leaf(x, "oa:AddressLine", line);
+		l2e__cvo_leaf(x, "oa:CityName", city);
+		l2e__cvo_country(x, "CountryCode", iso);
+		l2e__cvo_leaf(x, "oa:PostalCode", postal);
+		l2e__cvo_end(x);
+		l2e__cvo_end(x);
 	}
-	country(x, "NationalityCode",
-	        l2e__item_text(person, PERSON_NATIONALITY));
+	l2e__cvo_country(x, "NationalityCode",
+	                 l2e__item_text(person, PERSON_NATIONALITY));
 	if (person && person->values[PERSON_BIRTH_DATE].is_set) {
 		char buf[16];
 
-		format_date(buf, &person->values[PERSON_BIRTH_DATE].date);
-		leaf(x, "hr:BirthDate", buf);
+		l2e__cvo_format_date(buf,
+		                     &person->values[PERSON_BIRTH_DATE].date);
+		l2e__cvo_leaf(x, "hr:BirthDate", buf);
 	}
 	/* the v3.4 decision: M and F only; docs 3.5 GenderType spelling */
 	gender = l2e__ev3_gender(gender);
 	if (gender)
-		leaf(x, "GenderCode", gender[0] == 'M' ? "Male" : "Female");
+		l2e__cvo_leaf(x, "GenderCode",
+		              gender[0] == 'M' ? "Male" : "Female");
 	/* mother tongues: docs 3.5, the examples */
 	for (it = p->first[L2E__SEC_LANGUAGE]; it; it = it->next)
 		if (l2e__item_bool(it, LANG_MOTHER_TONGUE) &&
 		    has_language_name(it))
 			language(x, "PrimaryLanguageCode", "name", it);
-	end(x);
+	l2e__cvo_end(x);
 }
 
 /* ==== Profile ==== */
 
 /* OrganizationContact/Communication/Address with city and country */
-static void organisation_contact(cvw *x, const char *city, const char *iso)
+static void organisation_contact(l2e__cvo *x, const char *city, const char *iso)
 {
 	if (!city && !iso)
 		return;
-	start(x, "OrganizationContact");
-	start(x, "Communication");
-	start(x, "Address");
-	leaf(x, "oa:CityName", city);
-	country(x, "CountryCode", iso);
-	end(x);
-	end(x);
-	end(x);
+	l2e__cvo_start(x, "OrganizationContact");
+	l2e__cvo_start(x, "Communication");
+	l2e__cvo_start(x, "Address");
+	l2e__cvo_leaf(x, "oa:CityName", city);
+	l2e__cvo_country(x, "CountryCode", iso);
+	l2e__cvo_end(x);
+	l2e__cvo_end(x);
+	l2e__cvo_end(x);
 }
 
-static int employment(cvw *x, const l2e__profile *p)
+static int employment(l2e__cvo *x, const l2e__profile *p)
 {
 	const l2e__item *it;
 	const char *position;
@@ -488,45 +272,47 @@ static int employment(cvw *x, const l2e__profile *p)
 
 	if (!p->first[L2E__SEC_WORK])
 		return 0;
-	start(x, "EmploymentHistory");
+	l2e__cvo_start(x, "EmploymentHistory");
 	for (it = p->first[L2E__SEC_WORK]; it; it = it->next) {
-		start(x, "EmployerHistory");
-		leaf(x, "hr:OrganizationName",
-		     l2e__item_text(it, WORK_EMPLOYER));
+		l2e__cvo_start(x, "EmployerHistory");
+		l2e__cvo_leaf(x, "hr:OrganizationName",
+		              l2e__item_text(it, WORK_EMPLOYER));
 		organisation_contact(x, l2e__item_text(it, WORK_CITY),
 		                     l2e__item_text(it, WORK_COUNTRY));
-		start(x, "PositionHistory");
+		l2e__cvo_start(x, "PositionHistory");
 		position = l2e__item_text(it, WORK_POSITION);
 		if (position) {
-			start(x, "PositionTitle");
-			attr(x, "typeCode", "FREETEXT");
-			text(x, position);
-			end(x);
+			l2e__cvo_start(x, "PositionTitle");
+			l2e__cvo_attr(x, "typeCode", "FREETEXT");
+			l2e__cvo_text(x, position);
+			l2e__cvo_end(x);
 		}
 		/* docs 3.14.5: no EmploymentPeriod without a StartDate */
 		if (l2e__ev3_period_fill(&period, it, WORK_FROM, WORK_TO,
 		                         WORK_ONGOING) &&
 		    period.from) {
-			start(x, "eures:EmploymentPeriod");
-			date(x, "eures:StartDate", period.from);
-			date(x, "eures:EndDate", period.to);
-			leaf(x, "hr:CurrentIndicator",
-			     period.is_current ? "true" : "false");
-			end(x);
+			l2e__cvo_start(x, "eures:EmploymentPeriod");
+			l2e__cvo_date(x, "eures:StartDate", period.from);
+			l2e__cvo_date(x, "eures:EndDate", period.to);
+			l2e__cvo_leaf(x, "hr:CurrentIndicator",
+			              period.is_current ? "true" : "false");
+			l2e__cvo_end(x);
 		}
 		/* the programme (e.g. an exchange programme) stays visible */
-		rich(x, "oa:Description", l2e__ev3_work_description(it),
-		     l2e__item_text(it, WORK_ACTIVITIES));
-		leaf(x, "City", l2e__item_text(it, WORK_CITY));
-		country(x, "Country", l2e__item_text(it, WORK_COUNTRY));
-		end(x);
-		end(x);
+		l2e__cvo_rich(x, "oa:Description",
+		              l2e__ev3_work_description(it),
+		              l2e__item_text(it, WORK_ACTIVITIES));
+		l2e__cvo_leaf(x, "City", l2e__item_text(it, WORK_CITY));
+		l2e__cvo_country(x, "Country",
+		                 l2e__item_text(it, WORK_COUNTRY));
+		l2e__cvo_end(x);
+		l2e__cvo_end(x);
 	}
-	end(x);
+	l2e__cvo_end(x);
 	return 1;
 }
 
-static int education(cvw *x, const l2e__profile *p)
+static int education(l2e__cvo *x, const l2e__profile *p)
 {
 	const l2e__item *it;
 	const char *title, *level;
@@ -534,75 +320,77 @@ static int education(cvw *x, const l2e__profile *p)
 
 	if (!p->first[L2E__SEC_EDUCATION])
 		return 0;
-	start(x, "EducationHistory");
+	l2e__cvo_start(x, "EducationHistory");
 	for (it = p->first[L2E__SEC_EDUCATION]; it; it = it->next) {
-		start(x, "EducationOrganizationAttendance");
-		leaf(x, "hr:OrganizationName",
-		     l2e__item_text(it, EDU_ORGANISATION));
+		l2e__cvo_start(x, "EducationOrganizationAttendance");
+		l2e__cvo_leaf(x, "hr:OrganizationName",
+		              l2e__item_text(it, EDU_ORGANISATION));
 		organisation_contact(x, l2e__item_text(it, EDU_CITY),
 		                     l2e__item_text(it, EDU_COUNTRY));
 		if (l2e__ev3_period_fill(&period, it, EDU_FROM, EDU_TO,
 		                         EDU_ONGOING)) {
-			start(x, "AttendancePeriod");
-			date(x, "StartDate", period.from);
-			date(x, "EndDate", period.to);
-			leaf(x, "Ongoing",
-			     period.is_current ? "true" : "false");
-			end(x);
+			l2e__cvo_start(x, "AttendancePeriod");
+			l2e__cvo_date(x, "StartDate", period.from);
+			l2e__cvo_date(x, "EndDate", period.to);
+			l2e__cvo_leaf(x, "Ongoing",
+			              period.is_current ? "true" : "false");
+			l2e__cvo_end(x);
 		}
 		title = l2e__item_text(it, EDU_TITLE);
 		if (title) {
-			start(x, "EducationDegree");
-			leaf(x, "hr:DegreeName", title);
-			rich(x, "OccupationalSkillsCovered",
-			     l2e__item_text(it, EDU_ACTIVITIES), NULL);
-			end(x);
+			l2e__cvo_start(x, "EducationDegree");
+			l2e__cvo_leaf(x, "hr:DegreeName", title);
+			l2e__cvo_rich(x, "OccupationalSkillsCovered",
+			              l2e__item_text(it, EDU_ACTIVITIES), NULL);
+			l2e__cvo_end(x);
 		}
 		level = l2e__item_text(it, EDU_EQF_LEVEL);
 		if (level) {
 			/* EQF, not ISCED: BR-COM-55 and the CL15 attributes */
-			start(x, "EducationLevelCode");
-			attr(x, "listName", "EURES_EQF");
-			attr(x, "listVersionID", "2008/C11/01");
-			attr(x, "listURI",
-			     "http://ec.europa.eu/esco/Concept"
-			     "Scheme/EQF2012/ConceptScheme");
-			text(x, level);
-			end(x);
+			l2e__cvo_start(x, "EducationLevelCode");
+			l2e__cvo_attr(x, "listName", "EURES_EQF");
+			l2e__cvo_attr(x, "listVersionID", "2008/C11/01");
+			l2e__cvo_attr(x, "listURI",
+			              "http://ec.europa.eu/esco/Concept"
+			              "Scheme/EQF2012/ConceptScheme");
+			l2e__cvo_text(x, level);
+			l2e__cvo_end(x);
 		}
-		end(x);
+		l2e__cvo_end(x);
 	}
-	end(x);
+	l2e__cvo_end(x);
 	return 1;
 }
 
-static int certifications(cvw *x, const l2e__profile *p)
+static int certifications(l2e__cvo *x, const l2e__profile *p)
 {
 	const l2e__item *it;
 	const char *body;
 
 	if (!p->first[L2E__SEC_CERTIFICATE])
 		return 0;
-	start(x, "Certifications");
+	l2e__cvo_start(x, "Certifications");
 	for (it = p->first[L2E__SEC_CERTIFICATE]; it; it = it->next) {
-		start(x, "Certification");
-		leaf(x, "hr:CertificationName", l2e__item_text(it, CERT_TITLE));
-		date(x, "FirstIssuedDate", &it->values[CERT_DATE]);
+		l2e__cvo_start(x, "Certification");
+		l2e__cvo_leaf(x, "hr:CertificationName",
+		              l2e__item_text(it, CERT_TITLE));
+		l2e__cvo_date(x, "FirstIssuedDate", &it->values[CERT_DATE]);
 		body = l2e__item_text(it, CERT_AWARDING_BODY);
 		if (body) {
-			start(x, "IssuingAuthority");
-			leaf(x, "Name", body);
-			end(x);
+			l2e__cvo_start(x, "IssuingAuthority");
+			l2e__cvo_leaf(x, "Name", body);
+			l2e__cvo_end(x);
 		}
-		rich(x, "oa:Description", l2e__item_text(it, CERT_CODE), NULL);
-		leaf(x, "Link", l2e__item_text(it, CERT_URL));
-		end(x);
+		l2e__cvo_rich(x, "oa:Description",
+		              l2e__item_text(it, CERT_CODE), NULL);
+		l2e__cvo_leaf(x, "Link", l2e__item_text(it, CERT_URL));
+		l2e__cvo_end(x);
 	}
-	end(x);
+	l2e__cvo_end(x);
 	return 1;
 }
 
-static int foreign_languages(cvw *x, const l2e__profile *p)
+static int foreign_languages(l2e__cvo *x, const l2e__profile *p)
 {
 	static const struct {
 		int field;
@@ -623,30 +411,31 @@ static int foreign_languages(cvw *x, const l2e__profile *p)
 		    !has_language_name(it))
 			continue;
 		if (!is_open)
-			start(x, "PersonQualifications");
+			l2e__cvo_start(x, "PersonQualifications");
 		is_open = 1;
-		start(x, "PersonCompetency");
+		l2e__cvo_start(x, "PersonCompetency");
 		language(x, "CompetencyID", "schemeName", it);
-		leaf(x, "hr:TaxonomyID", "language");
+		l2e__cvo_leaf(x, "hr:TaxonomyID", "language");
 		for (i = 0; i < sizeof(grid) / sizeof(grid[0]); i++) {
 			if (!l2e__item_text(it, grid[i].field))
 				continue;
-			start(x, "eures:CompetencyDimension");
-			leaf(x, "hr:CompetencyDimensionTypeCode", grid[i].code);
-			start(x, "eures:Score");
-			leaf(x, "hr:ScoreText",
-			     l2e__item_text(it, grid[i].field));
-			end(x);
-			end(x);
+			l2e__cvo_start(x, "eures:CompetencyDimension");
+			l2e__cvo_leaf(x, "hr:CompetencyDimensionTypeCode",
+			              grid[i].code);
+			l2e__cvo_start(x, "eures:Score");
+			l2e__cvo_leaf(x, "hr:ScoreText",
+			              l2e__item_text(it, grid[i].field));
+			l2e__cvo_end(x);
+			l2e__cvo_end(x);
 		}
-		end(x);
+		l2e__cvo_end(x);
 	}
 	if (is_open)
-		end(x);
+		l2e__cvo_end(x);
 	return is_open;
 }
 
-static int digital_skills(cvw *x, const l2e__profile *p)
+static int digital_skills(l2e__cvo *x, const l2e__profile *p)
 {
 	const l2e__item *it, *seen;
 	const char *label;
@@ -666,15 +455,15 @@ static int digital_skills(cvw *x, const l2e__profile *p)
 		if (is_repeat)
 			continue;
 		if (!is_open)
-			start(x, "Skills");
+			l2e__cvo_start(x, "Skills");
 		is_open = 1;
-		start(x, "PersonCompetency");
-		leaf(x, "hr:TaxonomyID", "Digital_Skill");
-		leaf(x, "hr:CompetencyName", label);
-		end(x);
+		l2e__cvo_start(x, "PersonCompetency");
+		l2e__cvo_leaf(x, "hr:TaxonomyID", "Digital_Skill");
+		l2e__cvo_leaf(x, "hr:CompetencyName", label);
+		l2e__cvo_end(x);
 	}
 	if (is_open)
-		end(x);
+		l2e__cvo_end(x);
 	return is_open;
 }
 
@@ -682,7 +471,7 @@ static int digital_skills(cvw *x, const l2e__profile *p)
  * The career (LOB) texts: one Others per competence, all with the same
  * section title (docs 3.37: Others 0..n, one Other each).
  */
-static void career(cvw *x, const l2e__profile *p, const char *lang)
+static void career(l2e__cvo *x, const l2e__profile *p, const char *lang)
 {
 	const char *section = strcmp(lang, "nl") == 0 ? "Loopbaancompetenties"
 	                                              : "Career competences";
@@ -694,13 +483,13 @@ static void career(cvw *x, const l2e__profile *p, const char *lang)
 		body = l2e__item_text(it, CAREER_TEXT);
 		if (!body)
 			continue;
-		start(x, "Others");
-		leaf(x, "Title", section);
-		start(x, "Other");
-		leaf(x, "Title", title ? title : section);
-		rich(x, "Description", body, NULL);
-		end(x);
-		end(x);
+		l2e__cvo_start(x, "Others");
+		l2e__cvo_leaf(x, "Title", section);
+		l2e__cvo_start(x, "Other");
+		l2e__cvo_leaf(x, "Title", title ? title : section);
+		l2e__cvo_rich(x, "Description", body, NULL);
+		l2e__cvo_end(x);
+		l2e__cvo_end(x);
 	}
 }
 
@@ -709,7 +498,7 @@ typedef struct sections {
 	    has_certificates;
 } sections;
 
-static void rendering(cvw *x, const sections *s)
+static void rendering(l2e__cvo *x, const sections *s)
 {
 	const struct {
 		int is_shown;
@@ -724,27 +513,27 @@ static void rendering(cvw *x, const sections *s)
 	size_t i;
 
 	/* without SectionsOrder the portal shows none of the sections */
-	start(x, "RenderingInformation");
-	start(x, "Design");
-	leaf(x, "Template", "Template1");
-	leaf(x, "Color", "Default");
-	leaf(x, "FontSize", "Medium");
-	leaf(x, "Logo", "FirstPage");
-	leaf(x, "PageNumbers", "true");
-	start(x, "SectionsOrder");
+	l2e__cvo_start(x, "RenderingInformation");
+	l2e__cvo_start(x, "Design");
+	l2e__cvo_leaf(x, "Template", "Template1");
+	l2e__cvo_leaf(x, "Color", "Default");
+	l2e__cvo_leaf(x, "FontSize", "Medium");
+	l2e__cvo_leaf(x, "Logo", "FirstPage");
+	l2e__cvo_leaf(x, "PageNumbers", "true");
+	l2e__cvo_start(x, "SectionsOrder");
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		if (!order[i].is_shown)
 			continue;
-		start(x, "Section");
-		leaf(x, "Title", order[i].title);
-		end(x);
+		l2e__cvo_start(x, "Section");
+		l2e__cvo_leaf(x, "Title", order[i].title);
+		l2e__cvo_end(x);
 	}
-	end(x);
-	end(x);
-	end(x);
+	l2e__cvo_end(x);
+	l2e__cvo_end(x);
+	l2e__cvo_end(x);
 }
 
-static void candidate(cvw *x, const l2e__profile *p)
+static void candidate(l2e__cvo *x, const l2e__profile *p)
 {
 	const char *locale = l2e__ev3_locale(p);
 	const l2e__item *it;
@@ -756,23 +545,23 @@ static void candidate(cvw *x, const l2e__profile *p)
 	lang[2] = '\0';
 	uuid(id, p, -1, "DocumentID");
 
-	start(x, "Candidate");
-	attr(x, "xmlns", l2e__cv_ns_uri(L2E__CV_NS_EUROPASS));
-	attr(x, "xmlns:oa", l2e__cv_ns_uri(L2E__CV_NS_OA));
-	attr(x, "xmlns:eures", l2e__cv_ns_uri(L2E__CV_NS_EURES));
-	attr(x, "xmlns:hr", l2e__cv_ns_uri(L2E__CV_NS_HR));
-	attr(x, "xmlns:xsi", XSI);
-	attr(x, "xsi:schemaLocation", SCHEMA_LOCATION);
+	l2e__cvo_start(x, "Candidate");
+	l2e__cvo_attr(x, "xmlns", l2e__cv_ns_uri(L2E__CV_NS_EUROPASS));
+	l2e__cvo_attr(x, "xmlns:oa", l2e__cv_ns_uri(L2E__CV_NS_OA));
+	l2e__cvo_attr(x, "xmlns:eures", l2e__cv_ns_uri(L2E__CV_NS_EURES));
+	l2e__cvo_attr(x, "xmlns:hr", l2e__cv_ns_uri(L2E__CV_NS_HR));
+	l2e__cvo_attr(x, "xmlns:xsi", XSI);
+	l2e__cvo_attr(x, "xsi:schemaLocation", SCHEMA_LOCATION);
 	identifier(x, "hr:DocumentID", id, "DocumentIdentifier", "4.0");
 	supplier(x, p);
 	person(x, p);
 
-	start(x, "CandidateProfile");
-	attr(x, "languageCode", lang);
-	rich(x, "hr:ExecutiveSummary",
-	     l2e__item_text(l2e__profile_single(p, L2E__SEC_HEADLINE),
-	                    HEADLINE_TEXT),
-	     NULL);
+	l2e__cvo_start(x, "CandidateProfile");
+	l2e__cvo_attr(x, "languageCode", lang);
+	l2e__cvo_rich(x, "hr:ExecutiveSummary",
+	              l2e__item_text(l2e__profile_single(p, L2E__SEC_HEADLINE),
+	                             HEADLINE_TEXT),
+	              NULL);
 	s.has_work = employment(x, p);
 	s.has_education = education(x, p);
 	s.has_certificates = certifications(x, p);
@@ -781,58 +570,41 @@ static void candidate(cvw *x, const l2e__profile *p)
 		s.has_language |= has_language_name(it);
 	s.has_digital = digital_skills(x, p);
 	career(x, p, lang);
-	end(x);
+	l2e__cvo_end(x);
 
 	rendering(x, &s);
-	end(x);
+	l2e__cvo_end(x);
 }
 
 int l2e__write_europass_cv(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                            const l2e__write_info *info)
 {
-	xmlBufferPtr buf = NULL;
-	cvw x;
-	int error = 0;
+	size_t was = out->len;
+	l2e__cvo x;
 
-	memset(&x, 0, sizeof(x));
-	buf = xmlBufferCreate();
-	x.w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	if (!x.w) {
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "out of memory");
-		goto done;
-	}
-	xmlTextWriterSetIndent(x.w, 1);
-	xmlTextWriterSetIndentString(x.w, BAD_CAST "  ");
-	if (xmlTextWriterStartDocument(x.w, NULL, "UTF-8", "yes") < 0)
-		x.failed = 1;
+	l2e__cvo_begin(&x, out);
 	(void)info; /* the CV carries no document date */
 	candidate(&x, p);
-	if (!x.failed && xmlTextWriterEndDocument(x.w) < 0)
+	if (!x.failed && l2e__xml_finish(&x.xml) < 0)
 		x.failed = 1;
-	xmlFreeTextWriter(x.w); /* flushes into buf */
-	x.w = NULL;
+	if (!x.failed)
+		return 0;
+	/* nothing of a failed document stays in `out` */
+	out->len = was;
+	if (out->ptr)
+		out->ptr[was] = '\0';
 	if (x.refused) {
 		/* a bug: the writer and its table disagree */
-		error = l2e__error_set(
+		return l2e__error_set(
 		    ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,
 		    "Europass CV: <%s> %s%s%s (internal "
 		    "error)",
 		    x.refused, x.missing ? "lacks <" : "is not allowed there",
 		    x.missing ? x.missing : "", x.missing ? ">" : "");
-		goto done;
 	}
-	if (x.failed) {
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "Europass CV XML could not be written");
-		goto done;
-	}
-	if (l2e__buf_put(out, (const char *)xmlBufferContent(buf),
-	                 (size_t)xmlBufferLength(buf)) < 0)
-		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
-		                       "out of memory");
-done:
-	xmlFreeTextWriter(x.w);
-	xmlBufferFree(buf);
-	return error;
+	/* as when libxml2's text writer and its buffer did this: ENOMEM */
+	return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
+	                      x.xml.error
+	                          ? "out of memory"
+	                          : "Europass CV XML could not be written");
 }

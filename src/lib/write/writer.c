@@ -3,9 +3,7 @@
  */
 #include "writer.h"
 
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static const l2e__writer writers[] = {
 	{ L2E_FORMAT_EUROPASS_XML, "europass-xml", ".europass.xml",
@@ -57,33 +55,4 @@ int l2e_format_from_name(l2e_format *out, const char *name)
 			return 0;
 		}
 	return L2E_ENOTSUPPORTED;
-}
-
-const char *l2e__item_text(const l2e__item *item, int f)
-{
-	return item && item->values[f].is_set ? item->values[f].text : NULL;
-}
-
-int l2e__item_bool(const l2e__item *item, int f)
-{
-	return item && item->values[f].is_set && item->values[f].boolean;
-}
-
-const char *l2e__europass_country(const char *iso)
-{
-	if (strcmp(iso, "GR") == 0)
-		return "EL";
-	if (strcmp(iso, "GB") == 0)
-		return "UK";
-	return iso;
-}
-
-void l2e__format_datetime(char buf[32], long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (!gmtime_r(&tt, &tm) ||
-	    !strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		snprintf(buf, 32, "1970-01-01T00:00:00Z");
 }

@@ -11,6 +11,7 @@
 
 #include "core/ctx.h"
 #include "lob2europass/convert.h"
+#include "europass/europass.h" /* l2e__item_text, ... */
 #include "model/profile.h"
 
 typedef struct l2e__write_info {
@@ -35,17 +36,5 @@ int l2e__write_europass_json(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                              const l2e__write_info *info);
 int l2e__write_europass_cv(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                            const l2e__write_info *info);
-
-/* ==== Helpers shared by writers ==== */
-
-/** The value of field `f` of `item`, or NULL when unset. */
-const char *l2e__item_text(const l2e__item *item, int f);
-int l2e__item_bool(const l2e__item *item, int f);
-
-/** Country code as Europass writes it: GR -> EL, GB -> UK. */
-const char *l2e__europass_country(const char *iso);
-
-/** Format `t` as xsd:dateTime in UTC into buf[32]. */
-void l2e__format_datetime(char buf[32], long long t);
 
 #endif

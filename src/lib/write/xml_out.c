@@ -81,6 +81,14 @@ void l2e__xml_begin(l2e__xml_out *x, l2e_buf *out)
 	PUT_LITERAL(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 }
 
+void l2e__xml_begin_standalone(l2e__xml_out *x, l2e_buf *out)
+{
+	memset(x, 0, sizeof(*x));
+	x->out = out;
+	PUT_LITERAL(x, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+	               "standalone=\"yes\"?>\n");
+}
+
 void l2e__xml_start(l2e__xml_out *x, const char *name)
 {
 	size_t len = strlen(name);
@@ -164,15 +172,26 @@ void l2e__xml_end(l2e__xml_out *x)
 	x->does_indent = 1;
 }
 
+void l2e__xml_text(l2e__xml_out *x, const char *text)
+{
+	if (x->error)
+		return;
+	if (!x->is_tag_open) {
+		x->error = L2E_ERROR; /* a bug in a writer: mixed content */
+		return;
+	}
+	PUT_LITERAL(x, ">");
+	x->is_tag_open = 0;
+	put_escaped(x, text, text_special);
+	x->does_indent = 0;
+}
+
 void l2e__xml_leaf(l2e__xml_out *x, const char *name, const char *text)
 {
 	if (!text || x->error)
 		return;
 	l2e__xml_start(x, name);
-	PUT_LITERAL(x, ">");
-	x->is_tag_open = 0;
-	put_escaped(x, text, text_special);
-	x->does_indent = 0;
+	l2e__xml_text(x, text);
 	l2e__xml_end(x);
 }
 

@@ -4,8 +4,11 @@
  * Writes exactly what libxml2's xmlTextWriter (2.9.14) writes with
  * xmlTextWriterSetIndent(1), the indent string "  " and encoding
  * "UTF-8", for the calls the writers make: elements, attributes right
- * after their start tag, and text-only elements (leaf). Escaping follows
- * libxml2: xmlEncodeSpecialChars for text (& < > " and CR),
+ * after their start tag, and text-only elements (leaf, or text right
+ * after the attributes). Both XML writers use it: the v3.4 writer and
+ * the Europass CV writer (whose declaration says standalone="yes", as
+ * xmlTextWriterStartDocument(w, NULL, "UTF-8", "yes") writes it).
+ * Escaping follows libxml2: xmlEncodeSpecialChars for text (& < > " and CR),
  * xmlBufAttrSerializeTxtContent for attributes (& < > " and TAB, LF,
  * CR). Input text is valid UTF-8 (the readers checked it) and is copied
  * as it is.
@@ -40,12 +43,20 @@ typedef struct l2e__xml_out {
 
 /** Start a document in `out` (appended to): the XML declaration. */
 void l2e__xml_begin(l2e__xml_out *x, l2e_buf *out);
+/** The same with standalone="yes" in the declaration (the CV's). */
+void l2e__xml_begin_standalone(l2e__xml_out *x, l2e_buf *out);
 /** Open element `name`; the name must outlive its end tag. */
 void l2e__xml_start(l2e__xml_out *x, const char *name);
 /** An attribute of the element just opened. */
 void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value);
 /** <name>text</name>; nothing when text is NULL. */
 void l2e__xml_leaf(l2e__xml_out *x, const char *name, const char *text);
+/**
+ * The text of the element just opened (after its attributes), which
+ * then holds only this text: <name a="v">text</name> with
+ * l2e__xml_end().
+ */
+void l2e__xml_text(l2e__xml_out *x, const char *text);
 /** Close the innermost open element. */
 void l2e__xml_end(l2e__xml_out *x);
 /** Close what is open; 0 or the first failure's l2e_code. */

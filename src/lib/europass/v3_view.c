@@ -1,35 +1,17 @@
 /*
- * europass_v3_view.c - the content decisions of Europass v3.4 (see
- * europass_v3_view.h), shared by the XML and the JSON writer.
+ * v3_view.c - the content decisions of Europass v3.4 (see
+ * v3_view.h), shared by the XML and the JSON writer.
  *
  * Codes outside Europass's lists are written as a Label only, as the
  * schema leaves Code optional (codelists.md §4, §5).
  */
-#include "write/europass_v3_view.h"
+#include "europass/v3_view.h"
 
 #include <string.h>
 
 #include "core/buf.h"
 #include "privacy/natid.h"
-#include "write/europass_v3_codes.h"
-
-void l2e__ev3_person_fill(l2e__ev3_person *out, const l2e__item *p)
-{
-	out->email = l2e__item_text(p, PERSON_EMAIL);
-	out->phone = l2e__item_text(p, PERSON_PHONE);
-	out->line = l2e__item_text(p, PERSON_ADDRESS_LINE);
-	out->postal = l2e__item_text(p, PERSON_POSTAL_CODE);
-	out->city = l2e__item_text(p, PERSON_CITY);
-	out->iso = l2e__item_text(p, PERSON_COUNTRY);
-	out->label = l2e__item_text(p, PERSON_COUNTRY_LABEL);
-	out->gender = l2e__ev3_gender(l2e__item_text(p, PERSON_GENDER));
-	out->nationality = l2e__item_text(p, PERSON_NATIONALITY);
-	out->has_contact = out->email || out->phone || out->line ||
-	                   out->postal || out->city || out->iso || out->label;
-	/* no empty Demographics for a gender Europass cannot say */
-	out->has_demographics = p->values[PERSON_BIRTH_DATE].is_set ||
-	                        out->gender || out->nationality;
-}
+#include "europass/v3_codes.h"
 
 int l2e__ev3_country(l2e__ev3_coded *out, const char *iso, const char *label)
 {
@@ -115,47 +97,11 @@ const char *l2e__ev3_work_description(const l2e__item *work)
 
 /* ==== Skills ==== */
 
-const l2e__ev3_field l2e__ev3_cefr[L2E__EV3_N_CEFR] = {
-	{ LANG_LISTENING, "Listening" },
-	{ LANG_READING, "Reading" },
-	{ LANG_SPOKEN_INTERACTION, "SpokenInteraction" },
-	{ LANG_SPOKEN_PRODUCTION, "SpokenProduction" },
-	{ LANG_WRITING, "Writing" },
-};
-
-void l2e__ev3_language_kinds(const l2e__profile *p, int *has_mother,
-                             int *has_foreign)
-{
-	const l2e__item *it;
-
-	*has_mother = *has_foreign = 0;
-	for (it = p->first[L2E__SEC_LANGUAGE]; it; it = it->next) {
-		if (l2e__item_bool(it, LANG_MOTHER_TONGUE))
-			*has_mother = 1;
-		else
-			*has_foreign = 1;
-	}
-}
-
-int l2e__ev3_has_cefr(const l2e__item *lang)
-{
-	size_t i;
-
-	for (i = 0; i < L2E__EV3_N_CEFR; i++)
-		if (lang->values[l2e__ev3_cefr[i].field].is_set)
-			return 1;
-	return 0;
-}
-
-/* the profile's area names, in the order of l2e__ev3_ict */
+/* the profile's area names, in the order of the tree's ICT rows
+ * (Information, Communication, ContentCreation, Safety, ProblemSolving) */
 static const char *const ict_areas[L2E__EV3_N_ICT] = {
 	"information", "communication",   "content_creation",
 	"safety",      "problem_solving",
-};
-
-const char *const l2e__ev3_ict[L2E__EV3_N_ICT] = {
-	"Information", "Communication",  "ContentCreation",
-	"Safety",      "ProblemSolving",
 };
 
 int l2e__ev3_computer_fill(l2e__ev3_computer *out, const l2e__profile *p)
@@ -213,18 +159,6 @@ int l2e__ev3_other_text(l2e_buf *out, const l2e__profile *p)
 		if (error < 0)
 			return error;
 	}
-	return 0;
-}
-
-int l2e__ev3_has_skills(const l2e__profile *p)
-{
-	const l2e__item *it;
-
-	if (p->first[L2E__SEC_LANGUAGE] || p->first[L2E__SEC_DIGITAL])
-		return 1;
-	for (it = p->first[L2E__SEC_CAREER]; it; it = it->next)
-		if (l2e__item_text(it, CAREER_TEXT))
-			return 1;
 	return 0;
 }
 
@@ -299,13 +233,13 @@ const char *l2e__ev3_locale(const l2e__profile *p)
 }
 
 const char *l2e__ev3_created(char now[32], const l2e__profile *p,
-                             const l2e__write_info *info)
+                             long long document_time)
 {
 	const char *created = l2e__item_text(
 	    l2e__profile_single(p, L2E__SEC_DOCUMENT), DOC_CREATED);
 
 	if (created)
 		return created;
-	l2e__format_datetime(now, info->document_time);
+	l2e__format_datetime(now, document_time);
 	return now;
 }

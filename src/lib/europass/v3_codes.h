@@ -1,8 +1,8 @@
 /*
- * europass_v3_codes.h - is a code in the Europass v3.4.1 code lists?
+ * v3_codes.h - is a code in the Europass v3.4.1 code lists?
  */
-#ifndef L2E_WRITE_EUROPASS_V3_CODES_H
-#define L2E_WRITE_EUROPASS_V3_CODES_H
+#ifndef L2E_EUROPASS_V3_CODES_H
+#define L2E_EUROPASS_V3_CODES_H
 
 /** `code` in Europass spelling (EL, UK), upper case. */
 int l2e__europass_v3_country(const char *code);

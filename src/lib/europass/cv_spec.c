@@ -1,17 +1,18 @@
 /*
- * europass_cv_spec.c - the Europass CV XML structure table and its codes
- * (see europass_cv_spec.h).
+ * cv_spec.c - the Europass CV XML structure table and its codes
+ * (see cv_spec.h).
  *
  * "docs 3.x" refers to a section of the Europass CV XML Schema
  * Documentation v3.0.0; "examples" to J0ker98-full.xml and
  * J0ker98-minimal.xml. A row with no remark follows both.
  */
-#include "write/europass_cv_spec.h"
+#include "europass/cv_spec.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "write/writer.h"
+#include "europass/europass.h"
+#include "util/civil_date.h"
 
 #define EP   L2E__CV_NS_EUROPASS
 #define HR   L2E__CV_NS_HR
@@ -402,9 +403,7 @@ static int digits(const char *s, int n)
 
 int l2e__cv_is_date(const char *s)
 {
-	static const int days[12] = { 31, 29, 31, 30, 31, 30,
-		                      31, 31, 30, 31, 30, 31 };
-	int year, month, day, is_leap;
+	int year, month, day;
 
 	if ((year = digits(s, 4)) < 0)
 		return 0;
@@ -415,10 +414,7 @@ int l2e__cv_is_date(const char *s)
 	if (!s[7])
 		return 1;
 	if (s[7] != '-' || (day = digits(s + 8, 2)) < 1 ||
-	    day > days[month - 1])
-		return 0;
-	is_leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	if (month == 2 && day == 29 && !is_leap)
+	    !l2e__date_exists(year, month, day))
 		return 0;
 	if (!s[10])
 		return 1;

@@ -1,5 +1,5 @@
 /*
- * europass_v3_codes.c - the code lists of the Europass v3.4.1 schema.
+ * v3_codes.c - the code lists of the Europass v3.4.1 schema.
  *
  * Copied from the official XSD (included/EuropassISOCountries_V1.7.0.xsd,
  * countryCode; included/EuropassISOLanguages_V1.10.0.xsd, foreignCode and
@@ -7,7 +7,7 @@
  * element names: a code outside them makes the document invalid, so the
  * writer writes such a country or language as a Label only.
  */
-#include "write/europass_v3_codes.h"
+#include "europass/v3_codes.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * europass_cv_spec.h - the Europass CV XML (Candidate) as data.
+ * cv_spec.h - the Europass CV XML (Candidate) as data.
  *
  * The format the Europass portal imports today has no published XSD
  * (the schemaLocation "Candidate.xsd" does not resolve). Its structure
@@ -20,8 +20,8 @@
  * Attributes are not checked. An xsd:choice is written as a sequence of
  * optional elements in the documented order.
  */
-#ifndef L2E_WRITE_EUROPASS_CV_SPEC_H
-#define L2E_WRITE_EUROPASS_CV_SPEC_H
+#ifndef L2E_EUROPASS_CV_SPEC_H
+#define L2E_EUROPASS_CV_SPEC_H
 
 #include <stddef.h>
 

@@ -1,22 +1,25 @@
 /*
- * europass_v3_view.h - a Europass v3.4 document's content, in no syntax.
+ * v3_view.h - a Europass v3.4 document's content, in no syntax.
  *
  * Europass v3.4 comes as XML (write_europass_xml.c) and as JSON
  * (write_europass_json.c). Both say the same things about a learner, so
  * every decision about content is made here, once: which code may go in
  * a Code and which becomes a Label, how the name prefix joins the
  * surname, Current instead of To, how texts are joined, the highest
- * digital level per area. The writers only decide the markup: element
- * or property names, list wrappers, how a date or a boolean is spelled.
+ * digital level per area. The tree (v3_tree.h) says where each value
+ * goes; the writers only spell it: element or property, list wrapper or
+ * array, how a date or a boolean looks. The Europass CV writer uses
+ * some of these decisions too.
  *
  * Functions returning int return 0, or a negative l2e_code (L2E_ENOMEM,
  * L2E_ELIMIT) when a buffer could not grow; strings they hand out are
  * borrowed from the profile or from a buffer the caller passed.
  */
-#ifndef L2E_WRITE_EUROPASS_V3_VIEW_H
-#define L2E_WRITE_EUROPASS_V3_VIEW_H
+#ifndef L2E_EUROPASS_V3_VIEW_H
+#define L2E_EUROPASS_V3_VIEW_H
 
-#include "write/writer.h"
+#include "core/buf.h"
+#include "europass/europass.h"
 
 /* Fixed values every v3.4 document carries. */
 #define L2E__EV3_DOCUMENT_TYPE "ECV"
@@ -35,23 +38,6 @@ typedef struct l2e__ev3_coded {
  * the label given, or the ISO code as Label when it is not listed.
  * @return 1 when there is something to write, 0 when not
  */
-/* The person's contact and demographic fields, as both formats use them. */
-typedef struct l2e__ev3_person {
-	const char *email;
-	const char *phone;
-	const char *line; /* address */
-	const char *postal;
-	const char *city;
-	const char *iso;    /* country */
-	const char *label;  /* country label */
-	const char *gender; /* M or F, as Europass knows only those */
-	const char *nationality;
-	int has_contact;
-	int has_demographics;
-} l2e__ev3_person;
-
-void l2e__ev3_person_fill(l2e__ev3_person *out, const l2e__item *person);
-
 int l2e__ev3_country(l2e__ev3_coded *out, const char *iso, const char *label);
 
 /** A nationality: Code when listed, otherwise the ISO code as Label. */
@@ -88,26 +74,7 @@ const char *l2e__ev3_work_description(const l2e__item *work);
 
 /* ==== Skills ==== */
 
-/** A profile field with the name v3.4 gives it (element or property). */
-typedef struct l2e__ev3_field {
-	int field;
-	const char *name;
-} l2e__ev3_field;
-
-#define L2E__EV3_N_CEFR 5
-/** The self-assessment grid: Listening, Reading, ... Writing. */
-extern const l2e__ev3_field l2e__ev3_cefr[L2E__EV3_N_CEFR];
-
-/** Whether the profile has mother tongues and foreign languages. */
-void l2e__ev3_language_kinds(const l2e__profile *p, int *has_mother,
-                             int *has_foreign);
-/** Whether a foreign language has any level in the grid. */
-int l2e__ev3_has_cefr(const l2e__item *lang);
-
 #define L2E__EV3_N_ICT 5
-/** Names of the digital competence areas: Information, ... */
-extern const char *const l2e__ev3_ict[L2E__EV3_N_ICT];
-
 /** The Computer section. */
 typedef struct l2e__ev3_computer {
 	int is_present;      /* the profile has digital skills */
@@ -129,9 +96,6 @@ void l2e__ev3_computer_dispose(l2e__ev3_computer *c);
  */
 int l2e__ev3_other_text(l2e_buf *out, const l2e__profile *p);
 
-/** Whether the Skills section is written at all. */
-int l2e__ev3_has_skills(const l2e__profile *p);
-
 /**
  * The "certifications" Achievement: one line per certificate (title,
  * code, awarding body, URL, date). out->ptr stays NULL without any.
@@ -143,8 +107,8 @@ int l2e__ev3_certifications_text(l2e_buf *out, const l2e__profile *p);
 /** The document's locale (LocaleType), "nl" when unset or invalid. */
 const char *l2e__ev3_locale(const l2e__profile *p);
 
-/** CreationDate: as the mapping gave it, or the write time in `now`. */
+/** CreationDate: as the mapping gave it, or `document_time` in `now`. */
 const char *l2e__ev3_created(char now[32], const l2e__profile *p,
-                             const l2e__write_info *info);
+                             long long document_time);
 
 #endif
