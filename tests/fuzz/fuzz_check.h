@@ -14,7 +14,7 @@
  *    ("ketenid.nl/", in any case).
  *
  * The identifier check is written here again, on purpose without
- * src/lib/privacy/natid.c, so that a bug there cannot hide itself. Every
+ * src/lib/core/natid.c, so that a bug there cannot hide itself. Every
  * failed check prints what and where to stderr and calls abort(), which
  * libFuzzer records as a crash and the replay driver as a failure.
  *
@@ -43,7 +43,7 @@ static inline void fuzz_fail(const char *what, const char *where,
 	abort();
 }
 
-/* ==== National identifiers (independent of privacy/natid.c) ==== */
+/* ==== National identifiers (independent of core/natid.c) ==== */
 
 /* Weights 9..2 and -1 over nine digits; the sum reduced mod 11. */
 static inline int fuzz_elf_mod11(const char *d)

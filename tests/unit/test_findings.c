@@ -15,7 +15,7 @@
 #include "core/pool.h"
 #include "model/diag.h"
 #include "model/findings.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 #include "validate/validate_int.h"
 
 static void add(l2e__findings *f, l2e_severity severity, unsigned line,

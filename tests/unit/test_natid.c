@@ -1,10 +1,10 @@
 /*
- * test_natid.c - national identifier detection (privacy/natid.c).
+ * test_natid.c - national identifier detection (core/natid.c).
  */
 #include "test.h"
 
 #include "core/buf.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 
 static void test_natid_checks__bsn(void)
 {

@@ -15,7 +15,7 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "map/mapping.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 
 #define MAX_FIELDS 4096
 

@@ -13,7 +13,7 @@
 
 #include "util/alloc.h"
 #include "buf.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 
 /* Messages longer than this are cut (a quoted value cannot flood a log). */
 #define MESSAGE_MAX 1024
@@ -197,7 +197,7 @@ void l2e__ctx_warn(l2e_ctx *ctx, const char *file, unsigned line,
 	l2e_buf_dispose(&msg);
 }
 
-/* A copy of `s` fit for a message (privacy/natid.h), or NULL. */
+/* A copy of `s` fit for a message (core/natid.h), or NULL. */
 static char *safe_copy(const char *s)
 {
 	l2e_buf out = L2E_BUF_INIT;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 #include "europass/v3_codes.h"
 
 int l2e__ev3_country(l2e__ev3_coded *out, const char *iso, const char *label)

@@ -18,7 +18,7 @@
 #include "util/group.h"
 #include "core/buf.h"
 #include "map/date.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 
 typedef struct eval {
 	const l2e_mapping *map;

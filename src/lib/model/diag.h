@@ -27,7 +27,7 @@ void l2e__diag_add(l2e__diags *d, l2e_severity severity, const l2e__node *at,
 
 /**
  * `value` made safe to quote: national identifiers redacted, control
- * characters shown as '?', cut short (privacy/natid.h).
+ * characters shown as '?', cut short (core/natid.h).
  */
 const char *l2e__diag_quote(l2e__diags *d, const char *value);
 

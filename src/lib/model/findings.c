@@ -8,7 +8,7 @@
 
 #include "util/alloc.h"
 #include "core/buf.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 
 int l2e__findings_safe_text(l2e_buf *out, const char *raw, size_t max)
 {

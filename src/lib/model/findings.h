@@ -65,7 +65,7 @@ typedef struct l2e_report l2e__findings;
  * Append `raw` to `out` as a finding keeps it: one line, national
  * identifiers redacted, control characters and invalid UTF-8 as '?',
  * cut after about `max` bytes at a character boundary (never inside a
- * number) with "...". The rules are privacy/natid.h's, which every
+ * number) with "...". The rules are core/natid.h's, which every
  * error message of the library follows too.
  */
 int l2e__findings_safe_text(l2e_buf *out, const char *raw, size_t max);

@@ -7,7 +7,7 @@
 
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 

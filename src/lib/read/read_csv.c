@@ -25,7 +25,7 @@
 #include "core/encoding.h"
 #include "core/file.h"
 #include "core/utf8.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 #include "read/csv.h"
 
 /* One table of a CSV bundle. */
@@ -243,7 +243,7 @@ static int append_to_member(l2e__pool *pool, l2e__node *parent,
 /*
  * A key as a message may quote it: a key cell is export data like any
  * other, so it is redacted (a table keyed on the BSN), stripped of
- * control characters and cut short (privacy/natid.h).
+ * control characters and cut short (core/natid.h).
  */
 static const char *quote_key(l2e_buf *out, const char *key)
 {

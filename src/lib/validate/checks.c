@@ -31,7 +31,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 #include "util/civil_date.h"
 
 /* ==== Value rules ==== */

@@ -24,7 +24,7 @@
 #include "core/buf.h"
 #include "europass/v3_codes.h"
 #include "europass/v3_tree.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 #include "util/parse_int.h"
 
 #define NS_V3 L2E__EV3_NS

@@ -1,6 +1,6 @@
 /*
  * cv_check.c - walk a Europass CV XML document against the structure
- * table (see cv_check.h and write/europass_cv_spec.h).
+ * table (see cv_check.h and europass/cv_spec.h).
  *
  * The walk descends only into elements the table knows, so its depth is
  * that of the table. Messages are built in a fixed buffer: the check

@@ -1,6 +1,6 @@
 /*
  * cv_check.h - structural check of a Europass CV XML (Candidate)
- * document against the table in write/europass_cv_spec.c.
+ * document against the table in europass/cv_spec.c.
  *
  * There is no official XSD for this format. The check walks a parsed
  * document and reports, one finding at a time: elements the table does

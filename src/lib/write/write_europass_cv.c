@@ -32,7 +32,7 @@
 #include "core/hash.h"
 #include "europass/cv_spec.h"
 #include "europass/v3_view.h"
-#include "privacy/natid.h"
+#include "core/natid.h"
 #include "write/cv_out.h"
 
 #define XSI             "http://www.w3.org/2001/XMLSchema-instance"

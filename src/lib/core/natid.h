@@ -8,8 +8,8 @@
  * Detection works on content, not on field names, so it holds whatever
  * a mapping says and wherever a student pasted a number.
  */
-#ifndef L2E_PRIVACY_NATID_H
-#define L2E_PRIVACY_NATID_H
+#ifndef L2E_CORE_NATID_H
+#define L2E_CORE_NATID_H
 
 #include <stddef.h>
 
