@@ -4,9 +4,11 @@
 #   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer, with
 #      the allocation-failure tests (tests/fault/, L2E_FAULT_INJECTION);
 #   3. the unit, golden and fuzz-replay tests under valgrind (no leaks,
-#      no errors).
+#      no errors);
+#   4. the Debian packages, installed into a clean Debian 12 root and
+#      used there (scripts/package-test.sh; needs root, else skipped).
 # Installs the build dependencies with apt first when they are missing.
-#   scripts/test.sh [all|plain|sanitize|valgrind]
+#   scripts/test.sh [all|plain|sanitize|valgrind|package]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -44,10 +46,20 @@ valgrind_run() {
 		-R '^(unit|golden|fuzz_replay)_'
 }
 
+package_run() {
+	echo "== Debian packages"
+	if [ "$(id -u)" != 0 ]; then
+		echo "skipped: the package test needs root (chroot)"
+		return 0
+	fi
+	sh scripts/package-test.sh
+}
+
 case $what in
-all) plain; sanitize; valgrind_run ;;
+all) plain; sanitize; valgrind_run; package_run ;;
+package) package_run ;;
 plain) plain ;;
 sanitize) sanitize ;;
 valgrind) valgrind_run ;;
-*) echo "usage: scripts/test.sh [all|plain|sanitize|valgrind]" >&2; exit 2 ;;
+*) echo "usage: scripts/test.sh [all|plain|sanitize|valgrind|package]" >&2; exit 2 ;;
 esac

@@ -9,7 +9,7 @@ if ! command -v clang-format >/dev/null 2>&1; then
 	exit 77
 fi
 files=$(git ls-files -- 'src/*.c' 'src/*.h' 'include/*.h' 'tests/unit/*.c' \
-	'tests/unit/*.h' 'tests/fuzz/*.c' 2>/dev/null)
+	'tests/unit/*.h' 'tests/fuzz/*.c' 'examples/*.c' 2>/dev/null)
 [ -n "$files" ] || files=$(find src include tests/unit tests/fuzz \
 	-name '*.[ch]' 2>/dev/null)
 n=0 bad=0

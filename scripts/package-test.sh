@@ -1,0 +1,101 @@
+#!/bin/sh
+# Build the Debian packages and test them as an administrator meets them:
+# installed into a clean, minimal Debian 12 root (debootstrap, minbase,
+# from the package mirror this machine already uses), where the installed
+# tool converts the bundled samples through the installed mappings and
+# validates the results, the manual page and pkg-config are found, and
+# removing the packages leaves nothing behind. Needs root (chroot).
+#   scripts/package-test.sh            builds build/package/*.deb, tests
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+sh scripts/deps.sh
+for p in debootstrap dpkg-dev; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		grep -q "install ok installed" ||
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends "$p" >/dev/null
+done
+
+echo "== build the packages"
+build=build/package
+rm -f "$build"/*.deb
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+	-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+cmake --build "$build" -j"$(nproc)" >/dev/null
+(cd "$build" && cpack >/dev/null)
+ls -l "$build"/*.deb
+
+# the mirror apt already uses here (deb822 or a one-line list)
+mirror=$(awk '/^URIs:/ { print $2; exit }' \
+	/etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+[ -n "$mirror" ] || mirror=$(awk '/^deb / { print $2; exit }' \
+	/etc/apt/sources.list 2>/dev/null || true)
+[ -n "$mirror" ] || mirror=http://deb.debian.org/debian
+
+chroot_dir=$(mktemp -d "${TMPDIR:-/var/tmp}/l2e-debroot.XXXXXX")
+chmod 755 "$chroot_dir" # a root's / is world-readable (_apt, man)
+cleanup() {
+	umount "$chroot_dir/proc" 2>/dev/null || true
+	rm -rf "$chroot_dir"
+}
+trap cleanup EXIT INT TERM
+
+echo "== a clean Debian 12 root (debootstrap minbase, $mirror)"
+debootstrap --variant=minbase bookworm "$chroot_dir" "$mirror" >/dev/null
+mount -t proc proc "$chroot_dir/proc"
+mkdir -p "$chroot_dir/tmp/pkg" "$chroot_dir/tmp/samples"
+cp "$build"/*.deb "$chroot_dir/tmp/pkg/"
+cp -r samples/. "$chroot_dir/tmp/samples/"
+cp tests/sample_inputs.sh "$chroot_dir/tmp/"
+
+chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+	HOME=/root LANG=C.UTF-8 /bin/sh -eu <<'INSIDE'
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# what an administrator has anyway, and what the checks below use
+apt-get install -y -qq --no-install-recommends man-db pkg-config >/dev/null
+
+echo "== apt install ./*.deb (lob2europass, liblob2europass0, liblob2europass-dev)"
+apt-get install -y -qq --no-install-recommends /tmp/pkg/*.deb >/dev/null
+lob2europass --version
+man -w lob2europass
+
+echo "== the samples through the installed mappings"
+. /tmp/sample_inputs.sh
+status=0
+for dir in /tmp/samples/*/; do
+	name=$(basename "$dir")
+	[ -f "/usr/share/lob2europass/mappings/$name.json" ] || continue
+	mkdir -p /tmp/out
+	# shellcheck disable=SC2046
+	lob2europass convert --mapping "$name" --quiet \
+		--to europass-xml,europass-json,europass-cv --out "/tmp/out/$name" \
+		$(sample_inputs "$dir") || status=$?
+	[ "$status" -le 1 ] || { echo "FAIL: convert $name: $status"; exit 1; }
+	ls "/tmp/out/$name"/*.europass.xml >/dev/null
+done
+lob2europass validate /tmp/out/*/*.xml /tmp/out/*/*.json >/tmp/validate.txt ||
+	{ cat /tmp/validate.txt; echo "FAIL: validate"; exit 1; }
+tail -1 /tmp/validate.txt
+
+echo "== pkg-config"
+pkg-config --cflags --libs lob2europass
+
+echo "== apt purge"
+dpkg -L lob2europass liblob2europass0 liblob2europass-dev | sort -u >/tmp/owned
+apt-get purge -y -qq lob2europass liblob2europass0 liblob2europass-dev >/dev/null
+apt-get autoremove --purge -y -qq >/dev/null
+left=0
+while read -r path; do
+	# a folder shared with other packages (/usr/bin) stays, ours go
+	if [ -e "$path" ] && { [ ! -d "$path" ] ||
+		case $path in *lob2europass*) true ;; *) false ;; esac; }; then
+		echo "left behind: $path"
+		left=1
+	fi
+done </tmp/owned
+[ "$left" -eq 0 ] || { echo "FAIL: the packages left files behind"; exit 1; }
+echo "removed, nothing left behind"
+INSIDE
+echo "package test passed"
