@@ -121,10 +121,20 @@ extern const l2e__ev3_row l2e__ev3_tree[];
 extern const size_t l2e__ev3_tree_n;
 
 /**
- * The child of row `row` after row `after` (after == row: the first),
- * or 0 when there is no more (row 0 is nobody's child).
+ * The child of row `row` after its child `after` (after == row: the
+ * first), or 0 when there is no more (row 0 is nobody's child).
+ * Constant time; safe from any thread.
  */
 size_t l2e__ev3_next_child(size_t row, size_t after);
+
+/** Every row's first child and next sibling (0: none), for a walk that
+ * asks for all of them. Built once; safe from any thread. */
+typedef struct l2e__ev3_links {
+	const size_t *first;
+	const size_t *next;
+} l2e__ev3_links;
+
+const l2e__ev3_links *l2e__ev3_links_get(void);
 
 /** The XML namespace of every element. */
 #define L2E__EV3_NS "http://europass.cedefop.europa.eu/Europass"
@@ -134,6 +144,7 @@ size_t l2e__ev3_next_child(size_t row, size_t after);
 /** One document's content, worked out once for both syntaxes. */
 typedef struct l2e__ev3_doc {
 	const l2e__profile *profile;
+	const l2e__ev3_links *links; /* the tree's, for walking it */
 	const char *generator;
 	const char *locale;
 	const char *created;

@@ -20,6 +20,7 @@ int l2e__ev3_doc_open(l2e__ev3_doc *d, const l2e__profile *p,
 
 	memset(d, 0, sizeof(*d));
 	d->profile = p;
+	d->links = l2e__ev3_links_get();
 	d->generator = generator;
 	d->locale = l2e__ev3_locale(p);
 	d->created = l2e__ev3_created(d->now, p, document_time);
@@ -164,8 +165,7 @@ static int has_content(const l2e__ev3_doc *d, size_t i, const l2e__item *it)
 					return 1;
 			return 0;
 		}
-		for (c = l2e__ev3_next_child(i, i); c;
-		     c = l2e__ev3_next_child(i, c))
+		for (c = d->links->first[i]; c; c = d->links->next[c])
 			if (has_content(d, c, it))
 				return 1;
 		return 0;
@@ -187,7 +187,7 @@ static int is_written(const l2e__ev3_doc *d, size_t i, const l2e__item *it)
 		return field_text(it, r->field) != NULL;
 	if (r->view == L2E__EV3_V_COMPUTER)
 		return d->computer.is_present;
-	for (c = l2e__ev3_next_child(i, i); c; c = l2e__ev3_next_child(i, c))
+	for (c = d->links->first[i]; c; c = d->links->next[c])
 		if (has_content(d, c, it))
 			return 1;
 	return 0;
@@ -205,7 +205,7 @@ static void walk(const l2e__ev3_doc *d, const l2e__ev3_syntax *s, void *w,
 	size_t c;
 
 	s->open(w, ROW(i));
-	for (c = l2e__ev3_next_child(i, i); c; c = l2e__ev3_next_child(i, c)) {
+	for (c = d->links->first[i]; c; c = d->links->next[c]) {
 		r = ROW(c);
 		switch (r->kind) {
 		case L2E__EV3_TEXT:
