@@ -7,6 +7,7 @@
 #include <lob2europass/lob2europass.h>
 
 #include "core/buf.h"
+#include "fixtures.h"
 
 static const char *mapping =
     "{\"lob2europass_mapping\": 1, \"name\": \"api-test\",\n"
@@ -31,20 +32,12 @@ static l2e_mapping *map;
 
 static void setup(void)
 {
-	l2e_ctx_options o = L2E_CTX_OPTIONS_INIT;
-
-	o.document_time = 1751526900; /* 2025-07-03T07:15:00Z */
-	CHECK_INT(0, l2e_ctx_new(&ctx, &o));
-	CHECK_INT(0, l2e_mapping_load_memory(&map, ctx, "m.json", mapping,
-	                                     strlen(mapping), NULL));
+	fixture_mapping_open(&ctx, &map, mapping);
 }
 
 static void teardown(void)
 {
-	l2e_mapping_free(map);
-	l2e_ctx_free(ctx);
-	map = NULL;
-	ctx = NULL;
+	fixture_mapping_close(&ctx, &map);
 }
 
 /* Convert `json`; return the n-th dossier (caller frees) or NULL. */

@@ -6,6 +6,7 @@
 
 #include "core/buf.h"
 #include "core/encoding.h"
+#include "fixtures.h"
 #include "read/csv.h"
 
 static l2e_ctx *ctx;
@@ -35,14 +36,12 @@ static const char *cell(const l2e__node *table, size_t row, const char *column)
 
 static void setup(void)
 {
-	l2e_ctx_new(&ctx, NULL);
-	memset(&pool, 0, sizeof(pool));
+	fixture_pool_open(&ctx, &pool);
 }
 
 static void teardown(void)
 {
-	l2e__pool_clear(&pool);
-	l2e_ctx_free(ctx);
+	fixture_pool_close(&ctx, &pool);
 }
 
 static void test_csv_parse__rfc4180(void)
@@ -76,18 +75,8 @@ static void test_csv_parse__rfc4180(void)
 static void expect_error_len(const char *text, size_t len, unsigned line,
                              unsigned column, const char *msg)
 {
-	const l2e_error *e;
-
 	CHECK(parse_len(text, len, 0) == NULL);
-	e = l2e_ctx_error(ctx);
-	CHECK(e != NULL);
-	if (!e)
-		return;
-	CHECK_STR("t.csv", e->file);
-	if (e->line != line || e->column != column)
-		test_fail(__FILE__, __LINE__, "'%s' at %u:%u, expected %u:%u",
-		          e->message, e->line, e->column, line, column);
-	CHECK_CONTAINS(e->message, msg);
+	check_error_at(ctx, "t.csv", line, column, msg);
 }
 
 static void expect_error(const char *text, unsigned line, unsigned column,

@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/pool.h"
+#include "fixtures.h"
 #include "read/json_tree.h"
 
 static l2e_ctx *ctx;
@@ -16,15 +17,12 @@ static l2e__pool pool;
 
 static void setup(void)
 {
-	l2e_ctx_new(&ctx, NULL);
-	memset(&pool, 0, sizeof(pool));
+	fixture_pool_open(&ctx, &pool);
 }
 
 static void teardown(void)
 {
-	l2e__pool_clear(&pool);
-	l2e_ctx_free(ctx);
-	ctx = NULL;
+	fixture_pool_close(&ctx, &pool);
 }
 
 /* Parse the first value of `text`; returns its error code. */

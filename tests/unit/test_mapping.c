@@ -8,6 +8,8 @@
 
 #include <lob2europass/lob2europass.h>
 
+#include "fixtures.h"
+
 #define HEAD                                                             \
 	"{\"lob2europass_mapping\": 1, \"name\": \"t\",\n"               \
 	" \"source\": {\"format\": \"json\", \"records\": \"items\"},\n" \
@@ -30,18 +32,8 @@ static int load(const char *text, const char *codelists)
 static void expect(const char *text, unsigned line, unsigned column,
                    const char *msg)
 {
-	const l2e_error *e;
-
 	CHECK_INT(L2E_EMAPPING, load(text, NULL));
-	e = l2e_ctx_error(ctx);
-	CHECK(e != NULL);
-	if (!e)
-		return;
-	CHECK_STR("m.json", e->file);
-	if (e->line != line || e->column != column)
-		test_fail(__FILE__, __LINE__, "'%s' at %u:%u, expected %u:%u",
-		          e->message, e->line, e->column, line, column);
-	CHECK_CONTAINS(e->message, msg);
+	check_error_at(ctx, "m.json", line, column, msg);
 }
 
 static void test_mapping_load__valid(void)

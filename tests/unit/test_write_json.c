@@ -20,6 +20,7 @@
 
 #include <lob2europass/lob2europass.h>
 
+#include "fixtures.h"
 #ifdef L2E_FAULT_INJECTION
 #include "util/alloc.h"
 #endif
@@ -104,20 +105,12 @@ static l2e_mapping *map;
 
 static void setup(void)
 {
-	l2e_ctx_options o = L2E_CTX_OPTIONS_INIT;
-
-	o.document_time = 1751526900; /* 2025-07-03T07:15:00Z */
-	CHECK_INT(0, l2e_ctx_new(&ctx, &o));
-	CHECK_INT(0, l2e_mapping_load_memory(&map, ctx, "m.json", mapping,
-	                                     strlen(mapping), NULL));
+	fixture_mapping_open(&ctx, &map, mapping);
 }
 
 static void teardown(void)
 {
-	l2e_mapping_free(map);
-	l2e_ctx_free(ctx);
-	map = NULL;
-	ctx = NULL;
+	fixture_mapping_close(&ctx, &map);
 }
 
 /* The first dossier of `json`, converted (caller frees), or NULL. */

@@ -12,78 +12,15 @@
 
 #include <stdlib.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "core/buf.h"
 #include "write/xml_out.h"
-
-typedef struct pair {
-	l2e__xml_out ours;
-	l2e_buf out;
-	xmlBufferPtr ref_buf;
-	xmlTextWriterPtr ref;
-	int ref_failed;
-} pair;
-
-static void pair_begin(pair *p)
-{
-	memset(p, 0, sizeof(*p));
-	l2e__xml_begin_standalone(&p->ours, &p->out);
-	p->ref_buf = xmlBufferCreate();
-	p->ref = xmlNewTextWriterMemory(p->ref_buf, 0);
-	xmlTextWriterSetIndent(p->ref, 1);
-	xmlTextWriterSetIndentString(p->ref, BAD_CAST "  ");
-	if (xmlTextWriterStartDocument(p->ref, NULL, "UTF-8", "yes") < 0)
-		p->ref_failed = 1;
-}
-
-static void pair_start(pair *p, const char *name)
-{
-	l2e__xml_start(&p->ours, name);
-	if (xmlTextWriterStartElement(p->ref, BAD_CAST name) < 0)
-		p->ref_failed = 1;
-}
-
-static void pair_attr(pair *p, const char *name, const char *value)
-{
-	l2e__xml_attr(&p->ours, name, value);
-	if (xmlTextWriterWriteAttribute(p->ref, BAD_CAST name, BAD_CAST value) <
-	    0)
-		p->ref_failed = 1;
-}
-
-static void pair_text(pair *p, const char *text)
-{
-	l2e__xml_text(&p->ours, text);
-	if (xmlTextWriterWriteString(p->ref, BAD_CAST text) < 0)
-		p->ref_failed = 1;
-}
-
-static void pair_end(pair *p)
-{
-	l2e__xml_end(&p->ours);
-	if (xmlTextWriterEndElement(p->ref) < 0)
-		p->ref_failed = 1;
-}
-
-static void pair_check(pair *p)
-{
-	CHECK_INT(0, l2e__xml_finish(&p->ours));
-	if (xmlTextWriterEndDocument(p->ref) < 0)
-		p->ref_failed = 1;
-	xmlFreeTextWriter(p->ref);
-	CHECK_INT(0, p->ref_failed);
-	CHECK_STR((const char *)xmlBufferContent(p->ref_buf), p->out.ptr);
-	CHECK_INT(xmlBufferLength(p->ref_buf), p->out.len);
-	xmlBufferFree(p->ref_buf);
-	l2e_buf_dispose(&p->out);
-}
+#include "xml_pair.h"
 
 static void test_xml_out_cv__by_hand(void)
 {
 	pair p;
 
-	pair_begin(&p);
+	pair_begin_standalone(&p);
 	pair_start(&p, "Candidate");
 	pair_attr(&p, "xmlns", "http://www.europass.eu/1.0");
 	pair_start(&p, "hr:FamilyName");
@@ -114,7 +51,7 @@ static void test_xml_out_cv__random_documents(void)
 	pair p;
 
 	for (round = 0; round < 300; round++) {
-		pair_begin(&p);
+		pair_begin_standalone(&p);
 		pair_start(&p, "Root");
 		depth = 1;
 		for (step = 0; step < 30; step++) {

@@ -223,14 +223,9 @@ void l2e__error_clear(l2e_ctx *ctx)
 	ctx->has_error = 0;
 }
 
-static int error_vset(l2e_ctx *ctx, int code, l2e_error_class klass,
-                      const char *file, unsigned line, unsigned column,
-                      const char *field, const char *fmt, va_list ap)
-    __attribute__((format(printf, 8, 0)));
-
-static int error_vset(l2e_ctx *ctx, int code, l2e_error_class klass,
-                      const char *file, unsigned line, unsigned column,
-                      const char *field, const char *fmt, va_list ap)
+int l2e__error_vset_at(l2e_ctx *ctx, int code, l2e_error_class klass,
+                       const char *file, unsigned line, unsigned column,
+                       const char *field, const char *fmt, va_list ap)
 {
 	l2e_buf msg = L2E_BUF_INIT;
 
@@ -262,7 +257,7 @@ int l2e__error_set(l2e_ctx *ctx, int code, l2e_error_class klass,
 	va_list ap;
 
 	va_start(ap, fmt);
-	error_vset(ctx, code, klass, NULL, 0, 0, NULL, fmt, ap);
+	l2e__error_vset_at(ctx, code, klass, NULL, 0, 0, NULL, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -274,7 +269,8 @@ int l2e__error_set_at(l2e_ctx *ctx, int code, l2e_error_class klass,
 	va_list ap;
 
 	va_start(ap, fmt);
-	error_vset(ctx, code, klass, file, line, column, field, fmt, ap);
+	l2e__error_vset_at(ctx, code, klass, file, line, column, field, fmt,
+	                   ap);
 	va_end(ap);
 	return code;
 }

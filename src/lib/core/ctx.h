@@ -9,6 +9,8 @@
 #ifndef L2E_CORE_CTX_H
 #define L2E_CORE_CTX_H
 
+#include <stdarg.h>
+
 #include "lob2europass/context.h"
 
 struct l2e_ctx {
@@ -38,6 +40,12 @@ int l2e__error_set_at(l2e_ctx *ctx, int code, l2e_error_class klass,
                       const char *file, unsigned line, unsigned column,
                       const char *field, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
+
+/** As l2e__error_set_at(), with a va_list: for a caller's own fail(). */
+int l2e__error_vset_at(l2e_ctx *ctx, int code, l2e_error_class klass,
+                       const char *file, unsigned line, unsigned column,
+                       const char *field, const char *fmt, va_list ap)
+    __attribute__((format(printf, 8, 0)));
 
 /*
  * XML external entities. The loader l2e_global_init() installs refuses

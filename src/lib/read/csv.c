@@ -51,16 +51,12 @@ static int fail(csv *c, int code, unsigned line, unsigned column,
 static int fail(csv *c, int code, unsigned line, unsigned column,
                 const char *fmt, ...)
 {
-	l2e_buf msg = L2E_BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	l2e__buf_vprintf(&msg, fmt, ap);
+	l2e__error_vset_at(c->ctx, code, L2E_ERRCLASS_READ, c->name, line,
+	                   column, NULL, fmt, ap);
 	va_end(ap);
-	l2e__error_set_at(c->ctx, code, L2E_ERRCLASS_READ, c->name, line,
-	                  column, NULL, "%s",
-	                  msg.ptr ? msg.ptr : l2e_strerror(code));
-	l2e_buf_dispose(&msg);
 	return code;
 }
 

@@ -40,12 +40,7 @@ void l2e__checker_xadd(l2e__checker *c, const xmlNode *node,
                        l2e_severity severity, const char *rule, const char *fmt,
                        ...) __attribute__((format(printf, 5, 6)));
 
-/* An element in namespace `ns` (named `name`)? */
-int l2e__xml_in_ns(const xmlNode *n, const char *ns);
-int l2e__xml_named(const xmlNode *n, const char *ns, const char *name);
-/* The first child element `name` in `ns`, or NULL. */
-const xmlNode *l2e__xml_child(const xmlNode *parent, const char *ns,
-                              const char *name);
+/* (l2e__xml_in_ns, l2e__xml_named, l2e__xml_child: validate_int.h) */
 /* The element's text, trimmed, into buf (cut at its size). */
 const char *l2e__xml_text_of(const xmlNode *el, char *buf, size_t size);
 

@@ -94,24 +94,6 @@ static void set_version(l2e__detected *out, const char *s, size_t len)
 	out->version[len] = '\0';
 }
 
-static int is_named(const xmlNode *n, const char *ns, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns &&
-	       !strcmp((const char *)n->ns->href, ns) &&
-	       !strcmp((const char *)n->name, name);
-}
-
-static const xmlNode *child_named(const xmlNode *parent, const char *ns,
-                                  const char *name)
-{
-	const xmlNode *k;
-
-	for (k = parent ? parent->children : NULL; k; k = k->next)
-		if (is_named(k, ns, name))
-			return k;
-	return NULL;
-}
-
 static void text_version(l2e__detected *out, const xmlNode *el)
 {
 	xmlChar *text = el ? xmlNodeGetContent(el) : NULL;
@@ -123,7 +105,7 @@ static void text_version(l2e__detected *out, const xmlNode *el)
 
 void l2e__detect_xml(l2e__detected *out, const xmlDoc *doc)
 {
-	const xmlNode *root = xmlDocGetRootElement(doc), *id;
+	const xmlNode *root = xmlDocGetRootElement(doc), *info, *id;
 	const char *ns;
 	xmlChar *v;
 
@@ -133,10 +115,9 @@ void l2e__detect_xml(l2e__detected *out, const xmlDoc *doc)
 		return;
 	}
 	ns = root->ns ? (const char *)root->ns->href : NULL;
-	if (is_named(root, NS_V3, "SkillsPassport")) {
-		text_version(
-		    out, child_named(child_named(root, NS_V3, "DocumentInfo"),
-		                     NS_V3, "XSDVersion"));
+	if (l2e__xml_named(root, NS_V3, "SkillsPassport")) {
+		info = l2e__xml_child(root, NS_V3, "DocumentInfo");
+		text_version(out, l2e__xml_child(info, NS_V3, "XSDVersion"));
 		out->kind = v3_kind(out->version, L2E_DOC_V3_XML);
 		if (out->kind == L2E_DOC_OLDER)
 			snprintf(out->what, sizeof(out->what),
@@ -151,9 +132,9 @@ void l2e__detect_xml(l2e__detected *out, const xmlDoc *doc)
 		         out->version);
 		return;
 	}
-	if (is_named(root, NS_CV, "Candidate")) {
+	if (l2e__xml_named(root, NS_CV, "Candidate")) {
 		out->kind = L2E_DOC_CV_XML;
-		id = child_named(root, NS_HR, "DocumentID");
+		id = l2e__xml_child(root, NS_HR, "DocumentID");
 		v = id ? xmlGetProp(id, BAD_CAST "schemeVersionID") : NULL;
 		if (v)
 			set_version(out, (const char *)v, strlen((char *)v));

@@ -72,6 +72,14 @@ typedef struct l2e__detected {
 } l2e__detected;
 
 void l2e__detect_xml(l2e__detected *out, const xmlDoc *doc);
+
+/* XML elements by namespace and name (checks.c; detection uses them too).
+ * An element in namespace `ns` (named `name`)? */
+int l2e__xml_in_ns(const xmlNode *n, const char *ns);
+int l2e__xml_named(const xmlNode *n, const char *ns, const char *name);
+/* The first child element `name` in `ns`, or NULL. */
+const xmlNode *l2e__xml_child(const xmlNode *parent, const char *ns,
+                              const char *name);
 void l2e__detect_json(l2e__detected *out, const l2e__node *root);
 
 /* ==== XSD (validate_xsd.c) ==== */

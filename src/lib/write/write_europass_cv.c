@@ -249,9 +249,12 @@ static void person(l2e__cvo *x, const l2e__profile *p)
 
 /* ==== Profile ==== */
 
-/* OrganizationContact/Communication/Address with city and country */
-static void organisation_contact(l2e__cvo *x, const char *city, const char *iso)
+/* hr:OrganizationName, then OrganizationContact/Communication/Address
+ * with city and country */
+static void organisation(l2e__cvo *x, const char *name, const char *city,
+                         const char *iso)
 {
+	l2e__cvo_leaf(x, "hr:OrganizationName", name);
 	if (!city && !iso)
 		return;
 	l2e__cvo_start(x, "OrganizationContact");
@@ -275,10 +278,9 @@ static int employment(l2e__cvo *x, const l2e__profile *p)
 	l2e__cvo_start(x, "EmploymentHistory");
 	for (it = p->first[L2E__SEC_WORK]; it; it = it->next) {
 		l2e__cvo_start(x, "EmployerHistory");
-		l2e__cvo_leaf(x, "hr:OrganizationName",
-		              l2e__item_text(it, WORK_EMPLOYER));
-		organisation_contact(x, l2e__item_text(it, WORK_CITY),
-		                     l2e__item_text(it, WORK_COUNTRY));
+		organisation(x, l2e__item_text(it, WORK_EMPLOYER),
+		             l2e__item_text(it, WORK_CITY),
+		             l2e__item_text(it, WORK_COUNTRY));
 		l2e__cvo_start(x, "PositionHistory");
 		position = l2e__item_text(it, WORK_POSITION);
 		if (position) {
@@ -323,10 +325,9 @@ static int education(l2e__cvo *x, const l2e__profile *p)
 	l2e__cvo_start(x, "EducationHistory");
 	for (it = p->first[L2E__SEC_EDUCATION]; it; it = it->next) {
 		l2e__cvo_start(x, "EducationOrganizationAttendance");
-		l2e__cvo_leaf(x, "hr:OrganizationName",
-		              l2e__item_text(it, EDU_ORGANISATION));
-		organisation_contact(x, l2e__item_text(it, EDU_CITY),
-		                     l2e__item_text(it, EDU_COUNTRY));
+		organisation(x, l2e__item_text(it, EDU_ORGANISATION),
+		             l2e__item_text(it, EDU_CITY),
+		             l2e__item_text(it, EDU_COUNTRY));
 		if (l2e__ev3_period_fill(&period, it, EDU_FROM, EDU_TO,
 		                         EDU_ONGOING)) {
 			l2e__cvo_start(x, "AttendancePeriod");
