@@ -100,12 +100,12 @@ static int cl_entries(l2e__loader *ld, void *out, const l2e__node *n,
 }
 
 static const l2e__key codelist_keys[] = {
-	{ "codelist", NULL, 0 },
-	{ "description", NULL, 0 },
-	{ "source", NULL, 0 },
-	{ "case_sensitive", cl_case_sensitive, 0 },
-	{ "entries", cl_entries, L2E__KEY_ALWAYS },
-	{ "comment", NULL, 0 },
+	{ .key = "codelist" },
+	{ .key = "description" },
+	{ .key = "source" },
+	{ .key = "case_sensitive", .compile = cl_case_sensitive },
+	{ .key = "entries", .compile = cl_entries, .flags = L2E__KEY_ALWAYS },
+	{ .key = "comment" },
 };
 
 int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,

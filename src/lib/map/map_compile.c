@@ -7,10 +7,12 @@
 #include "map/compile.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/ctx.h"
+#include "util/parse_int.h"
 
 /* ==== Check mode ==== */
 
@@ -137,6 +139,17 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 	return 0;
 }
 
+int l2e__mc_number(l2e__loader *ld, long *out, const l2e__node *n, long min,
+                   long max, const char *what)
+{
+	if (n->kind != L2E__NODE_NUMBER ||
+	    l2e__parse_long(n->text, n->len, min, max, out) < 0)
+		return l2e__mc_bad(ld, n,
+		                   "%s is a whole number from %ld to %ld", what,
+		                   min, max);
+	return 0;
+}
+
 /* ==== Key tables ==== */
 
 const l2e__key *l2e__key_find(const l2e__key *keys, size_t n, const char *key)
@@ -161,6 +174,48 @@ int l2e__keys_check(l2e__loader *ld, const l2e__node *obj, const l2e__key *keys,
 	return 0;
 }
 
+/* A key without a function: check `v` as its kind says, store it. */
+static int key_value(l2e__loader *ld, void *out, const l2e__key *k,
+                     const l2e__node *v)
+{
+	void *at = (char *)out + k->at;
+	char what[64];
+	int error;
+
+	snprintf(what, sizeof(what), "\"%s\"", k->key);
+	switch (k->kind) {
+	case L2E__KEY_TEXT: return l2e__mc_text(ld, v, at, what);
+	case L2E__KEY_PATH: return l2e__mc_path(ld, at, v);
+	case L2E__KEY_COND: return l2e__mc_cond(ld, at, v);
+	case L2E__KEY_NUMBER:
+		return l2e__mc_number(ld, at, v, k->min, k->max, what);
+	case L2E__KEY_BOOL:
+		if ((error = l2e__mc_expect(ld, v, L2E__NODE_BOOL, what)) < 0)
+			return error;
+		*(int *)at = strcmp(v->text, "true") == 0;
+		return 0;
+	case L2E__KEY_FN: break;
+	}
+	return 0;
+}
+
+/* One key of `obj` by its row; `v` NULL: the key is absent. */
+static int key_compile(l2e__loader *ld, void *out, const l2e__key *k,
+                       const l2e__node *v, const l2e__node *obj)
+{
+	int error;
+
+	if (!v && k->missing)
+		return l2e__mc_bad(ld, obj, "%s", k->missing);
+	if (k->kind != L2E__KEY_FN)
+		error = key_value(ld, out, k, v);
+	else
+		error = k->compile ? k->compile(ld, out, v, obj) : 0;
+	if (error == 0 && (k->flags & L2E__KEY_MARK))
+		*(int *)((char *)out + k->mark) = 1;
+	return error;
+}
+
 int l2e__keys_compile(l2e__loader *ld, void *out, const l2e__node *obj,
                       const l2e__key *keys, size_t n)
 {
@@ -170,10 +225,10 @@ int l2e__keys_compile(l2e__loader *ld, void *out, const l2e__node *obj,
 
 	for (i = 0; i < n; i++) {
 		v = l2e__node_member(obj, keys[i].key);
-		if (!keys[i].compile ||
-		    (!v && !(keys[i].flags & L2E__KEY_ALWAYS)))
+		if (!v && !(keys[i].flags & L2E__KEY_ALWAYS) &&
+		    !keys[i].missing)
 			continue;
-		error = keys[i].compile(ld, out, v, obj);
+		error = key_compile(ld, out, &keys[i], v, obj);
 		if (error < 0 && !((keys[i].flags & L2E__KEY_PART) &&
 		                   l2e__mc_keep_going(ld, error)))
 			return error;
@@ -189,8 +244,8 @@ int l2e__members_compile(l2e__loader *ld, void *out, const l2e__node *obj,
 	int error;
 
 	for (v = obj->first; v; v = v->next)
-		if ((k = l2e__key_find(keys, n, v->key)) && k->compile &&
-		    (error = k->compile(ld, out, v, obj)) < 0)
+		if ((k = l2e__key_find(keys, n, v->key)) &&
+		    (error = key_compile(ld, out, k, v, obj)) < 0)
 			return error;
 	return 0;
 }

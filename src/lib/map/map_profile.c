@@ -5,6 +5,7 @@
  */
 #include "map/compile.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -124,26 +125,6 @@ static int block_split(l2e__loader *ld, void *out, const l2e__node *v,
 	return 0;
 }
 
-static int block_group_by(l2e__loader *ld, void *out, const l2e__node *v,
-                          const l2e__node *n)
-{
-	l2e__block *b = out;
-	int error;
-
-	(void)n;
-	if ((error = l2e__mc_path(ld, &b->group_by, v)) < 0)
-		return error;
-	b->has_group_by = 1;
-	return 0;
-}
-
-static int block_where(l2e__loader *ld, void *out, const l2e__node *v,
-                       const l2e__node *n)
-{
-	(void)n;
-	return l2e__mc_cond(ld, &((l2e__block *)out)->where, v);
-}
-
 static int block_fields(l2e__loader *ld, void *out, const l2e__node *v,
                         const l2e__node *n)
 {
@@ -157,12 +138,18 @@ static int block_fields(l2e__loader *ld, void *out, const l2e__node *v,
 
 /* A list section; compiled in this order. */
 static const l2e__key block_keys[] = {
-	{ "each", block_each, L2E__KEY_ALWAYS },
-	{ "split", block_split, 0 },
-	{ "group_by", block_group_by, 0 },
-	{ "where", block_where, 0 },
-	{ "fields", block_fields, L2E__KEY_ALWAYS },
-	{ "comment", NULL, 0 },
+	{ .key = "each", .compile = block_each, .flags = L2E__KEY_ALWAYS },
+	{ .key = "split", .compile = block_split },
+	{ .key = "group_by",
+	  .kind = L2E__KEY_PATH,
+	  .at = offsetof(l2e__block, group_by),
+	  .flags = L2E__KEY_MARK,
+	  .mark = offsetof(l2e__block, has_group_by) },
+	{ .key = "where",
+	  .kind = L2E__KEY_COND,
+	  .at = offsetof(l2e__block, where) },
+	{ .key = "fields", .compile = block_fields, .flags = L2E__KEY_ALWAYS },
+	{ .key = "comment" },
 };
 
 static int compile_block(l2e__loader *ld, l2e__block *b, int section,
@@ -181,13 +168,16 @@ static int compile_block(l2e__loader *ld, l2e__block *b, int section,
 	return l2e__keys_compile(ld, b, n, block_keys, L2E__N_KEYS(block_keys));
 }
 
-int l2e__mc_profile(l2e__loader *ld, const l2e__node *profile)
+int l2e__mc_profile(l2e__loader *ld, void *out, const l2e__node *profile,
+                    const l2e__node *root)
 {
 	l2e_mapping *map = ld->map;
 	const l2e__node *s, *e;
 	size_t n = 0;
 	int section, error;
 
+	(void)out;
+	(void)root;
 	if ((error = l2e__mc_expect(ld, profile, L2E__NODE_OBJECT,
 	                            "\"profile\"")) < 0)
 		return error;
@@ -227,13 +217,16 @@ int l2e__mc_profile(l2e__loader *ld, const l2e__node *profile)
 	return 0;
 }
 
-int l2e__mc_opt_in(l2e__loader *ld, const l2e__node *list)
+int l2e__mc_opt_in(l2e__loader *ld, void *out, const l2e__node *list,
+                   const l2e__node *root)
 {
 	const l2e__node *e;
 	char section_name[64];
 	const char *dot;
 	int section, field, error;
 
+	(void)out;
+	(void)root;
 	if ((error = l2e__mc_expect(ld, list, L2E__NODE_ARRAY, "\"opt_in\"")) <
 	    0)
 		return error;

@@ -86,14 +86,6 @@ static int reader_options(l2e__loader *ld, const l2e__reader *r,
 	                       : 0;
 }
 
-static int src_paging(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *src_node)
-{
-	(void)out;
-	(void)src_node;
-	return l2e__mc_paging(ld, v);
-}
-
 static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
                        const l2e__node *src_node)
 {
@@ -128,10 +120,10 @@ static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
  * (which picks the reader) and these, compiled in this order.
  */
 static const l2e__key source_keys[] = {
-	{ "format", NULL, 0 },
-	{ "paging", src_paging, 0 },
-	{ "records", src_records, L2E__KEY_ALWAYS },
-	{ "comment", NULL, 0 },
+	{ .key = "format" },
+	{ .key = "paging", .compile = l2e__mc_paging },
+	{ .key = "records", .compile = src_records, .flags = L2E__KEY_ALWAYS },
+	{ .key = "comment" },
 };
 
 static int unknown_format(l2e__loader *ld, const l2e__node *v)
@@ -149,13 +141,16 @@ static int unknown_format(l2e__loader *ld, const l2e__node *v)
 	return error;
 }
 
-int l2e__mc_source(l2e__loader *ld, const l2e__node *src_node)
+int l2e__mc_source(l2e__loader *ld, void *out, const l2e__node *src_node,
+                   const l2e__node *root)
 {
 	l2e__source *src = &ld->map->source;
 	const l2e__reader *r;
 	const l2e__node *v;
 	int error;
 
+	(void)out;
+	(void)root;
 	if ((error = l2e__mc_expect(ld, src_node, L2E__NODE_OBJECT,
 	                            "\"source\"")) < 0)
 		return error;
