@@ -154,24 +154,13 @@ int l2e__mc_number(l2e__loader *ld, long *out, const l2e__node *n, long min,
 
 const l2e__key *l2e__key_find(const l2e__key *keys, size_t n, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(keys[i].key, key))
-			return &keys[i];
-	return NULL;
+	return l2e__row_find(keys, n, sizeof(*keys), key);
 }
 
 int l2e__keys_check(l2e__loader *ld, const l2e__node *obj, const l2e__key *keys,
                     size_t n, const char *what)
 {
-	const l2e__node *c;
-
-	for (c = obj->first; c; c = c->next)
-		if (!l2e__key_find(keys, n, c->key))
-			return l2e__mc_bad_key(
-			    ld, c, "unknown key \"%s\" in %s", c->key, what);
-	return 0;
+	return l2e__optc_check_rows(&ld->oc, obj, keys, n, sizeof(*keys), what);
 }
 
 /* A key without a function: check `v` as its kind says, store it. */
