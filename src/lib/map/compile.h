@@ -13,8 +13,11 @@
  *                   walkers of the key tables
  *
  * Each mapping object has one key table (l2e__key rows): its allowed keys
- * and the function that compiles each. Adding a mapping key is one row
- * plus its compile function (and map_eval.c, the schema and the README).
+ * and how each compiles. A key that only checks its value and stores it
+ * (text, a path, a condition, true/false, a number in a range) is a row
+ * alone; a key with logic of its own has a compile function too. So
+ * adding a mapping key is one row, maybe a function (and map_eval.c, the
+ * schema and the README).
  */
 #ifndef L2E_MAP_COMPILE_H
 #define L2E_MAP_COMPILE_H
@@ -92,11 +95,10 @@ int l2e__members_compile(l2e__loader *ld, void *out, const l2e__node *obj,
 
 /* ==== Reporting (map_compile.c) ==== */
 
-int l2e__mc_bad(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* As l2e__mc_bad(), pointing at the member name of `at`. */
-int l2e__mc_bad_key(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/*
+ * Mistakes are reported with the readers' l2e__optc_bad() and
+ * l2e__optc_bad_key() on &ld->oc: one message format for every key.
+ */
 int l2e__mc_oom(l2e__loader *ld);
 int l2e__mc_expect(l2e__loader *ld, const l2e__node *n, l2e__node_kind kind,
                    const char *what);

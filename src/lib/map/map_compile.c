@@ -6,7 +6,6 @@
  */
 #include "map/compile.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,28 +76,6 @@ void l2e__loader_init(l2e__loader *ld, l2e_ctx *ctx, l2e_mapping *map)
 	ld->map = map;
 }
 
-int l2e__mc_bad(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-{
-	va_list ap;
-	int error;
-
-	va_start(ap, fmt);
-	error = l2e__optc_vbad(&ld->oc, at, 0, fmt, ap);
-	va_end(ap);
-	return error;
-}
-
-int l2e__mc_bad_key(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-{
-	va_list ap;
-	int error;
-
-	va_start(ap, fmt);
-	error = l2e__optc_vbad(&ld->oc, at, 1, fmt, ap);
-	va_end(ap);
-	return error;
-}
-
 int l2e__mc_expect(l2e__loader *ld, const l2e__node *n, l2e__node_kind kind,
                    const char *what)
 {
@@ -121,9 +98,9 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 	if ((error = l2e__mc_expect(ld, n, L2E__NODE_STRING, "a path")) < 0)
 		return error;
 	if (!*n->text)
-		return l2e__mc_bad(ld, n,
-		                   "a path is empty (write \".\" for the "
-		                   "current item)");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "a path is empty (write \".\" for the "
+		                     "current item)");
 	if (!(text = l2e__pool_strdup(&ld->map->pool, n->text)))
 		return l2e__mc_oom(ld);
 	error = l2e__path_parse(out, &ld->map->pool, text, &at, &why);
@@ -133,8 +110,8 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 		l2e__node where = *n;
 
 		where.column += (unsigned)at + 1; /* +1: the opening quote */
-		return l2e__mc_bad(ld, &where, "bad path \"%s\": %s", n->text,
-		                   why);
+		return l2e__optc_bad(&ld->oc, &where, "bad path \"%s\": %s",
+		                     n->text, why);
 	}
 	return 0;
 }
@@ -144,9 +121,9 @@ int l2e__mc_number(l2e__loader *ld, long *out, const l2e__node *n, long min,
 {
 	if (n->kind != L2E__NODE_NUMBER ||
 	    l2e__parse_long(n->text, n->len, min, max, out) < 0)
-		return l2e__mc_bad(ld, n,
-		                   "%s is a whole number from %ld to %ld", what,
-		                   min, max);
+		return l2e__optc_bad(&ld->oc, n,
+		                     "%s is a whole number from %ld to %ld",
+		                     what, min, max);
 	return 0;
 }
 
@@ -195,7 +172,7 @@ static int key_compile(l2e__loader *ld, void *out, const l2e__key *k,
 	int error;
 
 	if (!v && k->missing)
-		return l2e__mc_bad(ld, obj, "%s", k->missing);
+		return l2e__optc_bad(&ld->oc, obj, "%s", k->missing);
 	if (k->kind != L2E__KEY_FN)
 		error = key_value(ld, out, k, v);
 	else

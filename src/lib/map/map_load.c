@@ -62,9 +62,9 @@ static int top_version(l2e__loader *ld, void *out, const l2e__node *v,
 {
 	(void)out;
 	if (!v || v->kind != L2E__NODE_NUMBER || strcmp(v->text, "1") != 0)
-		return l2e__mc_bad(ld, v ? v : root,
-		                   "\"lob2europass_mapping\": 1 is "
-		                   "required (mapping format version)");
+		return l2e__optc_bad(&ld->oc, v ? v : root,
+		                     "\"lob2europass_mapping\": 1 is "
+		                     "required (mapping format version)");
 	return 0;
 }
 
@@ -157,8 +157,8 @@ static int load(l2e_mapping **out, l2e_ctx *ctx, const char *name,
 	if (root && (error = l2e__json_next(&extra, &tree_pool, ctx, &cur)) < 0)
 		goto done;
 	if (extra) {
-		error =
-		    l2e__mc_bad(&ld, extra, "text after the mapping object");
+		error = l2e__optc_bad(&ld.oc, extra,
+		                      "text after the mapping object");
 		goto done;
 	}
 	if ((error = compile_mapping(&ld, root)) < 0)
@@ -171,7 +171,7 @@ done:
 	if (error < 0 && error != L2E_ENOMEM &&
 	    ctx->err.klass == L2E_ERRCLASS_READ)
 		ctx->err.code = error = L2E_EMAPPING;
-	/* what did not go through l2e__mc_bad(): syntax, I/O, memory */
+	/* what did not go through l2e__optc_bad(): syntax, I/O, memory */
 	if (error < 0 && !(error == L2E_EMAPPING && ld.n_errors))
 		l2e__mc_report(&ld);
 	l2e__pool_clear(&tree_pool);

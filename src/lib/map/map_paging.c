@@ -21,8 +21,8 @@ static int pg_next_link(l2e__loader *ld, void *out, const l2e__node *v,
 		pg->has_next_link = 1;
 	}
 	if (pg->has_has_next == pg->has_next_link)
-		return l2e__mc_bad(
-		    ld, n,
+		return l2e__optc_bad(
+		    &ld->oc, n,
 		    "\"paging\" needs either \"has_next_page\" "
 		    "(with \"page_parameter\") or \"next_link\"");
 	return 0;
@@ -38,15 +38,15 @@ static int pg_page_parameter(l2e__loader *ld, void *out, const l2e__node *v,
 	                               "\"page_parameter\"")) < 0)
 		return error;
 	if (pg->has_has_next && !pg->page_parameter)
-		return l2e__mc_bad(
-		    ld, n,
+		return l2e__optc_bad(
+		    &ld->oc, n,
 		    "\"has_next_page\" needs \"page_parameter\": "
 		    "the query parameter that numbers the pages");
 	if (pg->has_next_link && pg->page_parameter)
-		return l2e__mc_bad(ld, n,
-		                   "\"next_link\" pages are found by their "
-		                   "link; \"page_parameter\" is for "
-		                   "\"has_next_page\"");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "\"next_link\" pages are found by their "
+		                     "link; \"page_parameter\" is for "
+		                     "\"has_next_page\"");
 	return 0;
 }
 
@@ -60,9 +60,10 @@ static int pg_page_size(l2e__loader *ld, void *out, const l2e__node *v,
 	                                 "\"page_size\"")) < 0)
 		return error;
 	if (!pg->page_size_parameter != !pg->page_size)
-		return l2e__mc_bad(ld, n,
-		                   "\"page_size\" and \"page_size_parameter\" "
-		                   "go together");
+		return l2e__optc_bad(
+		    &ld->oc, n,
+		    "\"page_size\" and \"page_size_parameter\" "
+		    "go together");
 	return 0;
 }
 
@@ -121,8 +122,9 @@ int l2e__mc_paging(l2e__loader *ld, void *out, const l2e__node *n,
 		return error;
 	if (!ld->map->source.reader->is_pageable) {
 		l2e__reader_labels(&formats, is_pageable, NULL);
-		error = l2e__mc_bad(ld, n, "\"paging\" is for %s sources",
-		                    formats.ptr ? formats.ptr : "no");
+		error =
+		    l2e__optc_bad(&ld->oc, n, "\"paging\" is for %s sources",
+		                  formats.ptr ? formats.ptr : "no");
 		l2e_buf_dispose(&formats);
 		return error;
 	}

@@ -137,16 +137,17 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 	        (l2e__node_member(n, "not") != NULL) +
 	        (l2e__node_member(n, "path") != NULL) >
 	    1)
-		return l2e__mc_bad(ld, n,
-		                   "a condition has one of \"path\", \"all\", "
-		                   "\"any\" or \"not\"");
+		return l2e__optc_bad(
+		    &ld->oc, n,
+		    "a condition has one of \"path\", \"all\", "
+		    "\"any\" or \"not\"");
 	if ((l2e__node_member(n, "all") || l2e__node_member(n, "any") ||
 	     l2e__node_member(n, "not")) &&
 	    (l2e__node_member(n, "equals") || l2e__node_member(n, "in") ||
 	     l2e__node_member(n, "not_in") || l2e__node_member(n, "exists")))
-		return l2e__mc_bad(ld, n,
-		                   "\"equals\", \"in\", \"not_in\" and "
-		                   "\"exists\" go with \"path\"");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "\"equals\", \"in\", \"not_in\" and "
+		                     "\"exists\" go with \"path\"");
 	if ((v = l2e__node_member(n, "all")) ||
 	    (v = l2e__node_member(n, "any"))) {
 		c->kind =
@@ -163,17 +164,17 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 		return l2e__mc_cond(ld, &c->children[0], v);
 	}
 	if (!(path = l2e__node_member(n, "path")))
-		return l2e__mc_bad(ld, n,
-		                   "a condition needs \"path\" (or \"all\", "
-		                   "\"any\", \"not\")");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "a condition needs \"path\" (or \"all\", "
+		                     "\"any\", \"not\")");
 	if ((error = l2e__mc_path(ld, &c->path, path)) < 0)
 		return error;
 	if ((error = l2e__members_compile(ld, c, n, cond_keys,
 	                                  L2E__N_KEYS(cond_keys))) < 0)
 		return error;
 	if (count_kinds(n, cond_tests, L2E__N_KEYS(cond_tests), &kind) != 1)
-		return l2e__mc_bad(
-		    ld, n,
+		return l2e__optc_bad(
+		    &ld->oc, n,
 		    "a condition with \"path\" needs exactly one "
 		    "of \"equals\", \"in\", \"not_in\", "
 		    "\"exists\"");
@@ -188,13 +189,13 @@ static int field_level_only(l2e__loader *ld, const l2e__node *n,
                             const l2e__rule *sub)
 {
 	if (sub->date_formats)
-		return l2e__mc_bad(
-		    ld, l2e__node_member(n, "date"),
+		return l2e__optc_bad(
+		    &ld->oc, l2e__node_member(n, "date"),
 		    "put \"date\" on the "
 		    "field's rule, not inside \"first\" or \"with\"");
 	if (sub->is_required)
-		return l2e__mc_bad(
-		    ld, l2e__node_member(n, "required"),
+		return l2e__optc_bad(
+		    &ld->oc, l2e__node_member(n, "required"),
 		    "put \"required\" "
 		    "on the field's rule, not inside \"first\" or "
 		    "\"with\"");
@@ -226,8 +227,8 @@ static int compile_template(l2e__loader *ld, l2e__rule *r,
 			    &ld->map->pool, s, (size_t)(open - s));
 		close = strchr(open, '}');
 		if (!close)
-			return l2e__mc_bad(ld, tmpl,
-			                   "unclosed '{' in template");
+			return l2e__optc_bad(&ld->oc, tmpl,
+			                     "unclosed '{' in template");
 		{
 			char name[128];
 			const l2e__node *var;
@@ -235,14 +236,14 @@ static int compile_template(l2e__loader *ld, l2e__rule *r,
 			size_t len = (size_t)(close - open - 1);
 
 			if (len == 0 || len >= sizeof(name))
-				return l2e__mc_bad(ld, tmpl,
-				                   "bad {name} in template");
+				return l2e__optc_bad(&ld->oc, tmpl,
+				                     "bad {name} in template");
 			memcpy(name, open + 1, len);
 			name[len] = '\0';
 			var = with ? l2e__node_member(with, name) : NULL;
 			if (!var)
-				return l2e__mc_bad(
-				    ld, with ? with : tmpl,
+				return l2e__optc_bad(
+				    &ld->oc, with ? with : tmpl,
 				    "template variable {%s} is not defined "
 				    "in \"with\"",
 				    name);
@@ -265,8 +266,8 @@ static int compile_template(l2e__loader *ld, l2e__rule *r,
 		for (w = with->first; w; w = w->next) {
 			snprintf(ref, sizeof(ref), "{%s}", w->key);
 			if (!strstr(tmpl->text, ref))
-				return l2e__mc_bad_key(
-				    ld, w,
+				return l2e__optc_bad_key(
+				    &ld->oc, w,
 				    "\"%s\" is not used in the "
 				    "template",
 				    w->key);
@@ -299,8 +300,8 @@ static int compile_dates(l2e__loader *ld, void *out, const l2e__node *n,
 		                            "a date format")) < 0)
 			return error;
 		if (!l2e__date_format_valid(e->text))
-			return l2e__mc_bad(
-			    ld, e,
+			return l2e__optc_bad(
+			    &ld->oc, e,
 			    "bad date format \"%s\" (use j, m, d: "
 			    "e.g. \"dd-mm-jjjj\")",
 			    e->text);
@@ -309,7 +310,7 @@ static int compile_dates(l2e__loader *ld, void *out, const l2e__node *n,
 			return error;
 	}
 	if (i == 0)
-		return l2e__mc_bad(ld, n, "\"date\" lists no format");
+		return l2e__optc_bad(&ld->oc, n, "\"date\" lists no format");
 	return 0;
 }
 
@@ -320,14 +321,14 @@ static int compile_replace(l2e__loader *ld, l2e__rule *r, const l2e__node *arr)
 	int error;
 
 	if (arr->kind != L2E__NODE_ARRAY || arr->n_children != 2)
-		return l2e__mc_bad(ld, arr,
-		                   "\"replace\" is [\"from\", \"to\"]");
+		return l2e__optc_bad(&ld->oc, arr,
+		                     "\"replace\" is [\"from\", \"to\"]");
 	if ((error = l2e__mc_text(ld, arr->first, &from, "\"replace\"")) < 0 ||
 	    (error = l2e__mc_text(ld, arr->last, &to, "\"replace\"")) < 0)
 		return error;
 	if (!*from)
-		return l2e__mc_bad(ld, arr->first,
-		                   "\"replace\" needs text to replace");
+		return l2e__optc_bad(&ld->oc, arr->first,
+		                     "\"replace\" needs text to replace");
 	grown = l2e__pool_alloc(&ld->map->pool,
 	                        (r->n_replaces + 1) * sizeof(*grown));
 	if (!grown)
@@ -354,7 +355,7 @@ static int transform_pad(l2e__loader *ld, void *out, const l2e__node *p,
 	(void)e;
 	if (p->kind != L2E__NODE_NUMBER || p->len > 2 || p->text[0] < '1' ||
 	    p->text[0] > '9')
-		return l2e__mc_bad(ld, p, "\"pad\" is a width, 1 to 99");
+		return l2e__optc_bad(&ld->oc, p, "\"pad\" is a width, 1 to 99");
 	r->pad = (unsigned)(p->text[0] - '0');
 	if (p->len == 2)
 		r->pad = r->pad * 10 + (unsigned)(p->text[1] - '0');
@@ -404,8 +405,8 @@ static int compile_transforms(l2e__loader *ld, void *out, const l2e__node *v,
 			continue;
 		}
 		if (e->kind != L2E__NODE_STRING)
-			return l2e__mc_bad(
-			    ld, e,
+			return l2e__optc_bad(
+			    &ld->oc, e,
 			    "a transform is \"upper\", \"lower\", "
 			    "\"title\", \"decimal\", {\"pad\": N} or "
 			    "{\"replace\": [\"from\", \"to\"]}");
@@ -413,16 +414,16 @@ static int compile_transforms(l2e__loader *ld, void *out, const l2e__node *v,
 			if (!strcmp(e->text, flags[i].name))
 				break;
 		if (i == sizeof(flags) / sizeof(flags[0]))
-			return l2e__mc_bad(
-			    ld, e,
+			return l2e__optc_bad(
+			    &ld->oc, e,
 			    "unknown transform \"%s\" (upper, lower, "
 			    "title, decimal, pad, replace)",
 			    e->text);
 		r->transforms |= flags[i].flag;
 	}
 	if ((r->transforms & L2E__TF_UPPER) && (r->transforms & L2E__TF_LOWER))
-		return l2e__mc_bad(
-		    ld, v, "\"upper\" and \"lower\" exclude each other");
+		return l2e__optc_bad(
+		    &ld->oc, v, "\"upper\" and \"lower\" exclude each other");
 	return 0;
 }
 
@@ -446,7 +447,7 @@ static int rule_first(l2e__loader *ld, void *out, const l2e__node *v,
 	if ((error = l2e__mc_expect(ld, v, L2E__NODE_ARRAY, "\"first\"")) < 0)
 		return error;
 	if (!v->n_children)
-		return l2e__mc_bad(ld, v, "\"first\" lists no rule");
+		return l2e__optc_bad(&ld->oc, v, "\"first\" lists no rule");
 	r->alternatives = l2e__pool_alloc(
 	    &ld->map->pool, v->n_children * sizeof(*r->alternatives));
 	if (!r->alternatives)
@@ -479,7 +480,8 @@ static int rule_with(l2e__loader *ld, void *out, const l2e__node *v,
 {
 	(void)out;
 	if (!l2e__node_member(n, "template"))
-		return l2e__mc_bad(ld, v, "\"with\" belongs to a \"template\"");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"with\" belongs to a \"template\"");
 	return l2e__mc_expect(ld, v, L2E__NODE_OBJECT, "\"with\"");
 }
 
@@ -491,8 +493,8 @@ static int rule_map(l2e__loader *ld, void *out, const l2e__node *v,
 	int error;
 
 	if (l2e__node_member(n, "codelist"))
-		return l2e__mc_bad(ld, v,
-		                   "use \"map\" or \"codelist\", not both");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "use \"map\" or \"codelist\", not both");
 	if (!(vm = l2e__pool_alloc(&ld->map->pool, sizeof(*vm))) ||
 	    !(r->maps = l2e__pool_alloc(&ld->map->pool, sizeof(*r->maps))))
 		return l2e__mc_oom(ld);
@@ -524,7 +526,8 @@ static int rule_codelist(l2e__loader *ld, void *out, const l2e__node *v,
 		    0)
 			return error;
 	if (!r->n_maps)
-		return l2e__mc_bad(ld, v, "\"codelist\" names no code list");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"codelist\" names no code list");
 	return 0;
 }
 
@@ -545,9 +548,9 @@ static int rule_unmapped(l2e__loader *ld, void *out, const l2e__node *v,
 	else if (strcmp(v->text, "keep") == 0)
 		r->unmapped = L2E__UNMAPPED_KEEP;
 	else
-		return l2e__mc_bad(ld, v,
-		                   "\"unmapped\" is \"warn\", \"ignore\" "
-		                   "or \"keep\"");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"unmapped\" is \"warn\", \"ignore\" "
+		                     "or \"keep\"");
 	return 0;
 }
 
@@ -602,10 +605,11 @@ int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
 		return l2e__mc_path(ld, &r->path, n);
 	}
 	if (n->kind != L2E__NODE_OBJECT)
-		return l2e__mc_bad(ld, n,
-		                   "rule for %s must be a path (string) or an "
-		                   "object",
-		                   target);
+		return l2e__optc_bad(
+		    &ld->oc, n,
+		    "rule for %s must be a path (string) or an "
+		    "object",
+		    target);
 	if ((error = l2e__keys_check(ld, n, rule_keys, L2E__N_KEYS(rule_keys),
 	                             "a rule")) < 0 ||
 	    (error = l2e__members_compile(ld, r, n, rule_keys,
@@ -614,14 +618,14 @@ int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
 	n_sources =
 	    count_kinds(n, rule_sources, L2E__N_KEYS(rule_sources), &source);
 	if (n_sources != 1 && !(n_sources == 0 && r->default_value))
-		return l2e__mc_bad(ld, n,
-		                   "a rule needs exactly one of \"path\", "
-		                   "\"value\", \"first\", \"template\"");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "a rule needs exactly one of \"path\", "
+		                     "\"value\", \"first\", \"template\"");
 	r->source = (l2e__source_kind)source; /* none: only a default */
 	if (r->date_formats && type != L2E__FT_DATE &&
 	    type != L2E__FT_DATETIME && field >= 0)
-		return l2e__mc_bad(ld, n,
-		                   "\"date\" is for date fields; %s is not one",
-		                   target);
+		return l2e__optc_bad(
+		    &ld->oc, n, "\"date\" is for date fields; %s is not one",
+		    target);
 	return 0;
 }

@@ -31,9 +31,9 @@ static int refuse(l2e__loader *ld, const l2e__node *at, const char *why)
 	int error;
 
 	l2e__reader_labels(&owners, l2e__reader_takes, at->key);
-	error = l2e__mc_bad_key(ld, at, "%s%s\"%s\" is for %s sources",
-	                        why ? why : "", why ? ": " : "", at->key,
-	                        owners.ptr ? owners.ptr : "other");
+	error = l2e__optc_bad_key(&ld->oc, at, "%s%s\"%s\" is for %s sources",
+	                          why ? why : "", why ? ": " : "", at->key,
+	                          owners.ptr ? owners.ptr : "other");
 	l2e_buf_dispose(&owners);
 	return error;
 }
@@ -97,9 +97,9 @@ static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
 	if (!v && map->source.has_own_records)
 		return 0;
 	if (!v)
-		return l2e__mc_bad(ld, src_node,
-		                   "\"source\" needs \"records\": the path "
-		                   "of the student records");
+		return l2e__optc_bad(&ld->oc, src_node,
+		                     "\"source\" needs \"records\": the path "
+		                     "of the student records");
 	map->records = l2e__pool_alloc(
 	    &map->pool, (v->kind == L2E__NODE_ARRAY ? v->n_children + 1 : 1) *
 	                    sizeof(*map->records));
@@ -111,7 +111,7 @@ static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
 		                          e)) < 0)
 			return error;
 	if (!map->n_records)
-		return l2e__mc_bad(ld, v, "\"records\" lists no path");
+		return l2e__optc_bad(&ld->oc, v, "\"records\" lists no path");
 	return 0;
 }
 
@@ -135,8 +135,8 @@ static int unknown_format(l2e__loader *ld, const l2e__node *v)
 
 	for (i = 0; (r = l2e__reader_at(i)); i++)
 		l2e__buf_printf(&names, "%s%s", i ? ", " : "", r->name);
-	error = l2e__mc_bad(ld, v, "unknown source format \"%s\" (%s)", v->text,
-	                    names.ptr ? names.ptr : "");
+	error = l2e__optc_bad(&ld->oc, v, "unknown source format \"%s\" (%s)",
+	                      v->text, names.ptr ? names.ptr : "");
 	l2e_buf_dispose(&names);
 	return error;
 }
@@ -158,12 +158,13 @@ int l2e__mc_source(l2e__loader *ld, void *out, const l2e__node *src_node,
 		if (!l2e__key_find(source_keys, L2E__N_KEYS(source_keys),
 		                   v->key) &&
 		    !any_takes(v->key))
-			return l2e__mc_bad_key(ld, v,
-			                       "unknown key \"%s\" in "
-			                       "\"source\"",
-			                       v->key);
+			return l2e__optc_bad_key(&ld->oc, v,
+			                         "unknown key \"%s\" in "
+			                         "\"source\"",
+			                         v->key);
 	if (!(v = l2e__node_member(src_node, "format")))
-		return l2e__mc_bad(ld, src_node, "\"source\" needs \"format\"");
+		return l2e__optc_bad(&ld->oc, src_node,
+		                     "\"source\" needs \"format\"");
 	if ((error = l2e__mc_expect(ld, v, L2E__NODE_STRING, "\"format\"")) < 0)
 		return error;
 	if (!(r = l2e__reader_find(v->text)))

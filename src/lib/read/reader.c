@@ -60,8 +60,8 @@ void l2e__reader_labels(l2e_buf *out,
 
 /* ==== Compiling options ==== */
 
-int l2e__optc_vbad(l2e__optc *oc, const l2e__node *at, int is_key,
-                   const char *fmt, va_list ap)
+static int optc_vbad(l2e__optc *oc, const l2e__node *at, int is_key,
+                     const char *fmt, va_list ap)
 {
 	l2e_buf msg = L2E_BUF_INIT;
 	l2e__node where;
@@ -85,7 +85,7 @@ int l2e__optc_bad(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
 	int error;
 
 	va_start(ap, fmt);
-	error = l2e__optc_vbad(oc, at, 0, fmt, ap);
+	error = optc_vbad(oc, at, 0, fmt, ap);
 	va_end(ap);
 	return error;
 }
@@ -96,7 +96,7 @@ int l2e__optc_bad_key(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
 	int error;
 
 	va_start(ap, fmt);
-	error = l2e__optc_vbad(oc, at, 1, fmt, ap);
+	error = optc_vbad(oc, at, 1, fmt, ap);
 	va_end(ap);
 	return error;
 }

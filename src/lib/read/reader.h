@@ -136,8 +136,6 @@ int l2e__optc_bad(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
 /** As l2e__optc_bad(), at the member name of `at` rather than its value. */
 int l2e__optc_bad_key(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-int l2e__optc_vbad(l2e__optc *oc, const l2e__node *at, int is_key,
-                   const char *fmt, va_list ap);
 /** 0 when `n` is of `kind`, else "WHAT must be KIND, not KIND". */
 int l2e__optc_expect(l2e__optc *oc, const l2e__node *n, l2e__node_kind kind,
                      const char *what);
