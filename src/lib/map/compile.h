@@ -13,8 +13,11 @@
  *                   walkers of the key tables
  *
  * Each mapping object has one key table (l2e__key rows): its allowed keys
- * and the function that compiles each. Adding a mapping key is one row
- * plus its compile function (and map_eval.c, the schema and the README).
+ * and how each compiles. A key that only checks its value and stores it
+ * (text, a path, a condition, true/false, a number in a range) is a row
+ * alone; a key with logic of its own has a compile function too. So
+ * adding a mapping key is one row, maybe a function (and map_eval.c, the
+ * schema and the README).
  */
 #ifndef L2E_MAP_COMPILE_H
 #define L2E_MAP_COMPILE_H
@@ -48,11 +51,31 @@ typedef int (*l2e__key_fn)(l2e__loader *ld, void *out, const l2e__node *v,
 
 #define L2E__KEY_ALWAYS 1u /* called when absent too (v NULL) */
 #define L2E__KEY_PART   2u /* check mode goes on after its error */
+#define L2E__KEY_MARK   4u /* compiled: the int at `mark` in `out` is 1 */
+
+/*
+ * A key without logic of its own needs no function: its kind says what
+ * its value must be, and the value goes to the field at `at` in `out`
+ * (offsetof). Its mistakes name the key: "\"name\" must be ...".
+ */
+typedef enum l2e__key_kind {
+	L2E__KEY_FN = 0, /* `compile` does it all */
+	L2E__KEY_TEXT,   /* a scalar as text: const char * */
+	L2E__KEY_PATH,   /* a path: l2e__path */
+	L2E__KEY_COND,   /* a condition: l2e__cond * */
+	L2E__KEY_BOOL,   /* true/false: int */
+	L2E__KEY_NUMBER  /* a whole number from min to max: long */
+} l2e__key_kind;
 
 typedef struct l2e__key {
 	const char *key;
 	l2e__key_fn compile;
 	unsigned flags;
+	l2e__key_kind kind;
+	size_t at;
+	const char *missing; /* absent: this mistake, at the object */
+	size_t mark;         /* with L2E__KEY_MARK */
+	long min, max;       /* L2E__KEY_NUMBER */
 } l2e__key;
 
 #define L2E__N_KEYS(t) (sizeof(t) / sizeof((t)[0]))
@@ -62,7 +85,8 @@ const l2e__key *l2e__key_find(const l2e__key *keys, size_t n, const char *key);
 /* Every member of `obj` is a key of `keys`: else "unknown key". */
 int l2e__keys_check(l2e__loader *ld, const l2e__node *obj, const l2e__key *keys,
                     size_t n, const char *what);
-/* Compile the keys of `obj` in the table's order. */
+/* Compile the keys of `obj` in the table's order (absent ones too, where
+ * the row says L2E__KEY_ALWAYS or `missing`). */
 int l2e__keys_compile(l2e__loader *ld, void *out, const l2e__node *obj,
                       const l2e__key *keys, size_t n);
 /* Compile the members of `obj` in the file's order. */
@@ -71,11 +95,10 @@ int l2e__members_compile(l2e__loader *ld, void *out, const l2e__node *obj,
 
 /* ==== Reporting (map_compile.c) ==== */
 
-int l2e__mc_bad(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* As l2e__mc_bad(), pointing at the member name of `at`. */
-int l2e__mc_bad_key(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/*
+ * Mistakes are reported with the readers' l2e__optc_bad() and
+ * l2e__optc_bad_key() on &ld->oc: one message format for every key.
+ */
 int l2e__mc_oom(l2e__loader *ld);
 int l2e__mc_expect(l2e__loader *ld, const l2e__node *n, l2e__node_kind kind,
                    const char *what);
@@ -83,6 +106,9 @@ int l2e__mc_expect(l2e__loader *ld, const l2e__node *n, l2e__node_kind kind,
 int l2e__mc_text(l2e__loader *ld, const l2e__node *n, const char **out,
                  const char *what);
 int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n);
+/* A whole number from `min` to `max`. */
+int l2e__mc_number(l2e__loader *ld, long *out, const l2e__node *n, long min,
+                   long max, const char *what);
 
 /* Load a mapping file; with `cb`, check mode (map_load.c). */
 int l2e__mc_load_file(l2e_mapping **out, l2e_ctx *ctx, const char *path,
@@ -94,10 +120,16 @@ void l2e__mc_report(l2e__loader *ld);
 
 /* ==== The objects ==== */
 
-int l2e__mc_source(l2e__loader *ld, const l2e__node *src);
-int l2e__mc_paging(l2e__loader *ld, const l2e__node *n);
-int l2e__mc_opt_in(l2e__loader *ld, const l2e__node *list);
-int l2e__mc_profile(l2e__loader *ld, const l2e__node *profile);
+/* Keys of the top level and of "source", as l2e__key_fn: `out` is the
+ * mapping (top level) or unused ("source"). */
+int l2e__mc_source(l2e__loader *ld, void *out, const l2e__node *src,
+                   const l2e__node *root);
+int l2e__mc_paging(l2e__loader *ld, void *out, const l2e__node *n,
+                   const l2e__node *src);
+int l2e__mc_opt_in(l2e__loader *ld, void *out, const l2e__node *list,
+                   const l2e__node *root);
+int l2e__mc_profile(l2e__loader *ld, void *out, const l2e__node *profile,
+                    const l2e__node *root);
 int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n);
 int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
                  const char *target, int section, int field);

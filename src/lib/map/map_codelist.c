@@ -42,8 +42,8 @@ int l2e__mc_valuemap(l2e__loader *ld, l2e__valuemap *vm, const l2e__node *obj)
 		for (e = obj->first; e; e = e->next)
 			if (strcmp(e->key, vm->entries[dup].from) == 0)
 				break;
-		return l2e__mc_bad(
-		    ld, e ? e : obj, "\"%s\" is listed twice%s",
+		return l2e__optc_bad(
+		    &ld->oc, e ? e : obj, "\"%s\" is listed twice%s",
 		    vm->entries[dup].from,
 		    vm->is_case_sensitive ? "" : " (matching ignores case)");
 	}
@@ -75,8 +75,8 @@ static int cl_case_sensitive(l2e__loader *ld, void *out, const l2e__node *n,
 
 	(void)root;
 	if (n->kind != L2E__NODE_BOOL)
-		return l2e__mc_bad(ld, n,
-		                   "\"case_sensitive\" is true or false");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "\"case_sensitive\" is true or false");
 	cf->vm->is_case_sensitive = strcmp(n->text, "true") == 0;
 	return 0;
 }
@@ -90,7 +90,8 @@ static int cl_entries(l2e__loader *ld, void *out, const l2e__node *n,
 	int error;
 
 	if (!n)
-		return l2e__mc_bad(ld, root, "a code list needs \"entries\"");
+		return l2e__optc_bad(&ld->oc, root,
+		                     "a code list needs \"entries\"");
 	/* allocated from the mapping's pool, reported against the file */
 	entries.map = cf->map;
 	cf->map->file = cf->path;
@@ -100,12 +101,12 @@ static int cl_entries(l2e__loader *ld, void *out, const l2e__node *n,
 }
 
 static const l2e__key codelist_keys[] = {
-	{ "codelist", NULL, 0 },
-	{ "description", NULL, 0 },
-	{ "source", NULL, 0 },
-	{ "case_sensitive", cl_case_sensitive, 0 },
-	{ "entries", cl_entries, L2E__KEY_ALWAYS },
-	{ "comment", NULL, 0 },
+	{ .key = "codelist" },
+	{ .key = "description" },
+	{ .key = "source" },
+	{ .key = "case_sensitive", .compile = cl_case_sensitive },
+	{ .key = "entries", .compile = cl_entries, .flags = L2E__KEY_ALWAYS },
+	{ .key = "comment" },
 };
 
 int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
@@ -132,14 +133,14 @@ int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
 			return 0;
 		}
 	if (!valid_codelist_name(name_node->text))
-		return l2e__mc_bad(ld, name_node,
-		                   "a code list name has only a-z, 0-9, "
-		                   "'-' and '_'");
+		return l2e__optc_bad(&ld->oc, name_node,
+		                     "a code list name has only a-z, 0-9, "
+		                     "'-' and '_'");
 	if (!ld->codelist_dir)
-		return l2e__mc_bad(ld, name_node,
-		                   "code list \"%s\": no code list folder "
-		                   "for this mapping",
-		                   name_node->text);
+		return l2e__optc_bad(&ld->oc, name_node,
+		                     "code list \"%s\": no code list folder "
+		                     "for this mapping",
+		                     name_node->text);
 	if (l2e__buf_printf(&path, "%s/%s.json", ld->codelist_dir,
 	                    name_node->text) < 0)
 		return l2e__mc_oom(ld);
@@ -150,9 +151,9 @@ int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
 		map->fingerprint =
 		    l2e__fnv(map->fingerprint, text.ptr, text.len);
 	if (error == L2E_ENOTFOUND) {
-		error = l2e__mc_bad(ld, name_node,
-		                    "unknown code list \"%s\" (no %s)",
-		                    name_node->text, path.ptr);
+		error = l2e__optc_bad(&ld->oc, name_node,
+		                      "unknown code list \"%s\" (no %s)",
+		                      name_node->text, path.ptr);
 		goto done;
 	}
 	if (error < 0)
@@ -175,8 +176,8 @@ int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
 	if ((error = l2e__json_next(&extra, &tree_pool, ld->ctx, &cur)) < 0)
 		goto done;
 	if (extra) {
-		error =
-		    l2e__mc_bad(&sub, extra, "text after the code list object");
+		error = l2e__optc_bad(&sub.oc, extra,
+		                      "text after the code list object");
 		goto done;
 	}
 	if ((error = l2e__keys_check(&sub, root, codelist_keys,

@@ -6,11 +6,12 @@
  */
 #include "map/compile.h"
 
-#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/ctx.h"
+#include "util/parse_int.h"
 
 /* ==== Check mode ==== */
 
@@ -75,28 +76,6 @@ void l2e__loader_init(l2e__loader *ld, l2e_ctx *ctx, l2e_mapping *map)
 	ld->map = map;
 }
 
-int l2e__mc_bad(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-{
-	va_list ap;
-	int error;
-
-	va_start(ap, fmt);
-	error = l2e__optc_vbad(&ld->oc, at, 0, fmt, ap);
-	va_end(ap);
-	return error;
-}
-
-int l2e__mc_bad_key(l2e__loader *ld, const l2e__node *at, const char *fmt, ...)
-{
-	va_list ap;
-	int error;
-
-	va_start(ap, fmt);
-	error = l2e__optc_vbad(&ld->oc, at, 1, fmt, ap);
-	va_end(ap);
-	return error;
-}
-
 int l2e__mc_expect(l2e__loader *ld, const l2e__node *n, l2e__node_kind kind,
                    const char *what)
 {
@@ -119,9 +98,9 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 	if ((error = l2e__mc_expect(ld, n, L2E__NODE_STRING, "a path")) < 0)
 		return error;
 	if (!*n->text)
-		return l2e__mc_bad(ld, n,
-		                   "a path is empty (write \".\" for the "
-		                   "current item)");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "a path is empty (write \".\" for the "
+		                     "current item)");
 	if (!(text = l2e__pool_strdup(&ld->map->pool, n->text)))
 		return l2e__mc_oom(ld);
 	error = l2e__path_parse(out, &ld->map->pool, text, &at, &why);
@@ -131,9 +110,20 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 		l2e__node where = *n;
 
 		where.column += (unsigned)at + 1; /* +1: the opening quote */
-		return l2e__mc_bad(ld, &where, "bad path \"%s\": %s", n->text,
-		                   why);
+		return l2e__optc_bad(&ld->oc, &where, "bad path \"%s\": %s",
+		                     n->text, why);
 	}
+	return 0;
+}
+
+int l2e__mc_number(l2e__loader *ld, long *out, const l2e__node *n, long min,
+                   long max, const char *what)
+{
+	if (n->kind != L2E__NODE_NUMBER ||
+	    l2e__parse_long(n->text, n->len, min, max, out) < 0)
+		return l2e__optc_bad(&ld->oc, n,
+		                     "%s is a whole number from %ld to %ld",
+		                     what, min, max);
 	return 0;
 }
 
@@ -141,24 +131,55 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 
 const l2e__key *l2e__key_find(const l2e__key *keys, size_t n, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(keys[i].key, key))
-			return &keys[i];
-	return NULL;
+	return l2e__row_find(keys, n, sizeof(*keys), key);
 }
 
 int l2e__keys_check(l2e__loader *ld, const l2e__node *obj, const l2e__key *keys,
                     size_t n, const char *what)
 {
-	const l2e__node *c;
+	return l2e__optc_check_rows(&ld->oc, obj, keys, n, sizeof(*keys), what);
+}
 
-	for (c = obj->first; c; c = c->next)
-		if (!l2e__key_find(keys, n, c->key))
-			return l2e__mc_bad_key(
-			    ld, c, "unknown key \"%s\" in %s", c->key, what);
+/* A key without a function: check `v` as its kind says, store it. */
+static int key_value(l2e__loader *ld, void *out, const l2e__key *k,
+                     const l2e__node *v)
+{
+	void *at = (char *)out + k->at;
+	char what[64];
+	int error;
+
+	snprintf(what, sizeof(what), "\"%s\"", k->key);
+	switch (k->kind) {
+	case L2E__KEY_TEXT: return l2e__mc_text(ld, v, at, what);
+	case L2E__KEY_PATH: return l2e__mc_path(ld, at, v);
+	case L2E__KEY_COND: return l2e__mc_cond(ld, at, v);
+	case L2E__KEY_NUMBER:
+		return l2e__mc_number(ld, at, v, k->min, k->max, what);
+	case L2E__KEY_BOOL:
+		if ((error = l2e__mc_expect(ld, v, L2E__NODE_BOOL, what)) < 0)
+			return error;
+		*(int *)at = strcmp(v->text, "true") == 0;
+		return 0;
+	case L2E__KEY_FN: break;
+	}
 	return 0;
+}
+
+/* One key of `obj` by its row; `v` NULL: the key is absent. */
+static int key_compile(l2e__loader *ld, void *out, const l2e__key *k,
+                       const l2e__node *v, const l2e__node *obj)
+{
+	int error;
+
+	if (!v && k->missing)
+		return l2e__optc_bad(&ld->oc, obj, "%s", k->missing);
+	if (k->kind != L2E__KEY_FN)
+		error = key_value(ld, out, k, v);
+	else
+		error = k->compile ? k->compile(ld, out, v, obj) : 0;
+	if (error == 0 && (k->flags & L2E__KEY_MARK))
+		*(int *)((char *)out + k->mark) = 1;
+	return error;
 }
 
 int l2e__keys_compile(l2e__loader *ld, void *out, const l2e__node *obj,
@@ -170,10 +191,10 @@ int l2e__keys_compile(l2e__loader *ld, void *out, const l2e__node *obj,
 
 	for (i = 0; i < n; i++) {
 		v = l2e__node_member(obj, keys[i].key);
-		if (!keys[i].compile ||
-		    (!v && !(keys[i].flags & L2E__KEY_ALWAYS)))
+		if (!v && !(keys[i].flags & L2E__KEY_ALWAYS) &&
+		    !keys[i].missing)
 			continue;
-		error = keys[i].compile(ld, out, v, obj);
+		error = key_compile(ld, out, &keys[i], v, obj);
 		if (error < 0 && !((keys[i].flags & L2E__KEY_PART) &&
 		                   l2e__mc_keep_going(ld, error)))
 			return error;
@@ -189,8 +210,8 @@ int l2e__members_compile(l2e__loader *ld, void *out, const l2e__node *obj,
 	int error;
 
 	for (v = obj->first; v; v = v->next)
-		if ((k = l2e__key_find(keys, n, v->key)) && k->compile &&
-		    (error = k->compile(ld, out, v, obj)) < 0)
+		if ((k = l2e__key_find(keys, n, v->key)) &&
+		    (error = key_compile(ld, out, k, v, obj)) < 0)
 			return error;
 	return 0;
 }

@@ -12,6 +12,7 @@
  */
 #include "map/compile.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "util/alloc.h"
@@ -23,51 +24,34 @@
 
 /* ==== The dossier ==== */
 
-static int dossier_key(l2e__loader *ld, void *out, const l2e__node *v,
-                       const l2e__node *d)
-{
-	(void)out;
-	if (!v)
-		return l2e__mc_bad(ld, d,
-		                   "\"dossier\" needs \"key\": the path of the "
-		                   "student number");
-	return l2e__mc_path(ld, &ld->map->key, v);
-}
-
-static int dossier_include(l2e__loader *ld, void *out, const l2e__node *v,
-                           const l2e__node *d)
-{
-	(void)out;
-	(void)d;
-	return l2e__mc_cond(ld, &ld->map->include, v);
-}
-
-static int dossier_skip_message(l2e__loader *ld, void *out, const l2e__node *v,
-                                const l2e__node *d)
-{
-	(void)out;
-	(void)d;
-	return l2e__mc_text(ld, v, &ld->map->skip_message, "\"skip_message\"");
-}
-
 static const l2e__key dossier_keys[] = {
-	{ "key", dossier_key, L2E__KEY_ALWAYS },
-	{ "include", dossier_include, 0 },
-	{ "skip_message", dossier_skip_message, 0 },
-	{ "comment", NULL, 0 },
+	{ .key = "key",
+	  .kind = L2E__KEY_PATH,
+	  .at = offsetof(l2e_mapping, key),
+	  .missing = "\"dossier\" needs \"key\": the path of the student "
+	             "number" },
+	{ .key = "include",
+	  .kind = L2E__KEY_COND,
+	  .at = offsetof(l2e_mapping, include) },
+	{ .key = "skip_message",
+	  .kind = L2E__KEY_TEXT,
+	  .at = offsetof(l2e_mapping, skip_message) },
+	{ .key = "comment" },
 };
 
-static int compile_dossier(l2e__loader *ld, const l2e__node *d)
+static int compile_dossier(l2e__loader *ld, void *out, const l2e__node *d,
+                           const l2e__node *root)
 {
 	int error;
 
+	(void)root;
 	if ((error = l2e__mc_expect(ld, d, L2E__NODE_OBJECT, "\"dossier\"")) <
 	        0 ||
 	    (error =
 	         l2e__keys_check(ld, d, dossier_keys, L2E__N_KEYS(dossier_keys),
 	                         "\"dossier\"")) < 0)
 		return error;
-	return l2e__keys_compile(ld, NULL, d, dossier_keys,
+	return l2e__keys_compile(ld, out, d, dossier_keys,
 	                         L2E__N_KEYS(dossier_keys));
 }
 
@@ -78,62 +62,10 @@ static int top_version(l2e__loader *ld, void *out, const l2e__node *v,
 {
 	(void)out;
 	if (!v || v->kind != L2E__NODE_NUMBER || strcmp(v->text, "1") != 0)
-		return l2e__mc_bad(ld, v ? v : root,
-		                   "\"lob2europass_mapping\": 1 is "
-		                   "required (mapping format version)");
+		return l2e__optc_bad(&ld->oc, v ? v : root,
+		                     "\"lob2europass_mapping\": 1 is "
+		                     "required (mapping format version)");
 	return 0;
-}
-
-static int top_name(l2e__loader *ld, void *out, const l2e__node *v,
-                    const l2e__node *root)
-{
-	(void)out;
-	if (!v)
-		return l2e__mc_bad(ld, root, "the mapping needs a \"name\"");
-	return l2e__mc_text(ld, v, &ld->map->name, "\"name\"");
-}
-
-static int top_description(l2e__loader *ld, void *out, const l2e__node *v,
-                           const l2e__node *root)
-{
-	(void)out;
-	(void)root;
-	return l2e__mc_text(ld, v, &ld->map->description, "\"description\"");
-}
-
-static int top_source(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *root)
-{
-	(void)out;
-	if (!v)
-		return l2e__mc_bad(ld, root, "the mapping needs \"source\"");
-	return l2e__mc_source(ld, v);
-}
-
-static int top_dossier(l2e__loader *ld, void *out, const l2e__node *v,
-                       const l2e__node *root)
-{
-	(void)out;
-	if (!v)
-		return l2e__mc_bad(ld, root, "the mapping needs \"dossier\"");
-	return compile_dossier(ld, v);
-}
-
-static int top_opt_in(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *root)
-{
-	(void)out;
-	(void)root;
-	return l2e__mc_opt_in(ld, v);
-}
-
-static int top_profile(l2e__loader *ld, void *out, const l2e__node *v,
-                       const l2e__node *root)
-{
-	(void)out;
-	if (!v)
-		return l2e__mc_bad(ld, root, "the mapping needs \"profile\"");
-	return l2e__mc_profile(ld, v);
 }
 
 /*
@@ -142,15 +74,31 @@ static int top_profile(l2e__loader *ld, void *out, const l2e__node *v,
  * rules are checked against them.
  */
 static const l2e__key mapping_keys[] = {
-	{ "lob2europass_mapping", top_version, L2E__KEY_ALWAYS },
-	{ "name", top_name, L2E__KEY_ALWAYS },
-	{ "description", top_description, 0 },
-	{ "source", top_source, L2E__KEY_ALWAYS | L2E__KEY_PART },
-	{ "dossier", top_dossier, L2E__KEY_ALWAYS | L2E__KEY_PART },
-	{ "opt_in", top_opt_in, L2E__KEY_PART },
-	{ "profile", top_profile, L2E__KEY_ALWAYS | L2E__KEY_PART },
-	{ "comment", NULL, 0 },
-	{ "$schema", NULL, 0 },
+	{ .key = "lob2europass_mapping",
+	  .compile = top_version,
+	  .flags = L2E__KEY_ALWAYS },
+	{ .key = "name",
+	  .kind = L2E__KEY_TEXT,
+	  .at = offsetof(l2e_mapping, name),
+	  .missing = "the mapping needs a \"name\"" },
+	{ .key = "description",
+	  .kind = L2E__KEY_TEXT,
+	  .at = offsetof(l2e_mapping, description) },
+	{ .key = "source",
+	  .compile = l2e__mc_source,
+	  .flags = L2E__KEY_PART,
+	  .missing = "the mapping needs \"source\"" },
+	{ .key = "dossier",
+	  .compile = compile_dossier,
+	  .flags = L2E__KEY_PART,
+	  .missing = "the mapping needs \"dossier\"" },
+	{ .key = "opt_in", .compile = l2e__mc_opt_in, .flags = L2E__KEY_PART },
+	{ .key = "profile",
+	  .compile = l2e__mc_profile,
+	  .flags = L2E__KEY_PART,
+	  .missing = "the mapping needs \"profile\"" },
+	{ .key = "comment" },
+	{ .key = "$schema" },
 };
 
 static int compile_mapping(l2e__loader *ld, const l2e__node *root)
@@ -166,7 +114,7 @@ static int compile_mapping(l2e__loader *ld, const l2e__node *root)
 	    (error = l2e__keys_check(ld, root, mapping_keys,
 	                             L2E__N_KEYS(mapping_keys),
 	                             "the mapping")) < 0 ||
-	    (error = l2e__keys_compile(ld, NULL, root, mapping_keys,
+	    (error = l2e__keys_compile(ld, ld->map, root, mapping_keys,
 	                               L2E__N_KEYS(mapping_keys))) < 0)
 		return error;
 	return ld->n_errors ? L2E_EMAPPING : 0;
@@ -209,8 +157,8 @@ static int load(l2e_mapping **out, l2e_ctx *ctx, const char *name,
 	if (root && (error = l2e__json_next(&extra, &tree_pool, ctx, &cur)) < 0)
 		goto done;
 	if (extra) {
-		error =
-		    l2e__mc_bad(&ld, extra, "text after the mapping object");
+		error = l2e__optc_bad(&ld.oc, extra,
+		                      "text after the mapping object");
 		goto done;
 	}
 	if ((error = compile_mapping(&ld, root)) < 0)
@@ -223,7 +171,7 @@ done:
 	if (error < 0 && error != L2E_ENOMEM &&
 	    ctx->err.klass == L2E_ERRCLASS_READ)
 		ctx->err.code = error = L2E_EMAPPING;
-	/* what did not go through l2e__mc_bad(): syntax, I/O, memory */
+	/* what did not go through l2e__optc_bad(): syntax, I/O, memory */
 	if (error < 0 && !(error == L2E_EMAPPING && ld.n_errors))
 		l2e__mc_report(&ld);
 	l2e__pool_clear(&tree_pool);

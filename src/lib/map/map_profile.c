@@ -5,6 +5,7 @@
  */
 #include "map/compile.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -20,11 +21,11 @@ static int opt_in_allowed(l2e__loader *ld, int section, int field,
 		return 0;
 	if (ld->map->opt_in[section] & (1u << field))
 		return 0;
-	return l2e__mc_bad_key(ld, at,
-	                       "%s.%s is personal data: list \"%s.%s\" in "
-	                       "\"opt_in\" to write it",
-	                       s->name, s->fields[field].name, s->name,
-	                       s->fields[field].name);
+	return l2e__optc_bad_key(&ld->oc, at,
+	                         "%s.%s is personal data: list \"%s.%s\" in "
+	                         "\"opt_in\" to write it",
+	                         s->name, s->fields[field].name, s->name,
+	                         s->fields[field].name);
 }
 
 static int unknown_field(l2e__loader *ld, int section, const l2e__node *f)
@@ -37,8 +38,9 @@ static int unknown_field(l2e__loader *ld, int section, const l2e__node *f)
 	for (k = 0; k < s->n_fields; k++)
 		l2e__buf_printf(&known, "%s%s", k ? ", " : "",
 		                s->fields[k].name);
-	error = l2e__mc_bad_key(ld, f, "%s has no field \"%s\" (fields: %s)",
-	                        s->name, f->key, known.ptr ? known.ptr : "");
+	error =
+	    l2e__optc_bad_key(&ld->oc, f, "%s has no field \"%s\" (fields: %s)",
+	                      s->name, f->key, known.ptr ? known.ptr : "");
 	l2e_buf_dispose(&known);
 	return error;
 }
@@ -101,9 +103,9 @@ static int block_each(l2e__loader *ld, void *out, const l2e__node *v,
 	int error;
 
 	if (!v)
-		return l2e__mc_bad(ld, n,
-		                   "%s needs \"each\": the path of its items",
-		                   l2e__sections[b->section].name);
+		return l2e__optc_bad(&ld->oc, n,
+		                     "%s needs \"each\": the path of its items",
+		                     l2e__sections[b->section].name);
 	if ((error = l2e__mc_path(ld, &b->each, v)) < 0)
 		return error;
 	b->has_each = 1;
@@ -120,28 +122,8 @@ static int block_split(l2e__loader *ld, void *out, const l2e__node *v,
 	if ((error = l2e__mc_text(ld, v, &b->split, "\"split\"")) < 0)
 		return error;
 	if (!*b->split)
-		return l2e__mc_bad(ld, v, "\"split\" needs a separator");
+		return l2e__optc_bad(&ld->oc, v, "\"split\" needs a separator");
 	return 0;
-}
-
-static int block_group_by(l2e__loader *ld, void *out, const l2e__node *v,
-                          const l2e__node *n)
-{
-	l2e__block *b = out;
-	int error;
-
-	(void)n;
-	if ((error = l2e__mc_path(ld, &b->group_by, v)) < 0)
-		return error;
-	b->has_group_by = 1;
-	return 0;
-}
-
-static int block_where(l2e__loader *ld, void *out, const l2e__node *v,
-                       const l2e__node *n)
-{
-	(void)n;
-	return l2e__mc_cond(ld, &((l2e__block *)out)->where, v);
 }
 
 static int block_fields(l2e__loader *ld, void *out, const l2e__node *v,
@@ -150,19 +132,25 @@ static int block_fields(l2e__loader *ld, void *out, const l2e__node *v,
 	l2e__block *b = out;
 
 	if (!v)
-		return l2e__mc_bad(ld, n, "%s needs \"fields\"",
-		                   l2e__sections[b->section].name);
+		return l2e__optc_bad(&ld->oc, n, "%s needs \"fields\"",
+		                     l2e__sections[b->section].name);
 	return compile_fields(ld, b, v);
 }
 
 /* A list section; compiled in this order. */
 static const l2e__key block_keys[] = {
-	{ "each", block_each, L2E__KEY_ALWAYS },
-	{ "split", block_split, 0 },
-	{ "group_by", block_group_by, 0 },
-	{ "where", block_where, 0 },
-	{ "fields", block_fields, L2E__KEY_ALWAYS },
-	{ "comment", NULL, 0 },
+	{ .key = "each", .compile = block_each, .flags = L2E__KEY_ALWAYS },
+	{ .key = "split", .compile = block_split },
+	{ .key = "group_by",
+	  .kind = L2E__KEY_PATH,
+	  .at = offsetof(l2e__block, group_by),
+	  .flags = L2E__KEY_MARK,
+	  .mark = offsetof(l2e__block, has_group_by) },
+	{ .key = "where",
+	  .kind = L2E__KEY_COND,
+	  .at = offsetof(l2e__block, where) },
+	{ .key = "fields", .compile = block_fields, .flags = L2E__KEY_ALWAYS },
+	{ .key = "comment" },
 };
 
 static int compile_block(l2e__loader *ld, l2e__block *b, int section,
@@ -181,13 +169,16 @@ static int compile_block(l2e__loader *ld, l2e__block *b, int section,
 	return l2e__keys_compile(ld, b, n, block_keys, L2E__N_KEYS(block_keys));
 }
 
-int l2e__mc_profile(l2e__loader *ld, const l2e__node *profile)
+int l2e__mc_profile(l2e__loader *ld, void *out, const l2e__node *profile,
+                    const l2e__node *root)
 {
 	l2e_mapping *map = ld->map;
 	const l2e__node *s, *e;
 	size_t n = 0;
 	int section, error;
 
+	(void)out;
+	(void)root;
 	if ((error = l2e__mc_expect(ld, profile, L2E__NODE_OBJECT,
 	                            "\"profile\"")) < 0)
 		return error;
@@ -202,8 +193,8 @@ int l2e__mc_profile(l2e__loader *ld, const l2e__node *profile)
 			continue;
 		section = l2e__section_find(s->key);
 		if (section < 0) {
-			error = l2e__mc_bad_key(
-			    ld, s,
+			error = l2e__optc_bad_key(
+			    &ld->oc, s,
 			    "unknown profile section \"%s\" "
 			    "(document, person, headline, education, "
 			    "work, languages, digital_skills, "
@@ -227,13 +218,16 @@ int l2e__mc_profile(l2e__loader *ld, const l2e__node *profile)
 	return 0;
 }
 
-int l2e__mc_opt_in(l2e__loader *ld, const l2e__node *list)
+int l2e__mc_opt_in(l2e__loader *ld, void *out, const l2e__node *list,
+                   const l2e__node *root)
 {
 	const l2e__node *e;
 	char section_name[64];
 	const char *dot;
 	int section, field, error;
 
+	(void)out;
+	(void)root;
 	if ((error = l2e__mc_expect(ld, list, L2E__NODE_ARRAY, "\"opt_in\"")) <
 	    0)
 		return error;
@@ -243,19 +237,19 @@ int l2e__mc_opt_in(l2e__loader *ld, const l2e__node *list)
 			return error;
 		dot = strchr(e->text, '.');
 		if (!dot || (size_t)(dot - e->text) >= sizeof(section_name))
-			return l2e__mc_bad(ld, e,
-			                   "an opt-in is \"section.field\"");
+			return l2e__optc_bad(&ld->oc, e,
+			                     "an opt-in is \"section.field\"");
 		memcpy(section_name, e->text, (size_t)(dot - e->text));
 		section_name[dot - e->text] = '\0';
 		section = l2e__section_find(section_name);
 		field = section < 0 ? -1 : l2e__field_find(section, dot + 1);
 		if (field < 0)
-			return l2e__mc_bad(ld, e, "unknown field \"%s\"",
-			                   e->text);
+			return l2e__optc_bad(&ld->oc, e, "unknown field \"%s\"",
+			                     e->text);
 		if (!(l2e__sections[section].fields[field].flags &
 		      L2E__F_OPT_IN))
-			return l2e__mc_bad(
-			    ld, e,
+			return l2e__optc_bad(
+			    &ld->oc, e,
 			    "%s is not personal data; it needs no "
 			    "opt-in",
 			    e->text);

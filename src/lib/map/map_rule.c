@@ -6,6 +6,7 @@
  */
 #include "map/compile.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,39 +34,58 @@ static int cond_list(l2e__loader *ld, l2e__cond *c, const l2e__node *arr)
 	return 0;
 }
 
-/* What the tests of a condition with "path" compile into. */
-typedef struct cond_tests {
-	l2e__cond *c;
-	int n_tests; /* exactly one */
-} cond_tests;
+/* A key that says what a condition or a rule is; it has one of them. */
+typedef struct kind_key {
+	const char *key;
+	int kind;
+} kind_key;
+
+/* How many of `keys` the object `n` has; *kind: the last one's. */
+static int count_kinds(const l2e__node *n, const kind_key *keys, size_t n_keys,
+                       int *kind)
+{
+	size_t i;
+	int count = 0;
+
+	for (i = 0; i < n_keys; i++)
+		if (l2e__node_member(n, keys[i].key)) {
+			*kind = keys[i].kind;
+			count++;
+		}
+	return count;
+}
+
+/* The tests of a condition with "path": exactly one. */
+static const kind_key cond_tests[] = {
+	{ "equals", L2E__COND_EQUALS },
+	{ "in", L2E__COND_IN },
+	{ "not_in", L2E__COND_NOT_IN },
+	{ "exists", L2E__COND_EXISTS },
+};
 
 static int cond_equals(l2e__loader *ld, void *out, const l2e__node *v,
                        const l2e__node *n)
 {
-	cond_tests *t = out;
-	l2e__cond *c = t->c;
+	l2e__cond *c = out;
 
 	(void)n;
-	c->kind = L2E__COND_EQUALS;
 	c->values = l2e__pool_alloc(&ld->map->pool, sizeof(char *));
 	if (!c->values)
 		return l2e__mc_oom(ld);
 	c->n_values = 1;
-	t->n_tests++;
 	return l2e__mc_text(ld, v, &c->values[0], "\"equals\"");
 }
 
+/* "in" and "not_in" */
 static int cond_in(l2e__loader *ld, void *out, const l2e__node *v,
                    const l2e__node *n)
 {
-	cond_tests *t = out;
-	l2e__cond *c = t->c;
+	l2e__cond *c = out;
 	const l2e__node *e;
 	size_t i = 0;
 	int error;
 
 	(void)n;
-	c->kind = v->key[0] == 'i' ? L2E__COND_IN : L2E__COND_NOT_IN;
 	if ((error = l2e__mc_expect(ld, v, L2E__NODE_ARRAY, v->key)) < 0)
 		return error;
 	c->values = l2e__pool_alloc(&ld->map->pool,
@@ -77,40 +97,29 @@ static int cond_in(l2e__loader *ld, void *out, const l2e__node *v,
 		                          "a listed value")) < 0)
 			return error;
 	c->n_values = i;
-	t->n_tests++;
-	return 0;
-}
-
-static int cond_exists(l2e__loader *ld, void *out, const l2e__node *v,
-                       const l2e__node *n)
-{
-	cond_tests *t = out;
-	int error;
-
-	(void)n;
-	t->c->kind = L2E__COND_EXISTS;
-	if ((error = l2e__mc_expect(ld, v, L2E__NODE_BOOL, "\"exists\"")) < 0)
-		return error;
-	t->c->exists = strcmp(v->text, "true") == 0;
-	t->n_tests++;
 	return 0;
 }
 
 /* "path" and the combinators are the condition's shape (l2e__mc_cond). */
 static const l2e__key cond_keys[] = {
-	{ "path", NULL, 0 },          { "equals", cond_equals, 0 },
-	{ "in", cond_in, 0 },         { "not_in", cond_in, 0 },
-	{ "exists", cond_exists, 0 }, { "all", NULL, 0 },
-	{ "any", NULL, 0 },           { "not", NULL, 0 },
-	{ "comment", NULL, 0 },
+	{ .key = "path" },
+	{ .key = "equals", .compile = cond_equals },
+	{ .key = "in", .compile = cond_in },
+	{ .key = "not_in", .compile = cond_in },
+	{ .key = "exists",
+	  .kind = L2E__KEY_BOOL,
+	  .at = offsetof(l2e__cond, exists) },
+	{ .key = "all" },
+	{ .key = "any" },
+	{ .key = "not" },
+	{ .key = "comment" },
 };
 
 int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 {
 	const l2e__node *path, *v;
-	cond_tests tests;
 	l2e__cond *c;
-	int error;
+	int kind, error;
 
 	if ((error = l2e__mc_expect(ld, n, L2E__NODE_OBJECT, "a condition")) <
 	    0)
@@ -128,16 +137,17 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 	        (l2e__node_member(n, "not") != NULL) +
 	        (l2e__node_member(n, "path") != NULL) >
 	    1)
-		return l2e__mc_bad(ld, n,
-		                   "a condition has one of \"path\", \"all\", "
-		                   "\"any\" or \"not\"");
+		return l2e__optc_bad(
+		    &ld->oc, n,
+		    "a condition has one of \"path\", \"all\", "
+		    "\"any\" or \"not\"");
 	if ((l2e__node_member(n, "all") || l2e__node_member(n, "any") ||
 	     l2e__node_member(n, "not")) &&
 	    (l2e__node_member(n, "equals") || l2e__node_member(n, "in") ||
 	     l2e__node_member(n, "not_in") || l2e__node_member(n, "exists")))
-		return l2e__mc_bad(ld, n,
-		                   "\"equals\", \"in\", \"not_in\" and "
-		                   "\"exists\" go with \"path\"");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "\"equals\", \"in\", \"not_in\" and "
+		                     "\"exists\" go with \"path\"");
 	if ((v = l2e__node_member(n, "all")) ||
 	    (v = l2e__node_member(n, "any"))) {
 		c->kind =
@@ -154,22 +164,21 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 		return l2e__mc_cond(ld, &c->children[0], v);
 	}
 	if (!(path = l2e__node_member(n, "path")))
-		return l2e__mc_bad(ld, n,
-		                   "a condition needs \"path\" (or \"all\", "
-		                   "\"any\", \"not\")");
+		return l2e__optc_bad(&ld->oc, n,
+		                     "a condition needs \"path\" (or \"all\", "
+		                     "\"any\", \"not\")");
 	if ((error = l2e__mc_path(ld, &c->path, path)) < 0)
 		return error;
-	tests.c = c;
-	tests.n_tests = 0;
-	if ((error = l2e__members_compile(ld, &tests, n, cond_keys,
+	if ((error = l2e__members_compile(ld, c, n, cond_keys,
 	                                  L2E__N_KEYS(cond_keys))) < 0)
 		return error;
-	if (tests.n_tests != 1)
-		return l2e__mc_bad(
-		    ld, n,
+	if (count_kinds(n, cond_tests, L2E__N_KEYS(cond_tests), &kind) != 1)
+		return l2e__optc_bad(
+		    &ld->oc, n,
 		    "a condition with \"path\" needs exactly one "
 		    "of \"equals\", \"in\", \"not_in\", "
 		    "\"exists\"");
+	c->kind = (l2e__cond_kind)kind;
 	return 0;
 }
 
@@ -180,13 +189,13 @@ static int field_level_only(l2e__loader *ld, const l2e__node *n,
                             const l2e__rule *sub)
 {
 	if (sub->date_formats)
-		return l2e__mc_bad(
-		    ld, l2e__node_member(n, "date"),
+		return l2e__optc_bad(
+		    &ld->oc, l2e__node_member(n, "date"),
 		    "put \"date\" on the "
 		    "field's rule, not inside \"first\" or \"with\"");
 	if (sub->is_required)
-		return l2e__mc_bad(
-		    ld, l2e__node_member(n, "required"),
+		return l2e__optc_bad(
+		    &ld->oc, l2e__node_member(n, "required"),
 		    "put \"required\" "
 		    "on the field's rule, not inside \"first\" or "
 		    "\"with\"");
@@ -218,8 +227,8 @@ static int compile_template(l2e__loader *ld, l2e__rule *r,
 			    &ld->map->pool, s, (size_t)(open - s));
 		close = strchr(open, '}');
 		if (!close)
-			return l2e__mc_bad(ld, tmpl,
-			                   "unclosed '{' in template");
+			return l2e__optc_bad(&ld->oc, tmpl,
+			                     "unclosed '{' in template");
 		{
 			char name[128];
 			const l2e__node *var;
@@ -227,14 +236,14 @@ static int compile_template(l2e__loader *ld, l2e__rule *r,
 			size_t len = (size_t)(close - open - 1);
 
 			if (len == 0 || len >= sizeof(name))
-				return l2e__mc_bad(ld, tmpl,
-				                   "bad {name} in template");
+				return l2e__optc_bad(&ld->oc, tmpl,
+				                     "bad {name} in template");
 			memcpy(name, open + 1, len);
 			name[len] = '\0';
 			var = with ? l2e__node_member(with, name) : NULL;
 			if (!var)
-				return l2e__mc_bad(
-				    ld, with ? with : tmpl,
+				return l2e__optc_bad(
+				    &ld->oc, with ? with : tmpl,
 				    "template variable {%s} is not defined "
 				    "in \"with\"",
 				    name);
@@ -257,8 +266,8 @@ static int compile_template(l2e__loader *ld, l2e__rule *r,
 		for (w = with->first; w; w = w->next) {
 			snprintf(ref, sizeof(ref), "{%s}", w->key);
 			if (!strstr(tmpl->text, ref))
-				return l2e__mc_bad_key(
-				    ld, w,
+				return l2e__optc_bad_key(
+				    &ld->oc, w,
 				    "\"%s\" is not used in the "
 				    "template",
 				    w->key);
@@ -269,12 +278,16 @@ static int compile_template(l2e__loader *ld, l2e__rule *r,
 	return 0;
 }
 
-static int compile_dates(l2e__loader *ld, l2e__rule *r, const l2e__node *n)
+/* "date": one format or a list, tried in order. */
+static int compile_dates(l2e__loader *ld, void *out, const l2e__node *n,
+                         const l2e__node *rule)
 {
+	l2e__rule *r = out;
 	const l2e__node *e;
 	size_t i = 0;
 	int error;
 
+	(void)rule;
 	r->date_formats = l2e__pool_alloc(
 	    &ld->map->pool,
 	    (n->kind == L2E__NODE_ARRAY ? n->n_children + 1 : 2) *
@@ -287,8 +300,8 @@ static int compile_dates(l2e__loader *ld, l2e__rule *r, const l2e__node *n)
 		                            "a date format")) < 0)
 			return error;
 		if (!l2e__date_format_valid(e->text))
-			return l2e__mc_bad(
-			    ld, e,
+			return l2e__optc_bad(
+			    &ld->oc, e,
 			    "bad date format \"%s\" (use j, m, d: "
 			    "e.g. \"dd-mm-jjjj\")",
 			    e->text);
@@ -297,7 +310,7 @@ static int compile_dates(l2e__loader *ld, l2e__rule *r, const l2e__node *n)
 			return error;
 	}
 	if (i == 0)
-		return l2e__mc_bad(ld, n, "\"date\" lists no format");
+		return l2e__optc_bad(&ld->oc, n, "\"date\" lists no format");
 	return 0;
 }
 
@@ -308,14 +321,14 @@ static int compile_replace(l2e__loader *ld, l2e__rule *r, const l2e__node *arr)
 	int error;
 
 	if (arr->kind != L2E__NODE_ARRAY || arr->n_children != 2)
-		return l2e__mc_bad(ld, arr,
-		                   "\"replace\" is [\"from\", \"to\"]");
+		return l2e__optc_bad(&ld->oc, arr,
+		                     "\"replace\" is [\"from\", \"to\"]");
 	if ((error = l2e__mc_text(ld, arr->first, &from, "\"replace\"")) < 0 ||
 	    (error = l2e__mc_text(ld, arr->last, &to, "\"replace\"")) < 0)
 		return error;
 	if (!*from)
-		return l2e__mc_bad(ld, arr->first,
-		                   "\"replace\" needs text to replace");
+		return l2e__optc_bad(&ld->oc, arr->first,
+		                     "\"replace\" needs text to replace");
 	grown = l2e__pool_alloc(&ld->map->pool,
 	                        (r->n_replaces + 1) * sizeof(*grown));
 	if (!grown)
@@ -342,7 +355,7 @@ static int transform_pad(l2e__loader *ld, void *out, const l2e__node *p,
 	(void)e;
 	if (p->kind != L2E__NODE_NUMBER || p->len > 2 || p->text[0] < '1' ||
 	    p->text[0] > '9')
-		return l2e__mc_bad(ld, p, "\"pad\" is a width, 1 to 99");
+		return l2e__optc_bad(&ld->oc, p, "\"pad\" is a width, 1 to 99");
 	r->pad = (unsigned)(p->text[0] - '0');
 	if (p->len == 2)
 		r->pad = r->pad * 10 + (unsigned)(p->text[1] - '0');
@@ -358,12 +371,14 @@ static int transform_replace(l2e__loader *ld, void *out, const l2e__node *p,
 
 /* The transforms written as an object of one key: {"pad": 5}. */
 static const l2e__key transform_objects[] = {
-	{ "pad", transform_pad, 0 },
-	{ "replace", transform_replace, 0 },
+	{ .key = "pad", .compile = transform_pad },
+	{ .key = "replace", .compile = transform_replace },
 };
 
-static int compile_transforms(l2e__loader *ld, l2e__rule *r, const l2e__node *v)
+static int compile_transforms(l2e__loader *ld, void *out, const l2e__node *v,
+                              const l2e__node *rule)
 {
+	l2e__rule *r = out;
 	static const struct {
 		const char *name;
 		unsigned flag;
@@ -378,6 +393,7 @@ static int compile_transforms(l2e__loader *ld, l2e__rule *r, const l2e__node *v)
 	size_t i;
 	int error;
 
+	(void)rule;
 	for (e = v->kind == L2E__NODE_ARRAY ? v->first : v; e;
 	     e = v->kind == L2E__NODE_ARRAY ? e->next : NULL) {
 		if (e->kind == L2E__NODE_OBJECT && e->n_children == 1 &&
@@ -389,8 +405,8 @@ static int compile_transforms(l2e__loader *ld, l2e__rule *r, const l2e__node *v)
 			continue;
 		}
 		if (e->kind != L2E__NODE_STRING)
-			return l2e__mc_bad(
-			    ld, e,
+			return l2e__optc_bad(
+			    &ld->oc, e,
 			    "a transform is \"upper\", \"lower\", "
 			    "\"title\", \"decimal\", {\"pad\": N} or "
 			    "{\"replace\": [\"from\", \"to\"]}");
@@ -398,94 +414,64 @@ static int compile_transforms(l2e__loader *ld, l2e__rule *r, const l2e__node *v)
 			if (!strcmp(e->text, flags[i].name))
 				break;
 		if (i == sizeof(flags) / sizeof(flags[0]))
-			return l2e__mc_bad(
-			    ld, e,
+			return l2e__optc_bad(
+			    &ld->oc, e,
 			    "unknown transform \"%s\" (upper, lower, "
 			    "title, decimal, pad, replace)",
 			    e->text);
 		r->transforms |= flags[i].flag;
 	}
 	if ((r->transforms & L2E__TF_UPPER) && (r->transforms & L2E__TF_LOWER))
-		return l2e__mc_bad(
-		    ld, v, "\"upper\" and \"lower\" exclude each other");
+		return l2e__optc_bad(
+		    &ld->oc, v, "\"upper\" and \"lower\" exclude each other");
 	return 0;
 }
 
-/* What the keys of a rule object compile into. */
-typedef struct rule_keys {
-	l2e__rule *r;
-	int section, field;
-	int n_sources; /* exactly one, or none with a default */
-} rule_keys;
-
-static int rule_path(l2e__loader *ld, void *out, const l2e__node *v,
-                     const l2e__node *n)
-{
-	rule_keys *rk = out;
-
-	(void)n;
-	rk->r->source = L2E__SRC_PATH;
-	rk->n_sources++;
-	return l2e__mc_path(ld, &rk->r->path, v);
-}
-
-static int rule_value(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *n)
-{
-	rule_keys *rk = out;
-
-	(void)n;
-	rk->r->source = L2E__SRC_VALUE;
-	rk->n_sources++;
-	return l2e__mc_text(ld, v, &rk->r->value, "\"value\"");
-}
+/* Where a rule's value comes from: exactly one (or a "default"). */
+static const kind_key rule_sources[] = {
+	{ "path", L2E__SRC_PATH },
+	{ "value", L2E__SRC_VALUE },
+	{ "first", L2E__SRC_FIRST },
+	{ "template", L2E__SRC_TEMPLATE },
+};
 
 static int rule_first(l2e__loader *ld, void *out, const l2e__node *v,
                       const l2e__node *n)
 {
-	rule_keys *rk = out;
-	l2e__rule *r = rk->r;
+	l2e__rule *r = out;
 	const l2e__node *e;
 	size_t i = 0;
 	int error;
 
 	(void)n;
-	r->source = L2E__SRC_FIRST;
 	if ((error = l2e__mc_expect(ld, v, L2E__NODE_ARRAY, "\"first\"")) < 0)
 		return error;
 	if (!v->n_children)
-		return l2e__mc_bad(ld, v, "\"first\" lists no rule");
+		return l2e__optc_bad(&ld->oc, v, "\"first\" lists no rule");
 	r->alternatives = l2e__pool_alloc(
 	    &ld->map->pool, v->n_children * sizeof(*r->alternatives));
 	if (!r->alternatives)
 		return l2e__mc_oom(ld);
 	for (e = v->first; e; e = e->next) {
 		if ((error = l2e__mc_rule(ld, &r->alternatives[i], e, r->target,
-		                          rk->section, rk->field)) < 0)
+		                          r->section, r->field)) < 0)
 			return error;
 		if ((error = field_level_only(ld, e, r->alternatives[i++])) < 0)
 			return error;
 	}
 	r->n_alternatives = i;
-	rk->n_sources++;
 	return 0;
 }
 
 static int rule_template(l2e__loader *ld, void *out, const l2e__node *v,
                          const l2e__node *n)
 {
-	rule_keys *rk = out;
 	int error;
 
-	rk->r->source = L2E__SRC_TEMPLATE;
 	if ((error = l2e__mc_expect(ld, v, L2E__NODE_STRING, "\"template\"")) <
 	    0)
 		return error;
-	if ((error = compile_template(ld, rk->r, v,
-	                              l2e__node_member(n, "with"))) < 0)
-		return error;
-	rk->n_sources++;
-	return 0;
+	return compile_template(ld, out, v, l2e__node_member(n, "with"));
 }
 
 /* "with" compiles with its template; here only its place is checked. */
@@ -494,27 +480,21 @@ static int rule_with(l2e__loader *ld, void *out, const l2e__node *v,
 {
 	(void)out;
 	if (!l2e__node_member(n, "template"))
-		return l2e__mc_bad(ld, v, "\"with\" belongs to a \"template\"");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"with\" belongs to a \"template\"");
 	return l2e__mc_expect(ld, v, L2E__NODE_OBJECT, "\"with\"");
-}
-
-static int rule_when(l2e__loader *ld, void *out, const l2e__node *v,
-                     const l2e__node *n)
-{
-	(void)n;
-	return l2e__mc_cond(ld, &((rule_keys *)out)->r->when, v);
 }
 
 static int rule_map(l2e__loader *ld, void *out, const l2e__node *v,
                     const l2e__node *n)
 {
-	l2e__rule *r = ((rule_keys *)out)->r;
+	l2e__rule *r = out;
 	l2e__valuemap *vm;
 	int error;
 
 	if (l2e__node_member(n, "codelist"))
-		return l2e__mc_bad(ld, v,
-		                   "use \"map\" or \"codelist\", not both");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "use \"map\" or \"codelist\", not both");
 	if (!(vm = l2e__pool_alloc(&ld->map->pool, sizeof(*vm))) ||
 	    !(r->maps = l2e__pool_alloc(&ld->map->pool, sizeof(*r->maps))))
 		return l2e__mc_oom(ld);
@@ -529,7 +509,7 @@ static int rule_map(l2e__loader *ld, void *out, const l2e__node *v,
 static int rule_codelist(l2e__loader *ld, void *out, const l2e__node *v,
                          const l2e__node *n)
 {
-	l2e__rule *r = ((rule_keys *)out)->r;
+	l2e__rule *r = out;
 	const l2e__node *e;
 	int error;
 
@@ -546,14 +526,15 @@ static int rule_codelist(l2e__loader *ld, void *out, const l2e__node *v,
 		    0)
 			return error;
 	if (!r->n_maps)
-		return l2e__mc_bad(ld, v, "\"codelist\" names no code list");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"codelist\" names no code list");
 	return 0;
 }
 
 static int rule_unmapped(l2e__loader *ld, void *out, const l2e__node *v,
                          const l2e__node *n)
 {
-	l2e__rule *r = ((rule_keys *)out)->r;
+	l2e__rule *r = out;
 	int error;
 
 	(void)n;
@@ -567,55 +548,38 @@ static int rule_unmapped(l2e__loader *ld, void *out, const l2e__node *v,
 	else if (strcmp(v->text, "keep") == 0)
 		r->unmapped = L2E__UNMAPPED_KEEP;
 	else
-		return l2e__mc_bad(ld, v,
-		                   "\"unmapped\" is \"warn\", \"ignore\" "
-		                   "or \"keep\"");
-	return 0;
-}
-
-static int rule_transform(l2e__loader *ld, void *out, const l2e__node *v,
-                          const l2e__node *n)
-{
-	(void)n;
-	return compile_transforms(ld, ((rule_keys *)out)->r, v);
-}
-
-static int rule_date(l2e__loader *ld, void *out, const l2e__node *v,
-                     const l2e__node *n)
-{
-	(void)n;
-	return compile_dates(ld, ((rule_keys *)out)->r, v);
-}
-
-static int rule_default(l2e__loader *ld, void *out, const l2e__node *v,
-                        const l2e__node *n)
-{
-	(void)n;
-	return l2e__mc_text(ld, v, &((rule_keys *)out)->r->default_value,
-	                    "\"default\"");
-}
-
-static int rule_required(l2e__loader *ld, void *out, const l2e__node *v,
-                         const l2e__node *n)
-{
-	int error;
-
-	(void)n;
-	if ((error = l2e__mc_expect(ld, v, L2E__NODE_BOOL, "\"required\"")) < 0)
-		return error;
-	((rule_keys *)out)->r->is_required = strcmp(v->text, "true") == 0;
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"unmapped\" is \"warn\", \"ignore\" "
+		                     "or \"keep\"");
 	return 0;
 }
 
 /* Compiled in the file's order. */
-static const l2e__key rule_keys_table[] = {
-	{ "path", rule_path, 0 },         { "value", rule_value, 0 },
-	{ "first", rule_first, 0 },       { "template", rule_template, 0 },
-	{ "with", rule_with, 0 },         { "when", rule_when, 0 },
-	{ "map", rule_map, 0 },           { "codelist", rule_codelist, 0 },
-	{ "unmapped", rule_unmapped, 0 }, { "transform", rule_transform, 0 },
-	{ "date", rule_date, 0 },         { "default", rule_default, 0 },
-	{ "required", rule_required, 0 }, { "comment", NULL, 0 },
+static const l2e__key rule_keys[] = {
+	{ .key = "path",
+	  .kind = L2E__KEY_PATH,
+	  .at = offsetof(l2e__rule, path) },
+	{ .key = "value",
+	  .kind = L2E__KEY_TEXT,
+	  .at = offsetof(l2e__rule, value) },
+	{ .key = "first", .compile = rule_first },
+	{ .key = "template", .compile = rule_template },
+	{ .key = "with", .compile = rule_with },
+	{ .key = "when",
+	  .kind = L2E__KEY_COND,
+	  .at = offsetof(l2e__rule, when) },
+	{ .key = "map", .compile = rule_map },
+	{ .key = "codelist", .compile = rule_codelist },
+	{ .key = "unmapped", .compile = rule_unmapped },
+	{ .key = "transform", .compile = compile_transforms },
+	{ .key = "date", .compile = compile_dates },
+	{ .key = "default",
+	  .kind = L2E__KEY_TEXT,
+	  .at = offsetof(l2e__rule, default_value) },
+	{ .key = "required",
+	  .kind = L2E__KEY_BOOL,
+	  .at = offsetof(l2e__rule, is_required) },
+	{ .key = "comment" },
 };
 
 int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
@@ -624,14 +588,14 @@ int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
 	l2e__ftype type = section >= 0 && field >= 0
 	                      ? l2e__sections[section].fields[field].type
 	                      : L2E__FT_TEXT;
-	rule_keys rk;
 	l2e__rule *r;
-	int error;
+	int source = L2E__SRC_VALUE, n_sources, error;
 
 	if (!(r = l2e__pool_alloc(&ld->map->pool, sizeof(*r))))
 		return l2e__mc_oom(ld);
 	*out = r;
 	r->target = target;
+	r->section = section;
 	r->field = field;
 	r->line = n->line;
 	r->column = n->column;
@@ -641,31 +605,27 @@ int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
 		return l2e__mc_path(ld, &r->path, n);
 	}
 	if (n->kind != L2E__NODE_OBJECT)
-		return l2e__mc_bad(ld, n,
-		                   "rule for %s must be a path (string) or an "
-		                   "object",
-		                   target);
-	if ((error = l2e__keys_check(ld, n, rule_keys_table,
-	                             L2E__N_KEYS(rule_keys_table), "a rule")) <
-	    0)
+		return l2e__optc_bad(
+		    &ld->oc, n,
+		    "rule for %s must be a path (string) or an "
+		    "object",
+		    target);
+	if ((error = l2e__keys_check(ld, n, rule_keys, L2E__N_KEYS(rule_keys),
+	                             "a rule")) < 0 ||
+	    (error = l2e__members_compile(ld, r, n, rule_keys,
+	                                  L2E__N_KEYS(rule_keys))) < 0)
 		return error;
-	rk.r = r;
-	rk.section = section;
-	rk.field = field;
-	rk.n_sources = 0;
-	if ((error = l2e__members_compile(ld, &rk, n, rule_keys_table,
-	                                  L2E__N_KEYS(rule_keys_table))) < 0)
-		return error;
-	if (rk.n_sources != 1 && !(rk.n_sources == 0 && r->default_value))
-		return l2e__mc_bad(ld, n,
-		                   "a rule needs exactly one of \"path\", "
-		                   "\"value\", \"first\", \"template\"");
-	if (rk.n_sources == 0)
-		r->source = L2E__SRC_VALUE; /* only a default */
+	n_sources =
+	    count_kinds(n, rule_sources, L2E__N_KEYS(rule_sources), &source);
+	if (n_sources != 1 && !(n_sources == 0 && r->default_value))
+		return l2e__optc_bad(&ld->oc, n,
+		                     "a rule needs exactly one of \"path\", "
+		                     "\"value\", \"first\", \"template\"");
+	r->source = (l2e__source_kind)source; /* none: only a default */
 	if (r->date_formats && type != L2E__FT_DATE &&
 	    type != L2E__FT_DATETIME && field >= 0)
-		return l2e__mc_bad(ld, n,
-		                   "\"date\" is for date fields; %s is not one",
-		                   target);
+		return l2e__optc_bad(
+		    &ld->oc, n, "\"date\" is for date fields; %s is not one",
+		    target);
 	return 0;
 }

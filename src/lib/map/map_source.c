@@ -31,9 +31,9 @@ static int refuse(l2e__loader *ld, const l2e__node *at, const char *why)
 	int error;
 
 	l2e__reader_labels(&owners, l2e__reader_takes, at->key);
-	error = l2e__mc_bad_key(ld, at, "%s%s\"%s\" is for %s sources",
-	                        why ? why : "", why ? ": " : "", at->key,
-	                        owners.ptr ? owners.ptr : "other");
+	error = l2e__optc_bad_key(&ld->oc, at, "%s%s\"%s\" is for %s sources",
+	                          why ? why : "", why ? ": " : "", at->key,
+	                          owners.ptr ? owners.ptr : "other");
 	l2e_buf_dispose(&owners);
 	return error;
 }
@@ -86,14 +86,6 @@ static int reader_options(l2e__loader *ld, const l2e__reader *r,
 	                       : 0;
 }
 
-static int src_paging(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *src_node)
-{
-	(void)out;
-	(void)src_node;
-	return l2e__mc_paging(ld, v);
-}
-
 static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
                        const l2e__node *src_node)
 {
@@ -105,9 +97,9 @@ static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
 	if (!v && map->source.has_own_records)
 		return 0;
 	if (!v)
-		return l2e__mc_bad(ld, src_node,
-		                   "\"source\" needs \"records\": the path "
-		                   "of the student records");
+		return l2e__optc_bad(&ld->oc, src_node,
+		                     "\"source\" needs \"records\": the path "
+		                     "of the student records");
 	map->records = l2e__pool_alloc(
 	    &map->pool, (v->kind == L2E__NODE_ARRAY ? v->n_children + 1 : 1) *
 	                    sizeof(*map->records));
@@ -119,7 +111,7 @@ static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
 		                          e)) < 0)
 			return error;
 	if (!map->n_records)
-		return l2e__mc_bad(ld, v, "\"records\" lists no path");
+		return l2e__optc_bad(&ld->oc, v, "\"records\" lists no path");
 	return 0;
 }
 
@@ -128,10 +120,10 @@ static int src_records(l2e__loader *ld, void *out, const l2e__node *v,
  * (which picks the reader) and these, compiled in this order.
  */
 static const l2e__key source_keys[] = {
-	{ "format", NULL, 0 },
-	{ "paging", src_paging, 0 },
-	{ "records", src_records, L2E__KEY_ALWAYS },
-	{ "comment", NULL, 0 },
+	{ .key = "format" },
+	{ .key = "paging", .compile = l2e__mc_paging },
+	{ .key = "records", .compile = src_records, .flags = L2E__KEY_ALWAYS },
+	{ .key = "comment" },
 };
 
 static int unknown_format(l2e__loader *ld, const l2e__node *v)
@@ -143,19 +135,22 @@ static int unknown_format(l2e__loader *ld, const l2e__node *v)
 
 	for (i = 0; (r = l2e__reader_at(i)); i++)
 		l2e__buf_printf(&names, "%s%s", i ? ", " : "", r->name);
-	error = l2e__mc_bad(ld, v, "unknown source format \"%s\" (%s)", v->text,
-	                    names.ptr ? names.ptr : "");
+	error = l2e__optc_bad(&ld->oc, v, "unknown source format \"%s\" (%s)",
+	                      v->text, names.ptr ? names.ptr : "");
 	l2e_buf_dispose(&names);
 	return error;
 }
 
-int l2e__mc_source(l2e__loader *ld, const l2e__node *src_node)
+int l2e__mc_source(l2e__loader *ld, void *out, const l2e__node *src_node,
+                   const l2e__node *root)
 {
 	l2e__source *src = &ld->map->source;
 	const l2e__reader *r;
 	const l2e__node *v;
 	int error;
 
+	(void)out;
+	(void)root;
 	if ((error = l2e__mc_expect(ld, src_node, L2E__NODE_OBJECT,
 	                            "\"source\"")) < 0)
 		return error;
@@ -163,12 +158,13 @@ int l2e__mc_source(l2e__loader *ld, const l2e__node *src_node)
 		if (!l2e__key_find(source_keys, L2E__N_KEYS(source_keys),
 		                   v->key) &&
 		    !any_takes(v->key))
-			return l2e__mc_bad_key(ld, v,
-			                       "unknown key \"%s\" in "
-			                       "\"source\"",
-			                       v->key);
+			return l2e__optc_bad_key(&ld->oc, v,
+			                         "unknown key \"%s\" in "
+			                         "\"source\"",
+			                         v->key);
 	if (!(v = l2e__node_member(src_node, "format")))
-		return l2e__mc_bad(ld, src_node, "\"source\" needs \"format\"");
+		return l2e__optc_bad(&ld->oc, src_node,
+		                     "\"source\" needs \"format\"");
 	if ((error = l2e__mc_expect(ld, v, L2E__NODE_STRING, "\"format\"")) < 0)
 		return error;
 	if (!(r = l2e__reader_find(v->text)))

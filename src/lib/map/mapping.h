@@ -71,6 +71,7 @@ typedef struct l2e__template_part {
 
 struct l2e__rule {
 	const char *target; /* "section.field", for messages */
+	int section;        /* of the field; -1 for a template variable */
 	int field;          /* index in the section; -1 for a sub-rule */
 	unsigned line;      /* of the rule in the mapping file */
 	unsigned column;

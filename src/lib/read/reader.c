@@ -60,8 +60,8 @@ void l2e__reader_labels(l2e_buf *out,
 
 /* ==== Compiling options ==== */
 
-int l2e__optc_vbad(l2e__optc *oc, const l2e__node *at, int is_key,
-                   const char *fmt, va_list ap)
+static int optc_vbad(l2e__optc *oc, const l2e__node *at, int is_key,
+                     const char *fmt, va_list ap)
 {
 	l2e_buf msg = L2E_BUF_INIT;
 	l2e__node where;
@@ -85,7 +85,7 @@ int l2e__optc_bad(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
 	int error;
 
 	va_start(ap, fmt);
-	error = l2e__optc_vbad(oc, at, 0, fmt, ap);
+	error = optc_vbad(oc, at, 0, fmt, ap);
 	va_end(ap);
 	return error;
 }
@@ -96,7 +96,7 @@ int l2e__optc_bad_key(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
 	int error;
 
 	va_start(ap, fmt);
-	error = l2e__optc_vbad(oc, at, 1, fmt, ap);
+	error = optc_vbad(oc, at, 1, fmt, ap);
 	va_end(ap);
 	return error;
 }
@@ -127,27 +127,41 @@ int l2e__optc_text(l2e__optc *oc, const l2e__node *n, const char **out,
 	return *out ? 0 : oc->oom(oc);
 }
 
+const void *l2e__row_find(const void *rows, size_t n, size_t size,
+                          const char *key)
+{
+	const char *row = rows;
+	size_t i;
+
+	for (i = 0; i < n; i++, row += size)
+		if (!strcmp(*(const char *const *)row, key))
+			return row;
+	return NULL;
+}
+
+int l2e__optc_check_rows(l2e__optc *oc, const l2e__node *obj, const void *rows,
+                         size_t n, size_t size, const char *what)
+{
+	const l2e__node *c;
+
+	for (c = obj->first; c; c = c->next)
+		if (!l2e__row_find(rows, n, size, c->key))
+			return l2e__optc_bad_key(
+			    oc, c, "unknown key \"%s\" in %s", c->key, what);
+	return 0;
+}
+
 const l2e__option *l2e__option_find(const l2e__option *options, size_t n,
                                     const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(options[i].key, key))
-			return &options[i];
-	return NULL;
+	return l2e__row_find(options, n, sizeof(*options), key);
 }
 
 int l2e__optc_check_keys(l2e__optc *oc, const l2e__node *obj,
                          const l2e__option *options, size_t n, const char *what)
 {
-	const l2e__node *c;
-
-	for (c = obj->first; c; c = c->next)
-		if (!l2e__option_find(options, n, c->key))
-			return l2e__optc_bad_key(
-			    oc, c, "unknown key \"%s\" in %s", c->key, what);
-	return 0;
+	return l2e__optc_check_rows(oc, obj, options, n, sizeof(*options),
+	                            what);
 }
 
 int l2e__optc_compile(l2e__optc *oc, void *out, const l2e__node *obj,

@@ -136,14 +136,22 @@ int l2e__optc_bad(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
 /** As l2e__optc_bad(), at the member name of `at` rather than its value. */
 int l2e__optc_bad_key(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-int l2e__optc_vbad(l2e__optc *oc, const l2e__node *at, int is_key,
-                   const char *fmt, va_list ap);
 /** 0 when `n` is of `kind`, else "WHAT must be KIND, not KIND". */
 int l2e__optc_expect(l2e__optc *oc, const l2e__node *n, l2e__node_kind kind,
                      const char *what);
 /** A scalar (string, number, true/false) as text in the pool. */
 int l2e__optc_text(l2e__optc *oc, const l2e__node *n, const char **out,
                    const char *what);
+/**
+ * Key tables, the readers' options and the mapping's keys alike: `n`
+ * rows of `size` bytes, each beginning with its key (a const char *).
+ * The row for `key`, or NULL.
+ */
+const void *l2e__row_find(const void *rows, size_t n, size_t size,
+                          const char *key);
+/** Every member of `obj` has a row: else "unknown key" at its name. */
+int l2e__optc_check_rows(l2e__optc *oc, const l2e__node *obj, const void *rows,
+                         size_t n, size_t size, const char *what);
 /** The row of `options` for `key`, or NULL. */
 const l2e__option *l2e__option_find(const l2e__option *options, size_t n,
                                     const char *key);
