@@ -29,6 +29,35 @@ static int fail(l2e_ctx *ctx, const char *what)
 	return 2;
 }
 
+/*
+ * One dossier: write it as Europass XML to standard output and validate
+ * it. 1 valid, 0 not converted or invalid, -1 skipped on purpose (no
+ * consent).
+ */
+static int convert_one(l2e_ctx *ctx, l2e_validator *val, l2e_dossier *d,
+                       int number)
+{
+	l2e_buf doc = L2E_BUF_INIT;
+	l2e_report *report = NULL;
+	int verdict = 0;
+
+	if (l2e_dossier_status_get(d) == L2E_DOSSIER_SKIPPED)
+		return -1;
+	if (l2e_dossier_status_get(d) == L2E_DOSSIER_OK &&
+	    l2e_dossier_write(&doc, ctx, d, L2E_FORMAT_EUROPASS_XML) == 0 &&
+	    l2e_validate_memory(&report, val, "document.xml", doc.ptr,
+	                        doc.len) == 0) {
+		verdict = l2e_report_is_valid(report);
+		fputs(doc.ptr, stdout);
+		fprintf(stderr, "dossier %d: %s (%zu findings)\n", number,
+		        verdict ? "valid" : "invalid",
+		        l2e_report_count(report));
+	}
+	l2e_report_free(report);
+	l2e_buf_dispose(&doc);
+	return verdict;
+}
+
 int main(int argc, char **argv)
 {
 	l2e_validate_options vopts = L2E_VALIDATE_OPTIONS_INIT;
@@ -37,7 +66,7 @@ int main(int argc, char **argv)
 	l2e_input *in = NULL;
 	l2e_validator *val = NULL;
 	l2e_dossier *d = NULL;
-	int rc = 2, all_valid = 1, n = 0;
+	int rc = 2, all_valid = 1, n = 0, error, verdict;
 
 	if (argc < 3 || argc > 4) {
 		fprintf(stderr, "usage: %s MAPPING EXPORT [SCHEMA_DIR]\n",
@@ -62,12 +91,7 @@ int main(int argc, char **argv)
 		rc = fail(ctx, argv[2]);
 		goto done;
 	}
-	for (;;) {
-		l2e_buf doc = L2E_BUF_INIT;
-		l2e_report *report = NULL;
-
-		int error = l2e_input_next(&d, in);
-
+	while ((error = l2e_input_next(&d, in)) != 0 || d) {
 		if (error == L2E_EPARSE || error == L2E_ELIMIT) {
 			fail(ctx, argv[2]); /* one broken document: go on */
 			all_valid = 0;
@@ -77,25 +101,11 @@ int main(int argc, char **argv)
 			rc = fail(ctx, argv[2]);
 			goto done;
 		}
-		if (!d)
-			break;
-		if (l2e_dossier_status_get(d) == L2E_DOSSIER_OK &&
-		    l2e_dossier_write(&doc, ctx, d, L2E_FORMAT_EUROPASS_XML) ==
-		        0 &&
-		    l2e_validate_memory(&report, val, "document.xml", doc.ptr,
-		                        doc.len) == 0) {
+		verdict = convert_one(ctx, val, d, n + 1);
+		if (verdict >= 0) { /* not skipped on purpose */
 			n++;
-			fputs(doc.ptr, stdout);
-			fprintf(stderr, "document %d: %s (%zu findings)\n", n,
-			        l2e_report_is_valid(report) ? "valid"
-			                                    : "invalid",
-			        l2e_report_count(report));
-			all_valid &= l2e_report_is_valid(report);
-		} else if (l2e_dossier_status_get(d) != L2E_DOSSIER_SKIPPED) {
-			all_valid = 0;
+			all_valid &= verdict;
 		}
-		l2e_report_free(report);
-		l2e_buf_dispose(&doc);
 		l2e_dossier_free(d);
 	}
 	rc = all_valid && n > 0 ? 0 : 1;

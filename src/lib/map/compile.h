@@ -46,8 +46,9 @@ void l2e__loader_init(l2e__loader *ld, l2e_ctx *ctx, l2e_mapping *map);
  * `out`, what the object compiles into. A NULL `compile`: the key is
  * allowed and handled by the object's own code (or ignored: "comment").
  */
-typedef int (*l2e__key_fn)(l2e__loader *ld, void *out, const l2e__node *v,
-                           const l2e__node *obj);
+typedef int l2e__key_compile(l2e__loader *ld, void *out, const l2e__node *v,
+                             const l2e__node *obj);
+typedef l2e__key_compile *l2e__key_fn;
 
 #define L2E__KEY_ALWAYS 1u /* called when absent too (v NULL) */
 #define L2E__KEY_PART   2u /* check mode goes on after its error */
@@ -79,6 +80,17 @@ typedef struct l2e__key {
 } l2e__key;
 
 #define L2E__N_KEYS(t) (sizeof(t) / sizeof((t)[0]))
+
+/* The two common rows on one line each, so that a table reads as one:
+ * a value of `kind` into type's `field`, and a key with a function. */
+#define L2E__ROW_VALUE(name, kind_, type, field)                            \
+	{                                                                   \
+		.key = (name), .kind = (kind_), .at = offsetof(type, field) \
+	}
+#define L2E__ROW_CALL(name, fn, flags_)                           \
+	{                                                         \
+		.key = (name), .compile = (fn), .flags = (flags_) \
+	}
 
 /* The row for `key`, or NULL. */
 const l2e__key *l2e__key_find(const l2e__key *keys, size_t n, const char *key);
@@ -120,16 +132,13 @@ void l2e__mc_report(l2e__loader *ld);
 
 /* ==== The objects ==== */
 
-/* Keys of the top level and of "source", as l2e__key_fn: `out` is the
- * mapping (top level) or unused ("source"). */
-int l2e__mc_source(l2e__loader *ld, void *out, const l2e__node *src,
-                   const l2e__node *root);
-int l2e__mc_paging(l2e__loader *ld, void *out, const l2e__node *n,
-                   const l2e__node *src);
-int l2e__mc_opt_in(l2e__loader *ld, void *out, const l2e__node *list,
-                   const l2e__node *root);
-int l2e__mc_profile(l2e__loader *ld, void *out, const l2e__node *profile,
-                    const l2e__node *root);
+/* Keys of the top level ("source", "opt_in", "profile": `v` is that
+ * member, `obj` the mapping's root, `out` the mapping) and of "source"
+ * ("paging": `obj` is the source object, `out` unused). */
+l2e__key_compile l2e__mc_source;
+l2e__key_compile l2e__mc_paging;
+l2e__key_compile l2e__mc_opt_in;
+l2e__key_compile l2e__mc_profile;
 int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n);
 int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
                  const char *target, int section, int field);

@@ -30,12 +30,9 @@ static const l2e__key dossier_keys[] = {
 	  .at = offsetof(l2e_mapping, key),
 	  .missing = "\"dossier\" needs \"key\": the path of the student "
 	             "number" },
-	{ .key = "include",
-	  .kind = L2E__KEY_COND,
-	  .at = offsetof(l2e_mapping, include) },
-	{ .key = "skip_message",
-	  .kind = L2E__KEY_TEXT,
-	  .at = offsetof(l2e_mapping, skip_message) },
+	L2E__ROW_VALUE("include", L2E__KEY_COND, l2e_mapping, include),
+	L2E__ROW_VALUE("skip_message", L2E__KEY_TEXT, l2e_mapping,
+	               skip_message),
 	{ .key = "comment" },
 };
 
@@ -74,16 +71,12 @@ static int top_version(l2e__loader *ld, void *out, const l2e__node *v,
  * rules are checked against them.
  */
 static const l2e__key mapping_keys[] = {
-	{ .key = "lob2europass_mapping",
-	  .compile = top_version,
-	  .flags = L2E__KEY_ALWAYS },
+	L2E__ROW_CALL("lob2europass_mapping", top_version, L2E__KEY_ALWAYS),
 	{ .key = "name",
 	  .kind = L2E__KEY_TEXT,
 	  .at = offsetof(l2e_mapping, name),
 	  .missing = "the mapping needs a \"name\"" },
-	{ .key = "description",
-	  .kind = L2E__KEY_TEXT,
-	  .at = offsetof(l2e_mapping, description) },
+	L2E__ROW_VALUE("description", L2E__KEY_TEXT, l2e_mapping, description),
 	{ .key = "source",
 	  .compile = l2e__mc_source,
 	  .flags = L2E__KEY_PART,

@@ -19,22 +19,22 @@ typedef struct l2e__write_info {
 	long long document_time; /* seconds since 1970 for metadata */
 } l2e__write_info;
 
+/* Append the document of profile `p` to `out`; 0 or an l2e_code. */
+typedef int l2e__write_fn(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
+                          const l2e__write_info *info);
+
 typedef struct l2e__writer {
 	l2e_format format;
 	const char *name;       /* CLI name: "europass-xml" */
 	const char *extension;  /* ".europass.xml" */
 	const char *media_type; /* "application/xml" */
-	int (*write)(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
-	             const l2e__write_info *info);
+	l2e__write_fn *write;
 } l2e__writer;
 
 const l2e__writer *l2e__writer_find(l2e_format format);
 
-int l2e__write_europass_xml(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
-                            const l2e__write_info *info);
-int l2e__write_europass_json(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
-                             const l2e__write_info *info);
-int l2e__write_europass_cv(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
-                           const l2e__write_info *info);
+l2e__write_fn l2e__write_europass_xml;
+l2e__write_fn l2e__write_europass_json;
+l2e__write_fn l2e__write_europass_cv;
 
 #endif
