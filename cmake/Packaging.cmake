@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Debian packages with CPack (cpack -G DEB in a build configured with
 # -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_SHARED_LIBS=ON; see
 # scripts/package-test.sh):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * convert_and_validate.c - lob2europass embedded in a C program.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Build lob2europass and convert every bundled sample export:
 #   samples/<name>/  --mappings/<name>.json-->  out/<name>/
 # Installs the build dependencies with apt first when they are missing.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Install what lob2europass needs to build and test, from Debian's
 # packages, when it is missing. Safe to run again: installs nothing when
 # everything is there.

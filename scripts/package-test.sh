@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Build the Debian packages and test them as an administrator meets them:
 # installed into a clean, minimal Debian 12 root (debootstrap, minbase,
 # from the package mirror this machine already uses), where the installed

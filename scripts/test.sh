@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The whole test suite, as CI runs it:
 #   1. a build with warnings as errors, and every test (ctest);
 #   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer, with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The inputs of a bundled sample, for the tests that convert samples.
 
 A sample folder is samples/<name>/ with the mapping mappings/<name>.json.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # sh: the inputs of a bundled sample (see sample_inputs.py): a CSV bundle
 # is the folder itself, otherwise every *.json and *.xml in it.
 #   . tests/sample_inputs.sh; set -- $(sample_inputs samples/name)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lob2europass/context.h - library set-up, the context and its error.
  *

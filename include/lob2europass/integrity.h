@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lob2europass/integrity.h - SHA-256 digests and signatures.
  *

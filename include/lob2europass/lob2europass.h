@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lob2europass.h - umbrella header of liblob2europass.
  *

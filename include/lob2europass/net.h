@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lob2europass/net.h - exports over HTTPS in, documents over HTTPS out.
  *

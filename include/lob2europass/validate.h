@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lob2europass/validate.h - is a document a valid Europass document?
  *

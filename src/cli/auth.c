@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * auth.c - credentials from a file or an environment variable.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * auth.h - credentials for a server, from a file or the environment.
  *

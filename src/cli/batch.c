@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * batch.c - the parallel conversion pipeline (see batch.h).
  */

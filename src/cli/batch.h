@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * batch.h - convert many dossiers on several threads, emit them in order.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cli.c - what every subcommand shares: exit codes for library errors
  * and the one way an error and its place are printed (see cli.h).

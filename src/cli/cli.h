@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cli.h - what the subcommands share: exit codes and error printing
  * (cli.c). The commands themselves are declared in commands.h, for

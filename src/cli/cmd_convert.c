@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_convert.c - lob2europass convert: exports in, Europass documents
  * out. The run itself: the mapping, the output folder and its lock, the

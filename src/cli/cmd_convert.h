@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_convert.h - what the files of `lob2europass convert` share.
  *

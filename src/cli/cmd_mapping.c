@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_mapping.c - lob2europass mapping check: lint mapping files.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_validate.c - lob2europass validate: is each file a valid Europass
  * document, and if not, where and why.

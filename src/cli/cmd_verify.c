@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_verify.c - lob2europass verify: are the documents of a batch still
  * the ones it wrote (DIR/SHA256SUMS), and did the key holder sign that

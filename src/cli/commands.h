@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * commands.h - the subcommands, each `lob2europass NAME ARGS`: argv[0]
  * is NAME, and the return value is the exit code (cli.h). main.c

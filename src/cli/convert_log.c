@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * convert_log.c - what lob2europass convert says on standard error:
  * findings as FILE:LINE:COL: severity: text, or one JSON object a line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * convert_options.c - the options of lob2europass convert: the table
  * that --help and the parser read, and the policy that checks what they

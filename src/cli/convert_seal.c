@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * convert_seal.c - what makes an output folder's documents checkable and
  * sent on: DIR/SHA256SUMS, its signature (--sign-key), --deliver, and the

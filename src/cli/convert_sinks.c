@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * convert_sinks.c - where each converted dossier goes, in input order
  * (convert_emit, the batch's callback): a file per format in --out DIR,

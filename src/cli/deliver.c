@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * deliver.c - send each document to another system (see deliver.h).
  */

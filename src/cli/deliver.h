@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * deliver.h - send each document to another system (--deliver URL).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_line.c - one line of JSON text in memory (see json_line.h).
  */

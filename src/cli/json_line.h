@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_line.h - build one line of JSON text in memory: log lines, report
  * entries, JSON Lines documents. Strings are escaped by the one escaper

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * keyset.c - open-addressing hash set of names (see keyset.h).
  */

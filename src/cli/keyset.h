@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * keyset.h - the set of output names already used in this run, so that
  * two dossiers with the same key never overwrite each other unnoticed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * main.c - lob2europass: dispatch to a subcommand.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * manifest.c - SHA256SUMS and its signature (see manifest.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * manifest.h - DIR/SHA256SUMS for the documents of a batch, and its
  * signature DIR/SHA256SUMS.sig.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * opts.c - table-driven option parsing (see opts.h).
  */

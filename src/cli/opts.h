@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * opts.h - command-line options as a table; help is generated from it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * output.h - write documents so that nothing is ever half-written.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * progress.c - a progress line on a terminal (see progress.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * progress.h - a one-line progress display on a terminal's stderr.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report.c - JSON and CSV run reports (see report.h).
  */

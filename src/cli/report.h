@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report.h - machine-readable run reports: JSON (--report) and a CSV
  * that opens safely in a spreadsheet (--report-csv).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * state.c - the record of an output folder's last run (see state.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * state.h - what an earlier run wrote to an output folder, so that a
  * rerun can skip dossiers whose documents would not change

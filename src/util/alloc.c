@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * alloc.c - allocator wrappers (see alloc.h).
  */

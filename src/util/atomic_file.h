@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * atomic_file.h - the one "temporary file, fsync, rename" writer.
  *

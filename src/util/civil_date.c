@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * civil_date.c - the one calendar (see civil_date.h).
  */

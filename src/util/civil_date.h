@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * civil_date.h - the one calendar: which dates exist (proleptic
  * Gregorian, as ISO 8601 and the XSD date types count).

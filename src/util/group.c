@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * group.c - stable grouping by a string key (see group.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * group.h - stable grouping by a string key: equal keys together, groups
  * in order of first appearance, members in input order. n log n (by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_escape.c - the one JSON string escaper (see json_escape.h).
  */

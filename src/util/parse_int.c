@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * parse_int.c - bounded integer parsing (see parse_int.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * parse_int.h - bounded integer parsing: the whole string, decimal, in
  * range, or an error (never atoi's silent 0).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * read_file.c - read a whole file with a size cap (see read_file.h).
  */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Batch and pipeline behaviour of `lob2europass convert` (issue 6).
 
 Each case runs the real CLI on generated exports and checks what a

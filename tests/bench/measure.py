@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Run one command; print "SECONDS MAXRSS_KB" of it.
 
     measure.py STDOUT_FILE COMMAND [ARG...]

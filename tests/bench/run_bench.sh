@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Speed benchmark (run on demand; not part of the test suite).
 #
 # Generates N synthetic student records with ../shared/bench's generator,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Benchmark (not a test): N Europass v3.4 XML documents validated against
 # the official XSD
 #   A. in one `lob2europass validate` run (schema compiled once), on one

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Conformance: every Europass v3.4 JSON document lob2europass writes for
 the bundled samples must be valid against the official v3.4.1 JSON schema
 (draft-04), and use no property name the schema does not declare.

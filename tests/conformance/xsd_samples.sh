@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Conformance: every document lob2europass writes for the bundled samples
 # must be valid against the official Europass v3.4.1 XSD, checked offline
 # by libxml2's xmllint through the schema set's catalog.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # contrib/systemd: the units load (systemd-analyze verify, with the
 # service's binary pointed at the one just built) and the service stays
 # hardened (systemd-analyze security: exposure at most 2.0, "OK").

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Every format of a dossier says the same thing.
 
 Converts every bundled sample to Europass v3.4 XML, v3.4 JSON and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The same student in three export layouts gives the same documents.
 #
 # Student 0204518 (Fenna van der Testra) carries the same facts in the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The option table (what --help prints) and the manual page must agree:
 # every option of `convert --help`, `validate --help` and `verify --help`
 # is documented in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The manual page as built (roff), as `man lob2europass` shows it:
 #  - its header carries the version the tool reports (one version, set in
 #    CMakeLists.txt, flowing everywhere);

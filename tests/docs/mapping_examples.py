@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The tested examples of mappings/README.md, and the mapping schema.
 
     mapping_examples.py BINARY SRC_ROOT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * alloc_fail.c - allocation failure at every allocation of a conversion.
  *

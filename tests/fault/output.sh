@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Output faults, for real (no mocks): convert 300 dossiers to
 #   1. a tmpfs of 64 KiB, which fills up part-way;
 #   2. a folder on a file system that is read-only;

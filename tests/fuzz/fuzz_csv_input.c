@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_csv_input.c - the CSV reader (read/csv.c, read/read_csv.c) through
  * the public API: the input is a student table for the VoorbeeldSIS

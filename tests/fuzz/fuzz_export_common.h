@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_export_common.h - one fuzz target body for a reader: the input is
  * an export for a shipped sample mapping (FUZZ_MAPPING, in memory: a CSV

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_json_input.c - the export reader, mapping engine and writers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_json_paths.c - the JSON reader's fast path against its cJSON path
  * (read/json_tree.c).

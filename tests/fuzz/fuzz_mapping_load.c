@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_mapping_load.c - the mapping loader, and what a loaded mapping
  * does with a fixed export.

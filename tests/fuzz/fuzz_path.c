@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_path.c - mapping paths: parsing and evaluation (map/path.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_validate.c - the validator (src/lib/validate) on any bytes, with
  * its built-in checks (no schema files): it must give a report, never

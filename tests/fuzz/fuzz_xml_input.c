@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_xml_input.c - the XML reader (read/read_xml.c) through the public
  * API: the input is an export for the LeerlingAdmin mapping (records by

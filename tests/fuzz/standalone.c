@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * standalone.c - replay fuzz corpora without libFuzzer.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Golden test driver: run lob2europass as a case directory says and
 # compare what it did with what a person reviewed.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile inputs: every byte is hostile, every student's data confidential.
 
 Runs the real CLI on each case in CASES below (the small files are in

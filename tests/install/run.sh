@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The embedding kit, as a C developer meets it: lob2europass built and
 # installed (static, then shared) into a scratch prefix, and the example
 # program (examples/) built against the INSTALLED tree two ways each --

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Every C file is formatted as .clang-format says (STYLE.md §10).
 #   format.sh SRC_ROOT        (skipped, exit 77, without clang-format)
 set -u

@@ -1,9 +1,10 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The house rules of docs/ARCHITECTURE.md that a compiler does not check:
 #  1. A room includes only the rooms it may use (lower floors): no arrow
 #     runs back up, so no two rooms can call each other in a circle.
 #  2. No hand-written source file under src/ is over 800 lines (a file
-#     whose first line says "generated" is exempt).
+#     that says "generated" in its first three lines is exempt).
 #   house.sh SRC_ROOT
 set -u
 src=${1%/}
@@ -50,7 +51,7 @@ for dir in src/util src/lib/* src/cli; do
 done
 
 checked=$((checked + 1))
-big=$(find src -name '*.[ch]' -exec awk 'FNR == 1 && /generated/ { nextfile }
+big=$(find src -name '*.[ch]' -exec awk 'FNR <= 3 && /generated/ { nextfile }
 	END { } { n[FILENAME] = FNR } END { for (f in n) if (n[f] > 800)
 		printf "%s: %d lines (at most 800)\n", f, n[f] }' {} +)
 if [ -n "$big" ]; then

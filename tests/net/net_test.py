@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Fetch, delivery, SHA256SUMS, signatures and `verify` (issue 8).
 
 Every server is started here, on 127.0.0.1: a plain HTTP server (the

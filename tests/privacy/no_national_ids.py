@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """No national identifier may leave lob2europass.
 
 Converts every bundled sample and checks that no BSN, onderwijsnummer or

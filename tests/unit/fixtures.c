@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fixtures.c - shared set-ups and checks of the unit tests (fixtures.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fixtures.h - what several unit tests set up the same way, and one
  * check they share.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test.h - a tiny unit-test harness (in the spirit of clar).
  *

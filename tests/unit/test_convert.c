@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_convert.c - the public API end to end, in memory: mapping and
  * export in, dossiers with statuses, findings and documents out.

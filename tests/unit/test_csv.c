@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_csv.c - CSV parsing and input encodings (read/csv.c,
  * core/encoding.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_file.c - l2e__file_read (core/file.c): the codes and messages of
  * each failure, the cap, and what an empty file and a buffer that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_findings.c - the one findings type (model/findings.h): both caps,
  * the one sanitiser rule, document order, the report's JSON strings

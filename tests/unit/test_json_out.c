@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_json_out.c - the JSON tree printer against cJSON_Print.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_json_tree.c - JSON to record tree, positions and refusals
  * (read/json_tree.c).

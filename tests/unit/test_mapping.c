@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_mapping.c - the mapping loader reports problems where they are
  * (map/map_load.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_mapping_lang.c - the mapping language's constructs, each run over
  * a small export (map/map_eval.c): group_by, split, transforms, code

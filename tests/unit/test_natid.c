@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_natid.c - national identifier detection (core/natid.c).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_net.c - URLs (net/url.c), client options (net/http.c) and
  * SHA-256 (integrity/sha256.c). The requests themselves are tested

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_path.c - mapping paths: syntax and evaluation (map/path.c).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_profile.c - typed setters of the learner profile
  * (model/profile.c).

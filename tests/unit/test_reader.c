@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_reader.c - the reader table and the readers' own "source" options
  * (read/reader.h): what the mapping compiler relies on now that it knows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_util.c - the utility tier: the JSON escaper against cJSON, the
  * calendar, integer parsing, grouping, atomic files, capped reads.

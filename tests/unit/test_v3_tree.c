@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_v3_tree.c - the Europass v3.4 tree table is well formed.
  *

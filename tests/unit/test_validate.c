@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_validate.c - lob2europass validate: detection, the built-in
  * checks, reports, the draft-04 JSON schema validator and the offline

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_write_cv.c - the Europass CV XML (Candidate) writer and the
  * structural checker that shares its table: a dossier converted in

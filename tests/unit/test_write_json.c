@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_write_json.c - the Europass v3.4 JSON writer, end to end in
  * memory: a dossier that fills every profile field goes in, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_xml.c - XML exports into the record tree, safely (read/read_xml.c).
  */

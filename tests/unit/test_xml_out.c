@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_xml_out.c - the XML emitter against libxml2's text writer.
  *

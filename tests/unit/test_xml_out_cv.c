@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_xml_out_cv.c - the XML emitter as the Europass CV writer uses it,
  * against libxml2's text writer (which that writer used before).

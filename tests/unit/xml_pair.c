@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xml_pair.c - the XML emitter and libxml2's text writer side by side
  * (xml_pair.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xml_pair.h - the XML emitter (write/xml_out.c) and libxml2's text
  * writer side by side, for the tests that hold the one to the other's

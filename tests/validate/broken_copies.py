@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Deliberately broken copies of documents lob2europass writes fail
 `lob2europass validate`, each with a finding at the right place: the
 line and column of the element (or JSON value), its XPath (or JSON

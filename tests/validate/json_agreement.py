@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Europass v3.4 JSON: `lob2europass validate` gives the verdicts of the
 official JSON schema (draft-04), as python3-jsonschema's Draft4Validator
 gives them, on a corpus this test builds:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The official Europass v3.4 examples get the same verdict from
 # `lob2europass validate` as from `xmllint --schema` with the official
 # XSD, and each verdict is the one written here. Where both reject a

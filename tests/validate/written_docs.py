@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Every document lob2europass writes passes `lob2europass validate`.
 
 Converts every bundled sample to all formats (Europass v3.4 XML, v3.4

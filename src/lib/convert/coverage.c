@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * coverage.c - which source fields does a mapping read, which profile
  * fields does it fill? (l2e_mapping_coverage)

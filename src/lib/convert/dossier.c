@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * dossier.c - accessors of l2e_dossier and document writing.
  */

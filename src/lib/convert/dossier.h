@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * dossier.h - one student's converted dossier (l2e_dossier).
  */

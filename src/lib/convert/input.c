@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * input.c - an opened export: documents, records, dossiers (l2e_input,
  * l2e_chunk).

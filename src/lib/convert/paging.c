@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * paging.c - an export behind an API, one page at a time.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * paging.h - an export behind an API, page by page (for input.c).
  */

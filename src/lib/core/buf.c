@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * buf.c - growable byte buffer (see buf.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * buf.h - growable byte buffer (the public l2e_buf) with a ceiling.
  *

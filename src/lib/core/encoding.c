@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * encoding.c - UTF-8 and Windows-1252 input (see encoding.h).
  */

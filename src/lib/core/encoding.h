@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * encoding.h - bring exports to UTF-8.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * file.c - read a whole file with a size cap (see file.h): the reading
  * is util/read_file.h's; this turns its status into the library's error

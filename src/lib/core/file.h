@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * file.h - read a whole file (or standard input) with a size cap.
  */

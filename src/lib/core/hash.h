@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * hash.h - 64-bit fingerprints of bytes, for telling whether something
  * changed. Not for security: nothing secret or adversarial depends on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * natid.c - national identifier detection and redaction (see natid.h).
  */

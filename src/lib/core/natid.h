@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * natid.h - recognise Dutch national identifiers so they never leave us.
  *

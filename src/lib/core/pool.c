@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pool.c - arena allocator (see pool.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pool.h - arena allocator for per-input and per-dossier data.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * utf8.c - UTF-8 checks (see utf8.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * utf8.h - UTF-8 checks and clean-up.
  *

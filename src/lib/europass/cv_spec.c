@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cv_spec.c - the Europass CV XML structure table and its codes
  * (see cv_spec.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cv_spec.h - the Europass CV XML (Candidate) as data.
  *

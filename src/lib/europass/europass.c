@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * europass.c - reading a profile the Europass way (see europass.h).
  */

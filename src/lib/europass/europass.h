@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * europass.h - what every Europass format reads from a learner profile.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * v3_codes.c - the code lists of the Europass v3.4.1 schema.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * v3_codes.h - is a code in the Europass v3.4.1 code lists?
  */

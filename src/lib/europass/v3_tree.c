@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * v3_tree.c - the Europass v3.4 document tree (see v3_tree.h).
  *

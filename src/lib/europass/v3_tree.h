@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * v3_tree.h - the Europass v3.4 document tree, once, as data.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * v3_view.c - the content decisions of Europass v3.4 (see
  * v3_view.h), shared by the XML and the JSON writer.

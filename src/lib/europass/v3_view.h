@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * v3_view.h - a Europass v3.4 document's content, in no syntax.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * v3_walk.c - a v3.4 document's content, walked along the tree of
  * v3_tree.c for a writer's syntax (see v3_tree.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sha256.c - SHA-256 digests in hex (OpenSSL's EVP digest API).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sign.c - sign and check SHA256SUMS (OpenSSL's EVP API).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * compile.h - the mapping compiler's insides, shared by its files:
  *

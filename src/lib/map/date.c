@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * date.c - date patterns, Dutch textual dates and Excel serials
  * (see date.h).

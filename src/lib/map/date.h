@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * date.h - tolerant parsing of the dates Dutch exports contain.
  *

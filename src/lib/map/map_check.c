@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_check.c - check mode: `mapping check` wants every problem of a
  * mapping, each with file:line:col, not only the first. The compiler

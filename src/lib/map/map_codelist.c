@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_codelist.c - value maps: a rule's inline "map", and code lists,
  * JSON files in the mapping's codelists/ folder that rules name with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_compile.c - what every part of the mapping compiler uses: reporting
  * a mistake at its line:col (and, in check mode, to the callback), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_eval.c - run a mapping over one record (see map_eval.h).
  *

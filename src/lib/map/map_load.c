@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_load.c - read a mapping file and compile it (see mapping.h): the
  * compiler's core. The objects of a mapping compile in their own files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_paging.c - "source.paging": how an API hands out an export in
  * pages (see l2e__paging in mapping.h). Only compiled here; the pages are

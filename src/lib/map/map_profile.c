@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_profile.c - "opt_in" and "profile": the sections of the learner
  * profile, where their items come from, and a rule per field. Fields that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_rule.c - field rules and conditions: where a value comes from
  * ("path", "value", "first", "template"), what happens to it ("map",

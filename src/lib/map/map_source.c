@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * map_source.c - "source": which reader reads the export, that reader's
  * own options, and where the student records are in what it reads.

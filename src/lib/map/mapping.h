@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * mapping.h - a loaded mapping: the compiled form of a mapping file.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * path.c - parse and evaluate record-tree paths (see path.h).
  */

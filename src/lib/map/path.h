@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * path.h - paths into the record tree, as written in mapping files.
  *

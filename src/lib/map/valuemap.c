@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * valuemap.c - value maps (see valuemap.h).
  */

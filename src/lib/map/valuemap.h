@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * valuemap.h - value maps: inline "map" objects and shared code lists.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * diag.c - findings about a dossier (see diag.h).
  */

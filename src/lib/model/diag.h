@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * diag.h - findings about one dossier, collected while it is mapped.
  *

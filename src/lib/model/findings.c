@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * findings.c - the one findings type (see findings.h).
  */

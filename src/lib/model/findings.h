@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * findings.h - the one findings type: what a conversion found about a
  * dossier, or a validation about a document, one public l2e_diag each.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * profile.c - the learner profile model (see profile.h).
  */

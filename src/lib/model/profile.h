@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * profile.h - the learner profile: what a dossier says, in no format.
  *

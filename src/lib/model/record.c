@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * record.c - the format-neutral record tree (see record.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * http.c - the HTTP client (libcurl): safety rules, limits, retries.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * http.h - what the rest of the library asks of the HTTP client
  * (http.c): a GET with the client's rules, and its scheme check.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * net_int.h - the HTTP client's insides (the libcurl handle), for
  * http.c (and the unit tests). The rest of the library includes

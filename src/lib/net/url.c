@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * url.c - URLs taken apart and put together by libcurl's URL API, and
  * shown without secrets.

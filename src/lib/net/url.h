@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * url.h - URLs taken apart and put together (url.c, on libcurl's URL
  * API); no libcurl types here.

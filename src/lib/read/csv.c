@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * csv.c - RFC 4180 CSV parsing (see csv.h).
  */

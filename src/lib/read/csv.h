@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * csv.h - RFC 4180 CSV into a table of record-tree rows.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_cjson.c - the cJSON path of json_tree.c: cJSON parses; a second,
  * trivial walk over the (already valid) text runs in step with cJSON's

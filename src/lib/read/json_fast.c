@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_fast.c - the fast path of json_tree.c: plain JSON straight into
  * the record tree, in one pass.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_tree.c - JSON text to record tree (see json_tree.h): the cursor,
  * and the choice between the two paths (json_tree_int.h).

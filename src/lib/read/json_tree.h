@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_tree.h - JSON text to record tree, with positions.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_tree_int.h - the two ways json_tree.c turns a JSON value into a
  * record tree. Both start at the cursor, after white space, and move it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * read_csv.c - CSV bundles: several tables joined on the student number.
  *

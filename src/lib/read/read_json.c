@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * read_json.c - JSON exports: one document, or many in a row (JSON Lines
  * / NDJSON, or pages one after another), from memory or streamed from a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * read_xml.c - XML exports of older school systems.
  *

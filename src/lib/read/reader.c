@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * reader.c - the table of readers, and the helpers with which a reader
  * compiles its "source" options (see reader.h).

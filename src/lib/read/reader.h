@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * reader.h - the reader interface: export bytes in, record trees out.
  *

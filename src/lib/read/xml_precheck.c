@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xml_precheck.c - refuse compressed XML and DOCTYPEs (xml_precheck.h).
  */

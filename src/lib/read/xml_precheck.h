@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xml_precheck.h - what an XML input may not be, checked on its bytes
  * before libxml2 sees them: compressed (libxml2 would inflate gzip and xz

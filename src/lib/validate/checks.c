@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * checks.c - the built-in checks: what validate finds without schema
  * files, for every Europass format it knows.

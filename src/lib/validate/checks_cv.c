@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * checks_cv.c - the built-in checks of the Europass CV XML (see
  * checks.c for the list): its structure against the writer's table

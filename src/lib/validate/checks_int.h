@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * checks_int.h - what the built-in checks share (checks.c): the
  * findings they add, one per place, and the XML helpers.

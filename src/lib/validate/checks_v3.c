@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * checks_v3.c - the built-in checks of Europass v3.4, XML and JSON (see
  * checks.c for the list), along the tree the writers write from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cv_check.c - walk a Europass CV XML document against the structure
  * table (see cv_check.h and europass/cv_spec.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cv_check.h - structural check of a Europass CV XML (Candidate)
  * document against the table in europass/cv_spec.c.

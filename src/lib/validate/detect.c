@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * detect.c - what a document is: which Europass format, which version.
  *

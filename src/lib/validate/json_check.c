@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_check.c - applying a compiled draft-04 JSON schema to a document
  * (the semantics are listed in validate_json.c). Failures become

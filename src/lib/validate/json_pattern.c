@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_pattern.c - the "pattern" keyword of the JSON schema validator:
  * the subset of ECMA-262 regular expressions that validate_json.c

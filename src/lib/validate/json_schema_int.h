@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_schema_int.h - the compiled form of a draft-04 JSON schema, shared
  * by the files of the JSON schema validator and no others:

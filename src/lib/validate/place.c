@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * place.c - places in a document, for findings (see place.h).
  *

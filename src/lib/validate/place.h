@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * place.h - where a finding is in a document: the XPath, line and column
  * of an XML node, the JSON pointer of a value, and the names libxml2

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report.c - the report about one document: made, read through the
  * public accessors, and written as text or JSON. A report is the one

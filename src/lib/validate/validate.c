@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * validate.c - the validator: which steps run on a document, in which
  * order (see lob2europass/validate.h for the contract).

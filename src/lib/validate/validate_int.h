@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * validate_int.h - the insides of lob2europass validate, shared by its
  * files:

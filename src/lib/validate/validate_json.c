@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * validate_json.c - a JSON Schema (draft-04) validator for the keywords
  * the official Europass v3.4.1 JSON schema uses, and a few more.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * validate_xsd.c - Europass v3 XML against the official XSD, offline.
  *

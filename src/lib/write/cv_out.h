@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cv_out.h - the Europass CV's XML emitter: xml_out (the emitter of
  * every XML writer) held to the CV structure table.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_out.c - a small JSON tree and its printer (see json_out.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json_out.h - a small JSON tree for the documents the writers build.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * write_europass_cv.c - the Europass CV XML the Europass portal imports
  * today: root Candidate, namespace http://www.europass.eu/1.0 with the

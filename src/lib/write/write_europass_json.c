@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * write_europass_json.c - Europass v3.4 JSON (SkillsPassport).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * write_europass_xml.c - Europass v3.4 XML (SkillsPassport).
  *

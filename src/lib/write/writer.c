@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * writer.c - the table of writers and helpers they share.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * writer.h - the writer interface: one learner profile, one document.
  *

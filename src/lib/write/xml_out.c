@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xml_out.c - a small XML emitter (see xml_out.h).
  */

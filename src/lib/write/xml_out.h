@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xml_out.h - a small XML emitter for the documents the writers build.
  *
