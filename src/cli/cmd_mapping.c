@@ -21,7 +21,7 @@ static const cli_opt options[] = {
 	CLI_OPT_END
 };
 
-static const cli_command command = {
+const cli_command mapping_check_command = {
 	.name = "mapping check",
 	.options = options,
 	.intro =
@@ -84,7 +84,7 @@ int cmd_mapping(int argc, char **argv)
 	if (argc < 2 || strcmp(argv[1], "check") != 0) {
 		if (argc >= 2 &&
 		    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-			cli_print_help(&command);
+			cli_print_help(&mapping_check_command);
 			return EXIT_OK;
 		}
 		fputs("lob2europass mapping: use 'mapping check FILE...'\n"
@@ -92,7 +92,8 @@ int cmd_mapping(int argc, char **argv)
 		      stderr);
 		return EXIT_USAGE;
 	}
-	if ((rc = cli_start(&args, argc - 1, argv + 1, &command)) >= 0)
+	if ((rc = cli_start(&args, argc - 1, argv + 1,
+	                    &mapping_check_command)) >= 0)
 		goto done;
 	rc = EXIT_OK;
 	if (args.n_positional == 0) {

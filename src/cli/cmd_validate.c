@@ -42,7 +42,7 @@ static const cli_opt options[] = {
 	CLI_OPT_END
 };
 
-static const cli_command command = {
+const cli_command validate_command = {
 	.name = "validate",
 	.options = options,
 	.intro =
@@ -250,7 +250,7 @@ int cmd_validate(int argc, char **argv)
 	long jobs;
 
 	memset(&r, 0, sizeof(r));
-	if ((rc = cli_start(&args, argc, argv, &command)) >= 0)
+	if ((rc = cli_start(&args, argc, argv, &validate_command)) >= 0)
 		goto done;
 	rc = EXIT_OK;
 	format = args.values[OPT_FORMAT] ? args.values[OPT_FORMAT] : "text";

@@ -32,7 +32,7 @@ static const cli_opt options[] = {
 	CLI_OPT_END
 };
 
-static const cli_command command = {
+const cli_command verify_command = {
 	.name = "verify",
 	.options = options,
 	.intro =
@@ -193,7 +193,7 @@ int cmd_verify(int argc, char **argv)
 	int rc, sig_rc = EXIT_OK;
 	FILE *f;
 
-	if ((rc = cli_start(&args, argc, argv, &command)) >= 0)
+	if ((rc = cli_start(&args, argc, argv, &verify_command)) >= 0)
 		goto done;
 	rc = EXIT_USAGE;
 	if (args.n_positional != 1) {

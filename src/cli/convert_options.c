@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "cmd_convert.h"
+#include "commands.h"
 #include "util/civil_date.h"
 
 #ifndef L2E_DATADIR
@@ -176,7 +177,7 @@ static void print_formats_section(FILE *f)
 	print_formats(f);
 }
 
-static const cli_command command = {
+const cli_command convert_command = {
 	.name = "convert",
 	.options = options,
 	.intro = "Usage: lob2europass convert --mapping FILE [--out DIR|-] "
@@ -386,7 +387,7 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->net = (l2e_net_options)L2E_NET_OPTIONS_INIT;
-	rc = cli_start(&o->args, argc, argv, &command);
+	rc = cli_start(&o->args, argc, argv, &convert_command);
 	if (rc >= 0)
 		return rc;
 	if (!a->values[OPT_MAPPING] || a->n_positional == 0) {

@@ -4,8 +4,8 @@
  *
  * The CLI is thin: it parses options, calls the public API of
  * liblob2europass and prints what the library reports. The commands are
- * a table (cli_cmds), read by the dispatch and by --help; what they
- * share (exit codes, printing library errors) is cli.c.
+ * a table (cli_cmds, commands.c), read by the dispatch and by --help;
+ * what they share (exit codes, printing library errors) is cli.c.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -13,27 +13,6 @@
 
 #include "cli.h"
 #include "commands.h"
-
-/* A subcommand: its name, its entry point, and its line in --help. */
-typedef struct cli_cmd {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *synopsis; /* "verify DIR" */
-	const char *summary;  /* a '\n' continues it on the next line */
-} cli_cmd;
-
-static const cli_cmd cli_cmds[] = {
-	{ "convert", cmd_convert, "convert",
-	  "convert exports to Europass documents" },
-	{ "mapping", cmd_mapping, "mapping check FILE...",
-	  "check mapping files (and their coverage of an export)" },
-	{ "validate", cmd_validate, "validate FILE...",
-	  "check Europass documents (schemas and built-in checks)" },
-	{ "verify", cmd_verify, "verify DIR",
-	  "check the documents of a batch against DIR/SHA256SUMS\n"
-	  "(and its signature)" },
-	{ NULL, NULL, NULL, NULL }
-};
 
 /* Where summaries start; a longer synopsis has a line of its own. */
 #define SUMMARY_COLUMN 13
