@@ -129,27 +129,21 @@ static void bash_values(FILE *f, const cli_cmd *cmds)
 		}
 }
 
-static void bash_script(FILE *f)
+/* The words after `lob2europass`: the commands, help, the options. */
+static void bash_commands(FILE *f)
 {
 	const cli_cmd *c;
 
-	fputs("# bash completion for lob2europass\n"
-	      "# (made by `lob2europass completion bash` from its option "
-	      "tables)\n"
-	      "_lob2europass()\n{\n"
-	      "\tlocal cur prev words cword\n"
-	      "\t_init_completion || return\n"
-	      "\tif [ \"$cword\" -eq 1 ]; then\n"
-	      "\t\tCOMPREPLY=($(compgen -W \"",
-	      f);
 	for (c = cli_cmds; c->name; c++)
 		fprintf(f, "%s ", c->name);
-	fputs("help --help --version\" -- \"$cur\"))\n"
-	      "\t\treturn\n\tfi\n"
-	      "\tcase $prev in\n",
-	      f);
-	bash_values(f, cli_cmds);
-	fputs("\tesac\n\tlocal opts=\n\tcase ${words[1]} in\n", f);
+	fputs("help --help --version", f);
+}
+
+/* Per command, the words it takes: its options (completion: shells). */
+static void bash_options(FILE *f)
+{
+	const cli_cmd *c;
+
 	for (c = cli_cmds; c->name; c++) {
 		fprintf(f, "\t%s) opts=\"", c->name);
 		if (c->spec)
@@ -158,13 +152,11 @@ static void bash_script(FILE *f)
 			fputs(" bash zsh", f);
 		fputs("\" ;;\n", f);
 	}
-	fputs("\tesac\n"
-	      "\tif [[ $cur == -* || ${words[1]} == completion ]]; then\n"
-	      "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
-	      "\telse\n\t\t_filedir\n\tfi\n"
-	      "}\n"
-	      "complete -F _lob2europass lob2europass\n",
-	      f);
+}
+
+static void bash_values_all(FILE *f)
+{
+	bash_values(f, cli_cmds);
 }
 
 /* Help text as a zsh _arguments description: no ], :, ' or newline. */
@@ -197,28 +189,23 @@ static void zsh_action(FILE *f, const cli_opt *o)
 	}
 }
 
-static void zsh_script(FILE *f)
+static void zsh_commands(FILE *f)
 {
 	const cli_cmd *c;
-	const cli_opt *o;
 
-	fputs("#compdef lob2europass\n"
-	      "# zsh completion for lob2europass\n"
-	      "# (made by `lob2europass completion zsh` from its option "
-	      "tables)\n"
-	      "_lob2europass() {\n"
-	      "\tlocal -a commands\n\tcommands=(\n",
-	      f);
 	for (c = cli_cmds; c->name; c++) {
 		fprintf(f, "\t\t'%s:", c->name);
 		zsh_text(f, c->summary);
 		fputs("'\n", f);
 	}
-	fputs("\t)\n"
-	      "\tif (( CURRENT == 2 )); then\n"
-	      "\t\t_describe command commands\n\t\treturn\n\tfi\n"
-	      "\tcase $words[2] in\n",
-	      f);
+}
+
+/* Per command, an _arguments call with a spec per option. */
+static void zsh_options(FILE *f)
+{
+	const cli_cmd *c;
+	const cli_opt *o;
+
 	for (c = cli_cmds; c->name; c++) {
 		fprintf(f, "\t%s)\n\t\t_arguments -s \\\n", c->name);
 		for (o = c->spec ? c->spec->options : NULL; o && o->long_name;
@@ -240,19 +227,102 @@ static void zsh_script(FILE *f)
 			fputs("\t\t\t'1:shell:(bash zsh)' \\\n", f);
 		fputs("\t\t\t'*:file:_files' ;;\n", f);
 	}
-	fputs("\tesac\n}\n_lob2europass \"$@\"\n", f);
+}
+
+/*
+ * The scripts as text, each @NAME@ filled in from the tables; the text
+ * is the script a person reads, the tables say what it offers.
+ */
+static const char bash_template[] =
+    "# bash completion for lob2europass\n"
+    "# (made by `lob2europass completion bash` from its option tables)\n"
+    "_lob2europass()\n"
+    "{\n"
+    "\tlocal cur prev words cword\n"
+    "\t_init_completion || return\n"
+    "\tif [ \"$cword\" -eq 1 ]; then\n"
+    "\t\tCOMPREPLY=($(compgen -W \"@COMMANDS@\" -- \"$cur\"))\n"
+    "\t\treturn\n"
+    "\tfi\n"
+    "\tcase $prev in\n"
+    "@VALUES@"
+    "\tesac\n"
+    "\tlocal opts=\n"
+    "\tcase ${words[1]} in\n"
+    "@OPTIONS@"
+    "\tesac\n"
+    "\tif [[ $cur == -* || ${words[1]} == completion ]]; then\n"
+    "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+    "\telse\n"
+    "\t\t_filedir\n"
+    "\tfi\n"
+    "}\n"
+    "complete -F _lob2europass lob2europass\n";
+
+static const char zsh_template[] =
+    "#compdef lob2europass\n"
+    "# zsh completion for lob2europass\n"
+    "# (made by `lob2europass completion zsh` from its option tables)\n"
+    "_lob2europass() {\n"
+    "\tlocal -a commands\n"
+    "\tcommands=(\n"
+    "@COMMANDS@"
+    "\t)\n"
+    "\tif (( CURRENT == 2 )); then\n"
+    "\t\t_describe command commands\n"
+    "\t\treturn\n"
+    "\tfi\n"
+    "\tcase $words[2] in\n"
+    "@OPTIONS@"
+    "\tesac\n"
+    "}\n"
+    "_lob2europass \"$@\"\n";
+
+typedef struct shell {
+	const char *name;
+	const char *template;
+	void (*commands)(FILE *f);
+	void (*options)(FILE *f);
+	void (*values)(FILE *f); /* NULL: the options say it */
+} shell;
+
+static const shell shells[] = {
+	{ "bash", bash_template, bash_commands, bash_options, bash_values_all },
+	{ "zsh", zsh_template, zsh_commands, zsh_options, NULL },
+};
+
+/* The shell's template with every @NAME@ filled in. */
+static void put_script(FILE *f, const shell *sh)
+{
+	const char *p = sh->template, *at;
+
+	while ((at = strchr(p, '@'))) {
+		fwrite(p, 1, (size_t)(at - p), f);
+		if (!strncmp(at, "@COMMANDS@", 10))
+			sh->commands(f);
+		else if (!strncmp(at, "@OPTIONS@", 9))
+			sh->options(f);
+		else if (!strncmp(at, "@VALUES@", 8) && sh->values)
+			sh->values(f);
+		else {
+			fputc('@', f); /* a plain "$@" of the script */
+			p = at + 1;
+			continue;
+		}
+		p = strchr(at + 1, '@') + 1;
+	}
+	fputs(p, f);
 }
 
 int cmd_completion(int argc, char **argv)
 {
-	if (argc == 2 && !strcmp(argv[1], "bash")) {
-		bash_script(stdout);
-		return EXIT_OK;
-	}
-	if (argc == 2 && !strcmp(argv[1], "zsh")) {
-		zsh_script(stdout);
-		return EXIT_OK;
-	}
+	size_t i;
+
+	for (i = 0; argc == 2 && i < sizeof(shells) / sizeof(shells[0]); i++)
+		if (!strcmp(argv[1], shells[i].name)) {
+			put_script(stdout, &shells[i]);
+			return EXIT_OK;
+		}
 	if (argc == 2 &&
 	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(
