@@ -25,13 +25,17 @@
 
 #define MAX_JOBS 256
 
-enum { OPT_SCHEMA_DIR, OPT_FORMAT, OPT_JOBS, OPT_HELP };
+enum { OPT_SCHEMA_DIR, OPT_REQUIRE_SCHEMA, OPT_FORMAT, OPT_JOBS, OPT_HELP };
 
 static const cli_opt options[] = {
 	[OPT_SCHEMA_DIR] = { "schema-dir", 0, "DIR",
 	                     "the official Europass schemas (DIR/v3.4.1/xsd/, "
 	                     "DIR/v3.4.1/jsonschema/); default: "
 	                     "$L2E_SCHEMA_DIR, then the installed ones" },
+	[OPT_REQUIRE_SCHEMA] = { "require-schema", 0, NULL,
+	                         "a document the official schema did not "
+	                         "check (schemas not installed) fails "
+	                         "(exit 1)" },
 	[OPT_FORMAT] = { "format", 'f', "text|json",
 	                 "findings as text lines (default) or one JSON "
 	                 "report on standard output" },
@@ -86,6 +90,7 @@ typedef struct job {
 	char *error; /* when the file could not be validated */
 	int rc;      /* EXIT_OK, EXIT_REJECTED, EXIT_INPUT, ... */
 	int is_done;
+	int is_unchecked; /* no official schema checked it */
 } job;
 
 typedef struct run {
@@ -94,6 +99,7 @@ typedef struct run {
 	size_t next; /* the next job to take */
 	l2e_report_style style;
 	l2e_validate_options vopts;
+	int require_schema; /* --require-schema */
 	pthread_mutex_t lock;
 	pthread_cond_t done;
 } run;
@@ -141,6 +147,10 @@ static void validate_one(worker *w, job *j)
 		j->rc = EXIT_INTERNAL;
 	} else {
 		j->rc = l2e_report_is_valid(rep) ? EXIT_OK : EXIT_REJECTED;
+		j->is_unchecked =
+		    l2e_report_schema_status(rep) == L2E_SCHEMA_SKIPPED;
+		if (w->r->require_schema && j->is_unchecked)
+			j->rc = EXIT_REJECTED;
 	}
 	l2e_report_free(rep);
 }
@@ -244,7 +254,7 @@ int cmd_validate(int argc, char **argv)
 	cli_args args;
 	run r;
 	worker *workers = NULL;
-	size_t n_workers = 1, i, counts[3] = { 0, 0, 0 };
+	size_t n_workers = 1, i, counts[3] = { 0, 0, 0 }, unchecked;
 	const char *env, *format, *note = NULL;
 	int rc, is_locked = 0;
 	long jobs;
@@ -287,6 +297,7 @@ int cmd_validate(int argc, char **argv)
 		goto done;
 	}
 
+	r.require_schema = args.values[OPT_REQUIRE_SCHEMA] != NULL;
 	/* --schema-dir, else $L2E_SCHEMA_DIR, else the installed schemas */
 	r.vopts = (l2e_validate_options)L2E_VALIDATE_OPTIONS_INIT;
 	env = getenv("L2E_SCHEMA_DIR");
@@ -368,6 +379,15 @@ int cmd_validate(int argc, char **argv)
 		        "lob2europass: %zu files: %zu valid, %zu invalid, %zu "
 		        "unreadable\n",
 		        r.n_jobs, counts[0], counts[1], counts[2]);
+	for (i = 0, unchecked = 0; i < r.n_jobs; i++)
+		unchecked += r.jobs[i].is_unchecked ? 1 : 0;
+	if (unchecked && r.style == L2E_REPORT_TEXT)
+		fprintf(
+		    stderr,
+		    "lob2europass: %zu file%s checked by the built-in checks "
+		    "only, not by the official schemas%s\n",
+		    unchecked, unchecked == 1 ? "" : "s",
+		    r.require_schema ? " (--require-schema: failed)" : "");
 done:
 	for (i = 0; workers && i < n_workers; i++)
 		worker_dispose(&workers[i]);

@@ -153,15 +153,20 @@ static int format_text(l2e_buf *out, const l2e_report *r)
 	}
 	if (error)
 		return error;
+	/* never "valid" for a check that did not run */
 	return l2e__buf_printf(
 	    out, "%s: %s (%s%s%s; %zu error%s, %zu warning%s%s)\n", r->file,
-	    l2e_report_is_valid(r) ? "valid" : "invalid",
+	    !l2e_report_is_valid(r)           ? "invalid"
+	    : r->schema == L2E_SCHEMA_SKIPPED ? "valid by the built-in checks; "
+	                                        "official schemas not installed"
+	                                      : "valid",
 	    l2e_doc_kind_name(r->kind), r->version ? " " : "",
 	    r->version ? r->version : "", r->n_errors,
 	    r->n_errors == 1 ? "" : "s", r->n_warnings,
 	    r->n_warnings == 1 ? "" : "s",
-	    r->schema == L2E_SCHEMA_SKIPPED ? "; schema validation skipped"
-	                                    : "");
+	    r->schema == L2E_SCHEMA_SKIPPED && !l2e_report_is_valid(r)
+	        ? "; schema validation skipped"
+	        : "");
 }
 
 /* `s` as a JSON string (or null), with quotes, escaped as cJSON does. */
