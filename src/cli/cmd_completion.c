@@ -79,13 +79,14 @@ static void bash_values(FILE *f, const cli_cmd *cmds)
 	const cli_opt *o;
 	value_kind k;
 
-	for (k = VALUE_FILE; k <= VALUE_CHOICE; k++) {
+	/* a|b choices differ option by option: they come after */
+	for (k = VALUE_FILE; k < VALUE_CHOICE; k++) {
 		int n = 0;
 
 		for (c = cmds; c->name; c++)
 			for (o = c->spec ? c->spec->options : NULL;
 			     o && o->long_name; o++) {
-				if (value_of(o) != k || k == VALUE_CHOICE)
+				if (value_of(o) != k)
 					continue;
 				fprintf(f, "%s--%s", n++ ? "|" : "\t\t",
 				        o->long_name);
@@ -139,7 +140,7 @@ static void bash_commands(FILE *f)
 	fputs("help --help --version", f);
 }
 
-/* Per command, the words it takes: its options (completion: shells). */
+/* Per command, the words it takes: its options, or its fixed words. */
 static void bash_options(FILE *f)
 {
 	const cli_cmd *c;
@@ -148,9 +149,11 @@ static void bash_options(FILE *f)
 		fprintf(f, "\t%s) opts=\"", c->name);
 		if (c->spec)
 			put_option_words(f, c->spec->options);
-		else if (!strcmp(c->name, "completion"))
-			fputs(" bash zsh", f);
-		fputs("\" ;;\n", f);
+		if (c->words) /* its argument is one of these words */
+			fprintf(f, " %s\"; fixed=1", c->words);
+		else
+			fputc('"', f);
+		fputs(" ;;\n", f);
 	}
 }
 
@@ -223,8 +226,8 @@ static void zsh_options(FILE *f)
 			zsh_action(f, o);
 			fputs("' \\\n", f);
 		}
-		if (!strcmp(c->name, "completion"))
-			fputs("\t\t\t'1:shell:(bash zsh)' \\\n", f);
+		if (c->words)
+			fprintf(f, "\t\t\t'1:%s:(%s)' \\\n", c->name, c->words);
 		fputs("\t\t\t'*:file:_files' ;;\n", f);
 	}
 }
@@ -247,11 +250,11 @@ static const char bash_template[] =
     "\tcase $prev in\n"
     "@VALUES@"
     "\tesac\n"
-    "\tlocal opts=\n"
+    "\tlocal opts= fixed=\n"
     "\tcase ${words[1]} in\n"
     "@OPTIONS@"
     "\tesac\n"
-    "\tif [[ $cur == -* || ${words[1]} == completion ]]; then\n"
+    "\tif [[ $cur == -* || -n $fixed ]]; then\n"
     "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
     "\telse\n"
     "\t\t_filedir\n"

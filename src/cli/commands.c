@@ -8,18 +8,18 @@
 
 const cli_cmd cli_cmds[] = {
 	{ "convert", cmd_convert, "convert",
-	  "convert exports to Europass documents", &convert_command },
+	  "convert exports to Europass documents", &convert_command, NULL },
 	{ "mapping", cmd_mapping, "mapping check FILE...",
 	  "check mapping files (and their coverage of an export)",
-	  &mapping_check_command },
+	  &mapping_check_command, NULL },
 	{ "validate", cmd_validate, "validate FILE...",
 	  "check Europass documents (schemas and built-in checks)",
-	  &validate_command },
+	  &validate_command, NULL },
 	{ "verify", cmd_verify, "verify DIR",
 	  "check the documents of a batch against DIR/SHA256SUMS\n"
 	  "(and its signature)",
-	  &verify_command },
+	  &verify_command, NULL },
 	{ "completion", cmd_completion, "completion SHELL",
-	  "print the bash or zsh completion script", NULL },
-	{ NULL, NULL, NULL, NULL, NULL }
+	  "print the bash or zsh completion script", NULL, "bash zsh" },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
 };

@@ -22,14 +22,16 @@ extern const cli_command mapping_check_command;
 extern const cli_command validate_command;
 extern const cli_command verify_command;
 
-/* A subcommand: its name, its entry point, its line in --help, and its
- * options (NULL: none). */
+/* A subcommand: its name, its entry point, its line in --help, its
+ * options (NULL: none), and the words its argument is chosen from. */
 typedef struct cli_cmd {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *synopsis; /* "verify DIR" */
 	const char *summary;  /* a '\n' continues it on the next line */
 	const cli_command *spec;
+	const char *words; /* its argument is one of these (completion); NULL:
+	                      files */
 } cli_cmd;
 
 /* Every subcommand, ended by a zero entry. */

@@ -48,6 +48,7 @@ check "bash: commands" convert "$(complete_at lob2europass con)"
 check "bash: --to" europass-json "$(complete_at lob2europass convert --to europass-j)"
 check "bash: --format" json "$(complete_at lob2europass validate --format "")"
 check "bash: --deliver-method" put "$(complete_at lob2europass convert --deliver-method p)"
+check "bash: completion SHELL" zsh "$(complete_at lob2europass completion "")"
 
 n=$((n + 1))
 bash -n "$tmp/bash" || { echo "FAIL: bash -n"; fail=$((fail + 1)); }
