@@ -5,7 +5,11 @@
  */
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "test.h"
+
+#include "lob2europass/lob2europass.h"
 
 #include "core/pool.h"
 #include "map/map_values.h"
@@ -90,7 +94,39 @@ static void test_zone__not_zoned_or_broken(void)
 	l2e__pool_clear(&pool);
 }
 
+/* The code-list search path: the mapping's folder, then the installed
+ * lists ($L2E_CODELISTS_DIR stands in for them here). */
+static void test_codelist__installed_lists(void)
+{
+	static const char text[] =
+	    "{\"lob2europass_mapping\": 1, \"name\": \"c\", \"source\": "
+	    "{\"format\": \"json\", \"records\": \"s\"}, \"dossier\": "
+	    "{\"key\": \"nr\"}, \"profile\": {\"languages\": {\"each\": "
+	    "\"t\", \"fields\": {\"code\": {\"path\": \".\", "
+	    "\"codelist\": \"language-iso639-1\"}}}}}";
+	const char *installed = getenv("L2E_TEST_CODELISTS");
+	l2e_mapping *map = NULL;
+	l2e_ctx *ctx = NULL;
+
+	CHECK(installed != NULL);
+	if (!installed || l2e_ctx_new(&ctx, NULL) < 0)
+		return;
+	setenv("L2E_CODELISTS_DIR", "/nonexistent-l2e", 1);
+	CHECK_INT(L2E_EMAPPING,
+	          l2e_mapping_load_memory(&map, ctx, "m.json", text,
+	                                  strlen(text), "/nonexistent-own"));
+	CHECK(strstr(l2e_ctx_error(ctx)->message,
+	             "nor among the installed code lists") != NULL);
+	setenv("L2E_CODELISTS_DIR", installed, 1);
+	CHECK_INT(0, l2e_mapping_load_memory(&map, ctx, "m.json", text,
+	                                     strlen(text), "/nonexistent-own"));
+	unsetenv("L2E_CODELISTS_DIR");
+	l2e_mapping_free(map);
+	l2e_ctx_free(ctx);
+}
+
 static const test_case cases[] = {
+	TEST_CASE(test_codelist__installed_lists),
 	TEST_CASE(test_zone__dutch_local_date),
 	TEST_CASE(test_zone__other_zones),
 	TEST_CASE(test_zone__not_zoned_or_broken),

@@ -162,5 +162,8 @@ int l2e__mc_zone(l2e__loader *ld, const struct l2e__zone **out,
                  const char *name, const l2e__node *at);
 int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
                      const l2e__node *name);
+/* Where the installed code lists are: $L2E_CODELISTS_DIR, else
+ * <datadir>/lob2europass/mappings/codelists. */
+const char *l2e__codelists_installed(void);
 
 #endif
