@@ -62,7 +62,8 @@ int l2e__mc_cond_text(l2e__loader *ld, void *out, const l2e__node *v,
 		return l2e__mc_oom(ld);
 	c->n_values = 1;
 	if (!strcmp(v->key, "matches")) {
-		c->values[0] = v->text;
+		if (!(c->values[0] = l2e__pool_strdup(&ld->map->pool, v->text)))
+			return l2e__mc_oom(ld);
 		return compile_regex(ld, &c->regex, v, REG_NOSUB);
 	}
 	if (l2e__node_is_scalar(v) && !v->len)
@@ -114,7 +115,10 @@ int l2e__mc_rule_language(l2e__loader *ld, void *out, const l2e__node *v,
 			                     "(\"nl\", \"en-GB\", or \"*\" for "
 			                     "any)",
 			                     e->text);
-		r->languages[r->n_languages++] = e->text;
+		/* the mapping's tree is freed after loading: a copy */
+		if (!(r->languages[r->n_languages++] =
+		          l2e__pool_strdup(&ld->map->pool, e->text)))
+			return l2e__mc_oom(ld);
 	}
 	return 0;
 }
