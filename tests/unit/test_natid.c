@@ -107,7 +107,7 @@ static void test_natid_find__bsn_without_zero(void)
 
 	CHECK(l2e__natid_find("12345672"));
 	CHECK(l2e__natid_find(" 12345672\n"));
-	CHECK(!l2e__natid_find("12345673"));  /* 012345673 fails */
+	CHECK(!l2e__natid_find("12345673")); /* 012345673 fails */
 	CHECK(!l2e__natid_find("KvK 12345672"));
 	CHECK(!l2e__natid_find("12345672 (KvK)"));
 	CHECK(!l2e__natid_find("123456720"));

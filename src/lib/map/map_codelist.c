@@ -128,9 +128,9 @@ const char *l2e__codelists_installed(void)
  * (another folder may have it). */
 static int read_quietly(l2e__loader *ld, l2e_buf *text, const char *path)
 {
-	int error = l2e__file_read(text, ld->ctx, path,
-	                           ld->ctx->opts.max_mapping_bytes,
-	                           "max_mapping_bytes");
+	int error =
+	    l2e__file_read(text, ld->ctx, path, ld->ctx->opts.max_mapping_bytes,
+	                   "max_mapping_bytes");
 
 	if (error == L2E_ENOTFOUND)
 		l2e__error_clear(ld->ctx);

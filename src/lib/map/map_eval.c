@@ -28,7 +28,7 @@ typedef struct eval {
 	l2e__diags *diags;
 	int is_oom;
 	unsigned char is_full[L2E__SEC_COUNT]; /* max_items reached */
-	l2e_buf text; /* a rule's value: one buffer for all of them */
+	l2e_buf text;     /* a rule's value: one buffer for all of them */
 	l2e__eval_io *io; /* may be NULL */
 } eval;
 

@@ -21,7 +21,7 @@ typedef enum l2e__verdict {
 
 /* The sections without a list (document, person, headline) come first
  * in l2e__sections, with at most this many fields. */
-#define L2E__N_SINGLES    3
+#define L2E__N_SINGLES     3
 #define L2E__SINGLE_FIELDS 16
 
 /*

@@ -24,8 +24,7 @@ static int compile_regex(l2e__loader *ld, const l2e__regex **out,
 	const char *p;
 	int rc;
 
-	if (v->kind != L2E__NODE_STRING || !v->len ||
-	    v->len > L2E__REGEX_MAX)
+	if (v->kind != L2E__NODE_STRING || !v->len || v->len > L2E__REGEX_MAX)
 		return l2e__optc_bad(&ld->oc, v,
 		                     "\"%s\" is a regular expression of 1 to "
 		                     "%d characters",
@@ -67,8 +66,7 @@ int l2e__mc_cond_text(l2e__loader *ld, void *out, const l2e__node *v,
 		return compile_regex(ld, &c->regex, v, REG_NOSUB);
 	}
 	if (l2e__node_is_scalar(v) && !v->len)
-		return l2e__optc_bad(&ld->oc, v, "\"%s\" needs a text",
-		                     v->key);
+		return l2e__optc_bad(&ld->oc, v, "\"%s\" needs a text", v->key);
 	return l2e__mc_text(ld, v, &c->values[0], v->key);
 }
 
@@ -89,15 +87,14 @@ static int valid_tag(const char *s)
 }
 
 int l2e__mc_rule_language(l2e__loader *ld, void *out, const l2e__node *v,
-                         const l2e__node *n)
+                          const l2e__node *n)
 {
 	l2e__rule *r = out;
 	const l2e__node *e;
 	int error;
 
 	(void)n;
-	if (v->kind != L2E__NODE_ARRAY || !v->n_children ||
-	    v->n_children > 16)
+	if (v->kind != L2E__NODE_ARRAY || !v->n_children || v->n_children > 16)
 		return l2e__optc_bad(&ld->oc, v,
 		                     "\"language\" lists 1 to 16 language "
 		                     "tags in order, e.g. [\"nl\", \"en\", "
@@ -124,7 +121,7 @@ int l2e__mc_rule_language(l2e__loader *ld, void *out, const l2e__node *v,
 }
 
 int l2e__mc_rule_split(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *n)
+                       const l2e__node *n)
 {
 	l2e__rule *r = out;
 	int error;
@@ -133,8 +130,7 @@ int l2e__mc_rule_split(l2e__loader *ld, void *out, const l2e__node *v,
 	if ((error = l2e__mc_text(ld, v, &r->split, "\"split\"")) < 0)
 		return error;
 	if (!*r->split)
-		return l2e__optc_bad(&ld->oc, v,
-		                     "\"split\" needs a separator");
+		return l2e__optc_bad(&ld->oc, v, "\"split\" needs a separator");
 	return 0;
 }
 
@@ -146,16 +142,16 @@ static const l2e__key pick_keys[] = {
 };
 
 int l2e__mc_rule_pick(l2e__loader *ld, void *out, const l2e__node *v,
-                     const l2e__node *n)
+                      const l2e__node *n)
 {
 	l2e__rule *r = out;
 	const l2e__node *by, *eq, *in, *e;
 	int error;
 
 	if (!l2e__node_member(n, "split"))
-		return l2e__optc_bad(&ld->oc, v, "\"pick\" goes with \"split\"");
-	if ((error = l2e__mc_expect(ld, v, L2E__NODE_OBJECT, "\"pick\"")) <
-	        0 ||
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"pick\" goes with \"split\"");
+	if ((error = l2e__mc_expect(ld, v, L2E__NODE_OBJECT, "\"pick\"")) < 0 ||
 	    (error = l2e__keys_check(ld, v, pick_keys, L2E__N_KEYS(pick_keys),
 	                             "\"pick\"")) < 0)
 		return error;
@@ -176,22 +172,21 @@ int l2e__mc_rule_pick(l2e__loader *ld, void *out, const l2e__node *v,
 	if (!r->pick_values)
 		return l2e__mc_oom(ld);
 	for (e = in ? in->first : eq; e; e = in ? e->next : NULL)
-		if ((error = l2e__mc_text(
-		         ld, e, &r->pick_values[r->n_pick_values++],
-		         "a text to pick")) < 0)
+		if ((error = l2e__mc_text(ld, e,
+		                          &r->pick_values[r->n_pick_values++],
+		                          "a text to pick")) < 0)
 			return error;
 	return 0;
 }
 
 int l2e__mc_rule_after_last(l2e__loader *ld, void *out, const l2e__node *v,
-                           const l2e__node *n)
+                            const l2e__node *n)
 {
 	l2e__rule *r = out;
 	int error;
 
 	(void)n;
-	if ((error = l2e__mc_text(ld, v, &r->after_last, "\"after_last\"")) <
-	    0)
+	if ((error = l2e__mc_text(ld, v, &r->after_last, "\"after_last\"")) < 0)
 		return error;
 	if (!*r->after_last)
 		return l2e__optc_bad(&ld->oc, v, "\"after_last\" needs a text");
@@ -199,7 +194,7 @@ int l2e__mc_rule_after_last(l2e__loader *ld, void *out, const l2e__node *v,
 }
 
 int l2e__mc_rule_regex(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *n)
+                       const l2e__node *n)
 {
 	l2e__rule *r = out;
 	const l2e__node *g = l2e__node_member(n, "group");
@@ -208,8 +203,7 @@ int l2e__mc_rule_regex(l2e__loader *ld, void *out, const l2e__node *v,
 
 	if ((error = compile_regex(ld, &r->regex, v, 0)) < 0)
 		return error;
-	if (g && (error = l2e__mc_number(ld, &group, g, 0, 9,
-	                                 "\"group\"")) < 0)
+	if (g && (error = l2e__mc_number(ld, &group, g, 0, 9, "\"group\"")) < 0)
 		return error;
 	if (group > (long)r->regex->re.re_nsub)
 		return l2e__optc_bad(&ld->oc, g,
@@ -221,11 +215,12 @@ int l2e__mc_rule_regex(l2e__loader *ld, void *out, const l2e__node *v,
 }
 
 int l2e__mc_rule_group(l2e__loader *ld, void *out, const l2e__node *v,
-                      const l2e__node *n)
+                       const l2e__node *n)
 {
 	(void)out;
 	if (!l2e__node_member(n, "regex"))
-		return l2e__optc_bad(&ld->oc, v, "\"group\" goes with \"regex\"");
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"group\" goes with \"regex\"");
 	return 0; /* compiled with "regex" */
 }
 
@@ -255,7 +250,7 @@ int l2e__mc_zone(l2e__loader *ld, const l2e__zone **out, const char *name,
 }
 
 int l2e__mc_rule_zone(l2e__loader *ld, void *out, const l2e__node *v,
-                     const l2e__node *n)
+                      const l2e__node *n)
 {
 	l2e__rule *r = out;
 	int error;
@@ -265,4 +260,3 @@ int l2e__mc_rule_zone(l2e__loader *ld, void *out, const l2e__node *v,
 		return error;
 	return l2e__mc_zone(ld, &r->zone, v->text, v);
 }
-

@@ -44,9 +44,8 @@ static int dossier_key(l2e__loader *ld, void *out, const l2e__node *v,
 		                     "that has a value is the key",
 		                     L2E__MAX_KEYS);
 	map->keys = l2e__pool_alloc(
-	    &map->pool,
-	    (v->kind == L2E__NODE_ARRAY ? v->n_children : 1) *
-	        sizeof(*map->keys));
+	    &map->pool, (v->kind == L2E__NODE_ARRAY ? v->n_children : 1) *
+	                    sizeof(*map->keys));
 	if (!map->keys)
 		return l2e__mc_oom(ld);
 	for (e = v->kind == L2E__NODE_ARRAY ? v->first : v; e;
@@ -145,8 +144,8 @@ static int compile_mapping(l2e__loader *ld, const l2e__node *root)
 	                             "the mapping")) < 0 ||
 	    (error = l2e__keys_compile(ld, ld->map, root, mapping_keys,
 	                               L2E__N_KEYS(mapping_keys))) < 0 ||
-	    (error = l2e__mc_zone(ld, &ld->map->default_zone,
-	                          L2E__ZONE_DEFAULT, NULL)) < 0)
+	    (error = l2e__mc_zone(ld, &ld->map->default_zone, L2E__ZONE_DEFAULT,
+	                          NULL)) < 0)
 		return error;
 	return ld->n_errors ? L2E_EMAPPING : 0;
 }

@@ -46,7 +46,8 @@ int l2e__cond_text(const l2e__cond *c, const l2e__node *n)
 	case L2E__COND_CONTAINS: return strstr(n->text, v) != NULL;
 	case L2E__COND_STARTS_WITH: return strncmp(n->text, v, vlen) == 0;
 	case L2E__COND_ENDS_WITH:
-		return len >= vlen && memcmp(n->text + len - vlen, v, vlen) == 0;
+		return len >= vlen &&
+		       memcmp(n->text + len - vlen, v, vlen) == 0;
 	case L2E__COND_MATCHES:
 		return len <= L2E__REGEX_MAX_TEXT &&
 		       regexec(&c->regex->re, n->text, 0, NULL, 0) == 0;
@@ -82,7 +83,7 @@ static const l2e__node *member2(const l2e__node *n, const char *a,
 	return m ? m : l2e__node_member(n, b);
 }
 
-/* The value of a {language, value} object (OOAPI, JSON-LD @-keys), or
+/* The value of a {language, value} object (or JSON-LD @-keys), or
  * of one language of a JSON-LD language map (a text or a list). */
 static const l2e__node *first_text(const l2e__node *v)
 {
@@ -102,7 +103,8 @@ const l2e__node *l2e__pick_language(const l2e__rule *r, const l2e__node *n)
 		if (n->kind == L2E__NODE_OBJECT &&
 		    !member2(n, "language", "@language")) {
 			for (e = n->first; e; e = e->next) /* a language map */
-				if (e->key && lang_fits(r->languages[i], e->key) &&
+				if (e->key &&
+				    lang_fits(r->languages[i], e->key) &&
 				    (v = first_text(e)))
 					return v;
 			continue;
@@ -168,8 +170,7 @@ static int set_part(l2e_buf *out, const char *part, size_t len)
 }
 
 /* Which part: the first not empty, or where the parallel value fits. */
-static int split_pick(const l2e__rule *r, const l2e__scope *scope,
-                      l2e_buf *out)
+static int split_pick(const l2e__rule *r, const l2e__scope *scope, l2e_buf *out)
 {
 	const l2e__node *by;
 	const char *part, *key;
@@ -189,7 +190,8 @@ static int split_pick(const l2e__rule *r, const l2e__scope *scope,
 			if (strlen(r->pick_values[k]) == klen &&
 			    !strncmp(key, r->pick_values[k], klen))
 				return part_at(out->ptr, r->split, i, &part,
-				               &len) && len
+				               &len) &&
+				               len
 				           ? set_part(out, part, len)
 				           : 0;
 	return 0;
@@ -210,10 +212,9 @@ int l2e__extract(const l2e__rule *r, const l2e__scope *scope, l2e_buf *out)
 			last = at;
 			p = at + 1;
 		}
-		if (last && (got = set_part(out, last + strlen(r->after_last),
-		                            strlen(last + strlen(
-		                                              r->after_last)))) <=
-		                0)
+		if (last &&
+		    (got = set_part(out, last + strlen(r->after_last),
+		                    strlen(last + strlen(r->after_last)))) <= 0)
 			return got;
 	}
 	if (r->regex) {

@@ -106,8 +106,8 @@ struct l2e__rule {
 	/* taking part of a value (map_values.c), in this order */
 	const char **languages; /* a language-typed value: first tag found */
 	size_t n_languages;
-	const char *split;      /* cut at this, take a part */
-	l2e__path pick_by;      /* with split: the parallel value */
+	const char *split; /* cut at this, take a part */
+	l2e__path pick_by; /* with split: the parallel value */
 	const char **pick_values;
 	size_t n_pick_values;
 	const char *after_last;
@@ -159,10 +159,10 @@ struct l2e_mapping {
 	l2e__paging paging; /* an export fetched from an API */
 	l2e__path *records; /* alternatives; the first that exists */
 	size_t n_records;
-	l2e__path key;       /* the first of keys */
-	l2e__path *keys;     /* a fallback key: the first with a value */
+	l2e__path key;   /* the first of keys */
+	l2e__path *keys; /* a fallback key: the first with a value */
 	size_t n_keys;
-	int merge;           /* records with one key are one dossier */
+	int merge;                /* records with one key are one dossier */
 	l2e__cond *records_where; /* false: the record is dropped quietly */
 	l2e__cond *include;
 	const char *skip_message;
@@ -171,8 +171,8 @@ struct l2e_mapping {
 	size_t n_blocks;
 	l2e__valuemap **codelists;
 	size_t n_codelists;
-	uint64_t fingerprint; /* of the mapping and code list files */
-	l2e__regex *regexes;  /* every one compiled, to free */
+	uint64_t fingerprint;          /* of the mapping and code list files */
+	l2e__regex *regexes;           /* every one compiled, to free */
 	const struct l2e__zone *zones; /* every zone read, a list */
 	const struct l2e__zone *default_zone; /* NULL: no zone data */
 };

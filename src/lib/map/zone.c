@@ -26,12 +26,12 @@ typedef struct mrule {
 struct l2e__zone {
 	const char *name;
 	const l2e__zone *next;
-	int64_t *times; /* transitions, ascending */
+	int64_t *times;       /* transitions, ascending */
 	unsigned char *kinds; /* type of each transition */
-	long *offsets;  /* utoff of each type */
+	long *offsets;        /* utoff of each type */
 	size_t n_times, n_types;
 	/* the footer: after the last transition */
-	int has_rule;  /* std and dst with two rules */
+	int has_rule;          /* std and dst with two rules */
 	long std_off, dst_off; /* utoff (east positive) */
 	mrule start, end;      /* dst starts / ends (local time) */
 };
@@ -86,7 +86,8 @@ static int counts(const unsigned char *h, size_t left, size_t c[6],
 	if (left < 44 || memcmp(h, "TZif", 4) != 0)
 		return 0;
 	for (i = 0; i < 6; i++)
-		c[i] = be32(h + 20 + 4 * i); /* isut isstd leap time type char */
+		c[i] =
+		    be32(h + 20 + 4 * i); /* isut isstd leap time type char */
 	if (c[3] > 100000 || c[4] == 0 || c[4] > 256 || c[5] > 10000 ||
 	    c[2] > 10000 || c[0] > c[4] || c[1] > c[4])
 		return 0;
@@ -306,8 +307,9 @@ int l2e__zone_load(const l2e__zone **out, l2e__pool *pool, const char *name,
 	if ((z = l2e__pool_alloc(pool, sizeof(*z))) &&
 	    (z->name = l2e__pool_strdup(pool, name))) {
 		*why = "is too large for a zone file";
-		error = len == L2E__ZONE_MAX_FILE ? -1
-		                                  : parse(z, pool, bytes, len, why);
+		error = len == L2E__ZONE_MAX_FILE
+		            ? -1
+		            : parse(z, pool, bytes, len, why);
 		if (error == 0)
 			*out = z;
 	}
