@@ -8,6 +8,14 @@
  */
 #include "cli.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef L2E_DATADIR
+#define L2E_DATADIR "/usr/local/share/lob2europass"
+#endif
+
 int cli_exit_for(int code)
 {
 	switch (code) {
@@ -48,4 +56,43 @@ void cli_print_error(const l2e_ctx *ctx)
 	if (e->field && *e->field)
 		fprintf(stderr, " [%s]", e->field);
 	fputc('\n', stderr);
+}
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * A mapping given by name (no '/', no ".json") is looked up in
+ * --mappings-dir, then each folder of L2E_MAPPINGS_PATH, then the
+ * installed data folder.
+ */
+const char *cli_find_mapping(const char *arg, const char *dir, char *buf,
+                             size_t size)
+{
+	const char *path_env = getenv("L2E_MAPPINGS_PATH");
+	char list[4096];
+	char *save = NULL, *part;
+
+	if (strchr(arg, '/') || file_exists(arg))
+		return arg;
+	if (dir) {
+		snprintf(buf, size, "%s/%s.json", dir, arg);
+		if (file_exists(buf))
+			return buf;
+	}
+	if (path_env && strlen(path_env) < sizeof(list)) {
+		strcpy(list, path_env);
+		for (part = strtok_r(list, ":", &save); part;
+		     part = strtok_r(NULL, ":", &save)) {
+			snprintf(buf, size, "%s/%s.json", part, arg);
+			if (file_exists(buf))
+				return buf;
+		}
+	}
+	snprintf(buf, size, "%s/mappings/%s.json", L2E_DATADIR, arg);
+	return file_exists(buf) ? buf : arg;
 }

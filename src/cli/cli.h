@@ -31,4 +31,13 @@ void cli_print_place(FILE *f, const char *file, unsigned line, unsigned column);
 /* Print the context's error as "lob2europass: file:line:col: message". */
 void cli_print_error(const l2e_ctx *ctx);
 
+/*
+ * The path of a mapping given as MAPPING: a path as it is; a name (no
+ * '/', no file of that name) looked up as NAME.json in `dir` (may be
+ * NULL), each folder of L2E_MAPPINGS_PATH, then the installed mappings.
+ * Returns `arg` when nothing is found (opening it says why), else buf.
+ */
+const char *cli_find_mapping(const char *arg, const char *dir, char *buf,
+                             size_t size);
+
 #endif

@@ -19,6 +19,10 @@ const cli_cmd cli_cmds[] = {
 	  "check the documents of a batch against DIR/SHA256SUMS\n"
 	  "(and its signature)",
 	  &verify_command, NULL },
+	{ "overview", cmd_overview, "overview -m MAPPING INPUT...",
+	  "count work abroad by programme, destinations and language\n"
+	  "levels (an HTML page, CSV, JSON; never a person)",
+	  &overview_command, NULL },
 	{ "completion", cmd_completion, "completion SHELL",
 	  "print the bash or zsh completion script", NULL, "bash zsh" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }

@@ -17,10 +17,6 @@
 #include "commands.h"
 #include "util/civil_date.h"
 
-#ifndef L2E_DATADIR
-#define L2E_DATADIR "/usr/local/share/lob2europass"
-#endif
-
 enum {
 	OPT_MAPPING,
 	OPT_OUT,
@@ -234,43 +230,10 @@ const cli_command convert_command = {
 	    "      https://sis.example.nl/api/students\n",
 };
 
-static int file_exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/*
- * A mapping given by name (no '/', no ".json") is looked up in
- * --mappings-dir, then each folder of L2E_MAPPINGS_PATH, then the
- * installed data folder.
- */
+/* A mapping given by name: see cli_find_mapping(). */
 const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size)
 {
-	const char *path_env = getenv("L2E_MAPPINGS_PATH");
-	const char *arg = o->mapping, *dir = o->mappings_dir;
-	char list[4096];
-	char *save = NULL, *part;
-
-	if (strchr(arg, '/') || file_exists(arg))
-		return arg;
-	if (dir) {
-		snprintf(buf, size, "%s/%s.json", dir, arg);
-		if (file_exists(buf))
-			return buf;
-	}
-	if (path_env && strlen(path_env) < sizeof(list)) {
-		strcpy(list, path_env);
-		for (part = strtok_r(list, ":", &save); part;
-		     part = strtok_r(NULL, ":", &save)) {
-			snprintf(buf, size, "%s/%s.json", part, arg);
-			if (file_exists(buf))
-				return buf;
-		}
-	}
-	snprintf(buf, size, "%s/mappings/%s.json", L2E_DATADIR, arg);
-	return file_exists(buf) ? buf : arg;
+	return cli_find_mapping(o->mapping, o->mappings_dir, buf, size);
 }
 
 /* --jobs, --max-errors, --timeout: a whole number from 1 to max. */
