@@ -15,6 +15,7 @@
 #include "util/atomic_file.h"
 #include "util/civil_date.h"
 #include "util/group.h"
+#include "util/html_escape.h"
 #include "util/json_escape.h"
 #include "util/parse_int.h"
 #include "util/read_file.h"
@@ -81,6 +82,18 @@ static void test_util_json_escape__nul_and_controls(void)
 
 	CHECK_STR("\"a\\u0000b\\n\\u001f\\t\"", o);
 	free(o);
+}
+
+static void test_util_html_escape__markup_is_text(void)
+{
+	const char *s = "<b a='x'>&\"\xc3\xab</b>";
+	char o[L2E_HTML_ESCAPE_ROOM(32)];
+	char *end = l2e__html_escape(o, s, strlen(s));
+
+	*end = 0;
+	CHECK_STR("&lt;b a=&#39;x&#39;&gt;&amp;&quot;\xc3\xab&lt;/b&gt;", o);
+	end = l2e__html_escape(o, "\"\"\"", 3);
+	CHECK_INT(18, end - o); /* the room is enough at worst */
 }
 
 static void test_util_civil_date__leap_years_and_month_ends(void)
@@ -188,6 +201,7 @@ static void test_util_atomic_file__replaces_whole_or_not_at_all(void)
 static const test_case cases[] = {
 	TEST_CASE(test_util_json_escape__equals_cjson_on_random_strings),
 	TEST_CASE(test_util_json_escape__nul_and_controls),
+	TEST_CASE(test_util_html_escape__markup_is_text),
 	TEST_CASE(test_util_civil_date__leap_years_and_month_ends),
 	TEST_CASE(test_util_parse_int__whole_string_in_range),
 	TEST_CASE(test_util_group__first_appearance_and_input_order),

@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "overview/overview_int.h"
+#include "util/html_escape.h"
 
 #define CHART_ROWS 15 /* the largest rows; the table has them all */
 
@@ -39,18 +40,14 @@ static const char *const fills[] = { "#0e4c92", "#f2a900", "#5b9bd5", "#70ad47",
 
 static int html_text(l2e_buf *out, const char *s)
 {
-	int rc = 0;
+	size_t len = strlen(s);
+	int err = 0;
+	char *o = l2e__buf_reserve(out, L2E_HTML_ESCAPE_ROOM(len), &err);
 
-	for (; *s && rc == 0; s++)
-		switch (*s) {
-		case '<': rc = l2e__buf_puts(out, "&lt;"); break;
-		case '>': rc = l2e__buf_puts(out, "&gt;"); break;
-		case '&': rc = l2e__buf_puts(out, "&amp;"); break;
-		case '"': rc = l2e__buf_puts(out, "&quot;"); break;
-		case '\'': rc = l2e__buf_puts(out, "&#39;"); break;
-		default: rc = l2e__buf_putc(out, *s);
-		}
-	return rc;
+	if (!o)
+		return -1;
+	l2e__buf_commit(out, l2e__html_escape(o, s, len));
+	return 0;
 }
 
 static int cell(l2e_buf *out, const ov_cell *x)
