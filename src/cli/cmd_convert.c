@@ -130,6 +130,7 @@ int cmd_convert(int argc, char **argv)
 	l2e_ctx *ctx = NULL;
 	char path_buf[4096], why[256];
 	batch_config cfg;
+	report_config rcfg;
 	convert_opts o;
 	convert_run r;
 	int i, lock_fd = -1, rc;
@@ -163,8 +164,13 @@ int cmd_convert(int argc, char **argv)
 		}
 	if (o.mode == OUT_DIR && (rc = prepare_out_dir(&r, &lock_fd)) != 0)
 		goto out;
-	if (report_open(&r.report, o.report_json, o.report_csv, why,
-	                sizeof(why)) < 0) {
+	rcfg.json_path = o.report_json;
+	rcfg.csv_path = o.report_csv;
+	rcfg.html_path = o.report_html;
+	rcfg.csv_excel_nl = o.csv_excel_nl;
+	rcfg.mapping = l2e_mapping_name(map);
+	rcfg.anonymous = o.report_anonymous;
+	if (report_open(&r.report, &rcfg, why, sizeof(why)) < 0) {
 		fprintf(stderr, "lob2europass: %s\n", why);
 		rc = EXIT_IO;
 		goto out;
@@ -229,7 +235,7 @@ int cmd_convert(int argc, char **argv)
 out:
 	if (r.batch)
 		batch_finish(r.batch);
-	if (r.report.json || r.report.csv)
+	if (report_is_open(&r.report))
 		report_close(&r.report, &r.t, why, sizeof(why));
 	if (lock_fd >= 0)
 		close(lock_fd);

@@ -57,6 +57,9 @@ typedef struct convert_opts {
 	int skip_unchanged;
 	const char *report_json; /* --report */
 	const char *report_csv;  /* --report-csv */
+	const char *report_html; /* --report-html */
+	int report_anonymous;    /* --report-anonymous */
+	int csv_excel_nl;        /* --csv-dialect excel-nl (the default) */
 	l2e_net_options net;     /* --allow-http, --cacert, --timeout, ... */
 	const char *auth_file;
 	const char *deliver_url; /* --deliver */

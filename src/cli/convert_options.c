@@ -24,6 +24,9 @@ enum {
 	OPT_JOBS,
 	OPT_REPORT,
 	OPT_REPORT_CSV,
+	OPT_REPORT_HTML,
+	OPT_REPORT_ANONYMOUS,
+	OPT_CSV_DIALECT,
 	OPT_FAIL_FAST,
 	OPT_MAX_ERRORS,
 	OPT_SKIP_UNCHANGED,
@@ -63,6 +66,17 @@ static const cli_opt options[] = {
 	[OPT_REPORT_CSV] = { "report-csv", 0, "FILE",
 	                     "write the report as CSV, safe to open in a "
 	                     "spreadsheet" },
+	[OPT_REPORT_HTML] = { "report-html", 0, "FILE",
+	                      "write the report as a page to read: totals, "
+	                      "why dossiers were not converted, findings "
+	                      "by kind with their places" },
+	[OPT_REPORT_ANONYMOUS] = { "report-anonymous", 0, NULL,
+	                           "no student keys on the --report-html "
+	                           "page" },
+	[OPT_CSV_DIALECT] = { "csv-dialect", 0, "DIALECT",
+	                      "--report-csv as excel-nl (default: ';' and a "
+	                      "BOM, as Dutch Excel opens it) or rfc4180 "
+	                      "(',')" },
 	[OPT_FAIL_FAST] = { "fail-fast", 0, NULL,
 	                    "stop at the first dossier that fails" },
 	[OPT_MAX_ERRORS] = { "max-errors", 0, "N",
@@ -411,6 +425,17 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 		return EXIT_USAGE;
 	o->report_json = a->values[OPT_REPORT];
 	o->report_csv = a->values[OPT_REPORT_CSV];
+	o->report_html = a->values[OPT_REPORT_HTML];
+	o->report_anonymous = a->values[OPT_REPORT_ANONYMOUS] != NULL;
+	v = a->values[OPT_CSV_DIALECT];
+	if (v && strcmp(v, "excel-nl") && strcmp(v, "rfc4180")) {
+		fprintf(stderr,
+		        "lob2europass convert: --csv-dialect is excel-nl or "
+		        "rfc4180, not '%s'\n",
+		        v);
+		return EXIT_USAGE;
+	}
+	o->csv_excel_nl = !v || !strcmp(v, "excel-nl");
 	o->auth_file = a->values[OPT_AUTH_FILE];
 	o->deliver_url = a->values[OPT_DELIVER];
 	o->deliver_method = a->values[OPT_DELIVER_METHOD];

@@ -18,7 +18,7 @@ typedef struct cli_opt {
 	const char *help;
 } cli_opt;
 
-#define CLI_MAX_OPTS 32
+#define CLI_MAX_OPTS 48
 
 /* Every command's last two entries: --help, and the end of the table. */
 #define CLI_OPT_HELP                                         \

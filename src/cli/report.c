@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "json_line.h"
+#include "report_html.h"
 
 static const char *status_name(batch_status s)
 {
@@ -37,10 +38,17 @@ static FILE *open_tmp(l2e__atomic_file *a, const char *path)
 	return f;
 }
 
-int report_open(report *r, const char *json_path, const char *csv_path,
-                char *why, size_t why_size)
+int report_open(report *r, const report_config *cfg, char *why, size_t why_size)
 {
+	const char *json_path = cfg->json_path, *csv_path = cfg->csv_path;
+	const char *const *h;
+	static const char *const head[] = { "key",     "status",   "input",
+		                            "outputs", "severity", "message",
+		                            "file",    "line",     "column",
+		                            "field",   NULL };
+
 	memset(r, 0, sizeof(*r));
+	r->csv_sep = cfg->csv_excel_nl ? ';' : ',';
 	if (json_path) {
 		if (!(r->json = open_tmp(&r->json_file, json_path))) {
 			snprintf(why, why_size, "%.200s: %s", json_path,
@@ -55,11 +63,25 @@ int report_open(report *r, const char *json_path, const char *csv_path,
 			         strerror(errno));
 			return -1;
 		}
-		fputs("key,status,input,outputs,severity,message,file,line,"
-		      "column,field\r\n",
-		      r->csv);
+		if (cfg->csv_excel_nl)
+			fputs("\xEF\xBB\xBF", r->csv); /* UTF-8, says the BOM */
+		for (h = head; *h; h++)
+			fprintf(r->csv, "%s%c", *h, h[1] ? r->csv_sep : '\r');
+		fputc('\n', r->csv);
+	}
+	if (cfg->html_path) {
+		report_html_run run = { cfg->mapping, cfg->anonymous };
+
+		if (!(r->html = report_html_open(cfg->html_path, &run, why,
+		                                 why_size)))
+			return -1;
 	}
 	return 0;
+}
+
+int report_is_open(const report *r)
+{
+	return r->json || r->csv || r->html;
 }
 
 /*
@@ -83,33 +105,33 @@ void report_csv_cell(FILE *f, const char *text)
 	fputc('"', f);
 }
 
-static void csv_row(FILE *f, const batch_result *res, const char *outputs,
-                    const batch_diag *d)
+static void csv_row(FILE *f, char sep, const batch_result *res,
+                    const char *outputs, const batch_diag *d)
 {
 	char num[32];
 
 	report_csv_cell(f, res->key);
-	fputc(',', f);
+	fputc(sep, f);
 	report_csv_cell(f, status_name(res->status));
-	fputc(',', f);
+	fputc(sep, f);
 	report_csv_cell(f, res->input);
-	fputc(',', f);
+	fputc(sep, f);
 	report_csv_cell(f, outputs);
-	fputc(',', f);
+	fputc(sep, f);
 	report_csv_cell(
 	    f,
 	    d ? (d->severity == L2E_SEVERITY_ERROR ? "error" : "warning") : "");
-	fputc(',', f);
+	fputc(sep, f);
 	report_csv_cell(f, d ? d->message : "");
-	fputc(',', f);
+	fputc(sep, f);
 	report_csv_cell(f, d ? d->file : "");
-	fputc(',', f);
+	fputc(sep, f);
 	snprintf(num, sizeof(num), "%u", d ? d->line : 0);
 	report_csv_cell(f, d && d->line ? num : "");
-	fputc(',', f);
+	fputc(sep, f);
 	snprintf(num, sizeof(num), "%u", d ? d->column : 0);
 	report_csv_cell(f, d && d->column ? num : "");
-	fputc(',', f);
+	fputc(sep, f);
 	report_csv_cell(f, d ? d->field : "");
 	fputs("\r\n", f);
 }
@@ -170,10 +192,12 @@ void report_add(report *r, const batch_result *res, const char *const *outputs,
 			    (size_t)snprintf(joined + len, sizeof(joined) - len,
 			                     "%s%s", i ? " " : "", outputs[i]);
 		if (!res->n_diags)
-			csv_row(r->csv, res, joined, NULL);
+			csv_row(r->csv, r->csv_sep, res, joined, NULL);
 		for (i = 0; i < res->n_diags; i++)
-			csv_row(r->csv, res, joined, &res->diags[i]);
+			csv_row(r->csv, r->csv_sep, res, joined,
+			        &res->diags[i]);
 	}
+	report_html_add(r->html, res);
 	r->n_entries++;
 }
 
@@ -202,6 +226,8 @@ int report_close(report *r, const report_totals *t, char *why, size_t why_size)
 	}
 	if (r->csv)
 		rc |= finish(&r->csv_file, why, why_size);
+	if (r->html && report_html_close(r->html, t, why, why_size) < 0)
+		rc = -1;
 	memset(r, 0, sizeof(*r));
 	return rc ? -1 : 0;
 }

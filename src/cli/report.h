@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * report.h - machine-readable run reports: JSON (--report) and a CSV
- * that opens safely in a spreadsheet (--report-csv).
+ * report.h - run reports: JSON (--report), a CSV that opens safely in a
+ * spreadsheet (--report-csv), and a page for people (--report-html,
+ * report_html.h).
  *
  * Entries are streamed to a temporary file next to the report and the
  * file is renamed into place at the end (util/atomic_file.h), so a
@@ -17,9 +18,21 @@
 #include "batch.h"
 #include "util/atomic_file.h"
 
+typedef struct report_html report_html;
+
+/* The reports asked for (any path may be NULL) and how. */
+typedef struct report_config {
+	const char *json_path, *csv_path, *html_path;
+	int csv_excel_nl;    /* ';' and a BOM (Dutch Excel), else RFC 4180 */
+	const char *mapping; /* the mapping's name, for the page */
+	int anonymous;       /* no student keys on the page */
+} report_config;
+
 typedef struct report {
 	FILE *json; /* the open report's stream, or NULL */
 	FILE *csv;
+	char csv_sep;
+	report_html *html;
 	l2e__atomic_file json_file; /* util/atomic_file.h */
 	l2e__atomic_file csv_file;
 	size_t n_entries;
@@ -34,9 +47,12 @@ typedef struct report_totals {
 	int exit_code;
 } report_totals;
 
-/** Open the reports asked for (either path may be NULL). 0 or -1. */
-int report_open(report *r, const char *json_path, const char *csv_path,
-                char *why, size_t why_size);
+/** Open the reports `cfg` asks for. 0, or -1 with `why`. */
+int report_open(report *r, const report_config *cfg, char *why,
+                size_t why_size);
+
+/** 1 when a report is open (and must be closed). */
+int report_is_open(const report *r);
 
 /** One dossier (or input error) with the files written for it. */
 void report_add(report *r, const batch_result *res, const char *const *outputs,

@@ -103,7 +103,8 @@ def t_reports():
         out = os.path.join(d, "out")
         p = run(["convert", "-q", "-m", MAPPING, "-o", out, "--report",
                  os.path.join(d, "r.json"), "--report-csv",
-                 os.path.join(d, "r.csv"), src])
+                 os.path.join(d, "r.csv"), "--report-html",
+                 os.path.join(d, "r.html"), src])
         expect(p.returncode == 3, "exit %d, expected 3 (an unreadable "
                "document counts over a rejected one)" % p.returncode)
         rep = json.load(open(os.path.join(d, "r.json")))
@@ -119,11 +120,34 @@ def t_reports():
                "finding %s" % rej)
         expect(rep["dossiers"][0]["outputs"] == ["0000001.europass.xml"],
                "outputs %s" % rep["dossiers"][0]["outputs"])
-        rows = list(csv.reader(open(os.path.join(d, "r.csv"),
-                                    newline="")))
-        expect(rows[0][0] == "key" and len(rows) >= 6, "csv rows %s" % rows)
-        text = open(os.path.join(d, "r.csv")).read()
+        raw = open(os.path.join(d, "r.csv"), "rb").read()
+        expect(raw.startswith(b"\xef\xbb\xbf"), "excel-nl CSV without BOM")
+        rows = list(csv.reader(io.StringIO(raw[3:].decode(), newline=""),
+                               delimiter=";"))
+        expect(rows[0][0] == "key" and len(rows) >= 6 and
+               all(len(r) == 10 for r in rows), "csv rows %s" % rows)
+        text = raw.decode()
         expect("\"=" not in text, "a CSV cell starts with '='")
+        # the page: totals, the reason with its count, keys unless asked
+        page = open(os.path.join(d, "r.html"), encoding="utf-8").read()
+        expect("person.surname is required but has no value</td>"
+               "<td class=\"n\">1</td>" in page, "page: no reason row")
+        expect(">0000002<" in page and "<script" not in page,
+               "page: no key or a script")
+        p = run(["convert", "-q", "-m", MAPPING, "-o", out, "--report-csv",
+                 os.path.join(d, "r2.csv"), "--csv-dialect", "rfc4180",
+                 "--report-html", os.path.join(d, "r2.html"),
+                 "--report-anonymous", src])
+        rows2 = list(csv.reader(open(os.path.join(d, "r2.csv"),
+                                     newline="")))
+        expect(rows2 == rows, "rfc4180 and excel-nl CSV differ")
+        page = open(os.path.join(d, "r2.html"), encoding="utf-8").read()
+        expect("000000" not in page and "Dossier</th>" not in page,
+               "--report-anonymous page names a student")
+        p = run(["convert", "-q", "-m", MAPPING, "-o", out,
+                 "--csv-dialect", "excel", src])
+        expect(p.returncode == 2 and "excel-nl or rfc4180" in p.stderr,
+               "--csv-dialect excel: exit %d %s" % (p.returncode, p.stderr))
         files = sorted(f for f in os.listdir(out) if not f.startswith("."))
         expect(files == ["0000001.europass.xml", "0000004.europass.xml",
                          "SHA256SUMS"], "files %s" % files)
