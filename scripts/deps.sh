@@ -7,7 +7,7 @@ set -eu
 packages="build-essential cmake pkg-config libxml2-dev libcjson-dev
 libcurl4-openssl-dev libssl-dev openssl ca-certificates
 libxml2-utils python3 python3-jsonschema valgrind clang-format git
-pandoc bash-completion"
+pandoc bash-completion libxlsxwriter-dev python3-openpyxl chromium"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

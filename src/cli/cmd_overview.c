@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "opts.h"
+#include "overview_xlsx.h"
 #include "util/alloc.h"
 #include "util/atomic_file.h"
 
@@ -25,6 +26,7 @@ enum {
 	OPT_OUT,
 	OPT_CSV,
 	OPT_JSON,
+	OPT_XLSX,
 	OPT_DIALECT,
 	OPT_MIN_GROUP,
 	OPT_HELP
@@ -42,6 +44,9 @@ static const cli_opt options[] = {
 	[OPT_CSV] = { "csv", 0, "FILE.csv", "also write the numbers as CSV" },
 	[OPT_JSON] = { "json", 0, "FILE.json",
 	               "also write the numbers as JSON" },
+	[OPT_XLSX] = { "xlsx", 0, "FILE.xlsx",
+	               "also write the numbers as an Excel workbook, a sheet "
+	               "per table" },
 	[OPT_DIALECT] = { "csv-dialect", 0, "DIALECT",
 	                  "excel-nl (default: ';', decimal comma, BOM, as "
 	                  "Dutch Excel opens it) or rfc4180 (',' for "
@@ -146,6 +151,24 @@ static int write_one(l2e_overview *ov, l2e_ctx *ctx, const char *path,
 	return rc;
 }
 
+static int write_xlsx(l2e_overview *ov, l2e_ctx *ctx, const char *path)
+{
+	l2e_buf json = L2E_BUF_INIT;
+	char why[300];
+	int rc = EXIT_OK;
+
+	if (l2e_overview_write(&json, ov, L2E_OVERVIEW_JSON) < 0) {
+		cli_print_error(ctx);
+		rc = EXIT_INTERNAL;
+	} else if (overview_xlsx_write(json.ptr, json.len, path, why,
+	                               sizeof(why)) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		rc = EXIT_IO;
+	}
+	l2e_buf_dispose(&json);
+	return rc;
+}
+
 static int parse_args(const cli_args *a, unsigned *k, int *excel_nl)
 {
 	const char *dialect = a->values[OPT_DIALECT];
@@ -234,9 +257,12 @@ int cmd_overview(int argc, char **argv)
 	                    excel_nl ? L2E_OVERVIEW_CSV_EXCEL_NL
 	                             : L2E_OVERVIEW_CSV)) != EXIT_OK)
 		goto done;
-	if (args.values[OPT_JSON])
-		rc = write_one(ov, ctx, args.values[OPT_JSON],
-		               L2E_OVERVIEW_JSON);
+	if (args.values[OPT_JSON] &&
+	    (rc = write_one(ov, ctx, args.values[OPT_JSON],
+	                    L2E_OVERVIEW_JSON)) != EXIT_OK)
+		goto done;
+	if (args.values[OPT_XLSX])
+		rc = write_xlsx(ov, ctx, args.values[OPT_XLSX]);
 done:
 	l2e_overview_free(ov);
 	l2e_mapping_free(map);

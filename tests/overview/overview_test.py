@@ -164,7 +164,7 @@ def no_lone_hidden(out, what):
     alone (it would follow by subtraction)."""
     for tid in ("students", "programmes", "levels", "school_years"):
         t = out[tid]
-        for col in t["columns"]:
+        for col in (c["id"] for c in t["columns"]):
             cells = [r["counts"][col] for r in t["rows"]]
             cells.append(t["total"].get(col))
             n_hidden = sum(1 for c in cells if c is None)
@@ -308,6 +308,7 @@ def formats(tmp):
                         if r["label"] == row)
         check(count == ("" if want is None else str(want)),
               "csv %s/%s/%s: %r, json %r" % (t, row, col, count, want))
+    xlsx_equals_csv(tmp, inp, rows_rfc)
     page = open(html, encoding="utf-8").read()
     for bad in ("<script", "src=", "href=", "url(", "@import", "http:",
                 "https:"):
@@ -315,7 +316,40 @@ def formats(tmp):
     for t in out.values():
         check(('<section id="%s">' % t["id"]) in page,
               "page has no section %s" % t["id"])
-    print("formats: JSON, both CSV dialects and the page agree")
+    print("formats: JSON, both CSV dialects, the workbook and the page agree")
+
+
+def xlsx_equals_csv(tmp, inp, rows):
+    """The workbook, read by a second reader (openpyxl), holds what the
+    CSV holds: every count where the CSV has one, empty where hidden."""
+    try:
+        import openpyxl
+    except ImportError:
+        check(False, "python3-openpyxl is not installed (scripts/deps.sh)")
+        return
+    path = os.path.join(tmp, "f.xlsx")
+    p = run(["--xlsx", path, "-o", os.devnull], inp)
+    check(p.returncode == 0, "xlsx: exit %d %s" % (p.returncode, p.stderr))
+    if p.returncode:
+        return
+    wb = openpyxl.load_workbook(path)
+    n = 0
+    for t, row, col, count, _ in rows[1:]:
+        ws = wb[t]
+        head = [c.value for c in ws[1]]
+        label = "Total" if row == "total" else row
+        line = next(r for r in ws.iter_rows(min_row=2, values_only=True)
+                    if r[0] == label)
+        titles = {"students": "Students", "with_work":
+                  "With work experience", "abroad":
+                  "With work experience abroad", "stays": "Stays"}
+        v = line[head.index(titles.get(col, col))]
+        check((v is None and count == "") or
+              (v is not None and str(int(v)) == count),
+              "xlsx %s/%s/%s: %r, csv %r" % (t, row, col, v, count))
+        n += 1
+    check(ws.freeze_panes == "B2", "xlsx: header not frozen")
+    check(n > 100, "xlsx: only %d cells compared" % n)
 
 
 def usage():

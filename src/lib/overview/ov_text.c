@@ -61,10 +61,24 @@ int l2e__overview_json(l2e_buf *out, const l2e_overview *ov)
 		rc |= l2e__buf_printf(
 		    out, "%s{\"id\":\"%s\",\"title\":", i ? "," : "", t->id);
 		rc |= json_text(out, t->title);
+		rc |= l2e__buf_puts(out, ",\"key_title\":");
+		rc |= json_text(out, t->key_title);
+		if (t->note) {
+			rc |= l2e__buf_puts(out, ",\"note\":");
+			rc |= json_text(out, t->note);
+		}
 		rc |= l2e__buf_puts(out, ",\"columns\":[");
-		for (c = 0; c < t->n_cols; c++)
-			rc |= l2e__buf_printf(out, "%s\"%s\"", c ? "," : "",
-			                      t->cols[c].id);
+		for (c = 0; c < t->n_cols; c++) {
+			rc |= l2e__buf_printf(
+			    out, "%s{\"id\":\"%s\",\"title\":", c ? "," : "",
+			    t->cols[c].id);
+			rc |= json_text(out, t->cols[c].title);
+			if (t->cols[c].is_share)
+				rc |= l2e__buf_printf(
+				    out, ",\"share_of\":\"%s\"",
+				    t->cols[t->cols[c].parent].id);
+			rc |= l2e__buf_putc(out, '}');
+		}
 		rc |= l2e__buf_puts(out, "],\"rows\":[");
 		for (r = 0; r < t->n_rows && rc == 0; r++) {
 			rc |= l2e__buf_puts(out,

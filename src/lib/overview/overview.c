@@ -260,7 +260,8 @@ static void school_year(char *buf, size_t size, const l2e__item *edu)
 		return;
 	}
 	y = f->date.year - (f->date.month < 8 ? 1 : 0);
-	snprintf(buf, size, "%04d-%04d", y, y + 1);
+	if ((size_t)snprintf(buf, size, "%04d-%04d", y, y + 1) >= size)
+		snprintf(buf, size, "unknown");
 }
 
 /* Whole weeks, rounded up, as one of a few bands. */
@@ -293,22 +294,29 @@ static int add_group_row(l2e_overview *ov, int table, const char *key,
 }
 
 /* Each row a student touches counts the student once. */
+/* A student counts in at most SEEN_MAX rows: more is not a real
+ * dossier, and counting it once too often would be wrong. */
+#define SEEN_MAX 256
+
 struct seen {
-	char keys[64][96];
+	char keys[SEEN_MAX][160];
 	int n;
 };
 
 static int first_time(seen *s, int table, const char *key)
 {
-	char k[96];
+	char k[160];
 	int i;
 
-	snprintf(k, sizeof(k), "%d/%s", table, key);
+	/* keys are at most 96 bytes (a label is cut at 120 only later) */
+	if ((size_t)snprintf(k, sizeof(k), "%d/%s", table, key) >= sizeof(k))
+		return 0;
 	for (i = 0; i < s->n; i++)
 		if (!strcmp(s->keys[i], k))
 			return 0;
-	if (s->n < 64)
-		memcpy(s->keys[s->n++], k, sizeof(k));
+	if (s->n == SEEN_MAX)
+		return 0;
+	memcpy(s->keys[s->n++], k, sizeof(k));
 	return 1;
 }
 
