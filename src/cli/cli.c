@@ -8,6 +8,7 @@
  */
 #include "cli.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -95,4 +96,61 @@ const char *cli_find_mapping(const char *arg, const char *dir, char *buf,
 	}
 	snprintf(buf, size, "%s/mappings/%s.json", L2E_DATADIR, arg);
 	return file_exists(buf) ? buf : arg;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Each regular file, sorted; not the hidden ones, nor a README (a note
+ * next to the export, as our samples have: never a student's record,
+ * and read as one it would only fail).
+ */
+char **cli_folder_files(const char *dir, size_t *n_out)
+{
+	char **names = NULL, path[4096];
+	size_t n = 0, cap = 0;
+	struct stat st;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	*n_out = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		char **grown;
+
+		if (e->d_name[0] == '.' || !strncmp(e->d_name, "README", 6))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			grown = realloc(names, cap * sizeof(*grown));
+			if (!grown)
+				break;
+			names = grown;
+		}
+		if ((names[n] = strdup(path)))
+			n++;
+	}
+	closedir(d);
+	if (!names && !(names = malloc(sizeof(*names))))
+		return NULL;
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
+	*n_out = n;
+	return names;
+}
+
+void cli_free_list(char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
 }

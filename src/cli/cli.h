@@ -40,4 +40,12 @@ void cli_print_error(const l2e_ctx *ctx);
 const char *cli_find_mapping(const char *arg, const char *dir, char *buf,
                              size_t size);
 
+/*
+ * The export files of a folder: its regular files in name order, not
+ * hidden ones nor a README. NULL (errno set) when it cannot be read;
+ * free with cli_free_list().
+ */
+char **cli_folder_files(const char *dir, size_t *n);
+void cli_free_list(char **list, size_t n);
+
 #endif

@@ -6,7 +6,6 @@
  * Options are read in convert_options.c, each dossier is taken in by
  * convert_sinks.c (see cmd_convert.h for the whole map).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,55 +25,20 @@ static int is_dir(const char *path)
 	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * A folder of export files: each regular file, sorted; not the hidden
- * ones, nor a README (a note next to the export, as our samples have:
- * never a student's record, and read as one it would only fail).
- */
+/* A folder of export files: its files in name order (cli.h). */
 static void add_folder(convert_run *r, l2e_ctx *ctx, const char *dir)
 {
-	char **names = NULL, path[4096];
-	size_t n = 0, cap = 0, i;
-	struct stat st;
-	struct dirent *e;
-	DIR *d = opendir(dir);
+	size_t n, i;
+	char **names = cli_folder_files(dir, &n);
 
-	if (!d) {
+	if (!names) {
 		fprintf(stderr, "lob2europass: %s: %s\n", dir, strerror(errno));
 		convert_worsen(r, EXIT_INPUT);
 		return;
 	}
-	while ((e = readdir(d)) != NULL) {
-		char **grown;
-
-		if (e->d_name[0] == '.' || !strncmp(e->d_name, "README", 6))
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			grown = realloc(names, cap * sizeof(*grown));
-			if (!grown)
-				break;
-			names = grown;
-		}
-		if ((names[n] = strdup(path)))
-			n++;
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), by_name);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		batch_add_input(r->batch, ctx, names[i]);
-		free(names[i]);
-	}
-	free(names);
+	cli_free_list(names, n);
 }
 
 static int state_unchanged(const char *stem, const char *fingerprint,

@@ -7,9 +7,11 @@
  * The library (overview.h) does the counting and the suppression of
  * small groups; this file reads the inputs and writes the files.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -88,43 +90,109 @@ const cli_command overview_command = {
 	    "mapping is invalid, 5 a file could not be written.\n",
 };
 
-/* One input, every dossier counted; the exit code for what failed. */
-static int count_input(l2e_overview *ov, l2e_ctx *ctx, const l2e_mapping *map,
-                       const char *path)
+/* The dossiers of a run go to the overview, or first to the merger when
+ * the mapping joins records of one student spread over documents. */
+typedef struct counting {
+	l2e_overview *ov;
+	l2e_merger *merger; /* NULL: no merging */
+	l2e_ctx *ctx;
+	const l2e_mapping *map;
+} counting;
+
+static int take(counting *c, l2e_dossier *d)
+{
+	int error;
+
+	if (c->merger)
+		return l2e_merger_add(c->merger, d, NULL);
+	error = l2e_overview_add(c->ov, d);
+	l2e_dossier_free(d);
+	return error;
+}
+
+/* One input file (or stream, or URL); the exit code for what failed. */
+static int count_input(counting *c, const char *path)
 {
 	l2e_input *in = NULL;
 	l2e_dossier *d;
 	int error, rc = EXIT_OK;
 
-	if (l2e_input_open(&in, ctx, map, path) < 0) {
-		cli_print_error(ctx);
+	if (l2e_input_open(&in, c->ctx, c->map, path) < 0) {
+		cli_print_error(c->ctx);
 		return EXIT_INPUT;
 	}
 	for (;;) {
 		d = NULL;
 		error = l2e_input_next(&d, in);
 		if (error == L2E_EPARSE || error == L2E_ELIMIT) {
-			cli_print_error(ctx);
+			cli_print_error(c->ctx);
 			rc = EXIT_INPUT; /* one document; go on */
 			continue;
 		}
 		if (error < 0) {
-			cli_print_error(ctx);
+			cli_print_error(c->ctx);
 			rc = cli_exit_for(error);
 			break;
 		}
 		if (!d)
 			break;
-		error = l2e_overview_add(ov, d);
-		l2e_dossier_free(d);
-		if (error < 0) {
-			cli_print_error(ctx);
+		if (take(c, d) < 0) {
+			cli_print_error(c->ctx);
 			rc = EXIT_INTERNAL;
 			break;
 		}
 	}
 	l2e_input_free(in);
 	return rc;
+}
+
+/* An input as convert takes it: a folder is its files, in name order,
+ * unless the mapping reads folders (a CSV bundle). */
+static int count_path(counting *c, const char *path)
+{
+	struct stat st;
+	char **names;
+	size_t n, i;
+	int rc = EXIT_OK, r;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    l2e_mapping_reads_folders(c->map))
+		return count_input(c, path);
+	if (!(names = cli_folder_files(path, &n))) {
+		fprintf(stderr, "lob2europass: %s: %s\n", path,
+		        strerror(errno));
+		return EXIT_INPUT;
+	}
+	for (i = 0; i < n; i++)
+		if ((r = count_input(c, names[i])) > rc)
+			rc = r;
+	cli_free_list(names, n);
+	return rc;
+}
+
+/* After the last input: the merged dossiers. */
+static int count_merged(counting *c)
+{
+	const void *tag;
+	l2e_dossier *d;
+	int error;
+
+	while (c->merger) {
+		d = NULL;
+		if ((error = l2e_merger_next(&d, &tag, c->merger)) < 0) {
+			cli_print_error(c->ctx);
+			return cli_exit_for(error);
+		}
+		if (!d)
+			break;
+		error = l2e_overview_add(c->ov, d);
+		l2e_dossier_free(d);
+		if (error < 0) {
+			cli_print_error(c->ctx);
+			return EXIT_INTERNAL;
+		}
+	}
+	return EXIT_OK;
 }
 
 /* Write one format to `path` ("-": standard output), whole or not at all. */
@@ -207,6 +275,7 @@ int cmd_overview(int argc, char **argv)
 {
 	l2e_overview *ov = NULL;
 	l2e_mapping *map = NULL;
+	counting c;
 	l2e_ctx *ctx = NULL;
 	char path_buf[4096];
 	const char *out;
@@ -235,12 +304,24 @@ int cmd_overview(int argc, char **argv)
 		cli_print_error(ctx);
 		goto done;
 	}
+	c.ov = ov;
+	c.ctx = ctx;
+	c.map = map;
+	c.merger = NULL;
+	if (l2e_mapping_merges(map) &&
+	    l2e_merger_new(&c.merger, ctx, map) < 0) {
+		cli_print_error(ctx);
+		goto done;
+	}
 	for (i = 0; i < args.n_positional; i++) {
-		int r = count_input(ov, ctx, map, args.positional[i]);
+		int r = count_path(&c, args.positional[i]);
 
 		if (r > in_rc)
 			in_rc = r;
 	}
+	if (in_rc == EXIT_OK)
+		in_rc = count_merged(&c);
+	l2e_merger_free(c.merger);
 	/* an input that could not be read makes the numbers wrong: no page */
 	if (in_rc != EXIT_OK) {
 		fputs("lob2europass overview: nothing written: the numbers "

@@ -352,6 +352,47 @@ def xlsx_equals_csv(tmp, inp, rows):
     check(n > 100, "xlsx: only %d cells compared" % n)
 
 
+def shipped_samples(tmp):
+    """Every shipped sample: the overview counts the dossiers convert
+    reports (converted, skipped, rejected), and every student in one row
+    of each table that sorts students."""
+    sys.path.insert(0, os.path.join(SRC, "tests"))
+    from sample_inputs import samples
+    n = 0
+    for name, mapping, inputs in samples(SRC):
+        js, rep = (os.path.join(tmp, name + x) for x in (".json", ".r.json"))
+        p = subprocess.run([BIN, "overview", "-m", mapping, "-k", "3",
+                            "--json", js, "-o", os.devnull] + inputs,
+                           capture_output=True, text=True)
+        check(p.returncode == 0, "%s: overview exit %d: %s" %
+              (name, p.returncode, p.stderr))
+        subprocess.run([BIN, "convert", "-q", "-m", mapping, "-o",
+                        os.path.join(tmp, name + ".out"), "--report", rep]
+                       + inputs, capture_output=True)
+        if p.returncode or not os.path.exists(rep):
+            continue
+        out, totals = tables(js), json.load(open(rep))["totals"]
+        t = out["students"]
+        hidden_ok = totals["dossiers"] < 3 and t["total"]["students"] is None
+        check(hidden_ok or t["total"]["students"] == totals["dossiers"],
+              "%s: %s students, convert read %d" % (
+                  name, t["total"]["students"], totals["dossiers"]))
+        conv = next((r["counts"]["students"] for r in t["rows"]
+                     if r["label"] == "converted"), 0)
+        check(conv in (None, totals["converted"]),
+              "%s: %s converted, convert says %d" % (
+                  name, conv, totals["converted"]))
+        for tid in ("programmes", "levels", "school_years"):
+            check(out[tid]["total"]["students"] in (None,
+                                                    totals["converted"]),
+                  "%s %s: total %s, converted %d" % (
+                      name, tid, out[tid]["total"]["students"],
+                      totals["converted"]))
+        n += 1
+    check(n >= 3, "only %d samples" % n)
+    print("%d shipped samples: the overview counts what convert did" % n)
+
+
 def usage():
     p = subprocess.run([BIN, "overview", "-m", MAPPING, "-k", "2", "-"],
                        input="", capture_output=True, text=True)
@@ -369,6 +410,7 @@ def main():
         correct(tmp, labels)
         k_anonymity(tmp, labels)
         formats(tmp)
+        shipped_samples(tmp)
         usage()
     for f in failures[:40]:
         print("FAIL:", f)
