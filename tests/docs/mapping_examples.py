@@ -306,6 +306,12 @@ TR = lambda t: [(FN, {"path": "a", "transform": t})]
 RULE = lambda r: [(FN, r)]
 COND = lambda c: [(INC, c)]
 DATE = lambda d: [(FROM + ("date",), d)]
+TYPED = [(SRC + ("key_column",), DELETE), (SRC + ("records",), "D"),
+         (SRC + ("tables",),
+          {"lvs": {"file": "l.csv", "record_types": {
+              "D": {"columns": ["Nr", "Naam"]},
+              "talen": {"columns": ["Taal"], "children_of": "D"}}}}),
+         ]
 VARIANTS = [  # (name, valid?, base, changes)
     ("json base", True, "json", []),
     ("csv base", True, "csv", []),
@@ -397,6 +403,25 @@ VARIANTS = [  # (name, valid?, base, changes)
     ("key_width 100", False, "csv", [(SRC + ("key_width",), 100)]),
     ("key_width as text", False, "csv", [(SRC + ("key_width",), "7")]),
     ("csv without records", False, "csv", [(SRC + ("records",), DELETE)]),
+    ("csv record types", True, "csv", TYPED),
+    ("csv record types, type_column 2", True, "csv",
+     TYPED + [(SRC + ("tables", "lvs", "type_column"), 2)]),
+    ("record type without columns", False, "csv",
+     TYPED + [(SRC + ("tables", "lvs", "record_types", "D", "columns"),
+               DELETE)]),
+    ("record type with no column", False, "csv",
+     TYPED + [(SRC + ("tables", "lvs", "record_types", "D", "columns"),
+               [])]),
+    ("record type column named twice", False, "csv",
+     TYPED + [(SRC + ("tables", "lvs", "record_types", "D", "columns"),
+               ["Nr", "Nr"])]),
+    ("unknown record type key", False, "csv",
+     TYPED + [(SRC + ("tables", "lvs", "record_types", "D", "parent"),
+               "x")]),
+    ("type_column 0", False, "csv",
+     TYPED + [(SRC + ("tables", "lvs", "type_column"), 0)]),
+    ("no record types", False, "csv",
+     TYPED + [(SRC + ("tables", "lvs", "record_types"), {})]),
     ("xml without records or xpath", False, "xml",
      [(SRC + ("records_xpath",), DELETE)]),
     ("namespaces as a list", False, "xml", [(SRC + ("namespaces",), ["x"])]),

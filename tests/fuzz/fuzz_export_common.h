@@ -37,14 +37,15 @@ static void fuzz_check_error(const char *where)
 		fuzz_check_private_str(where, e->message);
 }
 
-static void fuzz_convert(const char *name, const uint8_t *data, size_t size)
+static void fuzz_convert_map(const l2e_mapping *map, const char *name,
+                             const uint8_t *data, size_t size)
 {
 	l2e_input *in = NULL;
 	l2e_dossier *d = NULL;
 	l2e_format f;
 	size_t i;
 
-	if (l2e_input_open_memory(&in, fuzz_ctx, fuzz_map, name,
+	if (l2e_input_open_memory(&in, fuzz_ctx, map, name,
 	                          (const char *)data, size) < 0) {
 		fuzz_check_error("an open error");
 		return;
@@ -76,6 +77,11 @@ static void fuzz_convert(const char *name, const uint8_t *data, size_t size)
 		l2e_dossier_free(d);
 	}
 	l2e_input_free(in);
+}
+
+static void fuzz_convert(const char *name, const uint8_t *data, size_t size)
+{
+	fuzz_convert_map(fuzz_map, name, data, size);
 }
 
 #endif
