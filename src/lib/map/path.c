@@ -141,6 +141,27 @@ static int bracket(parser *ps)
 	return add_step(ps, step);
 }
 
+/*
+ * $parent, $parent.$parent, ...: one step up for each, at the start of
+ * a path only; the cursor stops after the last.
+ */
+static int parents(parser *ps)
+{
+	l2e__step step;
+	int error;
+
+	memset(&step, 0, sizeof(step));
+	step.kind = L2E__STEP_PARENT;
+	for (;;) {
+		if ((error = add_step(ps, step)) < 0)
+			return error;
+		ps->pos += 7;
+		if (strncmp(ps->text + ps->pos, ".$parent", 8) != 0)
+			return 0;
+		ps->pos++;
+	}
+}
+
 int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
                     size_t *err_at, const char **why)
 {
@@ -154,7 +175,10 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 	ps.text = text;
 	out->text = text;
 
-	if (strncmp(text, "$record", 7) == 0) {
+	if (strncmp(text, "$parent", 7) == 0) {
+		if ((error = parents(&ps)) < 0)
+			goto finish;
+	} else if (strncmp(text, "$record", 7) == 0) {
 		out->base = L2E__PATH_RECORD;
 		ps.pos = 7;
 	} else if (strncmp(text, "$root", 5) == 0) {
@@ -163,7 +187,8 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 	}
 	if (ps.pos && text[ps.pos] && text[ps.pos] != '.' &&
 	    text[ps.pos] != '[') {
-		error = syntax(&ps, "expected '.' after $record or $root");
+		error = syntax(&ps, "expected '.' after $record, $root or "
+		                    "$parent");
 		goto finish;
 	}
 	if (strcmp(text + ps.pos, ".") == 0 || text[ps.pos] == '\0')
@@ -230,9 +255,24 @@ static int matches_filter(const l2e__node *n, const l2e__step *s)
 	return text_is(m, s->value);
 }
 
+/*
+ * One step up: the row or object that holds `n`, past the list `n` is
+ * in. Never above the dossier record: a path must not wander into
+ * other students' rows.
+ */
+static const l2e__node *up(const l2e__node *n, const l2e__node *record)
+{
+	if (n == record)
+		return NULL;
+	for (n = n->parent; n && n->kind == L2E__NODE_ARRAY; n = n->parent)
+		if (n == record)
+			return NULL;
+	return n;
+}
+
 /* Returns non-zero when the callback asked to stop. */
 static int visit(const l2e__path *path, size_t i, const l2e__node *n,
-                 l2e__path_cb cb, void *payload)
+                 l2e__path_cb cb, void *payload, const l2e__node *record)
 {
 	const l2e__step *s;
 	const l2e__node *c;
@@ -248,34 +288,36 @@ static int visit(const l2e__path *path, size_t i, const l2e__node *n,
 	case L2E__STEP_MEMBER:
 		if (n->kind == L2E__NODE_ARRAY) {
 			for (c = n->first; c; c = c->next)
-				if (visit(path, i, c, cb, payload))
+				if (visit(path, i, c, cb, payload, record))
 					return 1;
 			return 0;
 		}
 		return visit(path, i + 1, l2e__node_member(n, s->name), cb,
-		             payload);
+		             payload, record);
 	case L2E__STEP_INDEX:
 		if (n->kind != L2E__NODE_ARRAY)
 			return 0;
 		return visit(path, i + 1, l2e__node_child(n, s->index), cb,
-		             payload);
+		             payload, record);
 	case L2E__STEP_ALL:
 		if (n->kind != L2E__NODE_ARRAY && n->kind != L2E__NODE_OBJECT)
 			return 0;
 		for (c = n->first; c; c = c->next)
-			if (visit(path, i + 1, c, cb, payload))
+			if (visit(path, i + 1, c, cb, payload, record))
 				return 1;
 		return 0;
+	case L2E__STEP_PARENT:
+		return visit(path, i + 1, up(n, record), cb, payload, record);
 	case L2E__STEP_FILTER:
 		if (n->kind == L2E__NODE_OBJECT)
 			return matches_filter(n, s)
-			           ? visit(path, i + 1, n, cb, payload)
+			           ? visit(path, i + 1, n, cb, payload, record)
 			           : 0;
 		if (n->kind != L2E__NODE_ARRAY)
 			return 0;
 		for (c = n->first; c; c = c->next)
 			if (matches_filter(c, s) &&
-			    visit(path, i + 1, c, cb, payload))
+			    visit(path, i + 1, c, cb, payload, record))
 				return 1;
 		return 0;
 	}
@@ -294,7 +336,7 @@ static const l2e__node *start_of(const l2e__path *path, const l2e__scope *scope)
 void l2e__path_visit(const l2e__path *path, const l2e__scope *scope,
                      l2e__path_cb cb, void *payload)
 {
-	visit(path, 0, start_of(path, scope), cb, payload);
+	visit(path, 0, start_of(path, scope), cb, payload, scope->record);
 }
 
 static int take_first(const l2e__node *n, void *payload)

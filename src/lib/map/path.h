@@ -13,6 +13,9 @@
  *   .                             the current node itself
  *   $record.x  $root.x            from the dossier record, or from the
  *                                 top of the document (e.g. an envelope)
+ *   $parent.x  $parent.$parent.x  from the row or object that holds the
+ *                                 current one (past the list it is in),
+ *                                 never above the dossier record
  *
  * A member step over an array applies to every element (jq's `.[]`), so
  * `periods.place.name` reaches into each period. A value
@@ -35,7 +38,8 @@ typedef enum l2e__step_kind {
 	L2E__STEP_MEMBER,
 	L2E__STEP_INDEX,
 	L2E__STEP_ALL,
-	L2E__STEP_FILTER
+	L2E__STEP_FILTER,
+	L2E__STEP_PARENT
 } l2e__step_kind;
 
 typedef struct l2e__step {
