@@ -105,6 +105,31 @@ L2E_API size_t l2e_chunk_size(const l2e_chunk *chunk);
 /** 1 when the mapping reads a folder as one input (CSV bundles). */
 L2E_API int l2e_mapping_reads_folders(const l2e_mapping *map);
 
+/**
+ * Records spread over documents ("dossier": {"merge": true}): the
+ * dossiers of every record, in input order, go into a merger; once the
+ * input is read to the end, it gives one dossier per key, in the order
+ * the keys first appeared (list sections joined in input order, single
+ * fields from the first record that has them, a different value later
+ * is a warning). l2e_input_next() does this by itself; a caller that
+ * converts chunks on several threads hands the dossiers over in input
+ * order.
+ */
+typedef struct l2e_merger l2e_merger;
+
+/** 1 when the mapping merges records with the same key. */
+L2E_API int l2e_mapping_merges(const l2e_mapping *map);
+/** @param[out] out  caller frees with l2e_merger_free() */
+L2E_API int l2e_merger_new(l2e_merger **out, l2e_ctx *ctx,
+                           const l2e_mapping *map);
+/** Hand over `d` (the merger owns it, on error too); `tag` comes back
+ *  with the merged dossier of which `d` is the first record. */
+L2E_API int l2e_merger_add(l2e_merger *m, l2e_dossier *d, const void *tag);
+/** After the last add: the next merged dossier, NULL at the end. */
+L2E_API int l2e_merger_next(l2e_dossier **out, const void **tag,
+                            l2e_merger *m);
+L2E_API void l2e_merger_free(l2e_merger *m);
+
 /** The dossier's key as read (the student number). Borrowed. */
 L2E_API const char *l2e_dossier_key(const l2e_dossier *d);
 

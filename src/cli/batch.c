@@ -73,6 +73,7 @@ struct batch {
 	int is_stopped;  /* batch_stop: queue nothing more */
 	char **inputs;   /* names, alive until the end */
 	size_t n_inputs;
+	l2e_merger *merger; /* dossier.merge: fed in input order by emit */
 };
 
 static char *dup_or_null(const char *s)
@@ -95,6 +96,7 @@ static void result_dispose(batch_result *r)
 	free(r->diags);
 	for (i = 0; i < BATCH_MAX_FORMATS; i++)
 		l2e_buf_dispose(&r->docs[i]);
+	l2e_dossier_free(r->pending);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -271,6 +273,10 @@ static void run_chunk(const batch_config *cfg, l2e_ctx *ctx, job *j,
 			break;
 		if ((r = new_result(j))) {
 			r->input = j->input;
+			if (l2e_mapping_merges(cfg->map)) {
+				r->pending = d; /* joined at the end */
+				continue;
+			}
 			convert_dossier(cfg, ctx, d, r);
 		}
 		l2e_dossier_free(d);
@@ -381,8 +387,16 @@ static void emit_ready(batch *b)
 		if (j->error.status == BATCH_ERROR && !b->is_stopped)
 			b->cfg.emit(&j->error, b->cfg.payload);
 		result_dispose(&j->error);
-		for (i = 0; i < j->n_results && !b->is_stopped; i++)
-			b->cfg.emit(&j->results[i], b->cfg.payload);
+		for (i = 0; i < j->n_results && !b->is_stopped; i++) {
+			batch_result *r = &j->results[i];
+
+			if (r->pending) { /* into the merger, in input order */
+				l2e_merger_add(b->merger, r->pending, r->input);
+				r->pending = NULL;
+				continue;
+			}
+			b->cfg.emit(r, b->cfg.payload);
+		}
 		/* split off here, freed here, into this thread's arena */
 		for (i = 0; i < j->n_chunks; i++)
 			l2e_chunk_free(j->chunks[i]);
@@ -483,6 +497,11 @@ int batch_start(batch **out, const batch_config *config)
 			return -1;
 		}
 	}
+	if (l2e_mapping_merges(config->map) &&
+	    l2e_merger_new(&b->merger, b->conv[0].ctx, config->map) < 0) {
+		batch_finish(b);
+		return -1;
+	}
 	/* fewer workers than asked only makes it slower, never wrong */
 	while (b->n_threads < n_conv - 1 &&
 	       pthread_create(&b->conv[b->n_threads + 1].thread, NULL, worker,
@@ -568,6 +587,43 @@ void batch_add_input(batch *b, l2e_ctx *ctx, const char *path)
 	queue(b, NULL, 0, name, NULL, in);
 }
 
+/*
+ * Merging: every record is in, the workers are gone; join key by key
+ * and write here, on the main thread (the documents are written once
+ * the joined dossier exists, which is only now).
+ */
+static void emit_merged(batch *b)
+{
+	l2e_ctx *ctx = b->conv[0].ctx;
+	batch_result r;
+	l2e_dossier *d;
+	const void *tag;
+	int error;
+
+	if (!b->merger)
+		return;
+	while (!b->is_stopped) {
+		error = l2e_merger_next(&d, &tag, b->merger);
+		memset(&r, 0, sizeof(r));
+		if (error < 0) {
+			error_result(&r, ctx, error, b->n_inputs ? b->inputs[0]
+			                                        : "");
+			b->cfg.emit(&r, b->cfg.payload);
+			result_dispose(&r);
+			break;
+		}
+		if (!d)
+			break;
+		r.input = tag;
+		convert_dossier(&b->cfg, ctx, d, &r);
+		l2e_dossier_free(d);
+		b->cfg.emit(&r, b->cfg.payload);
+		result_dispose(&r);
+	}
+	l2e_merger_free(b->merger);
+	b->merger = NULL;
+}
+
 void batch_finish(batch *b)
 {
 	int i;
@@ -588,6 +644,7 @@ void batch_finish(batch *b)
 	pthread_mutex_unlock(&b->lock);
 	for (i = 0; i < b->n_threads; i++)
 		pthread_join(b->conv[i + 1].thread, NULL);
+	emit_merged(b);
 	for (i = 0; i < b->n_conv; i++) {
 		converter *c = &b->conv[i];
 

@@ -49,6 +49,7 @@ typedef struct batch_result {
 	l2e_buf docs[BATCH_MAX_FORMATS]; /* one per format, when converted */
 	int error_code;                  /* BATCH_ERROR: the l2e_code */
 	int exit_code; /* BATCH_ERROR: what it means for the run */
+	l2e_dossier *pending; /* merging: converted at the end (batch.c) */
 } batch_result;
 
 /* Asks whether a dossier may be skipped (--skip-unchanged). */

@@ -50,8 +50,13 @@ void l2e__file_stem(char stem[L2E__STEM_MAX + 1], const char *key)
 
 void l2e_dossier_free(l2e_dossier *d)
 {
+	size_t i;
+
 	if (!d)
 		return;
+	for (i = 0; i < d->n_parts; i++)
+		l2e_dossier_free(d->parts[i]);
+	l2e__free(d->parts);
 	l2e__diags_dispose(&d->diags);
 	l2e__pool_clear(&d->pool);
 	l2e__free(d);

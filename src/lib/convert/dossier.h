@@ -6,6 +6,7 @@
 #define L2E_CONVERT_DOSSIER_H
 
 #include "lob2europass/convert.h"
+#include "map/map_eval.h"
 #include "model/diag.h"
 #include "model/profile.h"
 
@@ -20,6 +21,9 @@ struct l2e_dossier {
 	l2e_dossier_status status;
 	char fingerprint[17]; /* record + mapping + tool version, hex */
 	long long document_time;
+	l2e__eval_io io;      /* where its single fields came from */
+	l2e_dossier **parts;  /* merged: the other records' dossiers */
+	size_t n_parts;
 };
 
 /** A new empty dossier for findings about input `file` (copied). */

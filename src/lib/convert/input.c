@@ -47,6 +47,8 @@ struct l2e_input {
 	l2e_chunk *current; /* for l2e_input_next() */
 	l2e__document_cb on_document;
 	void *on_document_payload;
+	l2e_merger *merger; /* dossier.merge: l2e_input_next() joins */
+	int is_merged;      /* the whole input is in the merger */
 };
 
 struct l2e_chunk {
@@ -256,6 +258,7 @@ void l2e_input_free(l2e_input *in)
 	if (!in)
 		return;
 	l2e_chunk_free(in->current);
+	l2e_merger_free(in->merger);
 	if (in->state)
 		in->reader->close(in->state);
 	l2e__pager_free(in->pager);
@@ -514,6 +517,7 @@ int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 		release_tree(c);
 		return error;
 	}
+next:
 	if (c->next_record >= c->n_records) {
 		release_tree(c);
 		return 0;
@@ -524,18 +528,24 @@ int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 		                      "out of memory");
 	d->profile.max_items = ctx->opts.max_items;
 	d->diags.max_items = ctx->opts.max_diags;
+	d->io.n_records = c->n_records;
 	error = l2e__map_eval(&d->profile, &d->diags, &d->key, &verdict, c->map,
-	                      record, c->root);
+	                      record, c->root, &d->io);
 	if (error < 0) {
 		l2e_dossier_free(d);
 		return l2e__error_set(ctx, error, L2E_ERRCLASS_MAP,
 		                      "out of memory");
 	}
+	if (verdict == L2E__VERDICT_DROPPED) { /* records_where: quietly */
+		l2e_dossier_free(d);
+		goto next;
+	}
 	d->status = status_of(verdict);
 	fingerprint(d, c, record);
 	if (d->key)
 		l2e__file_stem(d->stem, d->key);
-	if (d->status == L2E_DOSSIER_SKIPPED)
+	/* merged: the dossier of the key is skipped or not (merge.c) */
+	if (d->status == L2E_DOSSIER_SKIPPED && !c->map->merge)
 		l2e__diag_add(&d->diags, L2E_SEVERITY_WARNING, record, NULL,
 		              "skipped: %s",
 		              c->map->skip_message
@@ -547,11 +557,42 @@ int l2e_chunk_next(l2e_dossier **out, l2e_chunk *c, l2e_ctx *ctx)
 
 /* ==== One dossier after another ==== */
 
+static int next_unmerged(l2e_dossier **out, l2e_input *in);
+
+/* Merging: read the whole input into the merger, then hand out. An
+ * error for one document comes back; the next call reads on. */
+static int next_merged(l2e_dossier **out, l2e_input *in)
+{
+	l2e_dossier *d;
+	int error;
+
+	if (!in->merger &&
+	    (error = l2e_merger_new(&in->merger, in->ctx, in->map)) < 0)
+		return error;
+	while (!in->is_merged) {
+		if ((error = next_unmerged(&d, in)) < 0)
+			return error;
+		if (!d)
+			in->is_merged = 1;
+		else if ((error = l2e_merger_add(in->merger, d, NULL)) < 0)
+			return error;
+	}
+	return l2e_merger_next(out, NULL, in->merger);
+}
+
 int l2e_input_next(l2e_dossier **out, l2e_input *in)
+{
+	L2E_ASSERT_ARG(out && in);
+	*out = NULL;
+	if (in->map->merge)
+		return next_merged(out, in);
+	return next_unmerged(out, in);
+}
+
+static int next_unmerged(l2e_dossier **out, l2e_input *in)
 {
 	int error;
 
-	L2E_ASSERT_ARG(out && in);
 	*out = NULL;
 	for (;;) {
 		if (!in->current) {

@@ -19,6 +19,7 @@
 #include "util/group.h"
 #include "core/buf.h"
 #include "map/date.h"
+#include "map/map_values.h"
 #include "core/natid.h"
 
 typedef struct eval {
@@ -28,6 +29,7 @@ typedef struct eval {
 	int is_oom;
 	unsigned char is_full[L2E__SEC_COUNT]; /* max_items reached */
 	l2e_buf text; /* a rule's value: one buffer for all of them */
+	l2e__eval_io *io; /* may be NULL */
 } eval;
 
 /* ==== Conditions ==== */
@@ -447,7 +449,14 @@ static void apply_rule(eval *ev, const l2e__rule *r, int section,
 		if (!first_at)
 			first_at = at;
 	}
-	if (!set && r->is_required)
+	if (set && ev->io && section < L2E__N_SINGLES &&
+	    r->field < L2E__SINGLE_FIELDS && at) {
+		ev->io->places[section][r->field].line = at->line;
+		ev->io->places[section][r->field].column = at->column;
+	}
+	/* merged: a single field may come from another record (merge.c) */
+	if (!set && r->is_required &&
+	    !(ev->map->merge && section < L2E__N_SINGLES))
 		l2e__diag_add(ev->diags, L2E_SEVERITY_ERROR,
 		              first_at ? first_at : nodes[0], r->target,
 		              "%s is required but %s", r->target,
@@ -624,6 +633,19 @@ static void run_block(eval *ev, const l2e__block *b,
 	}
 	l2e__path_visit(&b->each, record_scope, collect, &list);
 	ev->is_oom |= list.is_oom;
+	if (!b->shared && ev->io && ev->io->n_records > 1 &&
+	    b->each.base == L2E__PATH_ROOT &&
+	    !l2e__rows_inside(list.items, list.n, record_scope->record)) {
+		l2e__diag_add(ev->diags, L2E_SEVERITY_ERROR,
+		              record_scope->record,
+		              l2e__sections[b->section].name,
+		              "%s: \"each\" reaches rows outside this "
+		              "student's record ($root) in a file of several "
+		              "students; add \"shared\": true to the section "
+		              "if these rows belong to no student",
+		              l2e__sections[b->section].name);
+		goto done;
+	}
 	if (b->split)
 		split_values(ev, &list, b->split);
 	/* `where` first, so that groups hold only the rows that count */
@@ -672,17 +694,24 @@ done:
 int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
                   const char **key_out, l2e__verdict *verdict,
                   const l2e_mapping *map, const l2e__node *record,
-                  const l2e__node *root)
+                  const l2e__node *root, l2e__eval_io *io)
 {
 	l2e__item *singles[L2E__SEC_COUNT] = { NULL };
 	l2e__scope scope = { record, record, root };
 	const l2e__node *key;
-	eval ev = { map, profile, diags, 0, { 0 }, L2E_BUF_INIT };
+	eval ev = { map, profile, diags, 0, { 0 }, L2E_BUF_INIT, NULL };
 	size_t i;
 
 	*key_out = NULL;
 	*verdict = L2E__VERDICT_REJECTED;
+	ev.io = io;
+	if (map->records_where && !cond_true(map->records_where, &scope)) {
+		*verdict = L2E__VERDICT_DROPPED;
+		return 0;
+	}
 	key = l2e__path_first(&map->key, &scope);
+	for (i = 1; i < map->n_keys && !has_value(key); i++)
+		key = l2e__path_first(&map->keys[i], &scope);
 	if (!has_value(key) || !l2e__node_is_scalar(key)) {
 		l2e__diag_add(diags, L2E_SEVERITY_ERROR, key ? key : record,
 		              NULL, "record has no dossier key at \"%s\"",
@@ -709,9 +738,15 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 	}
 	if (!(*key_out = l2e__pool_strdup(profile->pool, key->text)))
 		return L2E_ENOMEM;
+	if (io)
+		io->is_included = 1;
 	if (map->include && !cond_true(map->include, &scope)) {
 		*verdict = L2E__VERDICT_SKIPPED;
-		return 0;
+		if (io)
+			io->is_included = 0;
+		/* merged: another record of the key may hold the consent */
+		if (!map->merge)
+			return 0;
 	}
 	for (i = 0; i < map->n_blocks && !ev.is_oom; i++)
 		run_block(&ev, &map->blocks[i], &scope, singles);
@@ -721,6 +756,9 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 			l2e__profile_add(profile, (int)i, singles[i]);
 	if (ev.is_oom || diags->is_oom)
 		return L2E_ENOMEM;
-	*verdict = diags->n_errors ? L2E__VERDICT_REJECTED : L2E__VERDICT_OK;
+	if (diags->n_errors)
+		*verdict = L2E__VERDICT_REJECTED;
+	else if (*verdict != L2E__VERDICT_SKIPPED)
+		*verdict = L2E__VERDICT_OK;
 	return 0;
 }

@@ -25,15 +25,49 @@
 
 /* ==== The dossier ==== */
 
+#define L2E__MAX_KEYS 8
+
+/* "key": a path, or a list of paths tried in order (a fallback key). */
+static int dossier_key(l2e__loader *ld, void *out, const l2e__node *v,
+                       const l2e__node *d)
+{
+	l2e_mapping *map = out;
+	const l2e__node *e;
+	int error;
+
+	(void)d;
+	if (v->kind == L2E__NODE_ARRAY &&
+	    (v->n_children == 0 || v->n_children > L2E__MAX_KEYS))
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"key\" lists 1 to %d paths, the first "
+		                     "that has a value is the key",
+		                     L2E__MAX_KEYS);
+	map->keys = l2e__pool_alloc(
+	    &map->pool,
+	    (v->kind == L2E__NODE_ARRAY ? v->n_children : 1) *
+	        sizeof(*map->keys));
+	if (!map->keys)
+		return l2e__mc_oom(ld);
+	for (e = v->kind == L2E__NODE_ARRAY ? v->first : v; e;
+	     e = v->kind == L2E__NODE_ARRAY ? e->next : NULL)
+		if ((error = l2e__mc_path(ld, &map->keys[map->n_keys++], e)) <
+		    0)
+			return error;
+	map->key = map->keys[0];
+	return 0;
+}
+
 static const l2e__key dossier_keys[] = {
 	{ .key = "key",
-	  .kind = L2E__KEY_PATH,
-	  .at = offsetof(l2e_mapping, key),
+	  .compile = dossier_key,
 	  .missing = "\"dossier\" needs \"key\": the path of the student "
 	             "number" },
 	L2E__ROW_VALUE("include", L2E__KEY_COND, l2e_mapping, include),
 	L2E__ROW_VALUE("skip_message", L2E__KEY_TEXT, l2e_mapping,
 	               skip_message),
+	L2E__ROW_VALUE("merge", L2E__KEY_BOOL, l2e_mapping, merge),
+	L2E__ROW_VALUE("records_where", L2E__KEY_COND, l2e_mapping,
+	               records_where),
 	{ .key = "comment" },
 };
 

@@ -148,6 +148,7 @@ static const l2e__key block_keys[] = {
 	  .flags = L2E__KEY_MARK,
 	  .mark = offsetof(l2e__block, has_group_by) },
 	L2E__ROW_VALUE("where", L2E__KEY_COND, l2e__block, where),
+	L2E__ROW_VALUE("shared", L2E__KEY_BOOL, l2e__block, shared),
 	{ .key = "fields", .compile = block_fields, .flags = L2E__KEY_ALWAYS },
 	{ .key = "comment" },
 };

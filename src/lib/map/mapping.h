@@ -105,6 +105,7 @@ typedef struct l2e__block {
 	int has_group_by;
 	l2e__path group_by; /* one item per distinct value */
 	l2e__cond *where;
+	int shared; /* rows from $root that belong to no student */
 	l2e__rule **rules;
 	size_t n_rules;
 } l2e__block;
@@ -138,7 +139,11 @@ struct l2e_mapping {
 	l2e__paging paging; /* an export fetched from an API */
 	l2e__path *records; /* alternatives; the first that exists */
 	size_t n_records;
-	l2e__path key;
+	l2e__path key;       /* the first of keys */
+	l2e__path *keys;     /* a fallback key: the first with a value */
+	size_t n_keys;
+	int merge;           /* records with one key are one dossier */
+	l2e__cond *records_where; /* false: the record is dropped quietly */
 	l2e__cond *include;
 	const char *skip_message;
 	unsigned opt_in[L2E__SEC_COUNT]; /* bit per field */
