@@ -99,7 +99,7 @@ static void check_node_path(const l2e__node *n, const l2e__node *root,
 {
 	l2e_buf text = L2E_BUF_INIT;
 	l2e__path path;
-	l2e__scope scope = { root, root, root };
+	l2e__scope scope = { root, root, root, NULL };
 	find_state fs = { n, 0 };
 	const l2e__node *p;
 	const char *why = NULL;
@@ -173,7 +173,7 @@ static void evaluate(const l2e__path *path, const l2e__node *root,
 		for (c = c->first; c && n_records < 8; c = c->next)
 			records[n_records++] = c;
 	for (i = 0; i < n_records; i++) {
-		l2e__scope scope = { records[i], records[i], root };
+		l2e__scope scope = { records[i], records[i], root, NULL };
 		visit_state vs;
 
 		memset(&vs, 0, sizeof(vs));

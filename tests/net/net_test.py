@@ -47,6 +47,23 @@ def student(i):
     }
 
 
+LK_PROGRAMMES = {"p-kok": "Kok", "p-kap": "Kapper", "p/raar id": "Raar"}
+
+
+def lookup_page(n):
+    """Students whose enrolments name programmes by id, in 3 pages: the
+    same programmes again and again, one unknown id (p-weg)."""
+    ids = [["p-kok", "p-kap"], ["p-kok"], ["p-kap", "p/raar id"],
+           ["p-kok"], ["p-weg"], ["p-kap"]]
+    items = []
+    for k in range(2):
+        i = (n - 1) * 2 + k
+        items.append({"nr": "%07d" % (300 + i), "sn": "Opzoek%d" % i,
+                      "enrolments": [{"programmeId": x} for x in ids[i]]})
+    return json.dumps({"pageNumber": n, "hasNextPage": n < 3,
+                       "items": items}).encode()
+
+
 PAGES = 3
 PER_PAGE = 2
 
@@ -168,6 +185,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if p == "/hang":
             time.sleep(20)
             return
+        if p == "/lk/students":   # look-ups: programmes by id (issue 16)
+            n = int(q.get("pageNumber", "1"))
+            return self.json(lookup_page(n))
+        if p.startswith("/lk/programmes/"):
+            pid = urllib.parse.unquote(p.rsplit("/", 1)[1])
+            if pid not in LK_PROGRAMMES:
+                return self.send(404, b"{}")
+            return self.json(json.dumps(
+                {"programmeId": pid, "name": [{"language": "nl-NL",
+                 "value": LK_PROGRAMMES[pid]}]}).encode())
         return self.send(404, b"")
 
     def read_body(self):
@@ -497,6 +524,73 @@ def https_redirect_to_http_refused():
     assert p.returncode == 3, (p.returncode, p.stderr)
     assert "another protocol" in p.stderr, p.stderr
     assert not STATE.paths("/one"), "followed to http://"
+
+
+# ---- Look-ups (issue 16) ----
+
+def lookup_mapping(url="programmes/{id}"):
+    m = {"lob2europass_mapping": 1, "name": "lookup-test",
+         "lookups": {"programmes": {"url": url, "max_requests": 10}},
+         "source": {"format": "json", "records": "items",
+                    "paging": {"page_parameter": "pageNumber",
+                               "has_next_page": "hasNextPage"}},
+         "dossier": {"key": "nr"},
+         "profile": {"person": {"surname": "sn"},
+                     "education": {"each": "enrolments", "fields": {
+                         "title": {"path":
+                                   "$lookup(programmes, programmeId)"
+                                   ".name[0].value", "required": True}}}}}
+    d = os.path.join(TMP, "mappings")
+    os.makedirs(d, exist_ok=True)
+    path = os.path.join(d, "lk%d.json" % len(os.listdir(d)))
+    with open(path, "w") as f:
+        json.dump(m, f)
+    return path
+
+
+@case
+def lookups_by_url_fetch_each_programme_once():
+    out = fresh("o-lookup")
+    p = run(["convert", "-m", lookup_mapping(), "-o", out, "--jobs", "3",
+             "--cacert", os.path.join(TMP, "ca.pem"), "--auth-file",
+             auth_file("bearer " + TOKEN), https_url("/lk/students")])
+    # the student with the unknown programme is rejected: exit 1
+    assert p.returncode == 1, (p.returncode, p.stderr)
+    got = sorted(STATE.paths("/lk/programmes/"))
+    assert got == ["/lk/programmes/p%2Fraar%20id", "/lk/programmes/p-kap",
+                   "/lk/programmes/p-kok", "/lk/programmes/p-weg"], got
+    assert all(r[2].get("Authorization") == "Bearer " + TOKEN
+               for r in STATE.requests), "look-ups without credentials"
+    assert len(docs(out)) == 5, docs(out)
+    with open(os.path.join(out, "0000302.europass.xml")) as f:
+        xml = f.read()
+    assert "<Title>Kapper</Title>" in xml and "<Title>Raar</Title>" in xml
+    assert 'look-up "programmes" of id "p-weg"' in p.stderr, p.stderr
+    assert "404" in p.stderr, p.stderr
+    assert TOKEN not in p.stderr
+
+
+@case
+def lookups_by_url_stop_at_max_requests():
+    m = lookup_mapping()
+    with open(m) as f:
+        mj = json.load(f)
+    mj["lookups"]["programmes"]["max_requests"] = 2
+    with open(m, "w") as f:
+        json.dump(mj, f)
+    p = run(["convert", "-m", m, "-o", fresh("o-lkmax"), "--cacert",
+             os.path.join(TMP, "ca.pem"), https_url("/lk/students")])
+    assert p.returncode == 1, (p.returncode, p.stderr)
+    assert len(STATE.paths("/lk/programmes/")) == 2, STATE.paths()
+    assert "more than max_requests (2)" in p.stderr, p.stderr
+
+
+@case
+def lookup_urls_stay_on_the_input_server():
+    p = run(["mapping", "check",
+             lookup_mapping("https://example.org/programmes/{id}")])
+    assert p.returncode == 4 and "relative to the input URL" in p.stderr, \
+        p.stderr
 
 
 # ---- Deliver ----

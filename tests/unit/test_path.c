@@ -41,7 +41,7 @@ static const char *first_in(const char *path_text, const l2e__node *current,
                             const l2e__node *record)
 {
 	l2e__path path;
-	l2e__scope scope = { current, record, root };
+	l2e__scope scope = { current, record, root, NULL };
 	size_t at;
 	const char *why;
 	const l2e__node *n;
@@ -67,7 +67,7 @@ static int count_cb(const l2e__node *n, void *payload)
 static int count(const char *path_text)
 {
 	l2e__path path;
-	l2e__scope scope = { root, root, root };
+	l2e__scope scope = { root, root, root, NULL };
 	size_t at;
 	const char *why;
 	int n = 0;
@@ -134,6 +134,31 @@ static void test_path_eval__parent(void)
 	teardown();
 }
 
+/* $lookup(table, path): the table's name, and the id's own path */
+static void test_path_parse__lookup(void)
+{
+	l2e__path p;
+	size_t at = 0;
+	const char *why = NULL;
+
+	setup();
+	CHECK_INT(0, l2e__path_parse(&p, &pool,
+	                             "$lookup(programmes, "
+	                             "$lookup(offerings, ['o)(']).pid).name[0]",
+	                             &at, &why));
+	CHECK_INT(3, p.n_steps);
+	CHECK_INT(L2E__STEP_LOOKUP, p.steps[0].kind);
+	CHECK_STR("programmes", p.steps[0].name);
+	CHECK_STR("$lookup(offerings, ['o)(']).pid", p.steps[0].by->text);
+	CHECK_INT(2, p.steps[0].by->n_steps);
+	CHECK_STR("offerings", p.steps[0].by->steps[0].name);
+	CHECK_STR("['o)(']", p.steps[0].by->steps[0].by->text);
+	CHECK_STR("name", p.steps[1].name);
+	/* no resolver: a look-up finds nothing, and does not crash */
+	CHECK_STR("(none)", first("$lookup(t, id.code)", root));
+	teardown();
+}
+
 static void expect_syntax(const char *text, size_t at_expected)
 {
 	l2e__path path;
@@ -159,6 +184,15 @@ static void test_path_parse__errors(void)
 	expect_syntax("$parentx", 7);
 	expect_syntax("$parent.$parentx", 15);
 	expect_syntax("$parent..a", 8);
+	expect_syntax("$lookup(", 8);
+	expect_syntax("$lookup(t)", 9);
+	expect_syntax("$lookup(t, a", 12);
+	expect_syntax("$lookup(t, )", 11);
+	expect_syntax("$lookup(t, a..b)", 13);
+	expect_syntax("$lookup(t, a)x", 13);
+	expect_syntax("$lookup(a, $lookup(b, $lookup(c, $lookup(d, "
+	              "$lookup(e, x)))))",
+	              44);
 	teardown();
 }
 
@@ -166,6 +200,7 @@ static const test_case cases[] = {
 	TEST_CASE(test_path_eval__members_and_filters),
 	TEST_CASE(test_path_eval__arrays_flatten),
 	TEST_CASE(test_path_eval__parent),
+	TEST_CASE(test_path_parse__lookup),
 	TEST_CASE(test_path_parse__errors),
 };
 

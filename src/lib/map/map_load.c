@@ -43,9 +43,8 @@ static int dossier_key(l2e__loader *ld, void *out, const l2e__node *v,
 		                     "that has a value is the key",
 		                     L2E__MAX_KEYS);
 	map->keys = l2e__pool_alloc(
-	    &map->pool,
-	    (v->kind == L2E__NODE_ARRAY ? v->n_children : 1) *
-	        sizeof(*map->keys));
+	    &map->pool, (v->kind == L2E__NODE_ARRAY ? v->n_children : 1) *
+	                    sizeof(*map->keys));
 	if (!map->keys)
 		return l2e__mc_oom(ld);
 	for (e = v->kind == L2E__NODE_ARRAY ? v->first : v; e;
@@ -112,6 +111,9 @@ static const l2e__key mapping_keys[] = {
 	  .at = offsetof(l2e_mapping, name),
 	  .missing = "the mapping needs a \"name\"" },
 	L2E__ROW_VALUE("description", L2E__KEY_TEXT, l2e_mapping, description),
+	{ .key = "lookups",
+	  .compile = l2e__mc_lookups,
+	  .flags = L2E__KEY_PART },
 	{ .key = "source",
 	  .compile = l2e__mc_source,
 	  .flags = L2E__KEY_PART,

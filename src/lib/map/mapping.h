@@ -130,6 +130,34 @@ typedef struct l2e__paging {
 
 #define L2E__DEFAULT_MAX_PAGES 100000L
 
+/*
+ * A look-up table ("lookups"): entries found by id, from other files of
+ * the export (a glob beside the input), from a table at the top of the
+ * document (a CSV bundle's), or from the same API (a URL template
+ * relative to the input URL, fetched once per id). Built and fetched in
+ * convert/lookup.c; paths reach it with $lookup(name, path).
+ */
+typedef enum l2e__lookup_kind {
+	L2E__LOOKUP_FILES,
+	L2E__LOOKUP_TABLE,
+	L2E__LOOKUP_URL
+} l2e__lookup_kind;
+
+typedef struct l2e__lookup {
+	const char *name;
+	l2e__lookup_kind kind;
+	const char *source; /* the glob, the table's name, or the template */
+	int has_entries;
+	l2e__path entries; /* FILES: the entries in each file (default .) */
+	int has_key;
+	l2e__path key;     /* FILES, TABLE: an entry's id */
+	long max_entries;  /* FILES, TABLE */
+	long max_requests; /* URL, per run */
+} l2e__lookup;
+
+#define L2E__DEFAULT_MAX_LOOKUP_ENTRIES  100000L
+#define L2E__DEFAULT_MAX_LOOKUP_REQUESTS 10000L
+
 struct l2e_mapping {
 	l2e__pool pool;
 	const char *file;
@@ -139,10 +167,10 @@ struct l2e_mapping {
 	l2e__paging paging; /* an export fetched from an API */
 	l2e__path *records; /* alternatives; the first that exists */
 	size_t n_records;
-	l2e__path key;       /* the first of keys */
-	l2e__path *keys;     /* a fallback key: the first with a value */
+	l2e__path key;   /* the first of keys */
+	l2e__path *keys; /* a fallback key: the first with a value */
 	size_t n_keys;
-	int merge;           /* records with one key are one dossier */
+	int merge;                /* records with one key are one dossier */
 	l2e__cond *records_where; /* false: the record is dropped quietly */
 	l2e__cond *include;
 	const char *skip_message;
@@ -152,6 +180,8 @@ struct l2e_mapping {
 	l2e__valuemap **codelists;
 	size_t n_codelists;
 	uint64_t fingerprint; /* of the mapping and code list files */
+	l2e__lookup *lookups; /* "lookups" */
+	size_t n_lookups;
 };
 
 #endif

@@ -18,6 +18,7 @@ typedef struct parser {
 	l2e__step *steps;
 	size_t n_steps;
 	size_t cap;
+	unsigned depth; /* of nested $lookup( */
 } parser;
 
 static int add_step(parser *ps, l2e__step step)
@@ -162,8 +163,94 @@ static int parents(parser *ps)
 	}
 }
 
+static int parse(l2e__path *out, l2e__pool *pool, const char *text,
+                 size_t *err_at, const char **why, unsigned depth);
+
+static int is_table_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/*
+ * $lookup(table, path): the table's name, then the path of the id up to
+ * the ')' that closes the '(' (quoted names may hold parentheses), which
+ * is parsed as a path of its own.
+ */
+static int lookup(parser *ps)
+{
+	const char *t = ps->text;
+	size_t start, end, at = 0;
+	int level = 1, error;
+	char *inner;
+	l2e__path *by;
+	l2e__step step;
+
+	if (ps->depth >= L2E__PATH_MAX_LOOKUP_DEPTH)
+		return syntax(ps, "$lookup( nested too deep (4 at most)");
+	memset(&step, 0, sizeof(step));
+	step.kind = L2E__STEP_LOOKUP;
+	ps->pos += 8; /* $lookup( */
+	start = ps->pos;
+	while (is_table_char(t[ps->pos]))
+		ps->pos++;
+	if (ps->pos == start)
+		return syntax(ps,
+		              "$lookup( is followed by the name of a look-up "
+		              "table: $lookup(table, path)");
+	if (!(step.name =
+	          l2e__pool_strndup(ps->pool, t + start, ps->pos - start)))
+		return L2E_ENOMEM;
+	if (t[ps->pos] != ',')
+		return syntax(ps, "expected ',' and the path of the id: "
+		                  "$lookup(table, path)");
+	ps->pos++;
+	while (t[ps->pos] == ' ')
+		ps->pos++;
+	for (end = ps->pos; t[end] && level; end++) {
+		if (t[end] == '\'') {
+			for (end++;
+			     t[end] && (t[end] != '\'' || t[end + 1] == '\'');
+			     end++)
+				if (t[end] == '\'')
+					end++;
+			if (!t[end])
+				break;
+		} else if (t[end] == '(') {
+			level++;
+		} else if (t[end] == ')') {
+			level--;
+		}
+	}
+	if (level) {
+		ps->pos = end;
+		return syntax(ps, "$lookup( is never closed with ')'");
+	}
+	end--; /* the closing ')' */
+	if (!(inner =
+	          l2e__pool_strndup(ps->pool, t + ps->pos, end - ps->pos)) ||
+	    !(by = l2e__pool_alloc(ps->pool, sizeof(*by))))
+		return L2E_ENOMEM;
+	error = parse(by, ps->pool, inner, &at, &ps->why, ps->depth + 1);
+	if (error == L2E_EMAPPING)
+		ps->pos += at;
+	if (error < 0)
+		return error;
+	if (!*inner)
+		return syntax(ps, "the path of the id is empty");
+	step.by = by;
+	ps->pos = end + 1;
+	return add_step(ps, step);
+}
+
 int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
                     size_t *err_at, const char **why)
+{
+	return parse(out, pool, text, err_at, why, 0);
+}
+
+static int parse(l2e__path *out, l2e__pool *pool, const char *text,
+                 size_t *err_at, const char **why, unsigned depth)
 {
 	parser ps;
 	l2e__step step;
@@ -173,9 +260,13 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 	memset(&ps, 0, sizeof(ps));
 	ps.pool = pool;
 	ps.text = text;
+	ps.depth = depth;
 	out->text = text;
 
-	if (strncmp(text, "$parent", 7) == 0) {
+	if (strncmp(text, "$lookup(", 8) == 0) {
+		if ((error = lookup(&ps)) < 0)
+			goto finish;
+	} else if (strncmp(text, "$parent", 7) == 0) {
 		if ((error = parents(&ps)) < 0)
 			goto finish;
 	} else if (strncmp(text, "$record", 7) == 0) {
@@ -187,8 +278,8 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 	}
 	if (ps.pos && text[ps.pos] && text[ps.pos] != '.' &&
 	    text[ps.pos] != '[') {
-		error = syntax(&ps, "expected '.' after $record, $root or "
-		                    "$parent");
+		error = syntax(&ps, "expected '.' after $record, $root, "
+		                    "$parent or $lookup(...)");
 		goto finish;
 	}
 	if (strcmp(text + ps.pos, ".") == 0 || text[ps.pos] == '\0')
@@ -270,10 +361,34 @@ static const l2e__node *up(const l2e__node *n, const l2e__node *record)
 	return n;
 }
 
-/* Returns non-zero when the callback asked to stop. */
-static int visit(const l2e__path *path, size_t i, const l2e__node *n,
-                 l2e__path_cb cb, void *payload, const l2e__node *record)
+typedef struct walk {
+	const l2e__path *path;
+	l2e__path_cb cb;
+	void *payload;
+	const l2e__scope *scope;
+} walk;
+
+/* The entry of a $lookup step, from `n` where the path stands. */
+static const l2e__node *looked_up(const walk *w, const l2e__step *s,
+                                  const l2e__node *n)
 {
+	l2e__scope scope = *w->scope;
+	const l2e__node *id;
+
+	if (!scope.resolver)
+		return NULL;
+	scope.current = n;
+	id = l2e__path_first(s->by, &scope);
+	if (!id || !l2e__node_is_scalar(id) || !id->len)
+		return NULL;
+	return scope.resolver->find(scope.resolver, s->index, id);
+}
+
+/* Returns non-zero when the callback asked to stop. */
+static int visit(const walk *w, size_t i, const l2e__node *n)
+{
+	const l2e__path *path = w->path;
+	const l2e__node *record = w->scope->record;
 	const l2e__step *s;
 	const l2e__node *c;
 
@@ -281,43 +396,38 @@ static int visit(const l2e__path *path, size_t i, const l2e__node *n,
 		return 0;
 	if (i == path->n_steps) {
 		mark(n);
-		return cb(n, payload);
+		return w->cb(n, w->payload);
 	}
 	s = &path->steps[i];
 	switch (s->kind) {
 	case L2E__STEP_MEMBER:
 		if (n->kind == L2E__NODE_ARRAY) {
 			for (c = n->first; c; c = c->next)
-				if (visit(path, i, c, cb, payload, record))
+				if (visit(w, i, c))
 					return 1;
 			return 0;
 		}
-		return visit(path, i + 1, l2e__node_member(n, s->name), cb,
-		             payload, record);
+		return visit(w, i + 1, l2e__node_member(n, s->name));
 	case L2E__STEP_INDEX:
 		if (n->kind != L2E__NODE_ARRAY)
 			return 0;
-		return visit(path, i + 1, l2e__node_child(n, s->index), cb,
-		             payload, record);
+		return visit(w, i + 1, l2e__node_child(n, s->index));
 	case L2E__STEP_ALL:
 		if (n->kind != L2E__NODE_ARRAY && n->kind != L2E__NODE_OBJECT)
 			return 0;
 		for (c = n->first; c; c = c->next)
-			if (visit(path, i + 1, c, cb, payload, record))
+			if (visit(w, i + 1, c))
 				return 1;
 		return 0;
-	case L2E__STEP_PARENT:
-		return visit(path, i + 1, up(n, record), cb, payload, record);
+	case L2E__STEP_PARENT: return visit(w, i + 1, up(n, record));
+	case L2E__STEP_LOOKUP: return visit(w, i + 1, looked_up(w, s, n));
 	case L2E__STEP_FILTER:
 		if (n->kind == L2E__NODE_OBJECT)
-			return matches_filter(n, s)
-			           ? visit(path, i + 1, n, cb, payload, record)
-			           : 0;
+			return matches_filter(n, s) ? visit(w, i + 1, n) : 0;
 		if (n->kind != L2E__NODE_ARRAY)
 			return 0;
 		for (c = n->first; c; c = c->next)
-			if (matches_filter(c, s) &&
-			    visit(path, i + 1, c, cb, payload, record))
+			if (matches_filter(c, s) && visit(w, i + 1, c))
 				return 1;
 		return 0;
 	}
@@ -336,7 +446,13 @@ static const l2e__node *start_of(const l2e__path *path, const l2e__scope *scope)
 void l2e__path_visit(const l2e__path *path, const l2e__scope *scope,
                      l2e__path_cb cb, void *payload)
 {
-	visit(path, 0, start_of(path, scope), cb, payload, scope->record);
+	walk w;
+
+	w.path = path;
+	w.cb = cb;
+	w.payload = payload;
+	w.scope = scope;
+	visit(&w, 0, start_of(path, scope));
 }
 
 static int take_first(const l2e__node *n, void *payload)
