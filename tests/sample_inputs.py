@@ -3,7 +3,7 @@
 
 A sample folder is samples/<name>/ with the mapping mappings/<name>.json.
 A CSV bundle is read as the folder itself; otherwise every export file in
-it (*.json, *.xml) is an input. Expected outputs live in subfolders.
+it (*.json, *.jsonld, *.xml) is an input. Expected outputs live in subfolders.
 """
 import glob
 import os
@@ -13,6 +13,7 @@ def sample_inputs(folder):
     if glob.glob(os.path.join(folder, "*.csv")):
         return [folder]
     return sorted(glob.glob(os.path.join(folder, "*.json")) +
+                  glob.glob(os.path.join(folder, "*.jsonld")) +
                   glob.glob(os.path.join(folder, "*.xml")))
 
 

@@ -126,8 +126,7 @@ L2E_API int l2e_merger_new(l2e_merger **out, l2e_ctx *ctx,
  *  with the merged dossier of which `d` is the first record. */
 L2E_API int l2e_merger_add(l2e_merger *m, l2e_dossier *d, const void *tag);
 /** After the last add: the next merged dossier, NULL at the end. */
-L2E_API int l2e_merger_next(l2e_dossier **out, const void **tag,
-                            l2e_merger *m);
+L2E_API int l2e_merger_next(l2e_dossier **out, const void **tag, l2e_merger *m);
 L2E_API void l2e_merger_free(l2e_merger *m);
 
 /** The dossier's key as read (the student number). Borrowed. */

@@ -606,8 +606,8 @@ static void emit_merged(batch *b)
 		error = l2e_merger_next(&d, &tag, b->merger);
 		memset(&r, 0, sizeof(r));
 		if (error < 0) {
-			error_result(&r, ctx, error, b->n_inputs ? b->inputs[0]
-			                                        : "");
+			error_result(&r, ctx, error,
+			             b->n_inputs ? b->inputs[0] : "");
 			b->cfg.emit(&r, b->cfg.payload);
 			result_dispose(&r);
 			break;

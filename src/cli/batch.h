@@ -48,7 +48,7 @@ typedef struct batch_result {
 	size_t n_diags;
 	l2e_buf docs[BATCH_MAX_FORMATS]; /* one per format, when converted */
 	int error_code;                  /* BATCH_ERROR: the l2e_code */
-	int exit_code; /* BATCH_ERROR: what it means for the run */
+	int exit_code;        /* BATCH_ERROR: what it means for the run */
 	l2e_dossier *pending; /* merging: converted at the end (batch.c) */
 } batch_result;
 

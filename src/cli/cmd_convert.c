@@ -31,7 +31,11 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A folder of export files: each (regular, not hidden) file, sorted. */
+/*
+ * A folder of export files: each regular file, sorted; not the hidden
+ * ones, nor a README (a note next to the export, as our samples have:
+ * never a student's record, and read as one it would only fail).
+ */
 static void add_folder(convert_run *r, l2e_ctx *ctx, const char *dir)
 {
 	char **names = NULL, path[4096];
@@ -48,7 +52,7 @@ static void add_folder(convert_run *r, l2e_ctx *ctx, const char *dir)
 	while ((e = readdir(d)) != NULL) {
 		char **grown;
 
-		if (e->d_name[0] == '.')
+		if (e->d_name[0] == '.' || !strncmp(e->d_name, "README", 6))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))

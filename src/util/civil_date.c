@@ -35,3 +35,19 @@ long long l2e__days_from_civil(long year, int month, int day)
 
 	return era * 146097 + doe - 719468;
 }
+
+/* The inverse of l2e__days_from_civil (the same algorithm, backwards). */
+void l2e__civil_from_days(long long days, long *year, int *month, int *day)
+{
+	long long z = days + 719468;
+	long long era = (z >= 0 ? z : z - 146096) / 146097;
+	long long doe = z - era * 146097;
+	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long long mp = (5 * doy + 2) / 153;
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+
+	*day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*month = m;
+	*year = (long)(yoe + era * 400 + (m <= 2));
+}

@@ -21,5 +21,7 @@ int l2e__date_exists(long year, int month, int day);
  * year a long holds, no tables, no time zone.
  */
 long long l2e__days_from_civil(long year, int month, int day);
+/** Year, month and day of a day number (days since 1970-01-01). */
+void l2e__civil_from_days(long long days, long *year, int *month, int *day);
 
 #endif

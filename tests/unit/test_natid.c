@@ -98,7 +98,27 @@ static void test_natid_safe_text__messages(void)
 	l2e_buf_dispose(&out);
 }
 
+/* A BSN that lost its leading zero (012345672 -> 12345672) is one as a
+ * whole value, not inside a text. */
+static void test_natid_find__bsn_without_zero(void)
+{
+	l2e_buf out = L2E_BUF_INIT;
+	size_t n = 0;
+
+	CHECK(l2e__natid_find("12345672"));
+	CHECK(l2e__natid_find(" 12345672\n"));
+	CHECK(!l2e__natid_find("12345673")); /* 012345673 fails */
+	CHECK(!l2e__natid_find("KvK 12345672"));
+	CHECK(!l2e__natid_find("12345672 (KvK)"));
+	CHECK(!l2e__natid_find("123456720"));
+	CHECK_INT(0, l2e__natid_redact(&out, "12345672", &n));
+	CHECK_INT(1, (long)n);
+	CHECK_STR(L2E_REDACTED, out.ptr);
+	l2e_buf_dispose(&out);
+}
+
 static const test_case cases[] = {
+	TEST_CASE(test_natid_find__bsn_without_zero),
 	TEST_CASE(test_natid_checks__bsn),
 	TEST_CASE(test_natid_checks__onderwijsnummer),
 	TEST_CASE(test_natid_find__in_text),

@@ -21,8 +21,8 @@ struct l2e_dossier {
 	l2e_dossier_status status;
 	char fingerprint[17]; /* record + mapping + tool version, hex */
 	long long document_time;
-	l2e__eval_io io;      /* where its single fields came from */
-	l2e_dossier **parts;  /* merged: the other records' dossiers */
+	l2e__eval_io io;     /* where its single fields came from */
+	l2e_dossier **parts; /* merged: the other records' dossiers */
 	size_t n_parts;
 };
 

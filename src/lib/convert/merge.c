@@ -103,8 +103,7 @@ static void diag_add(l2e__diags *f, l2e_severity sev, const char *file,
 
 /* A single field both have, with different values: the first stays. */
 static void conflict(l2e_dossier *base, const l2e_dossier *part, int sec,
-                     int field, const l2e__value *kept,
-                     const l2e__value *other)
+                     int field, const l2e__value *kept, const l2e__value *other)
 {
 	const char *name = l2e__sections[sec].fields[field].name;
 	char target[96], first[256], second[256];
@@ -122,8 +121,8 @@ static void conflict(l2e_dossier *base, const l2e_dossier *part, int sec,
 	         "first is kept",
 	         target, first, base->diags.file,
 	         base->io.places[sec][field].line,
-	         base->io.places[sec][field].column, second,
-	         part->diags.file, part->io.places[sec][field].line,
+	         base->io.places[sec][field].column, second, part->diags.file,
+	         part->io.places[sec][field].line,
 	         part->io.places[sec][field].column);
 }
 
@@ -150,7 +149,8 @@ static void join_single(l2e_dossier *base, l2e_dossier *part, int sec)
 		if (!b->values[f].is_set) {
 			b->values[f] = *v;
 			if (f < L2E__SINGLE_FIELDS)
-				base->io.places[sec][f] = part->io.places[sec][f];
+				base->io.places[sec][f] =
+				    part->io.places[sec][f];
 		} else if (f < L2E__SINGLE_FIELDS && v->text &&
 		           b->values[f].text &&
 		           strcmp(v->text, b->values[f].text) != 0) {

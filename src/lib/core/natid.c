@@ -95,6 +95,37 @@ static size_t grouped_at(const char *s, size_t i)
 	return 0;
 }
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * A BSN written as a number loses its leading zero (012345672 becomes
+ * 12345672 in a spreadsheet or an LVS export). Eight digits that are a
+ * BSN with that zero are one when they are the whole value: inside a
+ * text they are far more often something else (one in eleven 8-digit
+ * numbers passes), and a text is where a message quotes them whole.
+ */
+static int is_bsn_without_zero(const char *s, size_t i, size_t n)
+{
+	char d[10];
+	size_t k;
+
+	if (n != 8)
+		return 0;
+	for (k = 0; k < i; k++)
+		if (!is_space(s[k]))
+			return 0;
+	for (k = i + n; s[k]; k++)
+		if (!is_space(s[k]))
+			return 0;
+	d[0] = '0';
+	memcpy(d + 1, s + i, 8);
+	d[9] = '\0';
+	return l2e__natid_is_bsn(d);
+}
+
 /* Length of the national identifier starting at s[i], or 0. */
 static size_t natid_at(const char *s, size_t i)
 {
@@ -120,6 +151,8 @@ static size_t natid_at(const char *s, size_t i)
 	if (n == 9 &&
 	    (l2e__natid_is_bsn(s + i) || l2e__natid_is_onderwijsnummer(s + i)))
 		return 9;
+	if (is_bsn_without_zero(s, i, n))
+		return 8;
 	return grouped_at(s, i);
 }
 

@@ -148,7 +148,26 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n);
 int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
                  const char *target, int section, int field);
 int l2e__mc_valuemap(l2e__loader *ld, l2e__valuemap *vm, const l2e__node *obj);
+
+/* map_extract.c: "contains", "starts_with", "ends_with", "matches" of a
+ * condition; "language", "split", "pick", "after_last", "regex",
+ * "group", "zone" of a rule (`out` the condition or the rule). */
+l2e__key_compile l2e__mc_cond_text;
+l2e__key_compile l2e__mc_rule_language;
+l2e__key_compile l2e__mc_rule_split;
+l2e__key_compile l2e__mc_rule_pick;
+l2e__key_compile l2e__mc_rule_after_last;
+l2e__key_compile l2e__mc_rule_regex;
+l2e__key_compile l2e__mc_rule_group;
+l2e__key_compile l2e__mc_rule_zone;
+/* Zone `name`, read once per mapping; `at` NULL: the default zone,
+ * whose absence is no mistake of the mapping (found when used). */
+int l2e__mc_zone(l2e__loader *ld, const struct l2e__zone **out,
+                 const char *name, const l2e__node *at);
 int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
                      const l2e__node *name);
+/* Where the installed code lists are: $L2E_CODELISTS_DIR, else
+ * <datadir>/lob2europass/mappings/codelists. */
+const char *l2e__codelists_installed(void);
 
 #endif

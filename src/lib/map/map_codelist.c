@@ -7,9 +7,11 @@
  */
 #include "map/compile.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/ctx.h"
 #include "core/file.h"
 #include "core/hash.h"
 #include "read/json_tree.h"
@@ -110,6 +112,31 @@ static const l2e__key codelist_keys[] = {
 	{ .key = "comment" },
 };
 
+#ifndef L2E_DATADIR
+#define L2E_DATADIR "/usr/local/share/lob2europass"
+#endif
+
+/* $L2E_CODELISTS_DIR, else the installed mappings' code lists. */
+const char *l2e__codelists_installed(void)
+{
+	const char *dir = getenv("L2E_CODELISTS_DIR");
+
+	return dir && *dir ? dir : L2E_DATADIR "/mappings/codelists";
+}
+
+/* Read a code list file; a missing one is no error on the context
+ * (another folder may have it). */
+static int read_quietly(l2e__loader *ld, l2e_buf *text, const char *path)
+{
+	int error =
+	    l2e__file_read(text, ld->ctx, path, ld->ctx->opts.max_mapping_bytes,
+	                   "max_mapping_bytes");
+
+	if (error == L2E_ENOTFOUND)
+		l2e__error_clear(ld->ctx);
+	return error;
+}
+
 int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
                      const l2e__node *name_node)
 {
@@ -137,23 +164,39 @@ int l2e__mc_codelist(l2e__loader *ld, const l2e__valuemap **out,
 		return l2e__optc_bad(&ld->oc, name_node,
 		                     "a code list name has only a-z, 0-9, "
 		                     "'-' and '_'");
-	if (!ld->codelist_dir)
-		return l2e__optc_bad(&ld->oc, name_node,
-		                     "code list \"%s\": no code list folder "
-		                     "for this mapping",
-		                     name_node->text);
-	if (l2e__buf_printf(&path, "%s/%s.json", ld->codelist_dir,
-	                    name_node->text) < 0)
-		return l2e__mc_oom(ld);
-	error = l2e__file_read(&text, ld->ctx, path.ptr,
-	                       ld->ctx->opts.max_mapping_bytes,
-	                       "max_mapping_bytes");
+	/* the mapping's own folder first: a school's list of the same
+	 * name wins; then the installed lists, so a folder needs no copy */
+	error = L2E_ENOTFOUND;
+	if (ld->codelist_dir) {
+		if (l2e__buf_printf(&path, "%s/%s.json", ld->codelist_dir,
+		                    name_node->text) < 0)
+			return l2e__mc_oom(ld);
+		error = read_quietly(ld, &text, path.ptr);
+	}
+	if (error == L2E_ENOTFOUND) {
+		l2e_buf installed = L2E_BUF_INIT;
+
+		if (l2e__buf_printf(&installed, "%s/%s.json",
+		                    l2e__codelists_installed(),
+		                    name_node->text) < 0) {
+			error = l2e__mc_oom(ld);
+			goto done;
+		}
+		error = read_quietly(ld, &text, installed.ptr);
+		if (error != L2E_ENOTFOUND || !path.ptr) {
+			l2e_buf_dispose(&path);
+			path = installed; /* errors name the file read */
+		} else {
+			l2e_buf_dispose(&installed);
+		}
+	}
 	if (error == 0)
 		map->fingerprint =
 		    l2e__fnv(map->fingerprint, text.ptr, text.len);
 	if (error == L2E_ENOTFOUND) {
 		error = l2e__optc_bad(&ld->oc, name_node,
-		                      "unknown code list \"%s\" (no %s)",
+		                      "unknown code list \"%s\" (no %s, nor "
+		                      "among the installed code lists)",
 		                      name_node->text, path.ptr);
 		goto done;
 	}

@@ -86,7 +86,7 @@ static int cond_true(const l2e__cond *c, const l2e__scope *scope)
 	case L2E__COND_IN: return in_list(n, c);
 	case L2E__COND_NOT_IN: return !in_list(n, c);
 	case L2E__COND_EXISTS: return has_value(n) == c->exists;
-	default: return 0;
+	default: return l2e__cond_text(c, n);
 	}
 }
 
@@ -228,6 +228,8 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 		n = l2e__path_first(&r->path, scope);
 		if (n)
 			*at = n;
+		if (r->n_languages)
+			n = l2e__pick_language(r, n);
 		if (!has_value(n))
 			break;
 		if (!l2e__node_is_scalar(n)) {
@@ -277,6 +279,11 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 		got = !has_vars || any_var;
 		break;
 	}
+	}
+	if (got && out->ptr && L2E__HAS_EXTRACT(r) &&
+	    (got = l2e__extract(r, scope, out)) < 0) {
+		ev->is_oom = 1;
+		got = 0;
 	}
 	if (got && (!out->ptr || is_blank(out->ptr)))
 		got = 0;
@@ -339,6 +346,9 @@ static int parse_date(eval *ev, const l2e__rule *r, l2e__date *d,
 		trimmed[len] = '\0';
 		text = trimmed;
 	}
+	if ((got = l2e__date_zone_rule(d, ev->diags, r, ev->map, text, at)) >=
+	    0)
+		return got;
 	for (i = 0; formats[i]; i++) {
 		got = l2e__date_parse(d, text, formats[i], &why);
 		if (got != 0)

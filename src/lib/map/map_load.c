@@ -21,6 +21,7 @@
 #include "core/ctx.h"
 #include "core/file.h"
 #include "core/hash.h"
+#include "map/map_values.h"
 #include "read/json_tree.h"
 
 /* ==== The dossier ==== */
@@ -145,7 +146,9 @@ static int compile_mapping(l2e__loader *ld, const l2e__node *root)
 	                             L2E__N_KEYS(mapping_keys),
 	                             "the mapping")) < 0 ||
 	    (error = l2e__keys_compile(ld, ld->map, root, mapping_keys,
-	                               L2E__N_KEYS(mapping_keys))) < 0)
+	                               L2E__N_KEYS(mapping_keys))) < 0 ||
+	    (error = l2e__mc_zone(ld, &ld->map->default_zone, L2E__ZONE_DEFAULT,
+	                          NULL)) < 0)
 		return error;
 	return ld->n_errors ? L2E_EMAPPING : 0;
 }
@@ -270,8 +273,12 @@ int l2e_mapping_load(l2e_mapping **out, l2e_ctx *ctx, const char *path)
 
 void l2e_mapping_free(l2e_mapping *map)
 {
+	l2e__regex *rx;
+
 	if (!map)
 		return;
+	for (rx = map->regexes; rx; rx = rx->next)
+		regfree(&rx->re);
 	l2e__pool_clear(&map->pool);
 	l2e__free(map);
 }

@@ -62,6 +62,10 @@ static const kind_key cond_tests[] = {
 	{ "in", L2E__COND_IN },
 	{ "not_in", L2E__COND_NOT_IN },
 	{ "exists", L2E__COND_EXISTS },
+	{ "contains", L2E__COND_CONTAINS },
+	{ "starts_with", L2E__COND_STARTS_WITH },
+	{ "ends_with", L2E__COND_ENDS_WITH },
+	{ "matches", L2E__COND_MATCHES },
 };
 
 static int cond_equals(l2e__loader *ld, void *out, const l2e__node *v,
@@ -108,6 +112,10 @@ static const l2e__key cond_keys[] = {
 	{ .key = "in", .compile = cond_in },
 	{ .key = "not_in", .compile = cond_in },
 	L2E__ROW_VALUE("exists", L2E__KEY_BOOL, l2e__cond, exists),
+	{ .key = "contains", .compile = l2e__mc_cond_text },
+	{ .key = "starts_with", .compile = l2e__mc_cond_text },
+	{ .key = "ends_with", .compile = l2e__mc_cond_text },
+	{ .key = "matches", .compile = l2e__mc_cond_text },
 	{ .key = "all" },
 	{ .key = "any" },
 	{ .key = "not" },
@@ -143,10 +151,15 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 	if ((l2e__node_member(n, "all") || l2e__node_member(n, "any") ||
 	     l2e__node_member(n, "not")) &&
 	    (l2e__node_member(n, "equals") || l2e__node_member(n, "in") ||
-	     l2e__node_member(n, "not_in") || l2e__node_member(n, "exists")))
+	     l2e__node_member(n, "not_in") || l2e__node_member(n, "exists") ||
+	     l2e__node_member(n, "contains") ||
+	     l2e__node_member(n, "starts_with") ||
+	     l2e__node_member(n, "ends_with") ||
+	     l2e__node_member(n, "matches")))
 		return l2e__optc_bad(&ld->oc, n,
-		                     "\"equals\", \"in\", \"not_in\" and "
-		                     "\"exists\" go with \"path\"");
+		                     "\"equals\", \"in\", \"not_in\", "
+		                     "\"exists\" and the text tests go with "
+		                     "\"path\"");
 	if ((v = l2e__node_member(n, "all")) ||
 	    (v = l2e__node_member(n, "any"))) {
 		c->kind =
@@ -176,7 +189,8 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 		    &ld->oc, n,
 		    "a condition with \"path\" needs exactly one "
 		    "of \"equals\", \"in\", \"not_in\", "
-		    "\"exists\"");
+		    "\"exists\", \"contains\", \"starts_with\", "
+		    "\"ends_with\", \"matches\"");
 	c->kind = (l2e__cond_kind)kind;
 	return 0;
 }
@@ -568,6 +582,13 @@ static const l2e__key rule_keys[] = {
 	{ .key = "date", .compile = compile_dates },
 	L2E__ROW_VALUE("default", L2E__KEY_TEXT, l2e__rule, default_value),
 	L2E__ROW_VALUE("required", L2E__KEY_BOOL, l2e__rule, is_required),
+	{ .key = "language", .compile = l2e__mc_rule_language },
+	{ .key = "split", .compile = l2e__mc_rule_split },
+	{ .key = "pick", .compile = l2e__mc_rule_pick },
+	{ .key = "after_last", .compile = l2e__mc_rule_after_last },
+	{ .key = "regex", .compile = l2e__mc_rule_regex },
+	{ .key = "group", .compile = l2e__mc_rule_group },
+	{ .key = "zone", .compile = l2e__mc_rule_zone },
 	{ .key = "comment" },
 };
 
@@ -583,6 +604,7 @@ int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
 	if (!(r = l2e__pool_alloc(&ld->map->pool, sizeof(*r))))
 		return l2e__mc_oom(ld);
 	*out = r;
+	r->group = -1;
 	r->target = target;
 	r->section = section;
 	r->field = field;
@@ -611,6 +633,11 @@ int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
 		                     "a rule needs exactly one of \"path\", "
 		                     "\"value\", \"first\", \"template\"");
 	r->source = (l2e__source_kind)source; /* none: only a default */
+	if (r->zone && type != L2E__FT_DATE && field >= 0)
+		return l2e__optc_bad(&ld->oc, l2e__node_member(n, "zone"),
+		                     "\"zone\" is for date fields; %s is not "
+		                     "one",
+		                     target);
 	if (r->date_formats && type != L2E__FT_DATE &&
 	    type != L2E__FT_DATETIME && field >= 0)
 		return l2e__optc_bad(

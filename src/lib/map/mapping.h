@@ -28,8 +28,16 @@ typedef enum l2e__cond_kind {
 	L2E__COND_EXISTS,
 	L2E__COND_ALL,
 	L2E__COND_ANY,
-	L2E__COND_NOT
+	L2E__COND_NOT,
+	L2E__COND_CONTAINS,
+	L2E__COND_STARTS_WITH,
+	L2E__COND_ENDS_WITH,
+	L2E__COND_MATCHES
 } l2e__cond_kind;
+
+/* A regular expression compiled at load (regex_t, freed with the
+ * mapping); opaque here so that this header needs no <regex.h>. */
+typedef struct l2e__regex l2e__regex;
 
 struct l2e__cond {
 	l2e__cond_kind kind;
@@ -39,6 +47,7 @@ struct l2e__cond {
 	int exists;           /* EXISTS: expected */
 	l2e__cond **children; /* ALL, ANY, NOT (1) */
 	size_t n_children;
+	const l2e__regex *regex; /* MATCHES */
 };
 
 typedef enum l2e__source_kind {
@@ -94,6 +103,17 @@ struct l2e__rule {
 	const char **date_formats; /* NULL-terminated */
 	const char *default_value;
 	int is_required;
+	/* taking part of a value (map_values.c), in this order */
+	const char **languages; /* a language-typed value: first tag found */
+	size_t n_languages;
+	const char *split; /* cut at this, take a part */
+	l2e__path pick_by; /* with split: the parallel value */
+	const char **pick_values;
+	size_t n_pick_values;
+	const char *after_last;
+	const l2e__regex *regex;
+	int group; /* of regex; -1: 1 when the pattern has one, else 0 */
+	const struct l2e__zone *zone; /* NULL: Europe/Amsterdam */
 };
 
 /* One section of the profile and where its items come from. */
@@ -179,7 +199,10 @@ struct l2e_mapping {
 	size_t n_blocks;
 	l2e__valuemap **codelists;
 	size_t n_codelists;
-	uint64_t fingerprint; /* of the mapping and code list files */
+	uint64_t fingerprint;          /* of the mapping and code list files */
+	l2e__regex *regexes;           /* every one compiled, to free */
+	const struct l2e__zone *zones; /* every zone read, a list */
+	const struct l2e__zone *default_zone; /* NULL: no zone data */
 	l2e__lookup *lookups; /* "lookups" */
 	size_t n_lookups;
 };
