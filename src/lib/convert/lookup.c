@@ -372,7 +372,7 @@ static slot *fetch(l2e__lookups *lk, run_table *t, const l2e__lookup *def,
 		                "this run",
 		                def->max_requests);
 		why = l2e__pool_strdup(&lk->pool, name.ptr ? name.ptr : "?");
-	} else if (url_of(&ref, def->source, id) < 0 ||
+	} else if (url_of(&ref, def->url, id) < 0 ||
 	           l2e__url_resolve(&url, lk->url, ref.ptr) < 0) {
 		why = "the look-up URL is not a URL";
 	} else if (!l2e__url_same_origin(url, lk->url)) {
@@ -519,7 +519,8 @@ static const l2e__node *find(l2e__resolver *base, size_t ti,
 	}
 	t = &lk->tables[ti];
 	pthread_mutex_lock(&lk->lock);
-	if (def->kind == L2E__LOOKUP_FILES) {
+	/* "files" and "url" together: the API when the input came from it */
+	if (def->kind == L2E__LOOKUP_FILES && !(def->url && lk->url)) {
 		if (!t->is_built) {
 			t->is_built = 1;
 			if (build_files(lk, t, def, r->ctx) < 0)

@@ -21,18 +21,22 @@
 static int lk_source(l2e__loader *ld, l2e__lookup *lk, const l2e__node *v,
                      l2e__lookup_kind kind)
 {
-	const char *s;
+	const char *s, *id;
 	int error;
 
 	if ((error = l2e__mc_expect(ld, v, L2E__NODE_STRING,
-	                            "a look-up "
-	                            "source")) < 0)
+	                            "a look-up source")) < 0)
 		return error;
-	if (lk->source)
+	/* "files" and "url" go together: the same export read from a
+	   folder, or fetched from its API */
+	if ((kind != L2E__LOOKUP_URL && lk->source) ||
+	    (lk->source && lk->kind == L2E__LOOKUP_TABLE) ||
+	    (kind == L2E__LOOKUP_TABLE && lk->url))
 		return l2e__optc_bad_key(
 		    &ld->oc, v,
 		    "a look-up table has one of \"files\", "
-		    "\"table\" and \"url\"");
+		    "\"table\" and \"url\" (\"files\" "
+		    "and \"url\" may go together)");
 	s = v->text;
 	if (!*s)
 		return l2e__optc_bad(&ld->oc, v, "\"%s\" is empty", v->key);
@@ -46,24 +50,26 @@ static int lk_source(l2e__loader *ld, l2e__lookup *lk, const l2e__node *v,
 		    "\"files\" is a pattern inside the export's "
 		    "folder, like \"programmes/*.json\" (no "
 		    "'/' at the start, no \"..\")");
-	if (kind == L2E__LOOKUP_URL) {
-		const char *id = strstr(s, "{id}");
-
-		if (strstr(s, "://") || (s[0] == '/' && s[1] == '/'))
-			return l2e__optc_bad(
-			    &ld->oc, v,
-			    "\"url\" is relative to the input "
-			    "URL (\"/programmes/{id}\"), so it "
-			    "stays on the same server");
-		if (!id || strstr(id + 4, "{id}"))
-			return l2e__optc_bad(
-			    &ld->oc, v,
-			    "\"url\" holds \"{id}\" once: where "
-			    "the id goes");
+	if (kind != L2E__LOOKUP_URL) {
+		if (!(lk->source = l2e__pool_strdup(&ld->map->pool, s)))
+			return l2e__mc_oom(ld);
+		lk->kind = kind;
+		return 0;
 	}
-	if (!(lk->source = l2e__pool_strdup(&ld->map->pool, s)))
+	id = strstr(s, "{id}");
+	if (strstr(s, "://") || (s[0] == '/' && s[1] == '/'))
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"url\" is relative to the input URL "
+		                     "(\"/programmes/{id}\"), so it stays on "
+		                     "the same server");
+	if (!id || strstr(id + 4, "{id}"))
+		return l2e__optc_bad(&ld->oc, v,
+		                     "\"url\" holds \"{id}\" once: where the "
+		                     "id goes");
+	if (!(lk->url = l2e__pool_strdup(&ld->map->pool, s)))
 		return l2e__mc_oom(ld);
-	lk->kind = kind;
+	if (!lk->source)
+		lk->kind = L2E__LOOKUP_URL;
 	return 0;
 }
 
@@ -106,7 +112,7 @@ static int lk_key(l2e__loader *ld, void *out, const l2e__node *v,
 {
 	l2e__lookup *lk = out;
 
-	if (!lk->source)
+	if (!lk->source && !lk->url)
 		return l2e__optc_bad(&ld->oc, obj,
 		                     "look-up table \"%s\" needs one of "
 		                     "\"files\", \"table\" and \"url\"",
@@ -149,7 +155,7 @@ static int lk_max_requests(l2e__loader *ld, void *out, const l2e__node *v,
 	l2e__lookup *lk = out;
 
 	(void)obj;
-	if (lk->kind != L2E__LOOKUP_URL)
+	if (!lk->url)
 		return l2e__optc_bad_key(&ld->oc, v,
 		                         "\"max_requests\" goes with \"url\"");
 	return l2e__mc_number(ld, &lk->max_requests, v, 1, 1000000,

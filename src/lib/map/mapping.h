@@ -166,7 +166,8 @@ typedef enum l2e__lookup_kind {
 typedef struct l2e__lookup {
 	const char *name;
 	l2e__lookup_kind kind;
-	const char *source; /* the glob, the table's name, or the template */
+	const char *source; /* the glob or the table's name; URL: NULL */
+	const char *url;    /* the template; with "files": for URL inputs */
 	int has_entries;
 	l2e__path entries; /* FILES: the entries in each file (default .) */
 	int has_key;
