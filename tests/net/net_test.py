@@ -185,6 +185,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if p == "/hang":
             time.sleep(20)
             return
+        if p.startswith("/ooapi/"):   # the OOAPI samples as the API
+            return self.ooapi(p)
         if p == "/lk/students":   # look-ups: programmes by id (issue 16)
             n = int(q.get("pageNumber", "1"))
             return self.json(lookup_page(n))
@@ -196,6 +198,38 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 {"programmeId": pid, "name": [{"language": "nl-NL",
                  "value": LK_PROGRAMMES[pid]}]}).encode())
         return self.send(404, b"")
+
+    def ooapi(self, p):
+        """samples/ooapi-vN/ served as the API serves it: the persons
+        collection made of the person files, a person's association
+        collections, and each referred object by id."""
+        parts = p.strip("/").split("/")   # ooapi, v6, persons, ...
+        root = os.path.join(SRC, "samples", "ooapi-" + parts[1])
+        rest = parts[2:]
+
+        def send_file(path):
+            if not os.path.isfile(path):
+                return self.send(404, b"{}")
+            with open(path, "rb") as f:
+                return self.json(f.read())
+        if rest == ["persons"]:
+            items = []
+            for n in sorted(os.listdir(root)):
+                if n.startswith("persons-") and n.count("-") == 5:
+                    with open(os.path.join(root, n)) as f:
+                        items.append(json.load(f))
+            return self.json(json.dumps(
+                {"pageSize": 100, "pageNumber": 1, "hasPreviousPage": False,
+                 "hasNextPage": False, "items": items}).encode())
+        if len(rest) == 3 and rest[0] == "persons":
+            path = os.path.join(root, "persons-%s-%s.json" % (rest[1], rest[2]))
+            if not os.path.isfile(path):   # no associations: an empty page
+                return self.json(b'{"pageSize": 100, "pageNumber": 1, '
+                                 b'"hasNextPage": false, "items": []}')
+            return send_file(path)
+        if len(rest) == 2 and "." not in rest[1]:
+            return send_file(os.path.join(root, rest[0], rest[1] + ".json"))
+        return self.send(404, b"{}")
 
     def read_body(self):
         n = int(self.headers.get("Content-Length", "0"))
@@ -591,6 +625,40 @@ def lookup_urls_stay_on_the_input_server():
              lookup_mapping("https://example.org/programmes/{id}")])
     assert p.returncode == 4 and "relative to the input URL" in p.stderr, \
         p.stderr
+
+
+@case
+def ooapi_by_url_with_lookups_fetches_each_programme_once():
+    """The OOAPI samples fetched from a loopback HTTPS API give the same
+    documents as the sample folders; every programme (and every other
+    object) is fetched once, with the input's credentials."""
+    for v, coll in (("v6", "programmes"), ("v5", "programs")):
+        STATE.reset()
+        out = fresh("o-ooapi-" + v)
+        p = run(["convert", "-m", os.path.join(SRC, "mappings",
+                                               "ooapi-%s.json" % v),
+                 "-o", out, "--jobs", "2", "--cacert",
+                 os.path.join(TMP, "ca.pem"), "--auth-file",
+                 auth_file("bearer " + TOKEN),
+                 https_url("/ooapi/%s/persons?consumer=lob2europass" % v)])
+        assert p.returncode == 0, (v, p.returncode, p.stderr)
+        assert "1 skipped" in p.stderr, p.stderr
+        paths = STATE.paths("/ooapi/%s/" % v)
+        progs = [x for x in paths if x.startswith("/ooapi/%s/%s/" % (v, coll))]
+        assert len(progs) == 2 and len(set(progs)) == 2, paths
+        assert len(paths) == len(set(paths)), "fetched twice: %s" % paths
+        assert not [x for x in paths if "d003" in x], \
+            "a student without consent was looked up"
+        assert all(r[2].get("Authorization") == "Bearer " + TOKEN
+                   for r in STATE.requests)
+        want = os.path.join(SRC, "samples", "ooapi-" + v, "expected")
+        for name in sorted(os.listdir(want)):
+            if name.endswith(".xml"):
+                with open(os.path.join(want, name), "rb") as f, \
+                        open(os.path.join(out, name), "rb") as g:
+                    assert f.read() == g.read(), (v, name, "differs")
+        assert docs(out) == sorted(n for n in os.listdir(want)
+                                   if n.endswith(".xml")), docs(out)
 
 
 # ---- Deliver ----
