@@ -23,6 +23,8 @@
 #include <string.h>
 
 #include "map/date.h"
+#include "map/map_values.h"
+#include "map/zone.h"
 
 #include "fuzz_check.h"
 
@@ -149,6 +151,38 @@ static void try_format(const char *text, const char *format)
 		          format, printed, strlen(printed));
 }
 
+/*
+ * A date-time with a zone (map_values.c): a local date it gives is real,
+ * and a time it drops is a time of day. The zone is read once (the
+ * system's zone data; without it this part is skipped).
+ */
+static void try_zoned(const char *text)
+{
+	static l2e__pool pool = L2E__POOL_INIT;
+	static const l2e__zone *zone;
+	static int is_loaded;
+	const char *why = NULL;
+	l2e__date d = { 0, 0, 0 };
+	char time[16];
+	int rc;
+
+	if (!is_loaded++)
+		(void)l2e__zone_load(&zone, &pool, L2E__ZONE_DEFAULT, &why);
+	if (!zone)
+		return;
+	rc = l2e__date_zoned(&d, time, text, zone);
+	if (rc == 1) {
+		check_date(&d, text, "jjjj-mm-dd");
+		if (time[0] && (strlen(time) != 5 || time[2] != ':' ||
+		                time[0] > '2' || time[3] > '5'))
+			fuzz_fail("a dropped time is no time of day", "zoned",
+			          text, strlen(text));
+	} else if (rc != 0 && rc != -1) {
+		fuzz_fail("a zoned date-time gave another answer", "zoned",
+		          text, strlen(text));
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *copy;
@@ -166,6 +200,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		for (i = 0; l2e__date_iso_formats[i]; i++)
 			try_format(copy, l2e__date_iso_formats[i]);
+		try_zoned(copy);
 	}
 	free(copy);
 	return 0;

@@ -338,8 +338,11 @@ CASES = [
          files=["_._.._.._.._tmp_l2e-escaped.europass.xml"]),
     dict(name="xml-formula-injection", map=XML_MAP, rc=0,
          text=['=HYPERLINK("http://example.invalid/","klik")</achternaam>']),
+    # both dates are 8 digits that pass the BSN elfproef with a leading
+    # zero, so a message may not quote them (issue 16): the reasons stay
     dict(name="xml-impossible-dates", map=XML_MAP, rc=0,
-         msg=['"20230230" is not a real date', '"20231301"']),
+         msg=['is not a real date (day does not exist in that month)',
+              'is not a real date (month outside 1..12)']),
     # CSV bundles
     dict(name="csv-nul-byte", map=CSV_MAP, rc=3,
          msg=["studenten.csv:2:", "NUL byte in CSV text"]),

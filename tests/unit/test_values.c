@@ -125,7 +125,70 @@ static void test_codelist__installed_lists(void)
 	l2e_ctx_free(ctx);
 }
 
+/* dossier.merge through l2e_input_next(): one dossier per key, in the
+ * order the keys first appear, a keyless record on its own. */
+static void test_merge__input_next(void)
+{
+	static const char map_text[] =
+	    "{\"lob2europass_mapping\": 1, \"name\": \"m\", \"source\": "
+	    "{\"format\": \"json\", \"records\": \"r\"}, \"dossier\": "
+	    "{\"key\": [\"nr\", \"student\"], \"merge\": true}, "
+	    "\"profile\": {\"person\": {\"first_name\": \"n\"}, "
+	    "\"education\": {\"each\": \"o\", \"fields\": {\"title\": "
+	    "\".\"}}}}";
+	static const char export_text[] =
+	    "{\"r\": [{\"nr\": \"b\", \"n\": \"Bram\", \"o\": [\"x\"]},"
+	    " {\"student\": \"a\", \"o\": [\"y\"]}, {\"o\": [\"z\"]},"
+	    " {\"student\": \"b\", \"n\": \"Bas\", \"o\": [\"w\"]}]}";
+	l2e_mapping *map = NULL;
+	l2e_input *in = NULL;
+	l2e_dossier *d = NULL;
+	l2e_buf doc = L2E_BUF_INIT;
+	l2e_ctx *ctx = NULL;
+	const char *keys[3] = { NULL, NULL, NULL };
+	int n = 0, conflicts = 0;
+	size_t i;
+
+	if (l2e_ctx_new(&ctx, NULL) < 0)
+		return;
+	CHECK_INT(0, l2e_mapping_load_memory(&map, ctx, "m.json", map_text,
+	                                     strlen(map_text), NULL));
+	CHECK_INT(0, l2e_input_open_memory(&in, ctx, map, "e.json", export_text,
+	                                   strlen(export_text)));
+	while (in && l2e_input_next(&d, in) == 0 && d) {
+		if (n < 3)
+			keys[n] = l2e_dossier_key(d) ? "key" : "none";
+		if (n == 0) {
+			CHECK_STR("b", l2e_dossier_key(d));
+			CHECK_INT(0,
+			          l2e_dossier_write(&doc, ctx, d,
+			                            L2E_FORMAT_EUROPASS_XML));
+			CHECK(doc.ptr && strstr(doc.ptr, "<FirstName>Bram") &&
+			      strstr(doc.ptr, "<Title>x</Title>") &&
+			      strstr(doc.ptr, "<Title>w</Title>") &&
+			      strstr(doc.ptr, "<Title>x</Title>") <
+			          strstr(doc.ptr, "<Title>w</Title>"));
+			for (i = 0; i < l2e_dossier_diag_count(d); i++)
+				conflicts +=
+				    strstr(l2e_dossier_diag(d, i)->message,
+				           "differ; the first is kept") != NULL;
+		}
+		if (n == 1)
+			CHECK_STR("a", l2e_dossier_key(d));
+		n++;
+		l2e_dossier_free(d);
+	}
+	CHECK_INT(3, n);
+	CHECK_INT(1, conflicts);
+	CHECK_STR("none", keys[2]);
+	l2e_buf_dispose(&doc);
+	l2e_input_free(in);
+	l2e_mapping_free(map);
+	l2e_ctx_free(ctx);
+}
+
 static const test_case cases[] = {
+	TEST_CASE(test_merge__input_next),
 	TEST_CASE(test_codelist__installed_lists),
 	TEST_CASE(test_zone__dutch_local_date),
 	TEST_CASE(test_zone__other_zones),
