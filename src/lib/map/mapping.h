@@ -204,7 +204,7 @@ struct l2e_mapping {
 	l2e__regex *regexes;           /* every one compiled, to free */
 	const struct l2e__zone *zones; /* every zone read, a list */
 	const struct l2e__zone *default_zone; /* NULL: no zone data */
-	l2e__lookup *lookups; /* "lookups" */
+	l2e__lookup *lookups;                 /* "lookups" */
 	size_t n_lookups;
 };
 
