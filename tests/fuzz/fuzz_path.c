@@ -13,7 +13,9 @@
  *  - a parsed path has the steps its kind promises (names, values);
  *  - l2e__path_first() is the first node l2e__path_visit() reaches;
  *  - the path of a reached node (l2e__node_path(), which findings
- *    show) parses, and leads from the root back to that very node.
+ *    show) parses, and leads from the root back to that very node;
+ *  - a path that does not start at $root ($parent included) reaches
+ *    nothing outside its record: never another student's rows.
  *
  * Internal API (src/lib), as tests/unit/test_path.c.
  */
@@ -72,6 +74,7 @@ static void setup(void)
 
 typedef struct visit_state {
 	const l2e__node *root;
+	const l2e__node *record; /* NULL: the path starts at $root */
 	const l2e__node *first;
 	size_t n;
 	l2e__pool *pool;
@@ -96,7 +99,7 @@ static void check_node_path(const l2e__node *n, const l2e__node *root,
 {
 	l2e_buf text = L2E_BUF_INIT;
 	l2e__path path;
-	l2e__scope scope = { root, root, root };
+	l2e__scope scope = { root, root, root, NULL };
 	find_state fs = { n, 0 };
 	const l2e__node *p;
 	const char *why = NULL;
@@ -139,6 +142,15 @@ static int on_node(const l2e__node *n, void *payload)
 
 	if (!n)
 		fuzz_fail("a NULL node reached", "l2e__path_visit", NULL, 0);
+	if (vs->record) {
+		const l2e__node *p = n;
+
+		while (p && p != vs->record)
+			p = p->parent;
+		if (!p)
+			fuzz_fail("a path reached a node outside its record",
+			          "l2e__path_visit", NULL, 0);
+	}
 	if (vs->n++ == 0)
 		vs->first = n;
 	if (vs->n <= 64)
@@ -161,11 +173,12 @@ static void evaluate(const l2e__path *path, const l2e__node *root,
 		for (c = c->first; c && n_records < 8; c = c->next)
 			records[n_records++] = c;
 	for (i = 0; i < n_records; i++) {
-		l2e__scope scope = { records[i], records[i], root };
+		l2e__scope scope = { records[i], records[i], root, NULL };
 		visit_state vs;
 
 		memset(&vs, 0, sizeof(vs));
 		vs.root = root;
+		vs.record = path->base == L2E__PATH_ROOT ? NULL : records[i];
 		vs.pool = pool;
 		l2e__path_visit(path, &scope, on_node, &vs);
 		if (l2e__path_first(path, &scope) != vs.first)
@@ -185,6 +198,9 @@ static void check_parsed(const l2e__path *path, const char *text)
 	for (i = 0; i < path->n_steps; i++) {
 		const l2e__step *s = &path->steps[i];
 
+		if (s->kind == L2E__STEP_PARENT && path->base)
+			fuzz_fail("$parent after $record or $root", text, NULL,
+			          0);
 		if ((s->kind == L2E__STEP_MEMBER && !s->name) ||
 		    (s->kind == L2E__STEP_FILTER && (!s->name || !s->value)))
 			fuzz_fail("a step without its name or value", text,

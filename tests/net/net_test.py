@@ -47,6 +47,23 @@ def student(i):
     }
 
 
+LK_PROGRAMMES = {"p-kok": "Kok", "p-kap": "Kapper", "p/raar id": "Raar"}
+
+
+def lookup_page(n):
+    """Students whose enrolments name programmes by id, in 3 pages: the
+    same programmes again and again, one unknown id (p-weg)."""
+    ids = [["p-kok", "p-kap"], ["p-kok"], ["p-kap", "p/raar id"],
+           ["p-kok"], ["p-weg"], ["p-kap"]]
+    items = []
+    for k in range(2):
+        i = (n - 1) * 2 + k
+        items.append({"nr": "%07d" % (300 + i), "sn": "Opzoek%d" % i,
+                      "enrolments": [{"programmeId": x} for x in ids[i]]})
+    return json.dumps({"pageNumber": n, "hasNextPage": n < 3,
+                       "items": items}).encode()
+
+
 PAGES = 3
 PER_PAGE = 2
 
@@ -168,7 +185,51 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if p == "/hang":
             time.sleep(20)
             return
+        if p.startswith("/ooapi/"):   # the OOAPI samples as the API
+            return self.ooapi(p)
+        if p == "/lk/students":   # look-ups: programmes by id (issue 16)
+            n = int(q.get("pageNumber", "1"))
+            return self.json(lookup_page(n))
+        if p.startswith("/lk/programmes/"):
+            pid = urllib.parse.unquote(p.rsplit("/", 1)[1])
+            if pid not in LK_PROGRAMMES:
+                return self.send(404, b"{}")
+            return self.json(json.dumps(
+                {"programmeId": pid, "name": [{"language": "nl-NL",
+                 "value": LK_PROGRAMMES[pid]}]}).encode())
         return self.send(404, b"")
+
+    def ooapi(self, p):
+        """samples/ooapi-vN/ served as the API serves it: the persons
+        collection made of the person files, a person's association
+        collections, and each referred object by id."""
+        parts = p.strip("/").split("/")   # ooapi, v6, persons, ...
+        root = os.path.join(SRC, "samples", "ooapi-" + parts[1])
+        rest = parts[2:]
+
+        def send_file(path):
+            if not os.path.isfile(path):
+                return self.send(404, b"{}")
+            with open(path, "rb") as f:
+                return self.json(f.read())
+        if rest == ["persons"]:
+            items = []
+            for n in sorted(os.listdir(root)):
+                if n.startswith("persons-") and n.count("-") == 5:
+                    with open(os.path.join(root, n)) as f:
+                        items.append(json.load(f))
+            return self.json(json.dumps(
+                {"pageSize": 100, "pageNumber": 1, "hasPreviousPage": False,
+                 "hasNextPage": False, "items": items}).encode())
+        if len(rest) == 3 and rest[0] == "persons":
+            path = os.path.join(root, "persons-%s-%s.json" % (rest[1], rest[2]))
+            if not os.path.isfile(path):   # no associations: an empty page
+                return self.json(b'{"pageSize": 100, "pageNumber": 1, '
+                                 b'"hasNextPage": false, "items": []}')
+            return send_file(path)
+        if len(rest) == 2 and "." not in rest[1]:
+            return send_file(os.path.join(root, rest[0], rest[1] + ".json"))
+        return self.send(404, b"{}")
 
     def read_body(self):
         n = int(self.headers.get("Content-Length", "0"))
@@ -497,6 +558,107 @@ def https_redirect_to_http_refused():
     assert p.returncode == 3, (p.returncode, p.stderr)
     assert "another protocol" in p.stderr, p.stderr
     assert not STATE.paths("/one"), "followed to http://"
+
+
+# ---- Look-ups (issue 16) ----
+
+def lookup_mapping(url="programmes/{id}"):
+    m = {"lob2europass_mapping": 1, "name": "lookup-test",
+         "lookups": {"programmes": {"url": url, "max_requests": 10}},
+         "source": {"format": "json", "records": "items",
+                    "paging": {"page_parameter": "pageNumber",
+                               "has_next_page": "hasNextPage"}},
+         "dossier": {"key": "nr"},
+         "profile": {"person": {"surname": "sn"},
+                     "education": {"each": "enrolments", "fields": {
+                         "title": {"path":
+                                   "$lookup(programmes, programmeId)"
+                                   ".name[0].value", "required": True}}}}}
+    d = os.path.join(TMP, "mappings")
+    os.makedirs(d, exist_ok=True)
+    path = os.path.join(d, "lk%d.json" % len(os.listdir(d)))
+    with open(path, "w") as f:
+        json.dump(m, f)
+    return path
+
+
+@case
+def lookups_by_url_fetch_each_programme_once():
+    out = fresh("o-lookup")
+    p = run(["convert", "-m", lookup_mapping(), "-o", out, "--jobs", "3",
+             "--cacert", os.path.join(TMP, "ca.pem"), "--auth-file",
+             auth_file("bearer " + TOKEN), https_url("/lk/students")])
+    # the student with the unknown programme is rejected: exit 1
+    assert p.returncode == 1, (p.returncode, p.stderr)
+    got = sorted(STATE.paths("/lk/programmes/"))
+    assert got == ["/lk/programmes/p%2Fraar%20id", "/lk/programmes/p-kap",
+                   "/lk/programmes/p-kok", "/lk/programmes/p-weg"], got
+    assert all(r[2].get("Authorization") == "Bearer " + TOKEN
+               for r in STATE.requests), "look-ups without credentials"
+    assert len(docs(out)) == 5, docs(out)
+    with open(os.path.join(out, "0000302.europass.xml")) as f:
+        xml = f.read()
+    assert "<Title>Kapper</Title>" in xml and "<Title>Raar</Title>" in xml
+    assert 'look-up "programmes" of id "p-weg"' in p.stderr, p.stderr
+    assert "404" in p.stderr, p.stderr
+    assert TOKEN not in p.stderr
+
+
+@case
+def lookups_by_url_stop_at_max_requests():
+    m = lookup_mapping()
+    with open(m) as f:
+        mj = json.load(f)
+    mj["lookups"]["programmes"]["max_requests"] = 2
+    with open(m, "w") as f:
+        json.dump(mj, f)
+    p = run(["convert", "-m", m, "-o", fresh("o-lkmax"), "--cacert",
+             os.path.join(TMP, "ca.pem"), https_url("/lk/students")])
+    assert p.returncode == 1, (p.returncode, p.stderr)
+    assert len(STATE.paths("/lk/programmes/")) == 2, STATE.paths()
+    assert "more than max_requests (2)" in p.stderr, p.stderr
+
+
+@case
+def lookup_urls_stay_on_the_input_server():
+    p = run(["mapping", "check",
+             lookup_mapping("https://example.org/programmes/{id}")])
+    assert p.returncode == 4 and "relative to the input URL" in p.stderr, \
+        p.stderr
+
+
+@case
+def ooapi_by_url_with_lookups_fetches_each_programme_once():
+    """The OOAPI samples fetched from a loopback HTTPS API give the same
+    documents as the sample folders; every programme (and every other
+    object) is fetched once, with the input's credentials."""
+    for v, coll in (("v6", "programmes"), ("v5", "programs")):
+        STATE.reset()
+        out = fresh("o-ooapi-" + v)
+        p = run(["convert", "-m", os.path.join(SRC, "mappings",
+                                               "ooapi-%s.json" % v),
+                 "-o", out, "--jobs", "2", "--cacert",
+                 os.path.join(TMP, "ca.pem"), "--auth-file",
+                 auth_file("bearer " + TOKEN),
+                 https_url("/ooapi/%s/persons?consumer=lob2europass" % v)])
+        assert p.returncode == 0, (v, p.returncode, p.stderr)
+        assert "1 skipped" in p.stderr, p.stderr
+        paths = STATE.paths("/ooapi/%s/" % v)
+        progs = [x for x in paths if x.startswith("/ooapi/%s/%s/" % (v, coll))]
+        assert len(progs) == 2 and len(set(progs)) == 2, paths
+        assert len(paths) == len(set(paths)), "fetched twice: %s" % paths
+        assert not [x for x in paths if "d003" in x], \
+            "a student without consent was looked up"
+        assert all(r[2].get("Authorization") == "Bearer " + TOKEN
+                   for r in STATE.requests)
+        want = os.path.join(SRC, "samples", "ooapi-" + v, "expected")
+        for name in sorted(os.listdir(want)):
+            if name.endswith(".xml"):
+                with open(os.path.join(want, name), "rb") as f, \
+                        open(os.path.join(out, name), "rb") as g:
+                    assert f.read() == g.read(), (v, name, "differs")
+        assert docs(out) == sorted(n for n in os.listdir(want)
+                                   if n.endswith(".xml")), docs(out)
 
 
 # ---- Deliver ----

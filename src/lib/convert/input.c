@@ -22,6 +22,7 @@
 
 #include "convert/dossier.h"
 #include "convert/input.h"
+#include "convert/lookup.h"
 #include "convert/paging.h"
 #include "util/alloc.h"
 #include "core/buf.h"
@@ -47,8 +48,9 @@ struct l2e_input {
 	l2e_chunk *current; /* for l2e_input_next() */
 	l2e__document_cb on_document;
 	void *on_document_payload;
-	l2e_merger *merger; /* dossier.merge: l2e_input_next() joins */
-	int is_merged;      /* the whole input is in the merger */
+	l2e_merger *merger;    /* dossier.merge: l2e_input_next() joins */
+	l2e__lookups *lookups; /* the mapping's look-up tables; NULL: none */
+	int is_merged;         /* the whole input is in the merger */
 };
 
 struct l2e_chunk {
@@ -70,6 +72,7 @@ struct l2e_chunk {
 	int is_oom; /* a record could not be kept */
 	l2e__document_cb on_document;
 	void *on_document_payload;
+	l2e__lookup_resolver resolver; /* the paths' $lookup( */
 };
 
 void l2e__input_on_document(l2e_input *in, l2e__document_cb cb, void *payload)
@@ -114,6 +117,35 @@ static int finish_open(l2e_input **out, l2e_input *in, int error)
 	return 0;
 }
 
+/*
+ * Look-up tables read files beside the input: in its folder, or in the
+ * folder it is (a CSV bundle).
+ */
+static int open_lookups(l2e_input *in, const char *path)
+{
+	struct stat st;
+	const char *slash;
+	char *dir;
+	int error;
+
+	if (!in->map->n_lookups)
+		return 0;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		dir = l2e__strdup(path);
+	else if ((slash = strrchr(path, '/')) != NULL)
+		dir = l2e__strndup(path,
+		                   (size_t)(slash - path) + (slash == path));
+	else
+		dir = l2e__strdup(".");
+	if (!dir)
+		return l2e__error_set(in->ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	error =
+	    l2e__lookups_new(&in->lookups, in->ctx, in->map, dir, NULL, NULL);
+	l2e__free(dir);
+	return error;
+}
+
 int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
                    const char *path)
 {
@@ -127,6 +159,8 @@ int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	if ((error = open_common(out, ctx, map, is_stdin ? "<stdin>" : path,
 	                         &in)) < 0)
 		return error;
+	if (!is_stdin && (error = open_lookups(in, path)) < 0)
+		return finish_open(out, in, error);
 	if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		/* a folder: the files of a CSV bundle */
 		if (!in->reader->open_dir)
@@ -187,6 +221,9 @@ int l2e_input_open_memory(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 		                   l2e__error_set(ctx, L2E_ENOMEM,
 		                                  L2E_ERRCLASS_READ,
 		                                  "out of memory"));
+	if ((error = l2e__lookups_new(&in->lookups, ctx, map, NULL, NULL,
+	                              NULL)) < 0)
+		return finish_open(out, in, error);
 	error = in->reader->open(&in->state, ctx, &map->source, in->name,
 	                         in->data.ptr, in->data.len);
 	return finish_open(out, in, error);
@@ -244,7 +281,9 @@ int l2e_input_open_url(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 		                      in->name, 0, 0, NULL,
 		                      "a bundle of several CSV files is a "
 		                      "folder; it cannot be fetched"));
-	if ((error = l2e__pager_open(&in->pager, ctx, net, map, url)) < 0)
+	if ((error = l2e__pager_open(&in->pager, ctx, net, map, url)) < 0 ||
+	    (error = l2e__lookups_new(&in->lookups, ctx, map, NULL, net, url)) <
+	        0)
 		return finish_open(out, in, error);
 	/* the first page now: an unreachable server fails the open */
 	error = open_next_page(in);
@@ -259,6 +298,7 @@ void l2e_input_free(l2e_input *in)
 		return;
 	l2e_chunk_free(in->current);
 	l2e_merger_free(in->merger);
+	l2e__lookups_free(in->lookups);
 	if (in->state)
 		in->reader->close(in->state);
 	l2e__pager_free(in->pager);
@@ -336,6 +376,7 @@ static void release_tree(l2e_chunk *c)
 {
 	if (c->root && c->on_document)
 		c->on_document(c->root, c->on_document_payload);
+	l2e__resolver_dispose(&c->resolver);
 	c->root = NULL;
 	c->top_scalars = NULL;
 	c->n_top_scalars = 0;
@@ -434,6 +475,8 @@ static int parse_chunk(l2e_chunk *c, l2e_ctx *ctx)
 	if (!root)
 		return 0;
 	c->root = root;
+	l2e__resolver_init(&c->resolver, c->in->lookups, ctx);
+	l2e__resolver_document(&c->resolver, root);
 	if (keep_top_scalars(c) < 0)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
@@ -529,6 +572,11 @@ next:
 	d->profile.max_items = ctx->opts.max_items;
 	d->diags.max_items = ctx->opts.max_diags;
 	d->io.n_records = c->n_records;
+	if (c->in->lookups) {
+		c->resolver.ctx = ctx;
+		l2e__resolver_dossier(&c->resolver, &d->diags);
+		d->io.resolver = &c->resolver.base;
+	}
 	error = l2e__map_eval(&d->profile, &d->diags, &d->key, &verdict, c->map,
 	                      record, c->root, &d->io);
 	if (error < 0) {

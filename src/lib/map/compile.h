@@ -7,6 +7,7 @@
  *                   dossier, the public load/free functions
  *   map_source.c    "source": the format and its reader's own options
  *   map_paging.c    "source.paging"
+ *   map_lookup.c    "lookups": look-up tables, and $lookup in paths
  *   map_profile.c   "opt_in" and "profile": sections and their fields
  *   map_rule.c      field rules and conditions
  *   map_codelist.c  code lists and inline value maps
@@ -138,6 +139,9 @@ void l2e__mc_report(l2e__loader *ld);
  * ("paging": `obj` is the source object, `out` unused). */
 l2e__key_compile l2e__mc_source;
 l2e__key_compile l2e__mc_paging;
+l2e__key_compile l2e__mc_lookups;
+/* Every $lookup( of `path` names a table of "lookups": else at `n`. */
+int l2e__mc_path_lookups(l2e__loader *ld, l2e__path *path, const l2e__node *n);
 l2e__key_compile l2e__mc_opt_in;
 l2e__key_compile l2e__mc_profile;
 int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n);

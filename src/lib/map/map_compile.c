@@ -114,7 +114,7 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 		return l2e__optc_bad(&ld->oc, &where, "bad path \"%s\": %s",
 		                     n->text, why);
 	}
-	return 0;
+	return l2e__mc_path_lookups(ld, out, n);
 }
 
 int l2e__mc_number(l2e__loader *ld, long *out, const l2e__node *n, long min,

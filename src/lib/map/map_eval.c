@@ -707,7 +707,7 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
                   const l2e__node *root, l2e__eval_io *io)
 {
 	l2e__item *singles[L2E__SEC_COUNT] = { NULL };
-	l2e__scope scope = { record, record, root };
+	l2e__scope scope = { record, record, root, io ? io->resolver : NULL };
 	const l2e__node *key;
 	eval ev = { map, profile, diags, 0, { 0 }, L2E_BUF_INIT, NULL };
 	size_t i;

@@ -33,7 +33,8 @@ typedef enum l2e__verdict {
  */
 typedef struct l2e__eval_io {
 	size_t n_records; /* in: records in the document (1: no others) */
-	int is_included;  /* out: `include` held (or there is none) */
+	l2e__resolver *resolver; /* in: look-up tables; NULL: none */
+	int is_included;         /* out: `include` held (or there is none) */
 	struct {
 		unsigned line, column;
 	} places[L2E__N_SINGLES][L2E__SINGLE_FIELDS]; /* out */

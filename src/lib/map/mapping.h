@@ -150,6 +150,35 @@ typedef struct l2e__paging {
 
 #define L2E__DEFAULT_MAX_PAGES 100000L
 
+/*
+ * A look-up table ("lookups"): entries found by id, from other files of
+ * the export (a glob beside the input), from a table at the top of the
+ * document (a CSV bundle's), or from the same API (a URL template
+ * relative to the input URL, fetched once per id). Built and fetched in
+ * convert/lookup.c; paths reach it with $lookup(name, path).
+ */
+typedef enum l2e__lookup_kind {
+	L2E__LOOKUP_FILES,
+	L2E__LOOKUP_TABLE,
+	L2E__LOOKUP_URL
+} l2e__lookup_kind;
+
+typedef struct l2e__lookup {
+	const char *name;
+	l2e__lookup_kind kind;
+	const char *source; /* the glob or the table's name; URL: NULL */
+	const char *url;    /* the template; with "files": for URL inputs */
+	int has_entries;
+	l2e__path entries; /* FILES: the entries in each file (default .) */
+	int has_key;
+	l2e__path key;     /* FILES, TABLE: an entry's id */
+	long max_entries;  /* FILES, TABLE */
+	long max_requests; /* URL, per run */
+} l2e__lookup;
+
+#define L2E__DEFAULT_MAX_LOOKUP_ENTRIES  100000L
+#define L2E__DEFAULT_MAX_LOOKUP_REQUESTS 10000L
+
 struct l2e_mapping {
 	l2e__pool pool;
 	const char *file;
@@ -175,6 +204,8 @@ struct l2e_mapping {
 	l2e__regex *regexes;           /* every one compiled, to free */
 	const struct l2e__zone *zones; /* every zone read, a list */
 	const struct l2e__zone *default_zone; /* NULL: no zone data */
+	l2e__lookup *lookups;                 /* "lookups" */
+	size_t n_lookups;
 };
 
 #endif

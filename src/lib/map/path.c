@@ -18,6 +18,7 @@ typedef struct parser {
 	l2e__step *steps;
 	size_t n_steps;
 	size_t cap;
+	unsigned depth; /* of nested $lookup( */
 } parser;
 
 static int add_step(parser *ps, l2e__step step)
@@ -141,8 +142,115 @@ static int bracket(parser *ps)
 	return add_step(ps, step);
 }
 
+/*
+ * $parent, $parent.$parent, ...: one step up for each, at the start of
+ * a path only; the cursor stops after the last.
+ */
+static int parents(parser *ps)
+{
+	l2e__step step;
+	int error;
+
+	memset(&step, 0, sizeof(step));
+	step.kind = L2E__STEP_PARENT;
+	for (;;) {
+		if ((error = add_step(ps, step)) < 0)
+			return error;
+		ps->pos += 7;
+		if (strncmp(ps->text + ps->pos, ".$parent", 8) != 0)
+			return 0;
+		ps->pos++;
+	}
+}
+
+static int parse(l2e__path *out, l2e__pool *pool, const char *text,
+                 size_t *err_at, const char **why, unsigned depth);
+
+static int is_table_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/*
+ * $lookup(table, path): the table's name, then the path of the id up to
+ * the ')' that closes the '(' (quoted names may hold parentheses), which
+ * is parsed as a path of its own.
+ */
+static int lookup(parser *ps)
+{
+	const char *t = ps->text;
+	size_t start, end, at = 0;
+	int level = 1, error;
+	char *inner;
+	l2e__path *by;
+	l2e__step step;
+
+	if (ps->depth >= L2E__PATH_MAX_LOOKUP_DEPTH)
+		return syntax(ps, "$lookup( nested too deep (4 at most)");
+	memset(&step, 0, sizeof(step));
+	step.kind = L2E__STEP_LOOKUP;
+	ps->pos += 8; /* $lookup( */
+	start = ps->pos;
+	while (is_table_char(t[ps->pos]))
+		ps->pos++;
+	if (ps->pos == start)
+		return syntax(ps,
+		              "$lookup( is followed by the name of a look-up "
+		              "table: $lookup(table, path)");
+	if (!(step.name =
+	          l2e__pool_strndup(ps->pool, t + start, ps->pos - start)))
+		return L2E_ENOMEM;
+	if (t[ps->pos] != ',')
+		return syntax(ps, "expected ',' and the path of the id: "
+		                  "$lookup(table, path)");
+	ps->pos++;
+	while (t[ps->pos] == ' ')
+		ps->pos++;
+	for (end = ps->pos; t[end] && level; end++) {
+		if (t[end] == '\'') {
+			for (end++;
+			     t[end] && (t[end] != '\'' || t[end + 1] == '\'');
+			     end++)
+				if (t[end] == '\'')
+					end++;
+			if (!t[end])
+				break;
+		} else if (t[end] == '(') {
+			level++;
+		} else if (t[end] == ')') {
+			level--;
+		}
+	}
+	if (level) {
+		ps->pos = end;
+		return syntax(ps, "$lookup( is never closed with ')'");
+	}
+	end--; /* the closing ')' */
+	if (!(inner =
+	          l2e__pool_strndup(ps->pool, t + ps->pos, end - ps->pos)) ||
+	    !(by = l2e__pool_alloc(ps->pool, sizeof(*by))))
+		return L2E_ENOMEM;
+	error = parse(by, ps->pool, inner, &at, &ps->why, ps->depth + 1);
+	if (error == L2E_EMAPPING)
+		ps->pos += at;
+	if (error < 0)
+		return error;
+	if (!*inner)
+		return syntax(ps, "the path of the id is empty");
+	step.by = by;
+	ps->pos = end + 1;
+	return add_step(ps, step);
+}
+
 int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
                     size_t *err_at, const char **why)
+{
+	return parse(out, pool, text, err_at, why, 0);
+}
+
+static int parse(l2e__path *out, l2e__pool *pool, const char *text,
+                 size_t *err_at, const char **why, unsigned depth)
 {
 	parser ps;
 	l2e__step step;
@@ -152,9 +260,16 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 	memset(&ps, 0, sizeof(ps));
 	ps.pool = pool;
 	ps.text = text;
+	ps.depth = depth;
 	out->text = text;
 
-	if (strncmp(text, "$record", 7) == 0) {
+	if (strncmp(text, "$lookup(", 8) == 0) {
+		if ((error = lookup(&ps)) < 0)
+			goto finish;
+	} else if (strncmp(text, "$parent", 7) == 0) {
+		if ((error = parents(&ps)) < 0)
+			goto finish;
+	} else if (strncmp(text, "$record", 7) == 0) {
 		out->base = L2E__PATH_RECORD;
 		ps.pos = 7;
 	} else if (strncmp(text, "$root", 5) == 0) {
@@ -163,7 +278,8 @@ int l2e__path_parse(l2e__path *out, l2e__pool *pool, const char *text,
 	}
 	if (ps.pos && text[ps.pos] && text[ps.pos] != '.' &&
 	    text[ps.pos] != '[') {
-		error = syntax(&ps, "expected '.' after $record or $root");
+		error = syntax(&ps, "expected '.' after $record, $root, "
+		                    "$parent or $lookup(...)");
 		goto finish;
 	}
 	if (strcmp(text + ps.pos, ".") == 0 || text[ps.pos] == '\0')
@@ -230,10 +346,49 @@ static int matches_filter(const l2e__node *n, const l2e__step *s)
 	return text_is(m, s->value);
 }
 
-/* Returns non-zero when the callback asked to stop. */
-static int visit(const l2e__path *path, size_t i, const l2e__node *n,
-                 l2e__path_cb cb, void *payload)
+/*
+ * One step up: the row or object that holds `n`, past the list `n` is
+ * in. Never above the dossier record: a path must not wander into
+ * other students' rows.
+ */
+static const l2e__node *up(const l2e__node *n, const l2e__node *record)
 {
+	if (n == record)
+		return NULL;
+	for (n = n->parent; n && n->kind == L2E__NODE_ARRAY; n = n->parent)
+		if (n == record)
+			return NULL;
+	return n;
+}
+
+typedef struct walk {
+	const l2e__path *path;
+	l2e__path_cb cb;
+	void *payload;
+	const l2e__scope *scope;
+} walk;
+
+/* The entry of a $lookup step, from `n` where the path stands. */
+static const l2e__node *looked_up(const walk *w, const l2e__step *s,
+                                  const l2e__node *n)
+{
+	l2e__scope scope = *w->scope;
+	const l2e__node *id;
+
+	if (!scope.resolver)
+		return NULL;
+	scope.current = n;
+	id = l2e__path_first(s->by, &scope);
+	if (!id || !l2e__node_is_scalar(id) || !id->len)
+		return NULL;
+	return scope.resolver->find(scope.resolver, s->index, id);
+}
+
+/* Returns non-zero when the callback asked to stop. */
+static int visit(const walk *w, size_t i, const l2e__node *n)
+{
+	const l2e__path *path = w->path;
+	const l2e__node *record = w->scope->record;
 	const l2e__step *s;
 	const l2e__node *c;
 
@@ -241,41 +396,38 @@ static int visit(const l2e__path *path, size_t i, const l2e__node *n,
 		return 0;
 	if (i == path->n_steps) {
 		mark(n);
-		return cb(n, payload);
+		return w->cb(n, w->payload);
 	}
 	s = &path->steps[i];
 	switch (s->kind) {
 	case L2E__STEP_MEMBER:
 		if (n->kind == L2E__NODE_ARRAY) {
 			for (c = n->first; c; c = c->next)
-				if (visit(path, i, c, cb, payload))
+				if (visit(w, i, c))
 					return 1;
 			return 0;
 		}
-		return visit(path, i + 1, l2e__node_member(n, s->name), cb,
-		             payload);
+		return visit(w, i + 1, l2e__node_member(n, s->name));
 	case L2E__STEP_INDEX:
 		if (n->kind != L2E__NODE_ARRAY)
 			return 0;
-		return visit(path, i + 1, l2e__node_child(n, s->index), cb,
-		             payload);
+		return visit(w, i + 1, l2e__node_child(n, s->index));
 	case L2E__STEP_ALL:
 		if (n->kind != L2E__NODE_ARRAY && n->kind != L2E__NODE_OBJECT)
 			return 0;
 		for (c = n->first; c; c = c->next)
-			if (visit(path, i + 1, c, cb, payload))
+			if (visit(w, i + 1, c))
 				return 1;
 		return 0;
+	case L2E__STEP_PARENT: return visit(w, i + 1, up(n, record));
+	case L2E__STEP_LOOKUP: return visit(w, i + 1, looked_up(w, s, n));
 	case L2E__STEP_FILTER:
 		if (n->kind == L2E__NODE_OBJECT)
-			return matches_filter(n, s)
-			           ? visit(path, i + 1, n, cb, payload)
-			           : 0;
+			return matches_filter(n, s) ? visit(w, i + 1, n) : 0;
 		if (n->kind != L2E__NODE_ARRAY)
 			return 0;
 		for (c = n->first; c; c = c->next)
-			if (matches_filter(c, s) &&
-			    visit(path, i + 1, c, cb, payload))
+			if (matches_filter(c, s) && visit(w, i + 1, c))
 				return 1;
 		return 0;
 	}
@@ -294,7 +446,13 @@ static const l2e__node *start_of(const l2e__path *path, const l2e__scope *scope)
 void l2e__path_visit(const l2e__path *path, const l2e__scope *scope,
                      l2e__path_cb cb, void *payload)
 {
-	visit(path, 0, start_of(path, scope), cb, payload);
+	walk w;
+
+	w.path = path;
+	w.cb = cb;
+	w.payload = payload;
+	w.scope = scope;
+	visit(&w, 0, start_of(path, scope));
 }
 
 static int take_first(const l2e__node *n, void *payload)

@@ -13,6 +13,13 @@
  *   .                             the current node itself
  *   $record.x  $root.x            from the dossier record, or from the
  *                                 top of the document (e.g. an envelope)
+ *   $parent.x  $parent.$parent.x  from the row or object that holds the
+ *                                 current one (past the list it is in),
+ *                                 never above the dossier record
+ *   $lookup(programmes, programmeId).name
+ *                                 the entry of look-up table `programmes`
+ *                                 whose id is the value at programmeId
+ *                                 (a path of its own, maybe a $lookup)
  *
  * A member step over an array applies to every element (jq's `.[]`), so
  * `periods.place.name` reaches into each period. A value
@@ -35,28 +42,48 @@ typedef enum l2e__step_kind {
 	L2E__STEP_MEMBER,
 	L2E__STEP_INDEX,
 	L2E__STEP_ALL,
-	L2E__STEP_FILTER
+	L2E__STEP_FILTER,
+	L2E__STEP_PARENT,
+	L2E__STEP_LOOKUP
 } l2e__step_kind;
+
+typedef struct l2e__path l2e__path;
 
 typedef struct l2e__step {
 	l2e__step_kind kind;
 	const char *name;  /* MEMBER; FILTER: the member tested */
 	const char *value; /* FILTER: the text it must have */
-	size_t index;      /* INDEX */
+	size_t index;      /* INDEX; LOOKUP: the table (set by the compiler) */
+	const l2e__path *by; /* LOOKUP: where the id is */
 } l2e__step;
 
-typedef struct l2e__path {
+struct l2e__path {
 	const char *text; /* as written, for messages */
 	l2e__path_base base;
 	l2e__step *steps;
 	size_t n_steps;
-} l2e__path;
+};
+
+/* Nested $lookup( ... ) in a path, at most. */
+#define L2E__PATH_MAX_LOOKUP_DEPTH 4
+
+/*
+ * Look-up tables as a path sees them: the entry of `table` whose id is
+ * the text of scalar `id`, or NULL (the resolver reports the miss).
+ * Given by whoever runs the mapping (convert/lookup.c).
+ */
+typedef struct l2e__resolver l2e__resolver;
+struct l2e__resolver {
+	const l2e__node *(*find)(l2e__resolver *r, size_t table,
+	                         const l2e__node *id);
+};
 
 /** Where evaluation starts. */
 typedef struct l2e__scope {
 	const l2e__node *current;
 	const l2e__node *record;
 	const l2e__node *root;
+	l2e__resolver *resolver; /* NULL: no look-up finds anything */
 } l2e__scope;
 
 /**

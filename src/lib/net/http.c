@@ -69,6 +69,9 @@ int l2e_net_new(l2e_net **out, l2e_ctx *ctx, const l2e_net_options *opts)
 	              opts->user_agent ? opts->user_agent : ua) ||
 	    !(net->curl = curl_easy_init()))
 		goto oom;
+	if (pthread_mutex_init(&net->lock, NULL) != 0)
+		goto oom;
+	net->has_lock = 1;
 #define DEFAULT(field, value)     \
 	if (net->opts.field <= 0) \
 		net->opts.field = (value);
@@ -101,6 +104,8 @@ void l2e_net_free(l2e_net *net)
 		return;
 	if (net->curl)
 		curl_easy_cleanup(net->curl);
+	if (net->has_lock)
+		pthread_mutex_destroy(&net->lock);
 	wipe_free(net->bearer_token);
 	wipe_free(net->password);
 	wipe_free(net->user);
@@ -281,8 +286,23 @@ static void sleep_ms(long ms)
 		;
 }
 
+static int perform_locked(l2e_net *net, l2e_ctx *ctx, request *rq,
+                          l2e_buf *body, long *status_out);
+
+/* One request at a time on the one handle (see net_int.h). */
 static int perform(l2e_net *net, l2e_ctx *ctx, request *rq, l2e_buf *body,
                    long *status_out)
+{
+	int error;
+
+	pthread_mutex_lock(&net->lock);
+	error = perform_locked(net, ctx, rq, body, status_out);
+	pthread_mutex_unlock(&net->lock);
+	return error;
+}
+
+static int perform_locked(l2e_net *net, l2e_ctx *ctx, request *rq,
+                          l2e_buf *body, long *status_out)
 {
 	char errbuf[CURL_ERROR_SIZE], why[CURL_ERROR_SIZE + 128];
 	size_t start = body ? body->len : 0;

@@ -8,6 +8,7 @@
 #define L2E_NET_NET_INT_H
 
 #include <curl/curl.h>
+#include <pthread.h>
 
 #include "lob2europass/net.h"
 #include "net/http.h"
@@ -15,6 +16,10 @@
 
 struct l2e_net {
 	CURL *curl; /* one handle: connections are kept between requests */
+	/* one request at a time on it: the pages of an input and the
+	   look-ups of its dossiers (worker threads) share the client */
+	pthread_mutex_t lock;
+	int has_lock;
 	l2e_net_options opts;
 	char *ca_file;
 	char *bearer_token;

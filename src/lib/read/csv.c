@@ -316,3 +316,96 @@ done:
 	l2e_buf_dispose(&c.field);
 	return error;
 }
+
+/*
+ * Headerless: every row an array of string cells. The limits are the
+ * same as with a header (max_rows, max_values, max_string_bytes), and a
+ * row of more than max_columns fields is refused where its field starts.
+ */
+int l2e__csv_parse_rows(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
+                        const char *name, const char *text, size_t len,
+                        char separator)
+{
+	csv c;
+	l2e__node *table = NULL, *row, *cell;
+	size_t n_fields, n_rows = 0, n_values = 0;
+	size_t max_columns = ctx->opts.max_columns;
+	unsigned cell_line, cell_column;
+	int error = 0;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	c.ctx = ctx;
+	c.pool = pool;
+	c.name = name;
+	c.p = text;
+	c.end = text + len;
+	c.line = 1;
+	c.column = 1;
+	c.sep = separator ? separator : detect_separator(text, c.end);
+
+	if (!(table = l2e__node_new(pool, L2E__NODE_ARRAY, 1, 1))) {
+		error = L2E_ENOMEM;
+		goto done;
+	}
+	while (c.p < c.end) {
+		if (at_line_end(&c)) { /* an empty line */
+			skip_line_end(&c);
+			continue;
+		}
+		if (++n_rows > ctx->opts.max_rows) {
+			error = fail(&c, L2E_ELIMIT, c.line, 1,
+			             "more than max_rows (%zu) rows",
+			             ctx->opts.max_rows);
+			goto done;
+		}
+		if (!(row = l2e__node_new(pool, L2E__NODE_ARRAY, c.line,
+		                          c.column))) {
+			error = L2E_ENOMEM;
+			goto done;
+		}
+		l2e__node_append(table, row);
+		for (n_fields = 0;; n_fields++) {
+			cell_line = c.line;
+			cell_column = c.column;
+			if (n_fields == max_columns) {
+				error =
+				    fail(&c, L2E_ELIMIT, cell_line, cell_column,
+				         "more than max_columns (%zu) fields "
+				         "in a row",
+				         max_columns);
+				goto done;
+			}
+			if (++n_values > ctx->opts.max_values) {
+				error =
+				    fail(&c, L2E_ELIMIT, cell_line, cell_column,
+				         "more than max_values (%zu) cells in "
+				         "this table",
+				         ctx->opts.max_values);
+				goto done;
+			}
+			if ((error = read_field(&c)) < 0)
+				goto done;
+			cell = l2e__node_new(pool, L2E__NODE_STRING, cell_line,
+			                     cell_column);
+			if (!cell || !(cell->text = l2e__pool_strndup(
+			                   pool, c.field.ptr ? c.field.ptr : "",
+			                   c.field.len))) {
+				error = L2E_ENOMEM;
+				goto done;
+			}
+			cell->len = c.field.len;
+			l2e__node_append(row, cell);
+			if (at_line_end(&c))
+				break;
+			step(&c);
+		}
+		skip_line_end(&c);
+	}
+	*out = table;
+done:
+	if (error == L2E_ENOMEM)
+		l2e__error_set(ctx, error, L2E_ERRCLASS_READ, "out of memory");
+	l2e_buf_dispose(&c.field);
+	return error;
+}

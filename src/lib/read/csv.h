@@ -29,4 +29,14 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
                    const char *name, const char *text, size_t len,
                    char separator);
 
+/**
+ * The same without a header line (a file of record types, see
+ * csv_types.h): an array node of rows, each an array node of string
+ * cells with their line and column. Rows may differ in length.
+ * @return 0, L2E_EPARSE or L2E_ELIMIT (with file:line:col), L2E_ENOMEM
+ */
+int l2e__csv_parse_rows(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
+                        const char *name, const char *text, size_t len,
+                        char separator);
+
 #endif

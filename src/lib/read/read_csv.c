@@ -28,12 +28,14 @@
 #include "core/utf8.h"
 #include "core/natid.h"
 #include "read/csv.h"
+#include "read/csv_types.h"
 
 /* One table of a CSV bundle. */
 typedef struct csv_table {
-	const char *name; /* member name in the tree */
-	const char *file; /* file name inside the bundle folder */
-	int is_main;      /* one row per student: the dossier records */
+	const char *name;       /* member name in the tree */
+	const char *file;       /* file name inside the bundle folder */
+	int is_main;            /* one row per student: the dossier records */
+	l2e__csv_rtypes rtypes; /* n_types > 0: headerless, typed rows */
 } csv_table;
 
 /* The mapping's source options for CSV (see csv_options[] below). */
@@ -95,10 +97,13 @@ static void csv_close(void *state)
 	l2e__free(b);
 }
 
-/* Decode and parse one table; every row remembers `name`. */
+/*
+ * Decode and parse one table; every row remembers `name`. A table with
+ * record types becomes an object of the lists of its top-level types.
+ */
 static int parse_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
-                       const bundle *b, const char *name, const char *data,
-                       size_t len)
+                       const bundle *b, const csv_table *t, const char *name,
+                       const char *data, size_t len)
 {
 	l2e_buf text = L2E_BUF_INIT;
 	l2e__node *row;
@@ -118,6 +123,21 @@ static int parse_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	if (error < 0) {
 		error = l2e__error_set(ctx, error, L2E_ERRCLASS_READ,
 		                       "out of memory");
+		goto done;
+	}
+	if (t->rtypes.n_types) {
+		if ((error = l2e__csv_parse_rows(
+		         &row, pool, ctx, name, text.ptr ? text.ptr : "",
+		         text.len, b->opt->separator)) < 0)
+			goto done;
+		if (!(*out = l2e__node_new(pool, L2E__NODE_OBJECT, 1, 1))) {
+			error =
+			    l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+			                   "out of memory");
+			goto done;
+		}
+		error = l2e__csv_rtypes_build(*out, pool, ctx, &t->rtypes, name,
+		                              row);
 		goto done;
 	}
 	error = l2e__csv_parse(out, pool, ctx, name, text.ptr ? text.ptr : "",
@@ -148,7 +168,7 @@ static int read_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	                       "max_input_bytes");
 	if (error < 0)
 		goto done;
-	error = parse_table(out, pool, ctx, b, name, data.ptr, data.len);
+	error = parse_table(out, pool, ctx, b, t, name, data.ptr, data.len);
 done:
 	l2e_buf_dispose(&path);
 	l2e_buf_dispose(&data);
@@ -294,6 +314,26 @@ static int join(l2e__pool *pool, l2e_ctx *ctx, const csv_opts *opt,
 	return error;
 }
 
+/*
+ * Put a table at the top of the document: a list named after the table,
+ * or for a table of record types the lists of its top-level types.
+ */
+static void add_table(l2e__node *root, l2e__node *rows, const csv_table *t)
+{
+	l2e__node *list, *next;
+
+	if (!t->rtypes.n_types) {
+		rows->key = t->name;
+		l2e__node_append(root, rows);
+		return;
+	}
+	for (list = rows->first; list; list = next) {
+		next = list->next;
+		list->next = NULL;
+		l2e__node_append(root, list);
+	}
+}
+
 static int csv_next(l2e__node **root_out, l2e__node ***records,
                     size_t *n_records, l2e__pool *pool, l2e_ctx *ctx,
                     void *state)
@@ -320,12 +360,12 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 			main_i = i;
 
 	if (!b->dir) { /* in memory: the main table alone */
-		error = parse_table(&main_rows, pool, ctx, b, b->mem_name,
-		                    b->mem_data, b->mem_len);
+		error =
+		    parse_table(&main_rows, pool, ctx, b, &opt->tables[main_i],
+		                b->mem_name, b->mem_data, b->mem_len);
 		if (error < 0)
 			goto done;
-		main_rows->key = opt->tables[main_i].name;
-		l2e__node_append(root, main_rows);
+		add_table(root, main_rows, &opt->tables[main_i]);
 		*root_out = root;
 		goto done;
 	}
@@ -334,10 +374,9 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 		                        &opt->tables[i])) < 0)
 			goto done;
 	main_rows = tables[main_i];
-	main_rows->key = opt->tables[main_i].name;
-	l2e__node_append(root, main_rows);
+	add_table(root, main_rows, &opt->tables[main_i]);
 
-	if (opt->key_column) {
+	if (opt->key_column && !opt->tables[main_i].rtypes.n_types) {
 		ix.cap = 16;
 		while (ix.cap < main_rows->n_children * 2)
 			ix.cap *= 2;
@@ -360,11 +399,11 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 	for (i = 0; i < opt->n_tables; i++) {
 		if (i == main_i)
 			continue;
-		if (!opt->key_column || !tables[i]->first ||
+		if (!opt->key_column || opt->tables[i].rtypes.n_types ||
+		    !tables[i]->first ||
 		    !l2e__node_member(tables[i]->first, opt->key_column)) {
 			/* no key column: the table stays at the top */
-			tables[i]->key = opt->tables[i].name;
-			l2e__node_append(root, tables[i]);
+			add_table(root, tables[i], &opt->tables[i]);
 			continue;
 		}
 		if ((error = join(pool, ctx, opt, opt->tables[i].name,
@@ -450,10 +489,22 @@ static int table_main(l2e__optc *oc, void *out, const l2e__node *m)
 	return 0;
 }
 
+static int table_type_column(l2e__optc *oc, void *out, const l2e__node *v)
+{
+	return l2e__csv_rtypes_column(oc, &((csv_table *)out)->rtypes, v);
+}
+
+static int table_record_types(l2e__optc *oc, void *out, const l2e__node *v)
+{
+	return l2e__csv_rtypes_compile(oc, &((csv_table *)out)->rtypes, v);
+}
+
 /* A table written as an object; "table": "file.csv" is short for it. */
 static const l2e__option table_keys[] = {
 	{ "file", table_file, NULL },
 	{ "main", table_main, NULL },
+	{ "type_column", table_type_column, NULL },
+	{ "record_types", table_record_types, NULL },
 	{ "comment", NULL, NULL },
 };
 
@@ -474,7 +525,14 @@ static int compile_table(l2e__optc *oc, csv_table *tab, const l2e__node *t)
 	if (!l2e__node_member(t, "file"))
 		return l2e__optc_bad(oc, t, "table \"%s\" needs \"file\"",
 		                     t->key);
-	return l2e__optc_compile(oc, tab, t, table_keys, N_TABLE_KEYS);
+	if ((error = l2e__optc_compile(oc, tab, t, table_keys, N_TABLE_KEYS)) <
+	    0)
+		return error;
+	if (tab->rtypes.type_column && !tab->rtypes.n_types)
+		return l2e__optc_bad(oc, l2e__node_member(t, "type_column"),
+		                     "\"type_column\" goes with "
+		                     "\"record_types\"");
+	return 0;
 }
 
 static int opt_tables(l2e__optc *oc, void *opts, const l2e__node *tables)
@@ -514,15 +572,40 @@ static int csv_options_done(l2e__optc *oc, void *opts, l2e__source *src,
                             const l2e__node *source)
 {
 	csv_opts *o = opts;
+	const csv_table *main = NULL;
+	size_t i, j, k, n_typed = 0;
 
 	if (!o->tables)
 		return l2e__optc_bad(oc, source,
 		                     "a CSV source needs \"tables\": "
 		                     "the files of the bundle");
-	if (o->n_tables > 1 && !o->key_column)
+	for (i = 0; i < o->n_tables; i++) {
+		if (o->tables[i].is_main)
+			main = &o->tables[i];
+		n_typed += o->tables[i].rtypes.n_types ? 1 : 0;
+	}
+	if (main->rtypes.n_types && o->key_column)
+		return l2e__optc_bad(oc, source,
+		                     "\"key_column\" joins tables with a "
+		                     "header to the main table; the main table "
+		                     "has \"record_types\", whose rows nest by "
+		                     "\"children_of\"");
+	if (o->n_tables > 1 && !o->key_column && !n_typed)
 		return l2e__optc_bad(oc, source,
 		                     "a CSV bundle of several tables "
 		                     "needs \"key_column\" to join them");
+	/* the top-level lists of typed tables stand beside the tables */
+	for (i = 0; i < o->n_tables; i++)
+		for (j = 0; j < o->tables[i].rtypes.n_types; j++)
+			for (k = 0; k < o->n_tables; k++)
+				if (!o->tables[k].rtypes.n_types &&
+				    !strcmp(o->tables[i].rtypes.types[j].name,
+				            o->tables[k].name))
+					return l2e__optc_bad(
+					    oc, source,
+					    "record type \"%s\" has the name "
+					    "of a table; rename the table",
+					    o->tables[k].name);
 	src->n_tables = o->n_tables;
 	return 0;
 }
