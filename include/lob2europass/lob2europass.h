@@ -16,5 +16,6 @@
 #include "validate.h"
 #include "net.h"
 #include "integrity.h"
+#include "schemas.h"
 
 #endif

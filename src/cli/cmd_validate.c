@@ -18,10 +18,7 @@
 #include "commands.h"
 #include "json_line.h"
 #include "opts.h"
-
-#ifndef L2E_DATADIR
-#define L2E_DATADIR "/usr/local/share/lob2europass"
-#endif
+#include "schema_dirs.h"
 
 #define MAX_JOBS 256
 
@@ -31,7 +28,8 @@ static const cli_opt options[] = {
 	[OPT_SCHEMA_DIR] = { "schema-dir", 0, "DIR",
 	                     "the official Europass schemas (DIR/v3.4.1/xsd/, "
 	                     "DIR/v3.4.1/jsonschema/); default: "
-	                     "$L2E_SCHEMA_DIR, then the installed ones" },
+	                     "$L2E_SCHEMA_DIR, then the installed ones "
+	                     "(lob2europass schemas status)" },
 	[OPT_REQUIRE_SCHEMA] = { "require-schema", 0, NULL,
 	                         "a document the official schema did not "
 	                         "check (schemas not installed) fails "
@@ -255,7 +253,8 @@ int cmd_validate(int argc, char **argv)
 	run r;
 	worker *workers = NULL;
 	size_t n_workers = 1, i, counts[3] = { 0, 0, 0 }, unchecked;
-	const char *env, *format, *note = NULL;
+	const char *format, *note = NULL;
+	char dir_buf[CLI_PATH_MAX];
 	int rc, is_locked = 0;
 	long jobs;
 
@@ -298,17 +297,12 @@ int cmd_validate(int argc, char **argv)
 	}
 
 	r.require_schema = args.values[OPT_REQUIRE_SCHEMA] != NULL;
-	/* --schema-dir, else $L2E_SCHEMA_DIR, else the installed schemas */
+	/* --schema-dir, else $L2E_SCHEMA_DIR, else the installed schemas
+	 * (the data folder's, else the user's: schema_dirs.h) */
 	r.vopts = (l2e_validate_options)L2E_VALIDATE_OPTIONS_INIT;
-	env = getenv("L2E_SCHEMA_DIR");
-	if (args.values[OPT_SCHEMA_DIR]) {
-		r.vopts.schema_dir = args.values[OPT_SCHEMA_DIR];
-		r.vopts.require_schemas = 1;
-	} else if (env && *env) {
-		r.vopts.schema_dir = env;
-	} else {
-		r.vopts.schema_dir = L2E_DATADIR "/schemas";
-	}
+	r.vopts.schema_dir = cli_schema_dir(args.values[OPT_SCHEMA_DIR], 0,
+	                                    dir_buf, sizeof(dir_buf));
+	r.vopts.require_schemas = args.values[OPT_SCHEMA_DIR] != NULL;
 
 	r.n_jobs = (size_t)args.n_positional;
 	if (n_workers > r.n_jobs)

@@ -19,6 +19,10 @@ const cli_cmd cli_cmds[] = {
 	  "check the documents of a batch against DIR/SHA256SUMS\n"
 	  "(and its signature)",
 	  &verify_command, NULL },
+	{ "schemas", cmd_schemas, "schemas install|status",
+	  "install the official Europass schemas (checked against\n"
+	  "pinned SHA-256 sums), or say what is installed",
+	  &schemas_command, "install status" },
 	{ "completion", cmd_completion, "completion SHELL",
 	  "print the bash or zsh completion script", NULL, "bash zsh" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }

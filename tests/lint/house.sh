@@ -24,6 +24,7 @@ allowed() {
 	validate) echo "europass read model integrity core util" ;;
 	net) echo "core util" ;;
 	convert) echo "net map write validate read europass model integrity core util" ;;
+	schemas) echo "net integrity core util" ;;
 	cli) echo "util" ;;
 	esac
 }
