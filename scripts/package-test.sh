@@ -4,7 +4,9 @@
 # installed into a clean, minimal Debian 12 root (debootstrap, minbase,
 # from the package mirror this machine already uses), where the installed
 # tool converts the bundled samples through the installed mappings and
-# validates the results, the manual page and pkg-config are found, and
+# validates the results against the official schemas (installed there with
+# `lob2europass schemas install --from`, from ../shared/europass or
+# $L2E_SCHEMAS_FROM), the manual page and pkg-config are found, and
 # removing the packages leaves nothing behind. Needs root (chroot).
 #   scripts/package-test.sh            builds build/package/*.deb, tests
 set -eu
@@ -49,6 +51,14 @@ mkdir -p "$chroot_dir/tmp/pkg" "$chroot_dir/tmp/samples"
 cp "$build"/*.deb "$chroot_dir/tmp/pkg/"
 cp -r samples/. "$chroot_dir/tmp/samples/"
 cp tests/sample_inputs.sh "$chroot_dir/tmp/"
+# the official schemas, as an administrator without network copies them
+schemas=${L2E_SCHEMAS_FROM:-../shared/europass}
+if [ -f "$schemas/v3.4.1/xsd/EuropassSchema.xsd" ]; then
+	mkdir -p "$chroot_dir/tmp/europass"
+	cp -r "$schemas/v3.4.1" "$chroot_dir/tmp/europass/"
+else
+	echo "note: no schemas in $schemas: validating without them"
+fi
 
 chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 	HOME=/root LANG=C.UTF-8 /bin/sh -eu <<'INSIDE'
@@ -76,9 +86,20 @@ for dir in /tmp/samples/*/; do
 	[ "$status" -le 1 ] || { echo "FAIL: convert $name: $status"; exit 1; }
 	ls "/tmp/out/$name"/*.europass.xml >/dev/null
 done
-lob2europass validate /tmp/out/*/*.xml /tmp/out/*/*.json >/tmp/validate.txt ||
-	{ cat /tmp/validate.txt; echo "FAIL: validate"; exit 1; }
-tail -1 /tmp/validate.txt
+require=
+if [ -d /tmp/europass ]; then
+	echo "== lob2europass schemas install --from (offline)"
+	lob2europass schemas install --from /tmp/europass
+	lob2europass schemas status
+	require=--require-schema
+fi
+# shellcheck disable=SC2086
+lob2europass validate $require /tmp/out/*/*.xml /tmp/out/*/*.json \
+	>/tmp/validate.txt 2>/tmp/validate.err ||
+	{ cat /tmp/validate.txt /tmp/validate.err; echo "FAIL: validate"; exit 1; }
+echo "$(grep -c ': valid (' /tmp/validate.txt) documents valid" \
+	"(the official schemas: ${require:-not installed})"
+tail -1 /tmp/validate.err
 
 echo "== pkg-config"
 pkg-config --cflags --libs lob2europass
