@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "json_line.h"
+#include "i18n.h"
 #include "opts.h"
 #include "schema_dirs.h"
 
@@ -26,20 +27,22 @@ enum { OPT_SCHEMA_DIR, OPT_REQUIRE_SCHEMA, OPT_FORMAT, OPT_JOBS, OPT_HELP };
 
 static const cli_opt options[] = {
 	[OPT_SCHEMA_DIR] = { "schema-dir", 0, "DIR",
-	                     "the official Europass schemas (DIR/v3.4.1/xsd/, "
-	                     "DIR/v3.4.1/jsonschema/); default: "
-	                     "$L2E_SCHEMA_DIR, then the installed ones "
-	                     "(lob2europass schemas status)" },
+	                     N_("the official Europass schemas "
+	                        "(DIR/v3.4.1/xsd/, "
+	                        "DIR/v3.4.1/jsonschema/); default: "
+	                        "$L2E_SCHEMA_DIR, then the installed ones "
+	                        "(lob2europass schemas status)") },
 	[OPT_REQUIRE_SCHEMA] = { "require-schema", 0, NULL,
-	                         "a document the official schema did not "
-	                         "check (schemas not installed) fails "
-	                         "(exit 1)" },
+	                         N_("a document the official schema did not "
+	                            "check (schemas not installed) fails "
+	                            "(exit 1)") },
 	[OPT_FORMAT] = { "format", 'f', "text|json",
-	                 "findings as text lines (default) or one JSON "
-	                 "report on standard output" },
+	                 N_("findings as text lines (default) or one JSON "
+	                    "report on standard output") },
 	[OPT_JOBS] = { "jobs", 'j', "N",
-	               "validate on N threads (default 1); the output is the "
-	               "same for any N" },
+	               N_("validate on N threads (default 1); the output is "
+	                  "the "
+	                  "same for any N") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -48,38 +51,39 @@ const cli_command validate_command = {
 	.name = "validate",
 	.options = options,
 	.intro =
-	    "Usage: lob2europass validate [--schema-dir DIR] "
-	    "[--format text|json]\n"
-	    "                             [--jobs N] FILE...\n"
-	    "\n"
-	    "Tell for each FILE (or - for standard input) whether it is a "
-	    "valid\n"
-	    "Europass document: Europass v3.4 XML or JSON, or the Europass "
-	    "CV XML\n"
-	    "(Candidate). Older Europass versions are recognised and "
-	    "reported.\n"
-	    "v3.4 documents are validated against the official schemas when "
-	    "they\n"
-	    "are found (offline: nothing is fetched); built-in checks "
-	    "(structure,\n"
-	    "real dates, From <= To, CEFR and EQF levels, Europass country "
-	    "and\n"
-	    "language codes, national identifiers) run always.\n"
-	    "\n"
-	    "Options:\n",
+	    N_("Usage: lob2europass validate [--schema-dir DIR] "
+	       "[--format text|json]\n"
+	       "                             [--jobs N] FILE...\n"
+	       "\n"
+	       "Tell for each FILE (or - for standard input) whether it is a "
+	       "valid\n"
+	       "Europass document: Europass v3.4 XML or JSON, or the Europass "
+	       "CV XML\n"
+	       "(Candidate). Older Europass versions are recognised and "
+	       "reported.\n"
+	       "v3.4 documents are validated against the official schemas when "
+	       "they\n"
+	       "are found (offline: nothing is fetched); built-in checks "
+	       "(structure,\n"
+	       "real dates, From <= To, CEFR and EQF levels, Europass country "
+	       "and\n"
+	       "language codes, national identifiers) run always.\n"
+	       "\n"
+	       "Options:\n"),
 	.extra = NULL,
-	.outro = "\n"
-	         "Text output: one line per finding, FILE:LINE:COL: "
-	         "error|warning:\n"
-	         "message (at XPATH or JSON pointer) [rule], then FILE: "
-	         "valid|invalid.\n"
-	         "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
-	         "usage,\n"
-	         "3 a file could not be read, 6 internal error.\n"
-	         "\n"
-	         "Example:\n"
-	         "  lob2europass validate --schema-dir ../shared/europass "
-	         "out/*.xml\n",
+	.outro =
+	    N_("\n"
+	       "Text output: one line per finding, FILE:LINE:COL: "
+	       "error|warning:\n"
+	       "message (at XPATH or JSON pointer) [rule], then FILE: "
+	       "valid|invalid.\n"
+	       "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
+	       "usage,\n"
+	       "3 a file could not be read, 6 internal error.\n"
+	       "\n"
+	       "Example:\n"
+	       "  lob2europass validate --schema-dir ../shared/europass "
+	       "out/*.xml\n"),
 };
 
 typedef struct job {
@@ -269,9 +273,9 @@ int cmd_validate(int argc, char **argv)
 		r.style = L2E_REPORT_JSON;
 	} else {
 		fprintf(stderr,
-		        "lob2europass validate: --format is text or json, "
-		        "not '%s'\n"
-		        "Try 'lob2europass validate --help'.\n",
+		        _("lob2europass validate: --format is text or json, "
+		          "not '%s'\n"
+		          "Try 'lob2europass validate --help'.\n"),
 		        format);
 		rc = EXIT_USAGE;
 		goto done;
@@ -279,9 +283,9 @@ int cmd_validate(int argc, char **argv)
 	if (args.values[OPT_JOBS] &&
 	    cli_number(args.values[OPT_JOBS], 1, MAX_JOBS, &jobs) < 0) {
 		fprintf(stderr,
-		        "lob2europass validate: --jobs is a number from 1 to "
-		        "%d, not '%s'\n"
-		        "Try 'lob2europass validate --help'.\n",
+		        _("lob2europass validate: --jobs is a number from 1 to "
+		          "%d, not '%s'\n"
+		          "Try 'lob2europass validate --help'.\n"),
 		        MAX_JOBS, args.values[OPT_JOBS]);
 		rc = EXIT_USAGE;
 		goto done;
@@ -289,8 +293,8 @@ int cmd_validate(int argc, char **argv)
 	if (args.values[OPT_JOBS])
 		n_workers = (size_t)jobs;
 	if (args.n_positional == 0) {
-		fputs("lob2europass validate: no FILE given\n"
-		      "Try 'lob2europass validate --help'.\n",
+		fputs(_("lob2europass validate: no FILE given\n"
+		        "Try 'lob2europass validate --help'.\n"),
 		      stderr);
 		rc = EXIT_USAGE;
 		goto done;
@@ -346,7 +350,8 @@ int cmd_validate(int argc, char **argv)
 			                   &workers[i]) == 0)
 				workers[i].is_started = 1;
 		if (!workers[0].is_started) {
-			fputs("lob2europass: cannot start a thread\n", stderr);
+			fputs(_("lob2europass: cannot start a thread\n"),
+			      stderr);
 			work(&workers[0]); /* the others may still run */
 		}
 		for (i = 0; i < r.n_jobs; i++) {
@@ -369,19 +374,23 @@ int cmd_validate(int argc, char **argv)
 		       "\"invalid\": %zu, \"unreadable\": %zu}}\n",
 		       r.n_jobs, counts[0], counts[1], counts[2]);
 	else if (r.n_jobs > 1)
-		fprintf(stderr,
-		        "lob2europass: %zu files: %zu valid, %zu invalid, %zu "
-		        "unreadable\n",
-		        r.n_jobs, counts[0], counts[1], counts[2]);
+		fprintf(
+		    stderr,
+		    _("lob2europass: %zu files: %zu valid, %zu invalid, %zu "
+		      "unreadable\n"),
+		    r.n_jobs, counts[0], counts[1], counts[2]);
 	for (i = 0, unchecked = 0; i < r.n_jobs; i++)
 		unchecked += r.jobs[i].is_unchecked ? 1 : 0;
 	if (unchecked && r.style == L2E_REPORT_TEXT)
 		fprintf(
 		    stderr,
-		    "lob2europass: %zu file%s checked by the built-in checks "
-		    "only, not by the official schemas%s\n",
-		    unchecked, unchecked == 1 ? "" : "s",
-		    r.require_schema ? " (--require-schema: failed)" : "");
+		    P_("lob2europass: %zu file checked by the built-in checks "
+		       "only, not by the official schemas%s\n",
+		       "lob2europass: %zu files checked by the built-in checks "
+		       "only, not by the official schemas%s\n",
+		       unchecked),
+		    unchecked,
+		    r.require_schema ? _(" (--require-schema: failed)") : "");
 done:
 	for (i = 0; workers && i < n_workers; i++)
 		worker_dispose(&workers[i]);

@@ -26,7 +26,8 @@ BIN, SRC, LOCALEDIR = sys.argv[1], sys.argv[2], sys.argv[3]
 PO = os.path.join(SRC, "po", "nl.po")
 POT = os.path.join(SRC, "po", "lob2europass.pot")
 XGETTEXT = ["xgettext", "--language=C", "--from-code=UTF-8", "--keyword=_",
-            "--keyword=N_", "--add-comments=TRANSLATORS:",
+            "--keyword=N_", "--keyword=P_:1,2",
+            "--add-comments=TRANSLATORS:",
             "--package-name=lob2europass", "--no-location", "--sort-output"]
 results = []
 
@@ -38,25 +39,34 @@ def check(name, cond, detail=""):
 
 
 def entries(path):
-    """(msgid, msgstr, flags) of every entry but the header."""
+    """(msgid, [msgstr...], flags, msgid_plural) of every entry but the
+    header; a plural entry has a msgstr per form."""
     text = open(path, encoding="utf-8").read()
+
+    def unq(s):
+        return "".join(
+            bytes(x, "utf-8").decode("unicode_escape")
+            .encode("latin-1").decode("utf-8")
+            for x in re.findall(r'"(.*)"', s))
+
+    def field(block, name):
+        m = re.search(r"^%s ((?:\".*\"\n?)+)" % re.escape(name),
+                      block + "\n", re.M)
+        return unq(m.group(1)) if m else None
     out = []
     for block in re.split(r"\n\s*\n", text):
-        if re.search(r"^#~", block, re.M):
+        if re.search(r"^#~", block, re.M) or field(block, "msgid") is None:
             continue
-        m = re.search(r'^msgid ((?:".*"\n?)+)^msgstr ((?:".*"\n?)+)',
-                      block + "\n", re.M)
-        if not m:
+        msgid = field(block, "msgid")
+        if not msgid:
             continue
-
-        def unq(s):
-            return "".join(
-                bytes(x, "utf-8").decode("unicode_escape")
-                .encode("latin-1").decode("utf-8")
-                for x in re.findall(r'"(.*)"', s))
+        plural = field(block, "msgid_plural")
+        if plural is None:
+            strs = [field(block, "msgstr") or ""]
+        else:
+            strs = [field(block, "msgstr[%d]" % i) or "" for i in (0, 1)]
         flags = " ".join(l for l in block.split("\n") if l.startswith("#,"))
-        if unq(m.group(1)):
-            out.append((unq(m.group(1)), unq(m.group(2)), flags))
+        out.append((msgid, strs, flags, plural))
     return out
 
 
@@ -95,17 +105,19 @@ def test_catalog(tmp):
     check("msgfmt --check --check-format po/nl.po", c.returncode == 0,
           c.stderr)
     bad = []
-    for msgid, msgstr, flags in entries(PO):
-        if not msgstr or "fuzzy" in flags:
+    for msgid, strs, flags, plural in entries(PO):
+        if not all(strs) or "fuzzy" in flags:
             bad.append("untranslated or fuzzy: %r" % msgid[:60])
             continue
-        if conversions(msgid) != conversions(msgstr):
-            bad.append("placeholders %s vs %s in %r" % (
-                conversions(msgid), conversions(msgstr), msgid[:60]))
-        for edge, test in (("leading newline", str.startswith),
-                           ("trailing newline", str.endswith)):
-            if test(msgid, "\n") != test(msgstr, "\n"):
-                bad.append("%s differs in %r" % (edge, msgid[:60]))
+        # Dutch has two forms: [0] answers the singular, [1] the plural
+        for source, msgstr in zip((msgid, plural or msgid), strs):
+            if conversions(source) != conversions(msgstr):
+                bad.append("placeholders %s vs %s in %r" % (
+                    conversions(source), conversions(msgstr), msgid[:60]))
+            for edge, test in (("leading newline", str.startswith),
+                               ("trailing newline", str.endswith)):
+                if test(source, "\n") != test(msgstr, "\n"):
+                    bad.append("%s differs in %r" % (edge, msgid[:60]))
     check("placeholders and newlines agree in every entry", not bad,
           "\n".join(bad))
 
