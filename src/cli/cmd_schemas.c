@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "i18n.h"
 #include "opts.h"
 #include "schema_dirs.h"
 
@@ -19,17 +20,18 @@ enum { OPT_FROM, OPT_SCHEMA_DIR, OPT_CACERT, OPT_HELP };
 
 static const cli_opt options[] = {
 	[OPT_FROM] = { "from", 0, "DIR|URL",
-	               "install from a folder laid out as a schema folder "
-	               "(DIR/v3.4.1/xsd/, DIR/v3.4.1/jsonschema/), or an "
-	               "https:// URL of one; default: the upstream copies over "
-	               "HTTPS" },
+	               N_("install from a folder laid out as a schema folder "
+	                  "(DIR/v3.4.1/xsd/, DIR/v3.4.1/jsonschema/), or an "
+	                  "https:// URL of one; default: the upstream copies "
+	                  "over "
+	                  "HTTPS") },
 	[OPT_SCHEMA_DIR] = { "schema-dir", 0, "DIR",
-	                     "the schema folder to install into or report "
-	                     "on; default: $L2E_SCHEMA_DIR, then the data "
-	                     "folder when it can be written, else "
-	                     "$XDG_DATA_HOME/lob2europass/schemas" },
+	                     N_("the schema folder to install into or report "
+	                        "on; default: $L2E_SCHEMA_DIR, then the data "
+	                        "folder when it can be written, else "
+	                        "$XDG_DATA_HOME/lob2europass/schemas") },
 	[OPT_CACERT] = { "cacert", 0, "FILE",
-	                 "also trust this CA certificate (PEM) for HTTPS" },
+	                 N_("also trust this CA certificate (PEM) for HTTPS") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -38,34 +40,35 @@ const cli_command schemas_command = {
 	.name = "schemas",
 	.options = options,
 	.intro =
-	    "Usage: lob2europass schemas install [--from DIR|URL] "
-	    "[--schema-dir DIR]\n"
-	    "       lob2europass schemas status [--schema-dir DIR]\n"
-	    "\n"
-	    "install puts the official Europass v3.4.1 schemas (the XML "
-	    "schemas with\n"
-	    "their catalog, and the JSON schema) where validate finds them. "
-	    "Every\n"
-	    "file must have the SHA-256 pinned in lob2europass; one that "
-	    "has not is\n"
-	    "refused, and then nothing is installed. status says which "
-	    "folder\n"
-	    "validate reads and whether every file there is as pinned.\n"
-	    "\n"
-	    "Options:\n",
+	    N_("Usage: lob2europass schemas install [--from DIR|URL] "
+	       "[--schema-dir DIR]\n"
+	       "       lob2europass schemas status [--schema-dir DIR]\n"
+	       "\n"
+	       "install puts the official Europass v3.4.1 schemas (the XML "
+	       "schemas with\n"
+	       "their catalog, and the JSON schema) where validate finds them. "
+	       "Every\n"
+	       "file must have the SHA-256 pinned in lob2europass; one that "
+	       "has not is\n"
+	       "refused, and then nothing is installed. status says which "
+	       "folder\n"
+	       "validate reads and whether every file there is as pinned.\n"
+	       "\n"
+	       "Options:\n"),
 	.extra = NULL,
-	.outro = "\n"
-	         "Exit status: 0 installed (status: installed and as "
-	         "pinned), 1 a file was\n"
-	         "refused (status: not installed, or not as pinned), 2 "
-	         "usage, 3 the\n"
-	         "source could not be read, 5 the schema folder could not be "
-	         "written.\n"
-	         "\n"
-	         "Examples:\n"
-	         "  sudo lob2europass schemas install\n"
-	         "  lob2europass schemas install --from ../shared/europass\n"
-	         "  lob2europass schemas status\n",
+	.outro =
+	    N_("\n"
+	       "Exit status: 0 installed (status: installed and as "
+	       "pinned), 1 a file was\n"
+	       "refused (status: not installed, or not as pinned), 2 "
+	       "usage, 3 the\n"
+	       "source could not be read, 5 the schema folder could not be "
+	       "written.\n"
+	       "\n"
+	       "Examples:\n"
+	       "  sudo lob2europass schemas install\n"
+	       "  lob2europass schemas install --from ../shared/europass\n"
+	       "  lob2europass schemas status\n"),
 };
 
 typedef struct tally {
@@ -79,16 +82,17 @@ static void on_file(const l2e_schema_file *f, void *payload)
 	tally *t = payload;
 	FILE *out = t->is_install ? stderr : stdout;
 	const char *lead =
-	    t->is_install ? "lob2europass schemas: refused " : "  ";
+	    t->is_install ? _("lob2europass schemas: refused ") : "  ";
 
 	if (f->state == L2E_SCHEMA_FILE_OK)
 		return;
 	t->refused++;
 	if (f->state == L2E_SCHEMA_FILE_MISSING)
-		fprintf(out, "%s%s: missing (%s: %s)\n", lead, f->path,
+		fprintf(out, _("%s%s: missing (%s: %s)\n"), lead, f->path,
 		        f->source, f->reason);
 	else
-		fprintf(out, "%s%s: SHA-256 %s, not the pinned %s (from %s)\n",
+		fprintf(out,
+		        _("%s%s: SHA-256 %s, not the pinned %s (from %s)\n"),
 		        lead, f->path, f->found, f->pinned, f->source);
 }
 
@@ -119,8 +123,8 @@ static int install(l2e_ctx *ctx, const cli_args *args)
 		rc = cli_exit_for(error);
 		return rc == EXIT_INPUT || error == L2E_ENOMEM ? rc : EXIT_IO;
 	}
-	printf("lob2europass: installed the Europass v%s schemas in %s "
-	       "(%zu files, each with its pinned SHA-256)\n",
+	printf(_("lob2europass: installed the Europass v%s schemas in %s "
+	         "(%zu files, each with its pinned SHA-256)\n"),
 	       l2e_schemas_version(), dir, l2e_schemas_count());
 	return EXIT_OK;
 }
@@ -144,18 +148,18 @@ static int status_of(l2e_ctx *ctx, const char *dir, const char *role)
 	if (l2e_schemas_status(ctx, dir, NULL, NULL, &ok) < 0)
 		return -1;
 	if (ok == n) {
-		printf("  Europass v%s schemas installed, all %zu files as "
-		       "pinned\n",
+		printf(_("  Europass v%s schemas installed, all %zu files as "
+		         "pinned\n"),
 		       l2e_schemas_version(), n);
 		return 1;
 	}
 	if (ok == 0 && !has_set_folder(dir)) {
-		printf("  not installed\n");
+		printf(_("  not installed\n"));
 		return 0;
 	}
-	printf("  Europass v%s schemas: %zu of %zu files as pinned; "
-	       "validate may fail or be wrong (run 'lob2europass schemas "
-	       "install' again):\n",
+	printf(_("  Europass v%s schemas: %zu of %zu files as pinned; "
+	         "validate may fail or be wrong (run 'lob2europass schemas "
+	         "install' again):\n"),
 	       l2e_schemas_version(), ok, n);
 	if (l2e_schemas_status(ctx, dir, on_file, &t, NULL) < 0)
 		return -1;
@@ -170,7 +174,7 @@ static int status(l2e_ctx *ctx, const cli_args *args)
 
 	env = getenv("L2E_SCHEMA_DIR");
 	used = cli_schema_dir(opt, 0, buf, sizeof(buf));
-	is_ok = status_of(ctx, used, "validate reads");
+	is_ok = status_of(ctx, used, _("validate reads"));
 	if (is_ok < 0)
 		goto oom;
 	if (!opt && !(env && *env)) {
@@ -180,12 +184,12 @@ static int status(l2e_ctx *ctx, const cli_args *args)
 		user = cli_schema_dir_user(ubuf, sizeof(ubuf));
 		if (!strcmp(used, other))
 			other = user;
-		if (other && status_of(ctx, other, "also looked in") < 0)
+		if (other && status_of(ctx, other, _("also looked in")) < 0)
 			goto oom;
 	}
 	return is_ok ? EXIT_OK : EXIT_REJECTED;
 oom:
-	fputs("lob2europass: out of memory\n", stderr);
+	fputs(_("lob2europass: out of memory\n"), stderr);
 	return EXIT_INTERNAL;
 }
 
@@ -201,9 +205,9 @@ int cmd_schemas(int argc, char **argv)
 			cli_print_help(&schemas_command);
 			return EXIT_OK;
 		}
-		fputs("lob2europass schemas: use 'schemas install' or "
-		      "'schemas status'\n"
-		      "Try 'lob2europass schemas --help'.\n",
+		fputs(_("lob2europass schemas: use 'schemas install' or "
+		        "'schemas status'\n"
+		        "Try 'lob2europass schemas --help'.\n"),
 		      stderr);
 		return EXIT_USAGE;
 	}
@@ -212,16 +216,16 @@ int cmd_schemas(int argc, char **argv)
 	rc = EXIT_USAGE;
 	if (args.n_positional > 0) {
 		fprintf(stderr,
-		        "lob2europass schemas %s: unexpected argument '%s'\n"
-		        "Try 'lob2europass schemas --help'.\n",
+		        _("lob2europass schemas %s: unexpected argument '%s'\n"
+		          "Try 'lob2europass schemas --help'.\n"),
 		        what, args.positional[0]);
 		goto done;
 	}
 	if (!is_install && (args.values[OPT_FROM] || args.values[OPT_CACERT])) {
 		fprintf(stderr,
-		        "lob2europass schemas status: --%s is for 'schemas "
-		        "install'\n"
-		        "Try 'lob2europass schemas --help'.\n",
+		        _("lob2europass schemas status: --%s is for 'schemas "
+		          "install'\n"
+		          "Try 'lob2europass schemas --help'.\n"),
 		        args.values[OPT_FROM] ? "from" : "cacert");
 		goto done;
 	}
