@@ -142,6 +142,16 @@ static const char *tr(const char *s)
 	return s && *s ? _(s) : s;
 }
 
+/* The columns of `len` bytes of UTF-8: continuation bytes take none. */
+static int columns(const char *s, int len)
+{
+	int i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
 /* Print `text` starting at column `indent`, wrapping at `width`. */
 static void print_wrapped(FILE *f, const char *text, int indent, int width)
 {
@@ -149,17 +159,18 @@ static void print_wrapped(FILE *f, const char *text, int indent, int width)
 	const char *word = text, *end;
 
 	while (*word) {
-		int len;
+		int len, cols;
 
 		end = strchr(word, ' ');
 		len = end ? (int)(end - word) : (int)strlen(word);
-		if (!at_start && col + 1 + len > width) {
+		cols = columns(word, len);
+		if (!at_start && col + 1 + cols > width) {
 			fprintf(f, "\n%*s", indent, "");
 			col = indent;
 			at_start = 1;
 		}
 		fprintf(f, "%s%.*s", at_start ? "" : " ", len, word);
-		col += len + (at_start ? 0 : 1);
+		col += cols + (at_start ? 0 : 1);
 		at_start = 0;
 		word += len;
 		while (*word == ' ')
