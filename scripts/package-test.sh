@@ -71,6 +71,10 @@ echo "== apt install ./*.deb (lob2europass, liblob2europass0, liblob2europass-de
 apt-get install -y -qq --no-install-recommends /tmp/pkg/*.deb >/dev/null
 lob2europass --version
 man -w lob2europass
+# the Dutch catalog came along (minbase has only C.UTF-8: LANGUAGE=nl)
+LANGUAGE=nl lob2europass --help | grep -q '^Gebruik: lob2europass' ||
+	{ echo "FAIL: --help is not Dutch under LANGUAGE=nl"; exit 1; }
+echo "--help in Dutch: ok"
 
 echo "== the samples through the installed mappings"
 . /tmp/sample_inputs.sh
