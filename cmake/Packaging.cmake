@@ -43,6 +43,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/src)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_LIB_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/cmake/triggers)
 set(CPACK_COMPONENT_RUNTIME_DEPENDS lib)
+# without this CPack drops the component dependencies from Depends, and
+# `apt install ./lob2europass_*.deb` alone would not bring the library
+set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
 set(CPACK_COMPONENT_DEV_DEPENDS lib)
 set(CPACK_COMPONENT_LIB_DESCRIPTION
     "lob2europass: the shared library liblob2europass

@@ -23,11 +23,23 @@ done
 echo "== build the packages"
 build=build/package
 rm -f "$build"/*.deb
+# Debian's hardening flags (fortify, stack protector, relro, bindnow)
+export DEB_BUILD_MAINT_OPTIONS=hardening=+all
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
-	-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+	-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr \
+	-DCMAKE_C_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS)" \
+	-DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" \
+	-DCMAKE_SHARED_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null
 (cd "$build" && cpack >/dev/null)
 ls -l "$build"/*.deb
+# the tool's own package needs the library's (apt install of it alone)
+dpkg-deb -f "$build"/lob2europass_*.deb Depends | grep -q 'liblob2europass0' ||
+	{ echo "FAIL: lob2europass does not depend on liblob2europass0"; exit 1; }
+if command -v lintian >/dev/null 2>&1; then
+	echo "== lintian"
+	lintian --pedantic -I "$build"/*.deb 2>&1 | grep -v '^running with root' || true
+fi
 
 # the mirror apt already uses here (deb822 or a one-line list)
 mirror=$(awk '/^URIs:/ { print $2; exit }' \
