@@ -323,8 +323,12 @@ int cmd_validate(int argc, char **argv)
 	if ((rc = worker_init(&workers[0], &r, 1)) != 0)
 		goto done;
 	note = l2e_validator_schema_note(workers[0].v);
-	if (note && r.style == L2E_REPORT_TEXT)
+	if (note && r.style == L2E_REPORT_TEXT) {
 		fprintf(stderr, "lob2europass: warning: %s\n", note);
+		fputs(_("lob2europass: 'lob2europass schemas install' installs "
+		        "the official schemas\n"),
+		      stderr);
+	}
 	if (r.style == L2E_REPORT_JSON) {
 		fputs("{\"schema_note\": ", stdout);
 		json_string(stdout, note);
