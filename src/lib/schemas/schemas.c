@@ -273,12 +273,17 @@ static int make_dirs(char *path)
 	return 0;
 }
 
-/* rm -r, without following symbolic links; 0 or -1 (best effort). */
-static int remove_tree(const char *path, int depth)
+/*
+ * rm -r of path[0..len), without following symbolic links; 0 or -1
+ * (best effort). The path grows in place in `path` (room for
+ * L2E_ATOMIC_PATH_MAX bytes): removing an earlier set must not fail for
+ * want of memory after the new one is in place.
+ */
+static int remove_tree_at(char *path, size_t len, int depth)
 {
 	struct dirent *e;
 	struct stat st;
-	l2e_buf child = L2E_BUF_INIT;
+	size_t n;
 	DIR *d;
 	int rc = 0;
 
@@ -291,13 +296,30 @@ static int remove_tree(const char *path, int depth)
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		if (join(&child, path, e->d_name) < 0 ||
-		    remove_tree(child.ptr, depth + 1) < 0)
+		n = strlen(e->d_name);
+		if (len + 1 + n >= L2E_ATOMIC_PATH_MAX) {
 			rc = -1;
+			continue;
+		}
+		path[len] = '/';
+		memcpy(path + len + 1, e->d_name, n + 1);
+		if (remove_tree_at(path, len + 1 + n, depth + 1) < 0)
+			rc = -1;
+		path[len] = '\0';
 	}
 	closedir(d);
-	l2e_buf_dispose(&child);
 	return rmdir(path) < 0 ? -1 : rc;
+}
+
+static int remove_tree(const char *dir)
+{
+	char path[L2E_ATOMIC_PATH_MAX];
+	size_t len = strlen(dir);
+
+	if (len >= sizeof(path))
+		return -1;
+	memcpy(path, dir, len + 1);
+	return remove_tree_at(path, len, 0);
 }
 
 static int os_error(l2e_ctx *ctx, const char *path, const char *what)
@@ -380,7 +402,7 @@ static int replace_set(l2e_ctx *ctx, const char *dir, const char *tmp)
 		goto done;
 	}
 	if (has_old)
-		remove_tree(old.ptr, 0); /* what is left harms nothing */
+		remove_tree(old.ptr); /* what is left harms nothing */
 done:
 	l2e_buf_dispose(&final);
 	l2e_buf_dispose(&old);
@@ -454,7 +476,7 @@ int l2e_schemas_install(l2e_ctx *ctx, const char *dir, const char *from,
 	has_tmp = 0;
 done:
 	if (has_tmp)
-		remove_tree(tmp.ptr, 0);
+		remove_tree(tmp.ptr);
 	for (i = 0; data && i < n; i++)
 		l2e_buf_dispose(&data[i]);
 	l2e__free(data);
