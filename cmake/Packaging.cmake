@@ -51,9 +51,10 @@ set(CPACK_COMPONENT_LIB_DESCRIPTION
     "lob2europass: the shared library liblob2europass
 (MBO LOB dossiers to Europass documents).")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME liblob2europass-dev)
+# liblob2europass0 (= version) comes from the component dependency
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "liblob2europass0 (= ${PROJECT_VERSION}), libxml2-dev, libcjson-dev, libcurl4-openssl-dev | libcurl-dev, libssl-dev")
+    "libxml2-dev, libcjson-dev, libcurl4-openssl-dev | libcurl-dev, libssl-dev")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
     "lob2europass: headers, pkg-config file and CMake package
