@@ -30,6 +30,9 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/lob2europass/lob2europass"
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME lob2europass)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "ca-certificates")
+# purge also removes the schemas `lob2europass schemas install` added
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/cmake/postrm)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_LIB_PACKAGE_NAME liblob2europass0)
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_LIB_PACKAGE_SHLIBDEPS ON)
@@ -40,14 +43,18 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/src)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_LIB_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/cmake/triggers)
 set(CPACK_COMPONENT_RUNTIME_DEPENDS lib)
+# without this CPack drops the component dependencies from Depends, and
+# `apt install ./lob2europass_*.deb` alone would not bring the library
+set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
 set(CPACK_COMPONENT_DEV_DEPENDS lib)
 set(CPACK_COMPONENT_LIB_DESCRIPTION
     "lob2europass: the shared library liblob2europass
 (MBO LOB dossiers to Europass documents).")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME liblob2europass-dev)
+# liblob2europass0 (= version) comes from the component dependency
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "liblob2europass0 (= ${PROJECT_VERSION}), libxml2-dev, libcjson-dev, libcurl4-openssl-dev | libcurl-dev, libssl-dev")
+    "libxml2-dev, libcjson-dev, libcurl4-openssl-dev | libcurl-dev, libssl-dev")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
     "lob2europass: headers, pkg-config file and CMake package

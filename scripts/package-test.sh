@@ -4,7 +4,9 @@
 # installed into a clean, minimal Debian 12 root (debootstrap, minbase,
 # from the package mirror this machine already uses), where the installed
 # tool converts the bundled samples through the installed mappings and
-# validates the results, the manual page and pkg-config are found, and
+# validates the results against the official schemas (installed there with
+# `lob2europass schemas install --from`, from ../shared/europass or
+# $L2E_SCHEMAS_FROM), the manual page and pkg-config are found, and
 # removing the packages leaves nothing behind. Needs root (chroot).
 #   scripts/package-test.sh            builds build/package/*.deb, tests
 set -eu
@@ -21,11 +23,23 @@ done
 echo "== build the packages"
 build=build/package
 rm -f "$build"/*.deb
+# Debian's hardening flags (fortify, stack protector, relro, bindnow)
+export DEB_BUILD_MAINT_OPTIONS=hardening=+all
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
-	-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+	-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr \
+	-DCMAKE_C_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS)" \
+	-DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" \
+	-DCMAKE_SHARED_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null
 (cd "$build" && cpack >/dev/null)
 ls -l "$build"/*.deb
+# the tool's own package needs the library's (apt install of it alone)
+dpkg-deb -f "$build"/lob2europass_*.deb Depends | grep -q 'liblob2europass0' ||
+	{ echo "FAIL: lob2europass does not depend on liblob2europass0"; exit 1; }
+if command -v lintian >/dev/null 2>&1; then
+	echo "== lintian"
+	lintian --pedantic -I "$build"/*.deb 2>&1 | grep -v '^running with root' || true
+fi
 
 # the mirror apt already uses here (deb822 or a one-line list)
 mirror=$(awk '/^URIs:/ { print $2; exit }' \
@@ -49,6 +63,14 @@ mkdir -p "$chroot_dir/tmp/pkg" "$chroot_dir/tmp/samples"
 cp "$build"/*.deb "$chroot_dir/tmp/pkg/"
 cp -r samples/. "$chroot_dir/tmp/samples/"
 cp tests/sample_inputs.sh "$chroot_dir/tmp/"
+# the official schemas, as an administrator without network copies them
+schemas=${L2E_SCHEMAS_FROM:-../shared/europass}
+if [ -f "$schemas/v3.4.1/xsd/EuropassSchema.xsd" ]; then
+	mkdir -p "$chroot_dir/tmp/europass"
+	cp -r "$schemas/v3.4.1" "$chroot_dir/tmp/europass/"
+else
+	echo "note: no schemas in $schemas: validating without them"
+fi
 
 chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 	HOME=/root LANG=C.UTF-8 /bin/sh -eu <<'INSIDE'
@@ -61,6 +83,10 @@ echo "== apt install ./*.deb (lob2europass, liblob2europass0, liblob2europass-de
 apt-get install -y -qq --no-install-recommends /tmp/pkg/*.deb >/dev/null
 lob2europass --version
 man -w lob2europass
+# the Dutch catalog came along (minbase has only C.UTF-8: LANGUAGE=nl)
+LANGUAGE=nl lob2europass --help | grep -q '^Gebruik: lob2europass' ||
+	{ echo "FAIL: --help is not Dutch under LANGUAGE=nl"; exit 1; }
+echo "--help in Dutch: ok"
 
 echo "== the samples through the installed mappings"
 . /tmp/sample_inputs.sh
@@ -76,9 +102,20 @@ for dir in /tmp/samples/*/; do
 	[ "$status" -le 1 ] || { echo "FAIL: convert $name: $status"; exit 1; }
 	ls "/tmp/out/$name"/*.europass.xml >/dev/null
 done
-lob2europass validate /tmp/out/*/*.xml /tmp/out/*/*.json >/tmp/validate.txt ||
-	{ cat /tmp/validate.txt; echo "FAIL: validate"; exit 1; }
-tail -1 /tmp/validate.txt
+require=
+if [ -d /tmp/europass ]; then
+	echo "== lob2europass schemas install --from (offline)"
+	lob2europass schemas install --from /tmp/europass
+	lob2europass schemas status
+	require=--require-schema
+fi
+# shellcheck disable=SC2086
+lob2europass validate $require /tmp/out/*/*.xml /tmp/out/*/*.json \
+	>/tmp/validate.txt 2>/tmp/validate.err ||
+	{ cat /tmp/validate.txt /tmp/validate.err; echo "FAIL: validate"; exit 1; }
+echo "$(grep -c ': valid (' /tmp/validate.txt) documents valid" \
+	"(the official schemas: ${require:-not installed})"
+tail -1 /tmp/validate.err
 
 echo "== pkg-config"
 pkg-config --cflags --libs lob2europass

@@ -17,5 +17,6 @@
 #include "net.h"
 #include "integrity.h"
 #include "overview.h"
+#include "schemas.h"
 
 #endif

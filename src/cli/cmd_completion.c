@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "i18n.h"
 #include "lob2europass/lob2europass.h"
 
 #ifndef L2E_DATADIR
@@ -329,17 +330,18 @@ int cmd_completion(int argc, char **argv)
 	if (argc == 2 &&
 	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(
-		    "Usage: lob2europass completion bash|zsh\n"
-		    "\n"
-		    "Print the shell completion script for bash or zsh. The "
-		    "package\ninstalls both; without it:\n"
-		    "  lob2europass completion bash > "
-		    "~/.local/share/bash-completion/completions/lob2europass\n",
+		    _("Usage: lob2europass completion bash|zsh\n"
+		      "\n"
+		      "Print the shell completion script for bash or zsh. The "
+		      "package\ninstalls both; without it:\n"
+		      "  lob2europass completion bash > "
+		      "~/.local/share/bash-completion/completions/"
+		      "lob2europass\n"),
 		    stdout);
 		return EXIT_OK;
 	}
-	fputs("lob2europass completion: give the shell, bash or zsh\n"
-	      "Try 'lob2europass completion --help'.\n",
+	fputs(_("lob2europass completion: give the shell, bash or zsh\n"
+	        "Try 'lob2europass completion --help'.\n"),
 	      stderr);
 	return EXIT_USAGE;
 }

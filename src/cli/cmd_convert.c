@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "cmd_convert.h"
+#include "i18n.h"
 #include "output.h"
 
 static int is_dir(const char *path)
@@ -173,8 +174,8 @@ int cmd_convert(int argc, char **argv)
 
 	if (o.mode == OUT_ONE && r.n_pending > 1) {
 		fprintf(stderr,
-		        "lob2europass: %zu dossiers converted; standard "
-		        "output takes one: use --out DIR or --out -\n",
+		        _("lob2europass: %zu dossiers converted; standard "
+		          "output takes one: use --out DIR or --out -\n"),
 		        r.n_pending);
 		convert_worsen(&r, EXIT_USAGE);
 	} else if (o.mode == OUT_ONE && r.n_pending == 1) {

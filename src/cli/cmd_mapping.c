@@ -8,15 +8,17 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "i18n.h"
 #include "opts.h"
 
 enum { OPT_INPUT, OPT_HELP };
 
 static const cli_opt options[] = {
 	[OPT_INPUT] = { "input", 'i', "EXPORT",
-	                "also run each mapping over EXPORT and report source "
-	                "fields no rule reads and profile fields no rule "
-	                "fills" },
+	                N_("also run each mapping over EXPORT and report "
+	                   "source "
+	                   "fields no rule reads and profile fields no rule "
+	                   "fills") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -25,22 +27,23 @@ const cli_command mapping_check_command = {
 	.name = "mapping check",
 	.options = options,
 	.intro =
-	    "Usage: lob2europass mapping check [--input EXPORT] FILE...\n"
-	    "\n"
-	    "Check mapping files: unknown keys, bad paths, type errors, "
-	    "unknown\n"
-	    "code lists, personal data without an opt-in. Every problem is "
-	    "one\n"
-	    "line FILE:LINE:COL: error: message. With --input, the mapping "
-	    "also\n"
-	    "runs over a real export and reports its coverage as warnings.\n"
-	    "\n"
-	    "Options:\n",
+	    N_("Usage: lob2europass mapping check [--input EXPORT] FILE...\n"
+	       "\n"
+	       "Check mapping files: unknown keys, bad paths, type errors, "
+	       "unknown\n"
+	       "code lists, personal data without an opt-in. Every problem is "
+	       "one\n"
+	       "line FILE:LINE:COL: error: message. With --input, the mapping "
+	       "also\n"
+	       "runs over a real export and reports its coverage as warnings.\n"
+	       "\n"
+	       "Options:\n"),
 	.extra = NULL,
-	.outro = "\n"
-	         "Exit status: 0 all mappings are valid, 2 usage, 3 the export "
-	         "could\n"
-	         "not be read, 4 a mapping has problems.\n",
+	.outro =
+	    N_("\n"
+	       "Exit status: 0 all mappings are valid, 2 usage, 3 the export "
+	       "could\n"
+	       "not be read, 4 a mapping has problems.\n"),
 };
 
 static void print_finding(const l2e_diag *d, void *payload)
@@ -87,8 +90,8 @@ int cmd_mapping(int argc, char **argv)
 			cli_print_help(&mapping_check_command);
 			return EXIT_OK;
 		}
-		fputs("lob2europass mapping: use 'mapping check FILE...'\n"
-		      "Try 'lob2europass mapping --help'.\n",
+		fputs(_("lob2europass mapping: use 'mapping check FILE...'\n"
+		        "Try 'lob2europass mapping --help'.\n"),
 		      stderr);
 		return EXIT_USAGE;
 	}
@@ -97,8 +100,8 @@ int cmd_mapping(int argc, char **argv)
 		goto done;
 	rc = EXIT_OK;
 	if (args.n_positional == 0) {
-		fputs("lob2europass mapping check: no mapping FILE given\n"
-		      "Try 'lob2europass mapping --help'.\n",
+		fputs(_("lob2europass mapping check: no mapping FILE given\n"
+		        "Try 'lob2europass mapping --help'.\n"),
 		      stderr);
 		rc = EXIT_USAGE;
 		goto done;

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "i18n.h"
 #include "opts.h"
 #include "overview_xlsx.h"
 #include "util/alloc.h"
@@ -36,26 +37,27 @@ enum {
 
 static const cli_opt options[] = {
 	[OPT_MAPPING] = { "mapping", 'm', "MAPPING",
-	                  "the mapping file, or the name of an installed "
-	                  "mapping (as for convert)" },
+	                  N_("the mapping file, or the name of an installed "
+	                     "mapping (as for convert)") },
 	[OPT_MAPPINGS_DIR] = { "mappings-dir", 0, "DIR",
-	                       "look for a mapping name in DIR first" },
+	                       N_("look for a mapping name in DIR first") },
 	[OPT_OUT] = { "out", 'o', "FILE.html",
-	              "write the page to FILE.html (default: standard "
-	              "output)" },
-	[OPT_CSV] = { "csv", 0, "FILE.csv", "also write the numbers as CSV" },
+	              N_("write the page to FILE.html (default: standard "
+	                 "output)") },
+	[OPT_CSV] = { "csv", 0, "FILE.csv",
+	              N_("also write the numbers as CSV") },
 	[OPT_JSON] = { "json", 0, "FILE.json",
-	               "also write the numbers as JSON" },
+	               N_("also write the numbers as JSON") },
 	[OPT_XLSX] = { "xlsx", 0, "FILE.xlsx",
-	               "also write the numbers as an Excel workbook, a sheet "
-	               "per table" },
+	               N_("also write the numbers as an Excel workbook, a "
+	                  "sheet per table") },
 	[OPT_DIALECT] = { "csv-dialect", 0, "DIALECT",
-	                  "excel-nl (default: ';', decimal comma, BOM, as "
-	                  "Dutch Excel opens it) or rfc4180 (',' for "
-	                  "programs)" },
+	                  N_("excel-nl (default: ';', decimal comma, BOM, as "
+	                     "Dutch Excel opens it) or rfc4180 (',' for "
+	                     "programs)") },
 	[OPT_MIN_GROUP] = { "min-group", 'k', "K",
-	                    "hide every group of fewer than K students "
-	                    "(default 5, at least 3)" },
+	                    N_("hide every group of fewer than K students "
+	                       "(default 5, at least 3)") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -64,30 +66,31 @@ const cli_command overview_command = {
 	.name = "overview",
 	.options = options,
 	.intro =
-	    "Usage: lob2europass overview -m MAPPING [-o FILE.html] "
-	    "[--csv FILE.csv]\n"
-	    "                             [--json FILE.json] INPUT...\n"
-	    "\n"
-	    "Count what an export holds, for a report to the board or the\n"
-	    "national agency: students and their consent, work experience "
-	    "and the\n"
-	    "share abroad by programme, level and school year, "
-	    "destinations, the\n"
-	    "length of stays abroad, and language levels (CEFR) per "
-	    "language and\n"
-	    "skill. Never a person: every number below K students is "
-	    "hidden, and so\n"
-	    "is any number from which such a group could be worked out. "
-	    "INPUT is\n"
-	    "read as convert reads it.\n"
-	    "\n"
-	    "Options:\n",
+	    N_("Usage: lob2europass overview -m MAPPING [-o FILE.html] "
+	       "[--csv FILE.csv]\n"
+	       "                             [--json FILE.json] "
+	       "[--xlsx FILE.xlsx] INPUT...\n"
+	       "\n"
+	       "Count what an export holds, for a report to the board or the\n"
+	       "national agency: students and their consent, work experience "
+	       "and the\n"
+	       "share abroad by programme, level and school year, "
+	       "destinations, the\n"
+	       "length of stays abroad, and language levels (CEFR) per "
+	       "language and\n"
+	       "skill. Never a person: every number below K students is "
+	       "hidden, and so\n"
+	       "is any number from which such a group could be worked out. "
+	       "INPUT is\n"
+	       "read as convert reads it.\n"
+	       "\n"
+	       "Options:\n"),
 	.extra = NULL,
 	.outro =
-	    "\n"
-	    "Exit status: 0 written, 2 usage, 3 an input could not be read, "
-	    "4 the\n"
-	    "mapping is invalid, 5 a file could not be written.\n",
+	    N_("\n"
+	       "Exit status: 0 written, 2 usage, 3 an input could not be read, "
+	       "4 the\n"
+	       "mapping is invalid, 5 a file could not be written.\n"),
 };
 
 /* The dossiers of a run go to the overview, or first to the merger when
@@ -243,17 +246,18 @@ static int parse_args(const cli_args *a, unsigned *k, int *excel_nl)
 	long v = L2E_OVERVIEW_K_DEFAULT;
 
 	if (!a->values[OPT_MAPPING] || !a->n_positional) {
-		fputs("lob2europass overview: give a mapping (-m) and at least "
-		      "one input\nTry 'lob2europass overview --help'.\n",
-		      stderr);
+		fputs(
+		    _("lob2europass overview: give a mapping (-m) and at least "
+		      "one input\nTry 'lob2europass overview --help'.\n"),
+		    stderr);
 		return -1;
 	}
 	if (a->values[OPT_MIN_GROUP] &&
 	    cli_number(a->values[OPT_MIN_GROUP], L2E_OVERVIEW_K_MIN, 1000000,
 	               &v) < 0) {
 		fprintf(stderr,
-		        "lob2europass overview: --min-group takes a whole "
-		        "number of at least %u\n",
+		        _("lob2europass overview: --min-group takes a whole "
+		          "number of at least %u\n"),
 		        L2E_OVERVIEW_K_MIN);
 		return -1;
 	}
@@ -263,8 +267,8 @@ static int parse_args(const cli_args *a, unsigned *k, int *excel_nl)
 		*excel_nl = 0;
 	else if (dialect && strcmp(dialect, "excel-nl")) {
 		fprintf(stderr,
-		        "lob2europass overview: --csv-dialect is excel-nl or "
-		        "rfc4180, not '%s'\n",
+		        _("lob2europass overview: --csv-dialect is excel-nl or "
+		          "rfc4180, not '%s'\n"),
 		        dialect);
 		return -1;
 	}
@@ -324,8 +328,8 @@ int cmd_overview(int argc, char **argv)
 	l2e_merger_free(c.merger);
 	/* an input that could not be read makes the numbers wrong: no page */
 	if (in_rc != EXIT_OK) {
-		fputs("lob2europass overview: nothing written: the numbers "
-		      "would miss what could not be read\n",
+		fputs(_("lob2europass overview: nothing written: the numbers "
+		        "would miss what could not be read\n"),
 		      stderr);
 		rc = in_rc;
 		goto done;

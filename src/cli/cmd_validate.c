@@ -17,11 +17,9 @@
 #include "cli.h"
 #include "commands.h"
 #include "json_line.h"
+#include "i18n.h"
 #include "opts.h"
-
-#ifndef L2E_DATADIR
-#define L2E_DATADIR "/usr/local/share/lob2europass"
-#endif
+#include "schema_dirs.h"
 
 #define MAX_JOBS 256
 
@@ -29,19 +27,22 @@ enum { OPT_SCHEMA_DIR, OPT_REQUIRE_SCHEMA, OPT_FORMAT, OPT_JOBS, OPT_HELP };
 
 static const cli_opt options[] = {
 	[OPT_SCHEMA_DIR] = { "schema-dir", 0, "DIR",
-	                     "the official Europass schemas (DIR/v3.4.1/xsd/, "
-	                     "DIR/v3.4.1/jsonschema/); default: "
-	                     "$L2E_SCHEMA_DIR, then the installed ones" },
+	                     N_("the official Europass schemas "
+	                        "(DIR/v3.4.1/xsd/, "
+	                        "DIR/v3.4.1/jsonschema/); default: "
+	                        "$L2E_SCHEMA_DIR, then the installed ones "
+	                        "(lob2europass schemas status)") },
 	[OPT_REQUIRE_SCHEMA] = { "require-schema", 0, NULL,
-	                         "a document the official schema did not "
-	                         "check (schemas not installed) fails "
-	                         "(exit 1)" },
+	                         N_("a document the official schema did not "
+	                            "check (schemas not installed) fails "
+	                            "(exit 1)") },
 	[OPT_FORMAT] = { "format", 'f', "text|json",
-	                 "findings as text lines (default) or one JSON "
-	                 "report on standard output" },
+	                 N_("findings as text lines (default) or one JSON "
+	                    "report on standard output") },
 	[OPT_JOBS] = { "jobs", 'j', "N",
-	               "validate on N threads (default 1); the output is the "
-	               "same for any N" },
+	               N_("validate on N threads (default 1); the output is "
+	                  "the "
+	                  "same for any N") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -50,38 +51,39 @@ const cli_command validate_command = {
 	.name = "validate",
 	.options = options,
 	.intro =
-	    "Usage: lob2europass validate [--schema-dir DIR] "
-	    "[--format text|json]\n"
-	    "                             [--jobs N] FILE...\n"
-	    "\n"
-	    "Tell for each FILE (or - for standard input) whether it is a "
-	    "valid\n"
-	    "Europass document: Europass v3.4 XML or JSON, or the Europass "
-	    "CV XML\n"
-	    "(Candidate). Older Europass versions are recognised and "
-	    "reported.\n"
-	    "v3.4 documents are validated against the official schemas when "
-	    "they\n"
-	    "are found (offline: nothing is fetched); built-in checks "
-	    "(structure,\n"
-	    "real dates, From <= To, CEFR and EQF levels, Europass country "
-	    "and\n"
-	    "language codes, national identifiers) run always.\n"
-	    "\n"
-	    "Options:\n",
+	    N_("Usage: lob2europass validate [--schema-dir DIR] "
+	       "[--format text|json]\n"
+	       "                             [--jobs N] FILE...\n"
+	       "\n"
+	       "Tell for each FILE (or - for standard input) whether it is a "
+	       "valid\n"
+	       "Europass document: Europass v3.4 XML or JSON, or the Europass "
+	       "CV XML\n"
+	       "(Candidate). Older Europass versions are recognised and "
+	       "reported.\n"
+	       "v3.4 documents are validated against the official schemas when "
+	       "they\n"
+	       "are found (offline: nothing is fetched); built-in checks "
+	       "(structure,\n"
+	       "real dates, From <= To, CEFR and EQF levels, Europass country "
+	       "and\n"
+	       "language codes, national identifiers) run always.\n"
+	       "\n"
+	       "Options:\n"),
 	.extra = NULL,
-	.outro = "\n"
-	         "Text output: one line per finding, FILE:LINE:COL: "
-	         "error|warning:\n"
-	         "message (at XPATH or JSON pointer) [rule], then FILE: "
-	         "valid|invalid.\n"
-	         "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
-	         "usage,\n"
-	         "3 a file could not be read, 6 internal error.\n"
-	         "\n"
-	         "Example:\n"
-	         "  lob2europass validate --schema-dir ../shared/europass "
-	         "out/*.xml\n",
+	.outro =
+	    N_("\n"
+	       "Text output: one line per finding, FILE:LINE:COL: "
+	       "error|warning:\n"
+	       "message (at XPATH or JSON pointer) [rule], then FILE: "
+	       "valid|invalid.\n"
+	       "Exit status: 0 all files are valid, 1 a file is invalid, 2 "
+	       "usage,\n"
+	       "3 a file could not be read, 6 internal error.\n"
+	       "\n"
+	       "Example:\n"
+	       "  lob2europass validate --schema-dir ../shared/europass "
+	       "out/*.xml\n"),
 };
 
 typedef struct job {
@@ -255,7 +257,8 @@ int cmd_validate(int argc, char **argv)
 	run r;
 	worker *workers = NULL;
 	size_t n_workers = 1, i, counts[3] = { 0, 0, 0 }, unchecked;
-	const char *env, *format, *note = NULL;
+	const char *format, *note = NULL;
+	char dir_buf[CLI_PATH_MAX];
 	int rc, is_locked = 0;
 	long jobs;
 
@@ -270,9 +273,9 @@ int cmd_validate(int argc, char **argv)
 		r.style = L2E_REPORT_JSON;
 	} else {
 		fprintf(stderr,
-		        "lob2europass validate: --format is text or json, "
-		        "not '%s'\n"
-		        "Try 'lob2europass validate --help'.\n",
+		        _("lob2europass validate: --format is text or json, "
+		          "not '%s'\n"
+		          "Try 'lob2europass validate --help'.\n"),
 		        format);
 		rc = EXIT_USAGE;
 		goto done;
@@ -280,9 +283,9 @@ int cmd_validate(int argc, char **argv)
 	if (args.values[OPT_JOBS] &&
 	    cli_number(args.values[OPT_JOBS], 1, MAX_JOBS, &jobs) < 0) {
 		fprintf(stderr,
-		        "lob2europass validate: --jobs is a number from 1 to "
-		        "%d, not '%s'\n"
-		        "Try 'lob2europass validate --help'.\n",
+		        _("lob2europass validate: --jobs is a number from 1 to "
+		          "%d, not '%s'\n"
+		          "Try 'lob2europass validate --help'.\n"),
 		        MAX_JOBS, args.values[OPT_JOBS]);
 		rc = EXIT_USAGE;
 		goto done;
@@ -290,25 +293,20 @@ int cmd_validate(int argc, char **argv)
 	if (args.values[OPT_JOBS])
 		n_workers = (size_t)jobs;
 	if (args.n_positional == 0) {
-		fputs("lob2europass validate: no FILE given\n"
-		      "Try 'lob2europass validate --help'.\n",
+		fputs(_("lob2europass validate: no FILE given\n"
+		        "Try 'lob2europass validate --help'.\n"),
 		      stderr);
 		rc = EXIT_USAGE;
 		goto done;
 	}
 
 	r.require_schema = args.values[OPT_REQUIRE_SCHEMA] != NULL;
-	/* --schema-dir, else $L2E_SCHEMA_DIR, else the installed schemas */
+	/* --schema-dir, else $L2E_SCHEMA_DIR, else the installed schemas
+	 * (the data folder's, else the user's: schema_dirs.h) */
 	r.vopts = (l2e_validate_options)L2E_VALIDATE_OPTIONS_INIT;
-	env = getenv("L2E_SCHEMA_DIR");
-	if (args.values[OPT_SCHEMA_DIR]) {
-		r.vopts.schema_dir = args.values[OPT_SCHEMA_DIR];
-		r.vopts.require_schemas = 1;
-	} else if (env && *env) {
-		r.vopts.schema_dir = env;
-	} else {
-		r.vopts.schema_dir = L2E_DATADIR "/schemas";
-	}
+	r.vopts.schema_dir = cli_schema_dir(args.values[OPT_SCHEMA_DIR], 0,
+	                                    dir_buf, sizeof(dir_buf));
+	r.vopts.require_schemas = args.values[OPT_SCHEMA_DIR] != NULL;
 
 	r.n_jobs = (size_t)args.n_positional;
 	if (n_workers > r.n_jobs)
@@ -325,8 +323,12 @@ int cmd_validate(int argc, char **argv)
 	if ((rc = worker_init(&workers[0], &r, 1)) != 0)
 		goto done;
 	note = l2e_validator_schema_note(workers[0].v);
-	if (note && r.style == L2E_REPORT_TEXT)
+	if (note && r.style == L2E_REPORT_TEXT) {
 		fprintf(stderr, "lob2europass: warning: %s\n", note);
+		fputs(_("lob2europass: 'lob2europass schemas install' installs "
+		        "the official schemas\n"),
+		      stderr);
+	}
 	if (r.style == L2E_REPORT_JSON) {
 		fputs("{\"schema_note\": ", stdout);
 		json_string(stdout, note);
@@ -352,7 +354,8 @@ int cmd_validate(int argc, char **argv)
 			                   &workers[i]) == 0)
 				workers[i].is_started = 1;
 		if (!workers[0].is_started) {
-			fputs("lob2europass: cannot start a thread\n", stderr);
+			fputs(_("lob2europass: cannot start a thread\n"),
+			      stderr);
 			work(&workers[0]); /* the others may still run */
 		}
 		for (i = 0; i < r.n_jobs; i++) {
@@ -375,19 +378,23 @@ int cmd_validate(int argc, char **argv)
 		       "\"invalid\": %zu, \"unreadable\": %zu}}\n",
 		       r.n_jobs, counts[0], counts[1], counts[2]);
 	else if (r.n_jobs > 1)
-		fprintf(stderr,
-		        "lob2europass: %zu files: %zu valid, %zu invalid, %zu "
-		        "unreadable\n",
-		        r.n_jobs, counts[0], counts[1], counts[2]);
+		fprintf(
+		    stderr,
+		    _("lob2europass: %zu files: %zu valid, %zu invalid, %zu "
+		      "unreadable\n"),
+		    r.n_jobs, counts[0], counts[1], counts[2]);
 	for (i = 0, unchecked = 0; i < r.n_jobs; i++)
 		unchecked += r.jobs[i].is_unchecked ? 1 : 0;
 	if (unchecked && r.style == L2E_REPORT_TEXT)
 		fprintf(
 		    stderr,
-		    "lob2europass: %zu file%s checked by the built-in checks "
-		    "only, not by the official schemas%s\n",
-		    unchecked, unchecked == 1 ? "" : "s",
-		    r.require_schema ? " (--require-schema: failed)" : "");
+		    P_("lob2europass: %zu file checked by the built-in checks "
+		       "only, not by the official schemas%s\n",
+		       "lob2europass: %zu files checked by the built-in checks "
+		       "only, not by the official schemas%s\n",
+		       unchecked),
+		    unchecked,
+		    r.require_schema ? _(" (--require-schema: failed)") : "");
 done:
 	for (i = 0; workers && i < n_workers; i++)
 		worker_dispose(&workers[i]);

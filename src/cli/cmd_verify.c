@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "manifest.h"
+#include "i18n.h"
 #include "opts.h"
 #include "util/alloc.h"
 #include "util/read_file.h"
@@ -25,9 +26,10 @@ enum { OPT_PUBKEY, OPT_QUIET, OPT_HELP };
 
 static const cli_opt options[] = {
 	[OPT_PUBKEY] = { "pubkey", 'k', "KEY.pem",
-	                 "also check DIR/SHA256SUMS.sig with this public "
-	                 "key (Ed25519 or RSA)" },
-	[OPT_QUIET] = { "quiet", 'q', NULL, "print only what does not match" },
+	                 N_("also check DIR/SHA256SUMS.sig with this public "
+	                    "key (Ed25519 or RSA)") },
+	[OPT_QUIET] = { "quiet", 'q', NULL,
+	                N_("print only what does not match") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -36,27 +38,27 @@ const cli_command verify_command = {
 	.name = "verify",
 	.options = options,
 	.intro =
-	    "Usage: lob2europass verify [--pubkey KEY.pem] DIR\n"
-	    "\n"
-	    "Check every document listed in DIR/SHA256SUMS, which "
-	    "'lob2europass\n"
-	    "convert' writes into its output folder, against its SHA-256; "
-	    "with\n"
-	    "--pubkey also the signature DIR/SHA256SUMS.sig (made when "
-	    "convert had\n"
-	    "a signing key). Prints one line per document: NAME: OK, NAME: "
-	    "FAILED\n"
-	    "(changed) or NAME: MISSING.\n"
-	    "\n"
-	    "Options:\n",
+	    N_("Usage: lob2europass verify [--pubkey KEY.pem] DIR\n"
+	       "\n"
+	       "Check every document listed in DIR/SHA256SUMS, which "
+	       "'lob2europass\n"
+	       "convert' writes into its output folder, against its SHA-256; "
+	       "with\n"
+	       "--pubkey also the signature DIR/SHA256SUMS.sig (made when "
+	       "convert had\n"
+	       "a signing key). Prints one line per document: NAME: OK, NAME: "
+	       "FAILED\n"
+	       "(changed) or NAME: MISSING.\n"
+	       "\n"
+	       "Options:\n"),
 	.extra = NULL,
 	.outro =
-	    "\n"
-	    "Exit status: 0 every document matches (and the signature, "
-	    "with\n"
-	    "--pubkey), 1 something does not match or is missing, 2 usage, "
-	    "3 the\n"
-	    "list, the signature or the key cannot be read.\n",
+	    N_("\n"
+	       "Exit status: 0 every document matches (and the signature, "
+	       "with\n"
+	       "--pubkey), 1 something does not match or is missing, 2 usage, "
+	       "3 the\n"
+	       "list, the signature or the key cannot be read.\n"),
 };
 
 /* The whole of a small file; NULL after a message. */
@@ -197,8 +199,8 @@ int cmd_verify(int argc, char **argv)
 		goto done;
 	rc = EXIT_USAGE;
 	if (args.n_positional != 1) {
-		fputs("lob2europass verify: give one output folder\n"
-		      "Try 'lob2europass verify --help'.\n",
+		fputs(_("lob2europass verify: give one output folder\n"
+		        "Try 'lob2europass verify --help'.\n"),
 		      stderr);
 		goto done;
 	}

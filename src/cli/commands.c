@@ -3,27 +3,32 @@
  * commands.c - the table of subcommands (see commands.h).
  */
 #include "commands.h"
+#include "i18n.h"
 
 #include <stddef.h>
 
 const cli_cmd cli_cmds[] = {
 	{ "convert", cmd_convert, "convert",
-	  "convert exports to Europass documents", &convert_command, NULL },
+	  N_("convert exports to Europass documents"), &convert_command, NULL },
 	{ "mapping", cmd_mapping, "mapping check FILE...",
-	  "check mapping files (and their coverage of an export)",
+	  N_("check mapping files (and their coverage of an export)"),
 	  &mapping_check_command, NULL },
 	{ "validate", cmd_validate, "validate FILE...",
-	  "check Europass documents (schemas and built-in checks)",
+	  N_("check Europass documents (schemas and built-in checks)"),
 	  &validate_command, NULL },
 	{ "verify", cmd_verify, "verify DIR",
-	  "check the documents of a batch against DIR/SHA256SUMS\n"
-	  "(and its signature)",
+	  N_("check the documents of a batch against DIR/SHA256SUMS\n"
+	     "(and its signature)"),
 	  &verify_command, NULL },
 	{ "overview", cmd_overview, "overview -m MAPPING INPUT...",
-	  "count work abroad by programme, destinations and language\n"
-	  "levels (an HTML page, CSV, JSON; never a person)",
+	  N_("count work abroad by programme, destinations and language\n"
+	     "levels (an HTML page, CSV, JSON; never a person)"),
 	  &overview_command, NULL },
+	{ "schemas", cmd_schemas, "schemas install|status",
+	  N_("install the official Europass schemas (checked against\n"
+	     "pinned SHA-256 sums), or say what is installed"),
+	  &schemas_command, "install status" },
 	{ "completion", cmd_completion, "completion SHELL",
-	  "print the bash or zsh completion script", NULL, "bash zsh" },
+	  N_("print the bash or zsh completion script"), NULL, "bash zsh" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }
 };

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cmd_convert.h"
 #include "json_line.h"
+#include "i18n.h"
 
 void convert_log(const convert_run *r, const char *level, const batch_diag *d,
                  const char *dossier)
@@ -64,12 +65,12 @@ void convert_log_summary(const convert_run *r)
 		        r->t.rejected, r->t.errors);
 		return;
 	}
-	fprintf(stderr, "lob2europass: %zu converted, ", r->t.converted);
+	fprintf(stderr, _("lob2europass: %zu converted, "), r->t.converted);
 	if (r->t.unchanged)
-		fprintf(stderr, "%zu unchanged, ", r->t.unchanged);
-	fprintf(stderr, "%zu skipped, %zu rejected", r->t.skipped,
+		fprintf(stderr, _("%zu unchanged, "), r->t.unchanged);
+	fprintf(stderr, _("%zu skipped, %zu rejected"), r->t.skipped,
 	        r->t.rejected);
 	if (r->t.errors)
-		fprintf(stderr, ", %zu failed (errors above)", r->t.errors);
+		fprintf(stderr, _(", %zu failed (errors above)"), r->t.errors);
 	fputc('\n', stderr);
 }

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "cmd_convert.h"
 #include "commands.h"
+#include "i18n.h"
 #include "util/civil_date.h"
 
 enum {
@@ -48,82 +49,87 @@ enum {
 
 static const cli_opt options[] = {
 	[OPT_MAPPING] = { "mapping", 'm', "FILE",
-	                  "mapping file, or the name of an installed one "
-	                  "(required)" },
+	                  N_("mapping file, or the name of an installed one "
+	                     "(required)") },
 	[OPT_OUT] = { "out", 'o', "DIR|-",
-	              "write DIR/<key>.<format extension> per dossier; '-' "
-	              "writes one JSON line per document to standard output "
-	              "(default: one dossier to standard output)" },
+	              N_("write DIR/<key>.<format extension> per dossier; '-' "
+	                 "writes one JSON line per document to standard output "
+	                 "(default: one dossier to standard output)") },
 	[OPT_TO] = { "to", 't', "FORMAT[,FORMAT...]",
-	             "output formats (default europass-xml); see Formats "
-	             "below" },
+	             N_("output formats (default europass-xml); see Formats "
+	                "below") },
 	[OPT_JOBS] = { "jobs", 'j', "N",
-	               "convert on N threads (default: the number of "
-	               "processors); the output is the same for any N" },
+	               N_("convert on N threads (default: the number of "
+	                  "processors); the output is the same for any N") },
 	[OPT_REPORT] = { "report", 0, "FILE",
-	                 "write a JSON report: every dossier's status, files "
-	                 "and findings, and totals" },
+	                 N_("write a JSON report: every dossier's status, "
+	                    "files "
+	                    "and findings, and totals") },
 	[OPT_REPORT_CSV] = { "report-csv", 0, "FILE",
-	                     "write the report as CSV, safe to open in a "
-	                     "spreadsheet" },
+	                     N_("write the report as CSV, safe to open in a "
+	                        "spreadsheet") },
 	[OPT_REPORT_HTML] = { "report-html", 0, "FILE",
-	                      "write the report as a page to read: totals, "
-	                      "why dossiers were not converted, findings "
-	                      "by kind with their places" },
+	                      N_("write the report as a page to read: totals, "
+	                         "why dossiers were not converted, findings "
+	                         "by kind with their places") },
 	[OPT_REPORT_ANONYMOUS] = { "report-anonymous", 0, NULL,
-	                           "no student keys on the --report-html "
-	                           "page" },
+	                           N_("no student keys on the --report-html "
+	                              "page") },
 	[OPT_CSV_DIALECT] = { "csv-dialect", 0, "DIALECT",
-	                      "--report-csv as excel-nl (default: ';' and a "
-	                      "BOM, as Dutch Excel opens it) or rfc4180 "
-	                      "(',')" },
+	                      N_("--report-csv as excel-nl (default: ';' and a "
+	                         "BOM, as Dutch Excel opens it) or rfc4180 "
+	                         "(',')") },
 	[OPT_FAIL_FAST] = { "fail-fast", 0, NULL,
-	                    "stop at the first dossier that fails" },
+	                    N_("stop at the first dossier that fails") },
 	[OPT_MAX_ERRORS] = { "max-errors", 0, "N",
-	                     "stop after N failed dossiers" },
+	                     N_("stop after N failed dossiers") },
 	[OPT_SKIP_UNCHANGED] = { "skip-unchanged", 0, NULL,
-	                         "with --out DIR: skip dossiers whose input, "
-	                         "mapping and tool version did not change "
-	                         "since the last run" },
+	                         N_("with --out DIR: skip dossiers whose "
+	                            "input, "
+	                            "mapping and tool version did not change "
+	                            "since the last run") },
 	[OPT_LOG_FORMAT] = { "log-format", 0, "text|json",
-	                     "messages on standard error as text (default) or "
-	                     "one JSON object per line" },
+	                     N_("messages on standard error as text (default) "
+	                        "or "
+	                        "one JSON object per line") },
 	[OPT_MAPPINGS_DIR] = { "mappings-dir", 0, "DIR",
-	                       "look up mapping names here first" },
+	                       N_("look up mapping names here first") },
 	[OPT_AUTH_FILE] = { "auth-file", 0, "FILE",
-	                    "credentials for https:// inputs: one line "
-	                    "\"bearer TOKEN\" or \"basic USER:PASSWORD\" "
-	                    "(default: $LOB2EUROPASS_AUTH)" },
+	                    N_("credentials for https:// inputs: one line "
+	                       "\"bearer TOKEN\" or \"basic USER:PASSWORD\" "
+	                       "(default: $LOB2EUROPASS_AUTH)") },
 	[OPT_ALLOW_HTTP] = { "allow-http", 0, NULL,
-	                     "also allow plain http:// (for tests on this "
-	                     "machine; never for real data)" },
+	                     N_("also allow plain http:// (for tests on this "
+	                        "machine; never for real data)") },
 	[OPT_CACERT] = { "cacert", 0, "FILE",
-	                 "also trust this CA certificate (PEM), e.g. a "
-	                 "school's own" },
+	                 N_("also trust this CA certificate (PEM), e.g. a "
+	                    "school's own") },
 	[OPT_TIMEOUT] = { "timeout", 0, "SECONDS",
-	                  "give up a request after this long (default 300)" },
+	                  N_("give up a request after this long (default "
+	                     "300)") },
 	[OPT_RETRIES] = { "retries", 0, "N",
-	                  "retry a failed request N times (default 3; 0: "
-	                  "never)" },
+	                  N_("retry a failed request N times (default 3; 0: "
+	                     "never)") },
 	[OPT_DELIVER] = { "deliver", 0, "URL",
-	                  "with --out DIR: also send each document to URL; "
-	                  "{file} in URL becomes its file name" },
+	                  N_("with --out DIR: also send each document to URL; "
+	                     "{file} in URL becomes its file name") },
 	[OPT_DELIVER_METHOD] = { "deliver-method", 0, "post|put",
-	                         "how to send documents (default post)" },
+	                         N_("how to send documents (default post)") },
 	[OPT_DELIVER_AUTH_FILE] = { "deliver-auth-file", 0, "FILE",
-	                            "credentials for --deliver, as for "
-	                            "--auth-file (default: "
-	                            "$LOB2EUROPASS_DELIVER_AUTH)" },
+	                            N_("credentials for --deliver, as for "
+	                               "--auth-file (default: "
+	                               "$LOB2EUROPASS_DELIVER_AUTH)") },
 	[OPT_SIGN_KEY] = { "sign-key", 0, "KEY.pem",
-	                   "with --out DIR: sign DIR/SHA256SUMS into "
-	                   "DIR/SHA256SUMS.sig (Ed25519 or RSA key)" },
+	                   N_("with --out DIR: sign DIR/SHA256SUMS into "
+	                      "DIR/SHA256SUMS.sig (Ed25519 or RSA key)") },
 	[OPT_DOCUMENT_DATE] = { "document-date", 0, "DATE",
-	                        "document date when the mapping gives none: "
-	                        "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ, or 'now' "
-	                        "(default: $SOURCE_DATE_EPOCH, else "
-	                        "1970-01-01T00:00:00Z)" },
+	                        N_("document date when the mapping gives none: "
+	                           "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ, or 'now' "
+	                           "(default: $SOURCE_DATE_EPOCH, else "
+	                           "1970-01-01T00:00:00Z)") },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
-	                "print errors only: no warnings, progress or summary" },
+	                N_("print errors only: no warnings, progress or "
+	                   "summary") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -183,65 +189,66 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 /* The Formats section of --help: the library's, as it names them. */
 static void print_formats_section(FILE *f)
 {
-	fputs("\nFormats:\n", f);
+	fputs(_("\nFormats:\n"), f);
 	print_formats(f);
 }
 
 const cli_command convert_command = {
 	.name = "convert",
 	.options = options,
-	.intro = "Usage: lob2europass convert --mapping FILE [--out DIR|-] "
-	         "INPUT...\n"
-	         "\n"
-	         "Read school exports (files, folders, https:// URLs, or - for "
-	         "JSON Lines\n"
-	         "on standard input), map every student dossier through the "
-	         "mapping file\n"
-	         "and write Europass documents. Students without consent are "
-	         "skipped; a\n"
-	         "dossier that cannot be converted is reported and the others "
-	         "are still\n"
-	         "written. National identifiers (BSN, onderwijsnummer, ECK iD) "
-	         "are never\n"
-	         "written, whatever the mapping says.\n"
-	         "\n"
-	         "Options:\n",
+	.intro =
+	    N_("Usage: lob2europass convert --mapping FILE [--out DIR|-] "
+	       "INPUT...\n"
+	       "\n"
+	       "Read school exports (files, folders, https:// URLs, or - for "
+	       "JSON Lines\n"
+	       "on standard input), map every student dossier through the "
+	       "mapping file\n"
+	       "and write Europass documents. Students without consent are "
+	       "skipped; a\n"
+	       "dossier that cannot be converted is reported and the others "
+	       "are still\n"
+	       "written. National identifiers (BSN, onderwijsnummer, ECK iD) "
+	       "are never\n"
+	       "written, whatever the mapping says.\n"
+	       "\n"
+	       "Options:\n"),
 	.extra = print_formats_section,
 	.outro =
-	    "\n"
-	    "Files are written whole or not at all (a temporary file, "
-	    "flushed to\n"
-	    "disk, then renamed); a lock keeps two runs out of one folder. "
-	    "DIR/SHA256SUMS\n"
-	    "lists the documents of the run ('lob2europass verify DIR' "
-	    "checks them).\n"
-	    "Messages go to standard error as FILE:LINE:COL: severity: "
-	    "text.\n"
-	    "Identical inputs give identical files: no time of the run "
-	    "goes into a\n"
-	    "document unless asked for (--document-date now).\n"
-	    "\n"
-	    "URLs: only https:// with verified certificates, at most 3 "
-	    "redirects,\n"
-	    "answers up to 64 MiB; 5xx, 408, 429 and time-outs are retried "
-	    "with\n"
-	    "backoff. The mapping's source.paging fetches an API page by "
-	    "page.\n"
-	    "\n"
-	    "Exit status: 0 ok, 1 some dossier failed (rejected, not "
-	    "written or not\n"
-	    "delivered), 2 usage, 3 unreadable input (or a server that "
-	    "failed),\n"
-	    "4 bad mapping, 5 I/O error, 6 internal error, 75 the output "
-	    "folder is\n"
-	    "in use by another run.\n"
-	    "\n"
-	    "Examples:\n"
-	    "  lob2europass convert -m mappings/our-school.json -o out "
-	    "export.json\n"
-	    "  lob2europass convert -m our-api --auth-file token -o out "
-	    "--sign-key k.pem \\\n"
-	    "      https://sis.example.nl/api/students\n",
+	    N_("\n"
+	       "Files are written whole or not at all (a temporary file, "
+	       "flushed to\n"
+	       "disk, then renamed); a lock keeps two runs out of one folder. "
+	       "DIR/SHA256SUMS\n"
+	       "lists the documents of the run ('lob2europass verify DIR' "
+	       "checks them).\n"
+	       "Messages go to standard error as FILE:LINE:COL: severity: "
+	       "text.\n"
+	       "Identical inputs give identical files: no time of the run "
+	       "goes into a\n"
+	       "document unless asked for (--document-date now).\n"
+	       "\n"
+	       "URLs: only https:// with verified certificates, at most 3 "
+	       "redirects,\n"
+	       "answers up to 64 MiB; 5xx, 408, 429 and time-outs are retried "
+	       "with\n"
+	       "backoff. The mapping's source.paging fetches an API page by "
+	       "page.\n"
+	       "\n"
+	       "Exit status: 0 ok, 1 some dossier failed (rejected, not "
+	       "written or not\n"
+	       "delivered), 2 usage, 3 unreadable input (or a server that "
+	       "failed),\n"
+	       "4 bad mapping, 5 I/O error, 6 internal error, 75 the output "
+	       "folder is\n"
+	       "in use by another run.\n"
+	       "\n"
+	       "Examples:\n"
+	       "  lob2europass convert -m mappings/our-school.json -o out "
+	       "export.json\n"
+	       "  lob2europass convert -m our-api --auth-file token -o out "
+	       "--sign-key k.pem \\\n"
+	       "      https://sis.example.nl/api/students\n"),
 };
 
 /* A mapping given by name: see cli_find_mapping(). */
@@ -430,8 +437,8 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	v = a->values[OPT_CSV_DIALECT];
 	if (v && strcmp(v, "excel-nl") && strcmp(v, "rfc4180")) {
 		fprintf(stderr,
-		        "lob2europass convert: --csv-dialect is excel-nl or "
-		        "rfc4180, not '%s'\n",
+		        _("lob2europass convert: --csv-dialect is excel-nl or "
+		          "rfc4180, not '%s'\n"),
 		        v);
 		return EXIT_USAGE;
 	}

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "i18n.h"
 
 /* Where summaries start; a longer synopsis has a line of its own. */
 #define SUMMARY_COLUMN 13
@@ -37,34 +38,36 @@ static void print_help(FILE *f)
 {
 	const cli_cmd *c;
 
-	fputs("Usage: lob2europass COMMAND [OPTIONS] [ARGS]\n"
+	fputs(
+	    _("Usage: lob2europass COMMAND [OPTIONS] [ARGS]\n"
 	      "\n"
 	      "Convert Dutch MBO LOB-dossier exports (loopbaanorientatie en\n"
 	      "-begeleiding) into Europass documents, through mapping files.\n"
 	      "\n"
-	      "Commands:\n",
-	      f);
+	      "Commands:\n"),
+	    f);
 	for (c = cli_cmds; c->name; c++)
-		print_command(f, c->synopsis, c->summary);
-	print_command(f, "help CMD", "show the help of a command");
+		print_command(f, c->synopsis, _(c->summary));
+	print_command(f, "help CMD", _("show the help of a command"));
 	fputs(
-	    "\n"
-	    "Options:\n"
-	    "  -h, --help     show this help and exit\n"
-	    "  -V, --version  show the version and exit\n"
-	    "\n"
-	    "Exit status:\n"
-	    "  0  success (dossiers skipped on purpose, e.g. without consent,\n"
-	    "     are not failures)\n"
-	    "  1  at least one dossier was rejected (see the messages), or\n"
-	    "     a validated document is invalid\n"
-	    "  2  usage error\n"
-	    "  3  an input could not be read or parsed\n"
-	    "  4  the mapping is invalid\n"
-	    "  5  output could not be written\n"
-	    "  6  internal error (e.g. out of memory)\n"
-	    "\n"
-	    "Run 'lob2europass convert --help' to get started.\n",
+	    _("\n"
+	      "Options:\n"
+	      "  -h, --help     show this help and exit\n"
+	      "  -V, --version  show the version and exit\n"
+	      "\n"
+	      "Exit status:\n"
+	      "  0  success (dossiers skipped on purpose, e.g. without "
+	      "consent,\n"
+	      "     are not failures)\n"
+	      "  1  at least one dossier was rejected (see the messages), or\n"
+	      "     a validated document is invalid\n"
+	      "  2  usage error\n"
+	      "  3  an input could not be read or parsed\n"
+	      "  4  the mapping is invalid\n"
+	      "  5  output could not be written\n"
+	      "  6  internal error (e.g. out of memory)\n"
+	      "\n"
+	      "Run 'lob2europass convert --help' to get started.\n"),
 	    f);
 }
 
@@ -88,9 +91,10 @@ int main(int argc, char **argv)
 	 * reported as an I/O error (exit 5), not kill us half-way */
 	signal(SIGXFSZ, SIG_IGN);
 
+	cli_i18n_init();
 	if (!cmd) {
-		fputs("lob2europass: no command given\n"
-		      "Try 'lob2europass --help'.\n",
+		fputs(_("lob2europass: no command given\n"
+		        "Try 'lob2europass --help'.\n"),
 		      stderr);
 		return EXIT_USAGE;
 	}
@@ -120,8 +124,8 @@ int main(int argc, char **argv)
 		rc = c->run(argc - 1, argv + 1);
 	} else {
 		fprintf(stderr,
-		        "lob2europass: unknown command '%s'\n"
-		        "Try 'lob2europass --help'.\n",
+		        _("lob2europass: unknown command '%s'\n"
+		          "Try 'lob2europass --help'.\n"),
 		        cmd);
 		rc = EXIT_USAGE;
 	}

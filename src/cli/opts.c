@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "util/parse_int.h"
 
 static int find_long(const cli_opt *spec, const char *name, size_t len)
@@ -35,9 +36,9 @@ static int find_short(const cli_opt *spec, char c)
 static int usage(const char *command, const char *what, const char *arg)
 {
 	fprintf(stderr,
-	        "lob2europass %s: %s '%s'\n"
-	        "Try 'lob2europass %s --help'.\n",
-	        command, what, arg, command);
+	        _("lob2europass %s: %s '%s'\n"
+	          "Try 'lob2europass %s --help'.\n"),
+	        command, _(what), arg, command);
 	return -1;
 }
 
@@ -65,37 +66,37 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 
 			k = find_long(spec, a + 2, len);
 			if (k < 0)
-				return usage(command, "unknown option", a);
+				return usage(command, N_("unknown option"), a);
 			if (!spec[k].arg) {
 				if (eq)
-					return usage(command,
-					             "option takes no value",
-					             a);
+					return usage(
+					    command,
+					    N_("option takes no value"), a);
 				out->values[k] = "1";
 			} else if (eq) {
 				out->values[k] = eq + 1;
 			} else if (i + 1 < argc) {
 				out->values[k] = argv[++i];
 			} else {
-				return usage(command, "option needs a value",
-				             a);
+				return usage(command,
+				             N_("option needs a value"), a);
 			}
 			continue;
 		}
 		/* short options: -q, -o DIR, -oDIR */
 		k = find_short(spec, a[1]);
 		if (k < 0)
-			return usage(command, "unknown option", a);
+			return usage(command, N_("unknown option"), a);
 		if (!spec[k].arg) {
 			if (a[2])
-				return usage(command, "unknown option", a);
+				return usage(command, N_("unknown option"), a);
 			out->values[k] = "1";
 		} else if (a[2]) {
 			out->values[k] = a + 2;
 		} else if (i + 1 < argc) {
 			out->values[k] = argv[++i];
 		} else {
-			return usage(command, "option needs a value", a);
+			return usage(command, N_("option needs a value"), a);
 		}
 	}
 	return 0;
@@ -134,6 +135,23 @@ int cli_number(const char *s, long min, long max, long *out)
 	return l2e__parse_long(s, (size_t)-1, min, max, out) == 0 ? 0 : -1;
 }
 
+/* A table's text in the user's language ("" stays "": gettext would
+ * give the catalog's header). */
+static const char *tr(const char *s)
+{
+	return s && *s ? _(s) : s;
+}
+
+/* The columns of `len` bytes of UTF-8: continuation bytes take none. */
+static int columns(const char *s, int len)
+{
+	int i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
 /* Print `text` starting at column `indent`, wrapping at `width`. */
 static void print_wrapped(FILE *f, const char *text, int indent, int width)
 {
@@ -141,17 +159,18 @@ static void print_wrapped(FILE *f, const char *text, int indent, int width)
 	const char *word = text, *end;
 
 	while (*word) {
-		int len;
+		int len, cols;
 
 		end = strchr(word, ' ');
 		len = end ? (int)(end - word) : (int)strlen(word);
-		if (!at_start && col + 1 + len > width) {
+		cols = columns(word, len);
+		if (!at_start && col + 1 + cols > width) {
 			fprintf(f, "\n%*s", indent, "");
 			col = indent;
 			at_start = 1;
 		}
 		fprintf(f, "%s%.*s", at_start ? "" : " ", len, word);
-		col += len + (at_start ? 0 : 1);
+		col += cols + (at_start ? 0 : 1);
 		at_start = 0;
 		word += len;
 		while (*word == ' ')
@@ -176,15 +195,15 @@ void cli_print_options(FILE *f, const cli_opt *spec)
 			         spec[i].long_name, spec[i].arg ? " " : "",
 			         spec[i].arg ? spec[i].arg : "");
 		fprintf(f, "  %-24s  ", left);
-		print_wrapped(f, spec[i].help, 28, 79);
+		print_wrapped(f, tr(spec[i].help), 28, 79);
 	}
 }
 
 void cli_print_help(const cli_command *cmd)
 {
-	fputs(cmd->intro, stdout);
+	fputs(tr(cmd->intro), stdout);
 	cli_print_options(stdout, cmd->options);
 	if (cmd->extra)
 		cmd->extra(stdout);
-	fputs(cmd->outro, stdout);
+	fputs(tr(cmd->outro), stdout);
 }

@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include "i18n.h"
+
 typedef struct cli_opt {
 	const char *long_name; /* without "--" */
 	char short_name;       /* 0 for none */
@@ -21,9 +23,9 @@ typedef struct cli_opt {
 #define CLI_MAX_OPTS 48
 
 /* Every command's last two entries: --help, and the end of the table. */
-#define CLI_OPT_HELP                                         \
-	{                                                    \
-		"help", 'h', NULL, "show this help and exit" \
+#define CLI_OPT_HELP                                             \
+	{                                                        \
+		"help", 'h', NULL, N_("show this help and exit") \
 	}
 #define CLI_OPT_END                 \
 	{                           \

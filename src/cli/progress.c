@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 static double now(void)
 {
 	struct timespec ts;
@@ -35,7 +37,8 @@ void progress_update(progress *p, size_t done, size_t failed)
 		return;
 	p->last_draw = t;
 	elapsed = t - p->started;
-	fprintf(stderr, "\r\033[K%zu dossiers, %.0f/s, %zu failed, %.0fs", done,
+	fputs("\r\033[K", stderr); /* back to the line's start, cleared */
+	fprintf(stderr, _("%zu dossiers, %.0f/s, %zu failed, %.0fs"), done,
 	        elapsed > 0 ? (double)done / elapsed : 0.0, failed, elapsed);
 	p->drawn = 1;
 }

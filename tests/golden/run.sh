@@ -23,6 +23,9 @@ bin=$1 src=${2%/} case=${3%/}
 # a fixed document date where a mapping gives none: reproducible output
 SOURCE_DATE_EPOCH=1751526900
 export SOURCE_DATE_EPOCH
+# the reviewed texts are English, whatever the developer's language
+LC_ALL=C.UTF-8 LANGUAGE=
+export LC_ALL LANGUAGE
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir "$tmp/out"

@@ -25,6 +25,7 @@ allowed() {
 	net) echo "core util" ;;
 	convert) echo "net map write validate read europass model integrity core util" ;;
 	overview) echo "convert model core util" ;;
+	schemas) echo "net integrity core util" ;;
 	cli) echo "util" ;;
 	esac
 }
