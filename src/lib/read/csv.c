@@ -170,6 +170,21 @@ static char detect_separator(const char *p, const char *end)
 	return comma > semi ? ',' : ';';
 }
 
+/* A reader at the start of `text`; the separator guessed when 0. */
+static void csv_start(csv *c, l2e_ctx *ctx, l2e__pool *pool, const char *name,
+                      const char *text, size_t len, char separator)
+{
+	memset(c, 0, sizeof(*c));
+	c->ctx = ctx;
+	c->pool = pool;
+	c->name = name;
+	c->p = text;
+	c->end = text + len;
+	c->line = 1;
+	c->column = 1;
+	c->sep = separator ? separator : detect_separator(text, c->end);
+}
+
 int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
                    const char *name, const char *text, size_t len,
                    char separator)
@@ -183,15 +198,7 @@ int l2e__csv_parse(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	int error = 0;
 
 	*out = NULL;
-	memset(&c, 0, sizeof(c));
-	c.ctx = ctx;
-	c.pool = pool;
-	c.name = name;
-	c.p = text;
-	c.end = text + len;
-	c.line = 1;
-	c.column = 1;
-	c.sep = separator ? separator : detect_separator(text, c.end);
+	csv_start(&c, ctx, pool, name, text, len, separator);
 
 	if (!(table = l2e__node_new(pool, L2E__NODE_ARRAY, 1, 1))) {
 		error = L2E_ENOMEM;
@@ -334,15 +341,7 @@ int l2e__csv_parse_rows(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 	int error = 0;
 
 	*out = NULL;
-	memset(&c, 0, sizeof(c));
-	c.ctx = ctx;
-	c.pool = pool;
-	c.name = name;
-	c.p = text;
-	c.end = text + len;
-	c.line = 1;
-	c.column = 1;
-	c.sep = separator ? separator : detect_separator(text, c.end);
+	csv_start(&c, ctx, pool, name, text, len, separator);
 
 	if (!(table = l2e__node_new(pool, L2E__NODE_ARRAY, 1, 1))) {
 		error = L2E_ENOMEM;
