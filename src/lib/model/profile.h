@@ -30,7 +30,9 @@ typedef enum l2e__ftype {
 	L2E__FT_ICT_AREA,  /* information, communication, ... */
 	L2E__FT_ICT_LEVEL, /* A, B, C */
 	L2E__FT_DATETIME,  /* xsd:dateTime, for document metadata */
-	L2E__FT_EMAIL      /* local@domain.tld, as Europass requires */
+	L2E__FT_EMAIL,     /* local@domain.tld, as Europass requires */
+	L2E__FT_COUNT,     /* a whole number 1..100000 (hours, weeks) */
+	L2E__FT_NLQF       /* Dutch framework level: entree, 1..8, 4+ */
 } l2e__ftype;
 
 /* personal data that a mapping must opt in to (codelists.md §7) */
@@ -77,6 +79,7 @@ enum {
 	PERSON_CITY,
 	PERSON_COUNTRY,
 	PERSON_COUNTRY_LABEL,
+	PERSON_STUDENT_NUMBER, /* the learner's id in an EDC */
 	PERSON__N
 };
 enum { HEADLINE_TEXT, HEADLINE__N };
@@ -93,6 +96,10 @@ enum {
 	EDU_EQF_LEVEL,
 	EDU_FIELD,
 	EDU_ACTIVITIES,
+	EDU_AWARDED,   /* awarding date: an EDC of the qualification */
+	EDU_NLQF_LEVEL,
+	EDU_BRIN,      /* the school's registration (issuer of an EDC) */
+	EDU_OUTCOMES,  /* learning outcomes, one per line */
 	EDU__N
 };
 enum {
@@ -108,6 +115,11 @@ enum {
 	WORK_DESCRIPTION,
 	WORK_ABROAD,
 	WORK_PROGRAMME,
+	WORK_HOURS,      /* workload in hours */
+	WORK_WEEKS,
+	WORK_HOST_ID,    /* host organisation's registration, e.g. SBB */
+	WORK_OUTCOMES,   /* learning outcomes, one per line */
+	WORK_CREDENTIAL, /* an EDC of this placement (default: if abroad) */
 	WORK__N
 };
 enum {
