@@ -140,8 +140,12 @@ static void print_formats(FILE *f)
 
 	for (fmt = (l2e_format)1; l2e_format_name(fmt);
 	     fmt = (l2e_format)(fmt + 1))
-		fprintf(f, "  %-16s -> <key>%s\n", l2e_format_name(fmt),
+		fprintf(f, "  %-16s -> <key>%s%s\n", l2e_format_name(fmt),
+		        l2e_format_has_parts(fmt) ? ".<part>" : "",
 		        l2e_format_extension(fmt));
+	fputs("  (<part>: one credential per placement abroad, bpv-N, and per\n"
+	      "  awarded qualification, qualification-N)\n",
+	      f);
 }
 
 /* "europass-xml,europass-json" into formats; -1 after a message. */
