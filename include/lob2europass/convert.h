@@ -36,9 +36,9 @@ typedef enum l2e_format {
 	L2E_FORMAT_EUROPASS_JSON = 2, /* Europass v3.4 JSON (SkillsPassport) */
 	L2E_FORMAT_EUROPASS_CV = 3,   /* Europass CV XML (Candidate), the
 	                                format the Europass portal imports */
-	L2E_FORMAT_EDC = 4,       /* European Digital Credentials (ELM 3.1
+	L2E_FORMAT_EDC = 4,           /* European Digital Credentials (ELM 3.1
 	                             JSON-LD), unsigned: one per credential */
-	L2E_FORMAT_EDC_UPLOAD = 5 /* the same in the EDC issuer's upload
+	L2E_FORMAT_EDC_UPLOAD = 5     /* the same in the EDC issuer's upload
 	                             wrapper {credential, deliveryDetails} */
 } l2e_format;
 
@@ -165,16 +165,15 @@ L2E_API int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
 /**
  * How many documents format `fmt` makes of the dossier: 1 for the
  * Europass v3 and CV formats; for the EDC formats one per credential
- * (a placement abroad, an awarded qualification), possibly 0. 0 also
+ * (a work item abroad, an awarded qualification), possibly 0. 0 also
  * for an unknown format or a dossier that was not converted.
  */
-L2E_API size_t l2e_dossier_document_count(const l2e_dossier *d,
-                                          l2e_format fmt);
+L2E_API size_t l2e_dossier_document_count(const l2e_dossier *d, l2e_format fmt);
 
 /**
  * Write document `i` (0-based, below l2e_dossier_document_count) in
  * format `fmt`, appending it to `out`, and append its name to `name`:
- * what goes between the file stem and the extension ("bpv-2",
+ * what goes between the file stem and the extension ("work-2",
  * "qualification-1"), nothing for a format of one document per dossier.
  * For such a format, document 0 is what l2e_dossier_write writes; for a
  * format of several, l2e_dossier_write writes them all, one after the

@@ -40,7 +40,7 @@ typedef struct batch_diag {
 
 /* One document of a format that makes several per dossier (EDC). */
 typedef struct batch_part {
-	char *name;    /* between the stem and the extension: "bpv-2" */
+	char *name;    /* between the stem and the extension: "work-2" */
 	size_t offset; /* where it is in the format's docs[] buffer */
 	size_t len;
 } batch_part;
@@ -58,7 +58,7 @@ typedef struct batch_result {
 	 * one after the other, and parts[i] says where each one is */
 	batch_part *parts[BATCH_MAX_FORMATS];
 	size_t n_parts[BATCH_MAX_FORMATS];
-	int error_code;                  /* BATCH_ERROR: the l2e_code */
+	int error_code;       /* BATCH_ERROR: the l2e_code */
 	int exit_code;        /* BATCH_ERROR: what it means for the run */
 	l2e_dossier *pending; /* merging: converted at the end (batch.c) */
 } batch_result;

@@ -143,9 +143,10 @@ static void print_formats(FILE *f)
 		fprintf(f, "  %-16s -> <key>%s%s\n", l2e_format_name(fmt),
 		        l2e_format_has_parts(fmt) ? ".<part>" : "",
 		        l2e_format_extension(fmt));
-	fputs("  (<part>: one credential per placement abroad, bpv-N, and per\n"
-	      "  awarded qualification, qualification-N)\n",
-	      f);
+	fputs(
+	    "  (<part>: one credential per work item abroad, work-N, and per\n"
+	    "  awarded qualification, qualification-N)\n",
+	    f);
 }
 
 /* "europass-xml,europass-json" into formats; -1 after a message. */
@@ -434,7 +435,7 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	for (i = 0; o->skip_unchanged && i < o->n_formats; i++)
 		if (l2e_format_has_parts(o->formats[i])) {
 			/* the state notes one file per format and dossier;
-			 * a credential per placement does not fit it yet */
+			 * a credential per work item does not fit it yet */
 			fprintf(stderr,
 			        "lob2europass convert: --skip-unchanged does "
 			        "not work with --to %s yet; leave one of them "

@@ -94,8 +94,8 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 	char why[768];
 	int rc;
 
-	if (output_write_atomic(r->o->out_dir, name, doc->ptr, doc->len,
-	                        why) < 0) {
+	if (output_write_atomic(r->o->out_dir, name, doc->ptr, doc->len, why) <
+	    0) {
 		doc_failed(r, fails, res, why);
 		convert_worsen(r, EXIT_IO);
 		return;
@@ -111,8 +111,7 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 
 /* A format of several documents (EDC): STEM.PART.EXT each. */
 static void write_parts(convert_run *r, const batch_result *res, size_t f,
-                        char **written, size_t *n_written,
-                        doc_failures *fails)
+                        char **written, size_t *n_written, doc_failures *fails)
 {
 	char name[256];
 	size_t k;

@@ -50,7 +50,7 @@ if [ ! -f "$1" ]; then
 	exit 1
 fi
 n=$#
-if ! ls "$tmp"/*/*.bpv-*.edc.jsonld >/dev/null 2>&1 ||
+if ! ls "$tmp"/*/*.work-*.edc.jsonld >/dev/null 2>&1 ||
 	! ls "$tmp"/*/*.qualification-*.edc.jsonld >/dev/null 2>&1; then
 	echo "FAIL: want at least one placement and one qualification credential"
 	ls "$tmp"/*/

@@ -150,8 +150,7 @@ size_t l2e_dossier_document_count(const l2e_dossier *d, l2e_format fmt)
 }
 
 int l2e_dossier_write_document(l2e_buf *out, l2e_buf *name, l2e_ctx *ctx,
-                               const l2e_dossier *d, l2e_format fmt,
-                               size_t i)
+                               const l2e_dossier *d, l2e_format fmt, size_t i)
 {
 	const l2e__writer *w;
 	char part[48] = "";
@@ -161,8 +160,7 @@ int l2e_dossier_write_document(l2e_buf *out, l2e_buf *name, l2e_ctx *ctx,
 	l2e__error_clear(ctx);
 	if ((error = writer_for(&w, ctx, d, fmt)) < 0)
 		return error;
-	if (i >= (w->parts ? w->parts(&d->profile, i, part, sizeof(part))
-	                   : 1))
+	if (i >= (w->parts ? w->parts(&d->profile, i, part, sizeof(part)) : 1))
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,
 		                      "dossier %s has no document %zu in %s",
 		                      d->stem, i + 1, w->name);

@@ -19,18 +19,15 @@ const l2e__elm_concept l2e__elm_workbased = {
 	"http://data.europa.eu/snb/learning-assessment/729f3bed4b",
 	L2E__ELM_SCHEME_MODE, "Workbased"
 };
-const l2e__elm_concept l2e__elm_base64 = {
-	"http://data.europa.eu/snb/encoding/6146cde7dd",
-	L2E__ELM_SCHEME_ENCODING, "base64"
-};
-const l2e__elm_concept l2e__elm_png = {
-	"http://publications.europa.eu/resource/authority/file-type/PNG",
-	L2E__ELM_SCHEME_FILE_TYPE, "PNG"
-};
-const l2e__elm_concept l2e__elm_lang_nl = {
-	"http://publications.europa.eu/resource/authority/language/NLD",
-	L2E__ELM_SCHEME_LANGUAGE, "Dutch"
-};
+const l2e__elm_concept l2e__elm_base64 = { "http://data.europa.eu/snb/encoding/"
+	                                   "6146cde7dd",
+	                                   L2E__ELM_SCHEME_ENCODING, "base64" };
+const l2e__elm_concept l2e__elm_png = { "http://publications.europa.eu/"
+	                                "resource/authority/file-type/PNG",
+	                                L2E__ELM_SCHEME_FILE_TYPE, "PNG" };
+const l2e__elm_concept l2e__elm_lang_nl = { "http://publications.europa.eu/"
+	                                    "resource/authority/language/NLD",
+	                                    L2E__ELM_SCHEME_LANGUAGE, "Dutch" };
 const l2e__elm_concept l2e__elm_lang_en = {
 	"http://publications.europa.eu/resource/authority/language/ENG",
 	L2E__ELM_SCHEME_LANGUAGE, "English"
@@ -53,26 +50,46 @@ static const struct nlqf_row {
 	const char *eqf;
 	l2e__elm_concept concept;
 } nlqf[] = {
-	{ "entree", "", { "http://data.europa.eu/snb/qdr/c_b42dd23b",
-	                  L2E__ELM_SCHEME_NQF, "NLQF Entry level" } },
-	{ "1", "1", { "http://data.europa.eu/snb/qdr/c_3e11a3fd",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 1" } },
-	{ "2", "2", { "http://data.europa.eu/snb/qdr/c_c749fa23",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 2" } },
-	{ "3", "3", { "http://data.europa.eu/snb/qdr/c_f97cdbb5",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 3" } },
-	{ "4", "4", { "http://data.europa.eu/snb/qdr/c_ff656b33",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 4" } },
-	{ "4+", "", { "http://data.europa.eu/snb/qdr/c_c2700f4e",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 4+" } },
-	{ "5", "5", { "http://data.europa.eu/snb/qdr/c_18c9e9fe",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 5" } },
-	{ "6", "6", { "http://data.europa.eu/snb/qdr/c_1711a061",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 6" } },
-	{ "7", "7", { "http://data.europa.eu/snb/qdr/c_478359fc",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 7" } },
-	{ "8", "8", { "http://data.europa.eu/snb/qdr/c_2835a50f",
-	              L2E__ELM_SCHEME_NQF, "NLQF Level 8" } },
+	{ "entree",
+	  "",
+	  { "http://data.europa.eu/snb/qdr/c_b42dd23b", L2E__ELM_SCHEME_NQF,
+	    "NLQF Entry level" } },
+	{ "1",
+	  "1",
+	  { "http://data.europa.eu/snb/qdr/c_3e11a3fd", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 1" } },
+	{ "2",
+	  "2",
+	  { "http://data.europa.eu/snb/qdr/c_c749fa23", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 2" } },
+	{ "3",
+	  "3",
+	  { "http://data.europa.eu/snb/qdr/c_f97cdbb5", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 3" } },
+	{ "4",
+	  "4",
+	  { "http://data.europa.eu/snb/qdr/c_ff656b33", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 4" } },
+	{ "4+",
+	  "",
+	  { "http://data.europa.eu/snb/qdr/c_c2700f4e", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 4+" } },
+	{ "5",
+	  "5",
+	  { "http://data.europa.eu/snb/qdr/c_18c9e9fe", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 5" } },
+	{ "6",
+	  "6",
+	  { "http://data.europa.eu/snb/qdr/c_1711a061", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 6" } },
+	{ "7",
+	  "7",
+	  { "http://data.europa.eu/snb/qdr/c_478359fc", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 7" } },
+	{ "8",
+	  "8",
+	  { "http://data.europa.eu/snb/qdr/c_2835a50f", L2E__ELM_SCHEME_NQF,
+	    "NLQF Level 8" } },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -110,12 +127,8 @@ int l2e__elm_concept_known(const char *scheme, const char *id)
 				return 1;
 		return 0;
 	}
-	if (strcmp(scheme, L2E__ELM_SCHEME_NQF) == 0) {
-		for (i = 0; i < N(nlqf); i++)
-			if (strcmp(nlqf[i].concept.id, id) == 0)
-				return 1;
-		return 0;
-	}
+	/* the NQF scheme holds every country's levels; we list only the
+	 * Dutch ones, so any concept of it is taken */
 	if (strcmp(scheme, L2E__ELM_SCHEME_COUNTRY) == 0) {
 		p = id + strlen(L2E__ELM_SCHEME_COUNTRY);
 		return strncmp(id, L2E__ELM_SCHEME_COUNTRY,

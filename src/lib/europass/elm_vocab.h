@@ -17,10 +17,13 @@
 
 #define L2E__ELM_CONTEXT_VC "https://www.w3.org/2018/credentials/v1"
 #define L2E__ELM_CONTEXT_AP "http://data.europa.eu/snb/model/context/edc-ap"
+
+/* the shapes a credential says it follows */
 #define L2E__ELM_SCHEMA "http://data.europa.eu/snb/model/ap/edc-generic-full"
 
 /* concept schemes */
-#define L2E__ELM_SCHEME_CREDENTIAL "http://data.europa.eu/snb/credential/25831c2"
+#define L2E__ELM_SCHEME_CREDENTIAL \
+	"http://data.europa.eu/snb/credential/25831c2"
 #define L2E__ELM_SCHEME_EQF "http://data.europa.eu/snb/eqf/25831c2"
 #define L2E__ELM_SCHEME_NQF "http://data.europa.eu/snb/qdr/25831c2"
 #define L2E__ELM_SCHEME_COUNTRY \
@@ -59,7 +62,8 @@ const l2e__elm_concept *l2e__elm_eqf(const char *level);
  */
 const l2e__elm_concept *l2e__elm_nlqf(const char *level, const char **eqf_out);
 
-/** Is `id` a concept of `scheme` in our tables? (EQF, NQF, country) */
+/** Is `id` a concept of `scheme`? Checked for EQF and countries; any
+ *  other scheme (NQF too: all countries' levels) takes any id. */
 int l2e__elm_concept_known(const char *scheme, const char *id);
 
 typedef struct l2e__elm_country {

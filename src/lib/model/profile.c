@@ -33,7 +33,8 @@ static const l2e__field_spec person_fields[PERSON__N] = {
 	[PERSON_COUNTRY] = { "country", L2E__FT_COUNTRY, L2E__F_OPT_IN },
 	[PERSON_COUNTRY_LABEL] = { "country_label", L2E__FT_TEXT,
 	                           L2E__F_OPT_IN },
-	[PERSON_STUDENT_NUMBER] = { "student_number", L2E__FT_TEXT, 0 },
+	[PERSON_STUDENT_NUMBER] = { "student_number", L2E__FT_TEXT,
+	                            L2E__F_EDC },
 };
 
 static const l2e__field_spec headline_fields[HEADLINE__N] = {
@@ -53,10 +54,10 @@ static const l2e__field_spec education_fields[EDU__N] = {
 	[EDU_EQF_LEVEL] = { "eqf_level", L2E__FT_EQF, 0 },
 	[EDU_FIELD] = { "field", L2E__FT_TEXT, 0 },
 	[EDU_ACTIVITIES] = { "activities", L2E__FT_TEXT, 0 },
-	[EDU_AWARDED] = { "awarded", L2E__FT_DATE, 0 },
-	[EDU_NLQF_LEVEL] = { "nlqf_level", L2E__FT_NLQF, 0 },
-	[EDU_BRIN] = { "brin", L2E__FT_TEXT, 0 },
-	[EDU_OUTCOMES] = { "learning_outcomes", L2E__FT_TEXT, 0 },
+	[EDU_AWARDED] = { "awarded", L2E__FT_DATE, L2E__F_EDC },
+	[EDU_NLQF_LEVEL] = { "nlqf_level", L2E__FT_NLQF, L2E__F_EDC },
+	[EDU_BRIN] = { "brin", L2E__FT_TEXT, L2E__F_EDC },
+	[EDU_OUTCOMES] = { "learning_outcomes", L2E__FT_TEXT, L2E__F_EDC },
 };
 
 static const l2e__field_spec work_fields[WORK__N] = {
@@ -72,11 +73,11 @@ static const l2e__field_spec work_fields[WORK__N] = {
 	[WORK_DESCRIPTION] = { "description", L2E__FT_TEXT, 0 },
 	[WORK_ABROAD] = { "abroad", L2E__FT_BOOL, 0 },
 	[WORK_PROGRAMME] = { "programme", L2E__FT_TEXT, 0 },
-	[WORK_HOURS] = { "hours", L2E__FT_COUNT, 0 },
-	[WORK_WEEKS] = { "weeks", L2E__FT_COUNT, 0 },
-	[WORK_HOST_ID] = { "host_id", L2E__FT_TEXT, 0 },
-	[WORK_OUTCOMES] = { "learning_outcomes", L2E__FT_TEXT, 0 },
-	[WORK_CREDENTIAL] = { "credential", L2E__FT_BOOL, 0 },
+	[WORK_HOURS] = { "hours", L2E__FT_COUNT, L2E__F_EDC },
+	[WORK_WEEKS] = { "weeks", L2E__FT_COUNT, L2E__F_EDC },
+	[WORK_HOST_ID] = { "host_id", L2E__FT_TEXT, L2E__F_EDC },
+	[WORK_OUTCOMES] = { "learning_outcomes", L2E__FT_TEXT, L2E__F_EDC },
+	[WORK_CREDENTIAL] = { "credential", L2E__FT_BOOL, L2E__F_EDC },
 };
 
 static const l2e__field_spec language_fields[LANG__N] = {
@@ -415,12 +416,14 @@ static int parse_count(const char *s, char out[8])
 	return *s == '\0' && v >= 1 && v <= 100000;
 }
 
-/* NLQF: "entree" (or "0", "Entree", "niveau 1"...), 1..8, "4+" */
+/* NLQF: "entree" (or "0", "Entree..."), 1..8 ("Niveau 3"), "4+" */
 static int parse_nlqf(const char *s, char out[8])
 {
 	while (*s == ' ')
 		s++;
-	if (ieq(s, "entree") || ieq(s, "entreeniveau") || strcmp(s, "0") == 0) {
+	/* Entree, Entreeniveau, Entreeopleiding */
+	if (strncmp(s, "entree", 6) == 0 || strncmp(s, "Entree", 6) == 0 ||
+	    strcmp(s, "0") == 0) {
 		memcpy(out, "entree", 7);
 		return 1;
 	}

@@ -43,8 +43,7 @@ static void quoted(l2e__jw *w, const char *s, size_t len)
 
 	if (w->error)
 		return;
-	o = l2e__buf_reserve(w->out, L2E_JSON_ESCAPE_ROOM(len) + 2,
-	                     &w->error);
+	o = l2e__buf_reserve(w->out, L2E_JSON_ESCAPE_ROOM(len) + 2, &w->error);
 	if (!o)
 		return;
 	*o++ = '"';

@@ -3,14 +3,14 @@
  * write_edc.c - European Digital Credentials (ELM 3.1, edc-ap context),
  * unsigned, one document per credential.
  *
- * A dossier makes one credential per BPV placement that asks for one
- * (work.credential; unset: when the placement is abroad) and one per
+ * A dossier makes one credential per work item that asks for one
+ * (work.credential; unset: when the work item is abroad) and one per
  * qualification with an awarding date (education.awarded). Each is the
  * "Generic" EDC profile that ../shared/europass/elm/README.md lays out:
- * a placement is a LearningActivity (title, period, host country and
+ * a work item is a LearningActivity (title, period, host country and
  * company, workload) with the LearningAchievement it led to (learning
  * outcomes); a qualification is a LearningAchievement specified by a
- * Qualification (EQF and NLQF level, crebo). The school (the first
+ * Qualification (EQF and NLQF level, code). The school (the first
  * education item with an organisation; the qualification's own for a
  * diploma) is issuer and awarding body. The learner is known by student
  * number or e-mail, never by a national id: the profile has none, and
@@ -20,7 +20,7 @@
  * signature) is left out: the school's qualified seal is not ours.
  *
  * Identifiers are deterministic: the credential's is a UUID-shaped
- * digest of school, learner and part name ("bpv-2"); nodes inside one
+ * digest of school, learner and part name ("work-2"); nodes inside one
  * credential are numbered urn:epass:<kind>:<n> in writing order. So a
  * rerun, with any --jobs, writes the same bytes.
  */
@@ -31,6 +31,7 @@
 
 #include "core/buf.h"
 #include "core/hash.h"
+#include "core/natid.h"
 #include "europass/elm_vocab.h"
 #include "util/civil_date.h"
 #include "write/edc_out.h"
@@ -39,15 +40,15 @@ typedef struct edc {
 	l2e__jw j;
 	const l2e__profile *p;
 	const l2e__item *school;  /* education item: issuer */
-	const l2e__item *subject; /* the placement or the qualification */
-	int is_bpv;
-	unsigned n_id;  /* urn:epass:<kind>:<n> counter */
+	const l2e__item *subject; /* the work item or the qualification */
+	int is_work;
+	unsigned n_id; /* urn:epass:<kind>:<n> counter */
 	int is_school; /* nodes are urn:epass:<kind>:school */
 } edc;
 
 /* ==== Which documents a dossier makes ==== */
 
-static int placement_wanted(const l2e__item *w)
+static int work_wanted(const l2e__item *w)
 {
 	const char *country = l2e__item_text(w, WORK_COUNTRY);
 
@@ -77,9 +78,9 @@ static int has_learner_id(const l2e__profile *p)
 }
 
 /*
- * Document `i` of the dossier: its subject, kind and name ("bpv-2" for
+ * Document `i` of the dossier: its subject, kind and name ("work-2" for
  * the second work item, "qualification-1"). Returns the number of
- * documents; with i past the end, *subject_out is NULL. Placements come
+ * documents; with i past the end, *subject_out is NULL. Work items come
  * first, each in profile order, so names and order never depend on
  * anything but the dossier. Without a school name or a learner id no
  * credential can be issued: none.
@@ -93,8 +94,8 @@ size_t l2e__edc_parts(const l2e__profile *p, size_t i, char *name,
 	if (!first_school(p) || !has_learner_id(p))
 		return 0;
 	for (k = 0, it = p->first[L2E__SEC_WORK]; it; it = it->next, k++)
-		if (placement_wanted(it) && n++ == i && name)
-			snprintf(name, name_size, "bpv-%zu", k + 1);
+		if (work_wanted(it) && n++ == i && name)
+			snprintf(name, name_size, "work-%zu", k + 1);
 	for (k = 0, it = p->first[L2E__SEC_EDUCATION]; it; it = it->next, k++)
 		if (it->values[EDU_AWARDED].is_set &&
 		    l2e__item_text(it, EDU_TITLE) && n++ == i && name)
@@ -103,20 +104,20 @@ size_t l2e__edc_parts(const l2e__profile *p, size_t i, char *name,
 }
 
 static const l2e__item *part_subject(const l2e__profile *p, size_t i,
-                                     int *is_bpv)
+                                     int *is_work)
 {
 	const l2e__item *it;
 	size_t n = 0;
 
 	for (it = p->first[L2E__SEC_WORK]; it; it = it->next)
-		if (placement_wanted(it) && n++ == i) {
-			*is_bpv = 1;
+		if (work_wanted(it) && n++ == i) {
+			*is_work = 1;
 			return it;
 		}
 	for (it = p->first[L2E__SEC_EDUCATION]; it; it = it->next)
 		if (it->values[EDU_AWARDED].is_set &&
 		    l2e__item_text(it, EDU_TITLE) && n++ == i) {
-			*is_bpv = 0;
+			*is_work = 0;
 			return it;
 		}
 	return NULL;
@@ -186,8 +187,8 @@ static void date_time(edc *e, const char *key, l2e__date d, int is_end)
 {
 	char s[32];
 	int month = d.month ? d.month : (is_end ? 12 : 1);
-	int day = d.day ? d.day
-	                : (is_end ? l2e__days_in_month(d.year, month) : 1);
+	int day =
+	    d.day ? d.day : (is_end ? l2e__days_in_month(d.year, month) : 1);
 
 	snprintf(s, sizeof(s), "%04d-%02d-%02dT00:00:00", d.year, month, day);
 	l2e__jw_str(&e->j, key, s);
@@ -318,7 +319,7 @@ static void person_names(edc *e, const l2e__item *person)
 	texts(e, "fullName", full[0] ? full : NULL, NULL);
 }
 
-static void bpv_claims(edc *e)
+static void work_claims(edc *e)
 {
 	const l2e__item *w = e->subject;
 	const char *employer = l2e__item_text(w, WORK_EMPLOYER);
@@ -328,16 +329,16 @@ static void bpv_claims(edc *e)
 	const char *hours = l2e__item_text(w, WORK_HOURS);
 	const char *weeks = l2e__item_text(w, WORK_WEEKS);
 	const char *alpha2 = l2e__item_text(w, WORK_COUNTRY);
-	const l2e__elm_country *c = alpha2 ? l2e__elm_country_find(alpha2)
-	                                   : NULL;
-	int is_abroad = placement_wanted(w) && c && strcmp(alpha2, "NL");
+	const l2e__elm_country *c =
+	    alpha2 ? l2e__elm_country_find(alpha2) : NULL;
+	int is_abroad = work_wanted(w) && c && strcmp(alpha2, "NL");
 	char nl[600], en[600], buf[64];
 	unsigned activity;
 
-	snprintf(nl, sizeof(nl), "Beroepspraktijkvorming (BPV)%s%s%s",
-	         is_abroad ? " in het buitenland" : "",
-	         employer ? " bij " : "", employer ? employer : "");
-	snprintf(en, sizeof(en), "Work placement (BPV)%s%s%s",
+	snprintf(nl, sizeof(nl), "Beroepspraktijkvorming%s%s%s",
+	         is_abroad ? " in het buitenland" : "", employer ? " bij " : "",
+	         employer ? employer : "");
+	snprintf(en, sizeof(en), "Work-based learning%s%s%s",
 	         is_abroad ? " abroad" : "", employer ? " at " : "",
 	         employer ? employer : "");
 	node(e, NULL, "activity", "LearningActivity");
@@ -348,8 +349,7 @@ static void bpv_claims(edc *e)
 	          ? l2e__item_text(w, WORK_ACTIVITIES)
 	          : l2e__item_text(w, WORK_DESCRIPTION),
 	      NULL);
-	if (w->values[WORK_FROM].is_set || w->values[WORK_TO].is_set ||
-	    weeks) {
+	if (w->values[WORK_FROM].is_set || w->values[WORK_TO].is_set || weeks) {
 		node(e, "temporal", "period", "PeriodOfTime");
 		if (weeks) {
 			char wnl[32], wen[32];
@@ -386,17 +386,18 @@ static void bpv_claims(edc *e)
 	awarding(e, NULL);
 	node(e, "specifiedBy", "learningActivitySpec",
 	     "LearningActivitySpecification");
-	texts(e, "title", position ? position : "Beroepspraktijkvorming (BPV)",
-	      position ? NULL : "Work placement (BPV)");
+	texts(e, "title", position ? position : "Beroepspraktijkvorming",
+	      position ? NULL : "Work-based learning");
 	concept(e, "dcType", &l2e__elm_internship);
 	concept(e, "mode", &l2e__elm_workbased);
 	end(e);
 	end(e); /* the activity */
 
 	node(e, NULL, "learningAchievement", "LearningAchievement");
-	snprintf(nl, sizeof(nl), "Geleerd in de BPV%s%s",
+	snprintf(nl, sizeof(nl), "Geleerd in de beroepspraktijkvorming%s%s",
 	         employer ? " bij " : "", employer ? employer : "");
-	snprintf(en, sizeof(en), "Learning from the work placement%s%s",
+	snprintf(en, sizeof(en),
+	         "Learning outcomes of the work-based learning%s%s",
 	         employer ? " at " : "", employer ? employer : "");
 	texts(e, "title", nl, en);
 	awarding(e, NULL);
@@ -420,7 +421,7 @@ static void qualification_claims(edc *e)
 	const char *title = l2e__item_text(q, EDU_TITLE);
 	const char *eqf = l2e__item_text(q, EDU_EQF_LEVEL);
 	const char *nlqf = l2e__item_text(q, EDU_NLQF_LEVEL);
-	const char *crebo = l2e__item_text(q, EDU_QUALIFICATION_CODE);
+	const char *code = l2e__item_text(q, EDU_QUALIFICATION_CODE);
 	const l2e__elm_concept *nq = NULL;
 	const char *twin = NULL;
 	char nl[600];
@@ -442,16 +443,17 @@ static void qualification_claims(edc *e)
 	node(e, "specifiedBy", "qualification", "Qualification");
 	texts(e, "title", title, NULL);
 	if (l2e__elm_eqf(eqf))
-		concept(e, "eqfLevel", l2e__elm_eqf(eqf));
+	concept(e, "eqfLevel", l2e__elm_eqf(eqf));
 	if (nq) {
 		l2e__jw_open(&e->j, "nqfLevel", '[');
 		concept(e, NULL, nq);
 		l2e__jw_close(&e->j, ']');
 	}
-	if (crebo) {
+	if (code) {
 		node(e, "identifier", "identifier", "Identifier");
-		l2e__jw_str(&e->j, "notation", crebo);
-		l2e__jw_str(&e->j, "schemeName", "crebo");
+		l2e__jw_str(&e->j, "notation", code);
+		l2e__jw_str(&e->j, "schemeName",
+		            "erkende opleidingscode (RIO)");
 		end(e);
 	}
 	outcomes(e, l2e__item_text(q, EDU_OUTCOMES));
@@ -459,13 +461,16 @@ static void qualification_claims(edc *e)
 	end(e);
 }
 
-/* urn:credential:<UUID-shaped digest of school, learner, part> */
+/* urn:credential:<UUID-shaped digest of school, learner, part>. As the
+ * CV's identifiers: derived again, with the round mixed in, while it
+ * holds nine digits that pass the elfproef (a scanner for national
+ * identifiers would flag it) */
 static void credential_id(char out[64], const l2e__profile *p,
                           const l2e__item *school, const char *part)
 {
 	const l2e__item *person = l2e__profile_single(p, L2E__SEC_PERSON);
 	const char *parts[4];
-	uint64_t h1 = L2E__FNV_INIT, h2;
+	uint64_t h1, h2, round;
 	size_t i;
 
 	parts[0] = l2e__item_text(school, EDU_BRIN);
@@ -476,17 +481,21 @@ static void credential_id(char out[64], const l2e__profile *p,
 		parts[1] = l2e__item_text(person, PERSON_EMAIL);
 	parts[2] = part;
 	parts[3] = "lob2europass edc 1";
-	for (i = 0; i < 4; i++)
-		h1 = l2e__fnv(h1, parts[i], strlen(parts[i]) + 1);
-	h2 = l2e__hash_mix(h1, 0x9e3779b97f4a7c15ULL);
-	for (i = 0; i < 4; i++)
-		h2 = l2e__fnv(h2, parts[i], strlen(parts[i]) + 1);
-	snprintf(out, 64,
-	         "urn:credential:%08x-%04x-8%03x-%04x-%012llx",
-	         (unsigned)(h1 >> 32), (unsigned)(h1 >> 16) & 0xffffu,
-	         (unsigned)h1 & 0xfffu,
-	         (unsigned)((h2 >> 48) & 0x3fffu) | 0x8000u,
-	         (unsigned long long)(h2 & 0xffffffffffffULL));
+	for (round = 0; round < 64; round++) {
+		h1 = L2E__FNV_INIT + round;
+		for (i = 0; i < 4; i++)
+			h1 = l2e__fnv(h1, parts[i], strlen(parts[i]) + 1);
+		h2 = l2e__hash_mix(h1, 0x9e3779b97f4a7c15ULL);
+		for (i = 0; i < 4; i++)
+			h2 = l2e__fnv(h2, parts[i], strlen(parts[i]) + 1);
+		snprintf(out, 64, "urn:credential:%08x-%04x-8%03x-%04x-%012llx",
+		         (unsigned)(h1 >> 32), (unsigned)(h1 >> 16) & 0xffffu,
+		         (unsigned)h1 & 0xfffu,
+		         (unsigned)((h2 >> 48) & 0x3fffu) | 0x8000u,
+		         (unsigned long long)(h2 & 0xffffffffffffULL));
+		if (!l2e__natid_find(out))
+			break;
+	}
 }
 
 static void credential(edc *e, const char *part)
@@ -514,11 +523,13 @@ static void credential(edc *e, const char *part)
 	l2e__jw_str(&e->j, "id", L2E__ELM_SCHEMA);
 	l2e__jw_str(&e->j, "type", "ShaclValidator2017");
 	l2e__jw_close(&e->j, '}');
-	if (e->is_bpv) {
+	if (e->is_work) {
 		title = l2e__item_text(s, WORK_EMPLOYER);
-		snprintf(nl, sizeof(nl), "Europass Mobiliteit: BPV%s%s",
+		snprintf(nl, sizeof(nl),
+		         "Europass Mobiliteit: beroepspraktijkvorming%s%s",
 		         title ? " bij " : "", title ? title : "");
-		snprintf(en, sizeof(en), "Europass Mobility: work placement%s%s",
+		snprintf(en, sizeof(en),
+		         "Europass Mobility: work-based learning%s%s",
 		         title ? " at " : "", title ? title : "");
 	} else {
 		title = l2e__item_text(s, EDU_TITLE);
@@ -527,13 +538,13 @@ static void credential(edc *e, const char *part)
 	}
 	display(e, nl, en);
 	school(e, "issuer");
-	/* valid from the day it was earned: the placement's end or the
+	/* valid from the day it was earned: the work item's end or the
 	 * awarding date, so the bytes depend on the dossier alone */
-	valid = e->is_bpv ? &s->values[WORK_TO] : &s->values[EDU_AWARDED];
-	if (e->is_bpv && !valid->is_set)
+	valid = e->is_work ? &s->values[WORK_TO] : &s->values[EDU_AWARDED];
+	if (e->is_work && !valid->is_set)
 		valid = &s->values[WORK_FROM];
 	if (valid->is_set) {
-		date_time(e, "validFrom", valid->date, e->is_bpv);
+		date_time(e, "validFrom", valid->date, e->is_work);
 	} else {
 		l2e__jw_str(&e->j, "validFrom", "1970-01-01T00:00:00");
 	}
@@ -541,7 +552,7 @@ static void credential(edc *e, const char *part)
 	if (number) {
 		node(e, "identifier", "identifier", "Identifier");
 		l2e__jw_str(&e->j, "notation", number);
-		l2e__jw_str(&e->j, "schemeName", "studentnummer");
+		l2e__jw_str(&e->j, "schemeName", "student number");
 		end(e);
 	}
 	person_names(e, person);
@@ -559,8 +570,8 @@ static void credential(edc *e, const char *part)
 		end(e);
 	}
 	l2e__jw_open(&e->j, "hasClaim", '[');
-	if (e->is_bpv)
-		bpv_claims(e);
+	if (e->is_work)
+		work_claims(e);
 	else
 		qualification_claims(e);
 	l2e__jw_close(&e->j, ']');
@@ -581,8 +592,8 @@ static int write_one(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,
 		                      "the dossier has no credential %zu",
 		                      part + 1);
-	e.subject = part_subject(p, part, &e.is_bpv);
-	e.school = e.is_bpv || !l2e__item_text(e.subject, EDU_ORGANISATION)
+	e.subject = part_subject(p, part, &e.is_work);
+	e.school = e.is_work || !l2e__item_text(e.subject, EDU_ORGANISATION)
 	               ? first_school(p)
 	               : e.subject;
 	l2e__jw_init(&e.j, out);

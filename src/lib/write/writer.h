@@ -23,7 +23,7 @@ typedef struct l2e__write_info {
 
 /*
  * Formats that make several documents of one dossier (EDC: one per
- * credential) say how many, and the name of document `i` ("bpv-2"),
+ * credential) say how many, and the name of document `i` ("work-2"),
  * which goes between the file stem and the extension. NULL in the
  * table: one document, named by the stem alone.
  */
