@@ -5,6 +5,7 @@ EU country authority concept (alpha-3 in its URI) and its English label.
 
   gen_elm_countries.py ../shared/europass/elm/cv/country.xsd \
       /usr/share/iso-codes/json/iso_3166-1.json > src/lib/europass/elm_countries.c
+  clang-format -i src/lib/europass/elm_countries.c
 
 Only countries that both lists know are kept; the table is sorted by
 alpha-2 for a binary search."""
@@ -34,7 +35,9 @@ print('#include "elm_vocab.h"')
 print()
 print("const l2e__elm_country l2e__elm_countries[] = {")
 for a2, a3, label in rows:
-    label = " ".join(label.split()).replace("\\", "\\\\").replace('"', '\\"')
+    label = " ".join(label.split())
+    # the writer prints labels unescaped (write_edc.c concept())
+    assert not any(ch in label for ch in '"\\') and label.isprintable(), label
     print('\t{ "%s", "%s", "%s" },' % (a2, a3, label))
 print("};")
 print()

@@ -43,6 +43,17 @@ for sample in "$src"/samples/*/; do
 		echo "FAIL: converting $name exited $rc"
 		exit 1
 	fi
+	# deterministic: a rerun on one thread gives the same bytes
+	# shellcheck disable=SC2046
+	SOURCE_DATE_EPOCH=1751526900 "$bin" convert -q -j1 -m "$mapping" \
+		--to edc,edc-upload -o "$tmp/again-$name" \
+		$(sample_inputs "$sample") 2>/dev/null
+	if ! diff -r -x '.lob2europass*' "$tmp/$name" "$tmp/again-$name" \
+		>/dev/null; then
+		echo "FAIL: $name: a rerun with --jobs 1 gave other credentials"
+		exit 1
+	fi
+	rm -rf "$tmp/again-$name"
 done
 set -- "$tmp"/*/*.edc.jsonld
 if [ ! -f "$1" ]; then

@@ -21,20 +21,14 @@ static void put(l2e__jw *w, const char *s, size_t len)
 		w->error = l2e__buf_put(w->out, s, len);
 }
 
-/* the comma, newline and indent before a member or an item */
+/* the comma before a member or an item */
 static void lead(l2e__jw *w)
 {
-	static const char spaces[] = "                                ";
-	int n;
-
 	if (w->depth == 0)
 		return;
 	if (w->has_member[w->depth - 1])
 		put(w, ",", 1);
 	w->has_member[w->depth - 1] = 1;
-	put(w, "\n", 1);
-	for (n = 2 * w->depth; n > 0; n -= 32)
-		put(w, spaces, n > 32 ? 32 : (size_t)n);
 }
 
 static void quoted(l2e__jw *w, const char *s, size_t len)
@@ -52,13 +46,24 @@ static void quoted(l2e__jw *w, const char *s, size_t len)
 	l2e__buf_commit(w->out, end);
 }
 
+/* "key": written as it is: keys are the writer's own literals */
 static void member(l2e__jw *w, const char *key)
 {
+	size_t len;
+	char *o;
+
 	lead(w);
-	if (key) {
-		quoted(w, key, strlen(key));
-		put(w, ": ", 2);
-	}
+	if (!key || w->error)
+		return;
+	len = strlen(key);
+	if (!(o = l2e__buf_reserve(w->out, len + 3, &w->error)))
+		return;
+	*o++ = '"';
+	memcpy(o, key, len);
+	o += len;
+	*o++ = '"';
+	*o++ = ':';
+	l2e__buf_commit(w->out, o);
 }
 
 void l2e__jw_open(l2e__jw *w, const char *key, char bracket)
@@ -74,17 +79,9 @@ void l2e__jw_open(l2e__jw *w, const char *key, char bracket)
 
 void l2e__jw_close(l2e__jw *w, char bracket)
 {
-	static const char spaces[] = "                                ";
-	int had, n;
-
 	if (w->depth == 0)
 		return;
-	had = w->has_member[--w->depth];
-	if (had) {
-		put(w, "\n", 1);
-		for (n = 2 * w->depth; n > 0; n -= 32)
-			put(w, spaces, n > 32 ? 32 : (size_t)n);
-	}
+	w->depth--;
 	put(w, &bracket, 1);
 }
 
@@ -97,6 +94,21 @@ void l2e__jw_strn(l2e__jw *w, const char *key, const char *text, size_t len)
 void l2e__jw_str(l2e__jw *w, const char *key, const char *text)
 {
 	l2e__jw_strn(w, key, text, strlen(text));
+}
+
+void l2e__jw_lit(l2e__jw *w, const char *key, const char *text)
+{
+	size_t len = strlen(text);
+	char *o;
+
+	member(w, key);
+	if (w->error || !(o = l2e__buf_reserve(w->out, len + 2, &w->error)))
+		return;
+	*o++ = '"';
+	memcpy(o, text, len);
+	o += len;
+	*o++ = '"';
+	l2e__buf_commit(w->out, o);
 }
 
 void l2e__jw_int(l2e__jw *w, const char *key, long n)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * edc_out.h - a streaming JSON printer for the EDC writer: members are
- * printed as they come, two-space indents as the ELM examples are laid
- * out, no tree in between (a credential is written once, top to
- * bottom). Errors are sticky: after a failed append every call does
+ * printed as they come, no tree in between (a credential is written
+ * once, top to bottom), on one line without spaces, as the EDC issuer's
+ * own upload example: a credential is three times a v3 document's size,
+ * and indenting it made it 60% larger again, for readers who are
+ * programs. Errors are sticky: after a failed append every call does
  * nothing and `error` holds the code.
  */
 #ifndef L2E_WRITE_EDC_OUT_H
@@ -29,6 +31,9 @@ void l2e__jw_close(l2e__jw *w, char bracket);
 void l2e__jw_str(l2e__jw *w, const char *key, const char *text);
 /** "key": "text" from len bytes. */
 void l2e__jw_strn(l2e__jw *w, const char *key, const char *text, size_t len);
+/** "key": "text" unescaped: only for the writer's own literals and
+ *  values made of them (URIs, types, ids, dates), never for input. */
+void l2e__jw_lit(l2e__jw *w, const char *key, const char *text);
 void l2e__jw_int(l2e__jw *w, const char *key, long n);
 
 #endif

@@ -42,8 +42,9 @@ typedef struct edc {
 	const l2e__item *school;  /* education item: issuer */
 	const l2e__item *subject; /* the work item or the qualification */
 	int is_work;
-	unsigned n_id; /* urn:epass:<kind>:<n> counter */
-	int is_school; /* nodes are urn:epass:<kind>:school */
+	unsigned n_id;           /* urn:epass:<kind>:<n> counter */
+	int is_school;           /* nodes are urn:epass:<kind>:school */
+	long long document_time; /* validFrom when the dossier has no date */
 } edc;
 
 /* ==== Which documents a dossier makes ==== */
@@ -127,15 +128,27 @@ static const l2e__item *part_subject(const l2e__profile *p, size_t i,
 
 static void node(edc *e, const char *key, const char *kind, const char *type)
 {
-	char id[64];
+	char id[64], digits[12], *o = id;
+	size_t len = strlen(kind), n = 0;
+	unsigned v;
 
-	if (e->is_school)
-		snprintf(id, sizeof(id), "urn:epass:%s:school", kind);
-	else
-		snprintf(id, sizeof(id), "urn:epass:%s:%u", kind, ++e->n_id);
+	/* "urn:epass:<kind>:<n>" by hand: snprintf was a tenth of the time */
+	memcpy(o, "urn:epass:", 10);
+	memcpy(o += 10, kind, len);
+	*(o += len) = ':';
+	o++;
+	if (e->is_school) {
+		memcpy(o, "school", 7);
+	} else {
+		for (v = ++e->n_id; v || !n; v /= 10)
+			digits[n++] = (char)('0' + v % 10);
+		while (n)
+			*o++ = digits[--n];
+		*o = '\0';
+	}
 	l2e__jw_open(&e->j, key, '{');
-	l2e__jw_str(&e->j, "id", id);
-	l2e__jw_str(&e->j, "type", type);
+	l2e__jw_lit(&e->j, "id", id);
+	l2e__jw_lit(&e->j, "type", type);
 }
 
 static void end(edc *e)
@@ -159,13 +172,16 @@ static void texts(edc *e, const char *key, const char *nl, const char *en)
 static void concept(edc *e, const char *key, const l2e__elm_concept *c)
 {
 	l2e__jw_open(&e->j, key, '{');
-	l2e__jw_str(&e->j, "id", c->id);
-	l2e__jw_str(&e->j, "type", "Concept");
+	l2e__jw_lit(&e->j, "id", c->id);
+	l2e__jw_lit(&e->j, "type", "Concept");
 	l2e__jw_open(&e->j, "inScheme", '{');
-	l2e__jw_str(&e->j, "id", c->scheme);
-	l2e__jw_str(&e->j, "type", "ConceptScheme");
+	l2e__jw_lit(&e->j, "id", c->scheme);
+	l2e__jw_lit(&e->j, "type", "ConceptScheme");
 	l2e__jw_close(&e->j, '}');
-	texts(e, "prefLabel", NULL, c->label_en);
+	/* labels are our tables' (no quote, backslash or control) */
+	l2e__jw_open(&e->j, "prefLabel", '{');
+	l2e__jw_lit(&e->j, "en", c->label_en);
+	l2e__jw_close(&e->j, '}');
 	l2e__jw_close(&e->j, '}');
 }
 
@@ -173,8 +189,10 @@ static void country(edc *e, const char *key, const l2e__elm_country *c)
 {
 	char id[96];
 	l2e__elm_concept k;
+	size_t n = sizeof(L2E__ELM_SCHEME_COUNTRY) - 1;
 
-	snprintf(id, sizeof(id), "%s/%s", L2E__ELM_SCHEME_COUNTRY, c->alpha3);
+	memcpy(id, L2E__ELM_SCHEME_COUNTRY "/", n + 1);
+	memcpy(id + n + 1, c->alpha3, 4); /* three letters and the NUL */
 	k.id = id;
 	k.scheme = L2E__ELM_SCHEME_COUNTRY;
 	k.label_en = c->label_en;
@@ -185,13 +203,20 @@ static void country(edc *e, const char *key, const l2e__elm_country *c)
  * (a start) or the last (an end) of its month or year */
 static void date_time(edc *e, const char *key, l2e__date d, int is_end)
 {
-	char s[32];
+	char s[] = "0000-00-00T00:00:00";
 	int month = d.month ? d.month : (is_end ? 12 : 1);
 	int day =
 	    d.day ? d.day : (is_end ? l2e__days_in_month(d.year, month) : 1);
+	int year = d.year, i;
 
-	snprintf(s, sizeof(s), "%04d-%02d-%02dT00:00:00", d.year, month, day);
-	l2e__jw_str(&e->j, key, s);
+	/* the profile's years are 1900..2100 (map/date.c) */
+	for (i = 3; i >= 0; i--, year /= 10)
+		s[i] = (char)('0' + year % 10);
+	s[5] = (char)('0' + month / 10);
+	s[6] = (char)('0' + month % 10);
+	s[8] = (char)('0' + day / 10);
+	s[9] = (char)('0' + day % 10);
+	l2e__jw_lit(&e->j, key, s);
 }
 
 /* a Location with an Address in a country; city as its name */
@@ -225,7 +250,7 @@ static void school(edc *e, const char *key)
 	if (brin && c) {
 		node(e, "registration", "legalIdentifier", "LegalIdentifier");
 		l2e__jw_str(&e->j, "notation", brin);
-		l2e__jw_str(&e->j, "schemeName", "BRIN");
+		l2e__jw_lit(&e->j, "schemeName", "BRIN");
 		country(e, "spatial", c);
 		end(e);
 	}
@@ -235,10 +260,14 @@ static void school(edc *e, const char *key)
 	e->is_school = 0;
 }
 
+/* the awarding body is the issuer: a reference to its node (nodes with
+ * one id are one node in JSON-LD), not a second copy */
 static void awarding(edc *e, const l2e__value *date)
 {
 	node(e, "awardedBy", "awardingProcess", "AwardingProcess");
-	school(e, "awardingBody");
+	l2e__jw_open(&e->j, "awardingBody", '{');
+	l2e__jw_lit(&e->j, "id", "urn:epass:org:school");
+	l2e__jw_close(&e->j, '}');
 	if (date && date->is_set)
 		date_time(e, "awardingDate", date->date, 0);
 	end(e);
@@ -293,7 +322,7 @@ static void display(edc *e, const char *nl, const char *en)
 	node(e, "displayDetail", "displayDetail", "DisplayDetail");
 	l2e__jw_int(&e->j, "page", 1);
 	node(e, "image", "mediaObject", "MediaObject");
-	l2e__jw_str(&e->j, "content", l2e__elm_blank_png);
+	l2e__jw_lit(&e->j, "content", l2e__elm_blank_png);
 	concept(e, "contentEncoding", &l2e__elm_base64);
 	concept(e, "contentType", &l2e__elm_png);
 	end(e);
@@ -368,7 +397,7 @@ static void work_claims(edc *e)
 		location(e, "location", c, city);
 	if (hours) {
 		snprintf(buf, sizeof(buf), "PT%sH", hours);
-		l2e__jw_str(&e->j, "workload", buf);
+		l2e__jw_lit(&e->j, "workload", buf);
 	}
 	if (employer && c) {
 		node(e, "directedBy", "org", "Organisation");
@@ -377,7 +406,9 @@ static void work_claims(edc *e)
 			node(e, "registration", "legalIdentifier",
 			     "LegalIdentifier");
 			l2e__jw_str(&e->j, "notation", host_id);
-			country(e, "spatial", c);
+			/* the register is Dutch (SBB, KvK), wherever the
+			 * company is */
+			country(e, "spatial", country_of("NL"));
 			end(e);
 		}
 		location(e, "location", c, city);
@@ -403,7 +434,7 @@ static void work_claims(edc *e)
 	awarding(e, NULL);
 	l2e__jw_open(&e->j, "influencedBy", '{');
 	snprintf(buf, sizeof(buf), "urn:epass:activity:%u", activity);
-	l2e__jw_str(&e->j, "id", buf);
+	l2e__jw_lit(&e->j, "id", buf);
 	l2e__jw_close(&e->j, '}');
 	if (l2e__item_text(w, WORK_OUTCOMES)) {
 		node(e, "specifiedBy", "learningAchievementSpec",
@@ -452,7 +483,7 @@ static void qualification_claims(edc *e)
 	if (code) {
 		node(e, "identifier", "identifier", "Identifier");
 		l2e__jw_str(&e->j, "notation", code);
-		l2e__jw_str(&e->j, "schemeName",
+		l2e__jw_lit(&e->j, "schemeName",
 		            "erkende opleidingscode (RIO)");
 		end(e);
 	}
@@ -510,18 +541,18 @@ static void credential(edc *e, const char *part)
 
 	credential_id(id, e->p, e->school, part);
 	l2e__jw_open(&e->j, "@context", '[');
-	l2e__jw_str(&e->j, NULL, L2E__ELM_CONTEXT_VC);
-	l2e__jw_str(&e->j, NULL, L2E__ELM_CONTEXT_AP);
+	l2e__jw_lit(&e->j, NULL, L2E__ELM_CONTEXT_VC);
+	l2e__jw_lit(&e->j, NULL, L2E__ELM_CONTEXT_AP);
 	l2e__jw_close(&e->j, ']');
-	l2e__jw_str(&e->j, "id", id);
+	l2e__jw_lit(&e->j, "id", id);
 	l2e__jw_open(&e->j, "type", '[');
-	l2e__jw_str(&e->j, NULL, "VerifiableCredential");
-	l2e__jw_str(&e->j, NULL, "EuropeanDigitalCredential");
+	l2e__jw_lit(&e->j, NULL, "VerifiableCredential");
+	l2e__jw_lit(&e->j, NULL, "EuropeanDigitalCredential");
 	l2e__jw_close(&e->j, ']');
 	concept(e, "credentialProfiles", &l2e__elm_generic);
 	l2e__jw_open(&e->j, "credentialSchema", '{');
-	l2e__jw_str(&e->j, "id", L2E__ELM_SCHEMA);
-	l2e__jw_str(&e->j, "type", "ShaclValidator2017");
+	l2e__jw_lit(&e->j, "id", L2E__ELM_SCHEMA);
+	l2e__jw_lit(&e->j, "type", "ShaclValidator2017");
 	l2e__jw_close(&e->j, '}');
 	if (e->is_work) {
 		title = l2e__item_text(s, WORK_EMPLOYER);
@@ -538,21 +569,25 @@ static void credential(edc *e, const char *part)
 	}
 	display(e, nl, en);
 	school(e, "issuer");
-	/* valid from the day it was earned: the work item's end or the
-	 * awarding date, so the bytes depend on the dossier alone */
+	/* valid from the day it was earned: the work item's end (or start)
+	 * or the awarding date; without one, the document date (as the
+	 * other formats' metadata: --document-date, SOURCE_DATE_EPOCH) */
 	valid = e->is_work ? &s->values[WORK_TO] : &s->values[EDU_AWARDED];
 	if (e->is_work && !valid->is_set)
 		valid = &s->values[WORK_FROM];
 	if (valid->is_set) {
 		date_time(e, "validFrom", valid->date, e->is_work);
 	} else {
-		l2e__jw_str(&e->j, "validFrom", "1970-01-01T00:00:00");
+		char when[32];
+
+		l2e__format_datetime(when, e->document_time);
+		l2e__jw_lit(&e->j, "validFrom", when);
 	}
 	node(e, "credentialSubject", "person", "Person");
 	if (number) {
 		node(e, "identifier", "identifier", "Identifier");
 		l2e__jw_str(&e->j, "notation", number);
-		l2e__jw_str(&e->j, "schemeName", "student number");
+		l2e__jw_lit(&e->j, "schemeName", "student number");
 		end(e);
 	}
 	person_names(e, person);
@@ -565,7 +600,7 @@ static void credential(edc *e, const char *part)
 		snprintf(mail, sizeof(mail), "mailto:%s", email);
 		l2e__jw_open(&e->j, "emailAddress", '{');
 		l2e__jw_str(&e->j, "id", mail);
-		l2e__jw_str(&e->j, "type", "Mailbox");
+		l2e__jw_lit(&e->j, "type", "Mailbox");
 		l2e__jw_close(&e->j, '}');
 		end(e);
 	}
@@ -579,8 +614,9 @@ static void credential(edc *e, const char *part)
 }
 
 static int write_one(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
-                     size_t part, int is_upload)
+                     const l2e__write_info *info, int is_upload)
 {
+	size_t part = info->part;
 	edc e;
 	char name[48];
 	size_t was = out->len;
@@ -588,6 +624,7 @@ static int write_one(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
 
 	memset(&e, 0, sizeof(e));
 	e.p = p;
+	e.document_time = info->document_time;
 	if (part >= l2e__edc_parts(p, part, name, sizeof(name)))
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,
 		                      "the dossier has no credential %zu",
@@ -633,11 +670,11 @@ static int write_one(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
 int l2e__write_edc(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                    const l2e__write_info *info)
 {
-	return write_one(out, ctx, p, info->part, 0);
+	return write_one(out, ctx, p, info, 0);
 }
 
 int l2e__write_edc_upload(l2e_buf *out, l2e_ctx *ctx, const l2e__profile *p,
                           const l2e__write_info *info)
 {
-	return write_one(out, ctx, p, info->part, 1);
+	return write_one(out, ctx, p, info, 1);
 }
