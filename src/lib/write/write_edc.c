@@ -32,6 +32,7 @@
 #include "core/buf.h"
 #include "core/hash.h"
 #include "core/natid.h"
+#include "core/utf8.h"
 #include "europass/elm_vocab.h"
 #include "util/civil_date.h"
 #include "write/edc_out.h"
@@ -156,6 +157,17 @@ static void end(edc *e)
 	l2e__jw_close(&e->j, '}');
 }
 
+/* a text that a fixed buffer may have cut inside a character: up to
+ * the last whole one (the profile's texts are valid UTF-8) */
+static void text(edc *e, const char *lang, const char *s)
+{
+	size_t len = strlen(s), bad_at;
+
+	if (!l2e__utf8_valid(s, len, &bad_at))
+		len = bad_at;
+	l2e__jw_strn(&e->j, lang, s, len);
+}
+
 /* a language map: {"nl": nl, "en": en}; either may be NULL */
 static void texts(edc *e, const char *key, const char *nl, const char *en)
 {
@@ -163,9 +175,9 @@ static void texts(edc *e, const char *key, const char *nl, const char *en)
 		return;
 	l2e__jw_open(&e->j, key, '{');
 	if (nl)
-		l2e__jw_str(&e->j, "nl", nl);
+		text(e, "nl", nl);
 	if (en)
-		l2e__jw_str(&e->j, "en", en);
+		text(e, "en", en);
 	l2e__jw_close(&e->j, '}');
 }
 
