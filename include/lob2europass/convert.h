@@ -177,7 +177,7 @@ L2E_API size_t l2e_dossier_document_count(const l2e_dossier *d, l2e_format fmt);
  * "qualification-1"), nothing for a format of one document per dossier.
  * For such a format, document 0 is what l2e_dossier_write writes; for a
  * format of several, l2e_dossier_write writes them all, one after the
- * other.
+ * other, each ending in a newline (a credential is one line: JSON Lines).
  * @return as l2e_dossier_write
  */
 L2E_API int l2e_dossier_write_document(l2e_buf *out, l2e_buf *name,
