@@ -28,10 +28,12 @@ static void test_edc_profile__numbers(void)
 	static const struct {
 		const char *in, *out;
 	} rows[] = {
-		{ "480", "480" },   { "480,0", "480" }, { "0480.00", "480" },
-		{ "100000", "100000" }, { "0", NULL },  { "100001", NULL },
-		{ "12,5", NULL },   { "-3", NULL },     { "", NULL },
-		{ "1000000", NULL }, { "12 uur", NULL },
+		{ "480", "480" },     { "480,0", "480" },
+		{ "0480.00", "480" }, { "100000", "100000" },
+		{ "0", NULL },        { "100001", NULL },
+		{ "12,5", NULL },     { "-3", NULL },
+		{ "", NULL },         { "1000000", NULL },
+		{ "12 uur", NULL },
 	};
 	size_t i;
 	int rc;
@@ -39,8 +41,8 @@ static void test_edc_profile__numbers(void)
 	memset(&prof, 0, sizeof(prof));
 	prof.pool = &pool;
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		const char *got = set(L2E__SEC_WORK, WORK_HOURS, rows[i].in,
-		                      &rc);
+		const char *got =
+		    set(L2E__SEC_WORK, WORK_HOURS, rows[i].in, &rc);
 
 		if (rows[i].out)
 			CHECK_STR(rows[i].out, got);
@@ -55,10 +57,11 @@ static void test_edc_profile__nlqf(void)
 	static const struct {
 		const char *in, *out;
 	} rows[] = {
-		{ "Niveau 3", "3" }, { "4+", "4+" },   { "Entree", "entree" },
-		{ "Entreeopleiding", "entree" },       { "0", "entree" },
-		{ "8", "8" },        { "9", NULL },    { "4++", NULL },
-		{ "niveau", NULL },  { "3F", NULL },
+		{ "Niveau 3", "3" },    { "4+", "4+" },
+		{ "Entree", "entree" }, { "Entreeopleiding", "entree" },
+		{ "0", "entree" },      { "8", "8" },
+		{ "9", NULL },          { "4++", NULL },
+		{ "niveau", NULL },     { "3F", NULL },
 	};
 	size_t i;
 	int rc;
@@ -66,8 +69,8 @@ static void test_edc_profile__nlqf(void)
 	memset(&prof, 0, sizeof(prof));
 	prof.pool = &pool;
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		const char *got = set(L2E__SEC_EDUCATION, EDU_NLQF_LEVEL,
-		                      rows[i].in, &rc);
+		const char *got =
+		    set(L2E__SEC_EDUCATION, EDU_NLQF_LEVEL, rows[i].in, &rc);
 
 		if (rows[i].out)
 			CHECK_STR(rows[i].out, got);
