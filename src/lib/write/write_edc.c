@@ -480,7 +480,7 @@ static void qualification_claims(edc *e)
 		nq = l2e__elm_nlqf(eqf, NULL);
 	}
 	node(e, NULL, "learningAchievement", "LearningAchievement");
-	snprintf(nl, sizeof(nl), "Mbo-diploma %s", title);
+	snprintf(nl, sizeof(nl), "Diploma %s", title);
 	texts(e, "title", nl, NULL);
 	awarding(e, &q->values[EDU_AWARDED]);
 	node(e, "specifiedBy", "qualification", "Qualification");
@@ -576,8 +576,8 @@ static void credential(edc *e, const char *part)
 		         title ? " at " : "", title ? title : "");
 	} else {
 		title = l2e__item_text(s, EDU_TITLE);
-		snprintf(nl, sizeof(nl), "Mbo-diploma %s", title);
-		snprintf(en, sizeof(en), "MBO diploma %s", title);
+		snprintf(nl, sizeof(nl), "Diploma %s", title);
+		snprintf(en, sizeof(en), "Diploma %s", title);
 	}
 	display(e, nl, en);
 	school(e, "issuer");
