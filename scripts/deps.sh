@@ -8,7 +8,8 @@ packages="build-essential cmake pkg-config libxml2-dev libcjson-dev
 libcurl4-openssl-dev libssl-dev openssl ca-certificates
 libxml2-utils python3 python3-jsonschema valgrind clang-format git
 pandoc bash-completion libxlsxwriter-dev python3-openpyxl chromium
-gettext locales"
+gettext locales
+default-jre-headless libapache-jena-java python3-pyld iso-codes"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

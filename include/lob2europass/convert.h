@@ -34,8 +34,12 @@ typedef enum l2e_dossier_status {
 typedef enum l2e_format {
 	L2E_FORMAT_EUROPASS_XML = 1,  /* Europass v3.4 XML (SkillsPassport) */
 	L2E_FORMAT_EUROPASS_JSON = 2, /* Europass v3.4 JSON (SkillsPassport) */
-	L2E_FORMAT_EUROPASS_CV = 3    /* Europass CV XML (Candidate), the
+	L2E_FORMAT_EUROPASS_CV = 3,   /* Europass CV XML (Candidate), the
 	                                format the Europass portal imports */
+	L2E_FORMAT_EDC = 4,           /* European Digital Credentials (ELM 3.1
+	                             JSON-LD), unsigned: one per credential */
+	L2E_FORMAT_EDC_UPLOAD = 5     /* the same in the EDC issuer's upload
+	                             wrapper {credential, deliveryDetails} */
 } l2e_format;
 
 /**
@@ -158,6 +162,28 @@ L2E_API const l2e_diag *l2e_dossier_diag(const l2e_dossier *d, size_t i);
 L2E_API int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
                               l2e_format fmt);
 
+/**
+ * How many documents format `fmt` makes of the dossier: 1 for the
+ * Europass v3 and CV formats; for the EDC formats one per credential
+ * (a work item abroad, an awarded qualification), possibly 0. 0 also
+ * for an unknown format or a dossier that was not converted.
+ */
+L2E_API size_t l2e_dossier_document_count(const l2e_dossier *d, l2e_format fmt);
+
+/**
+ * Write document `i` (0-based, below l2e_dossier_document_count) in
+ * format `fmt`, appending it to `out`, and append its name to `name`:
+ * what goes between the file stem and the extension ("work-2",
+ * "qualification-1"), nothing for a format of one document per dossier.
+ * For such a format, document 0 is what l2e_dossier_write writes; for a
+ * format of several, l2e_dossier_write writes them all, one after the
+ * other, each ending in a newline (a credential is one line: JSON Lines).
+ * @return as l2e_dossier_write
+ */
+L2E_API int l2e_dossier_write_document(l2e_buf *out, l2e_buf *name,
+                                       l2e_ctx *ctx, const l2e_dossier *d,
+                                       l2e_format fmt, size_t i);
+
 L2E_API void l2e_dossier_free(l2e_dossier *d);
 
 /**
@@ -186,6 +212,12 @@ L2E_API int l2e_format_from_name(l2e_format *out, const char *name);
  * them all.
  */
 L2E_API const char *l2e_format_name(l2e_format fmt);
+
+/**
+ * 1 when a format makes a varying number of documents per dossier, each
+ * named (l2e_dossier_write_document): the EDC formats; 0 otherwise.
+ */
+L2E_API int l2e_format_has_parts(l2e_format fmt);
 
 #ifdef __cplusplus
 }

@@ -50,8 +50,10 @@ typedef enum l2e_doc_kind {
 	L2E_DOC_V3_XML = 1,       /* Europass v3.4 XML (SkillsPassport) */
 	L2E_DOC_V3_JSON = 2,      /* Europass v3.4 JSON (SkillsPassport) */
 	L2E_DOC_CV_XML = 3,       /* Europass CV XML (Candidate) */
-	L2E_DOC_OLDER = 4         /* an older Europass version; see
+	L2E_DOC_OLDER = 4,        /* an older Europass version; see
 	                             l2e_report_version() */
+	L2E_DOC_EDC = 5           /* a European Digital Credential (ELM 3.1
+	                             JSON-LD), also in its upload wrapper */
 } l2e_doc_kind;
 
 /** What became of the schema step for one document. */

@@ -94,8 +94,12 @@ static void result_dispose(batch_result *r)
 		free(r->diags[i].field);
 	}
 	free(r->diags);
-	for (i = 0; i < BATCH_MAX_FORMATS; i++)
+	for (i = 0; i < BATCH_MAX_FORMATS; i++) {
 		l2e_buf_dispose(&r->docs[i]);
+		while (r->n_parts[i])
+			free(r->parts[i][--r->n_parts[i]].name);
+		free(r->parts[i]);
+	}
 	l2e_dossier_free(r->pending);
 	memset(r, 0, sizeof(*r));
 }
@@ -161,7 +165,8 @@ static batch_result *new_result(job *j)
  * 13% of a JSON Lines run. One pass: escaping adds a few percent to an
  * XML document, so the first guess of the size holds.
  */
-static int as_json_line(l2e_buf *doc, const char *key, const char *format)
+static int as_json_line(l2e_buf *doc, const char *key, const char *format,
+                        const char *part)
 {
 	const char *text = doc->ptr ? doc->ptr : "";
 	size_t text_len = strlen(text);
@@ -172,6 +177,10 @@ static int as_json_line(l2e_buf *doc, const char *key, const char *format)
 	json_line_str(&l, key);
 	json_line_raw(&l, ",\"format\":");
 	json_line_str(&l, format);
+	if (part) {
+		json_line_raw(&l, ",\"part\":");
+		json_line_str(&l, part);
+	}
 	json_line_raw(&l, ",\"document\":");
 	json_line_string(&l, text, text_len);
 	json_line_raw(&l, "}\n");
@@ -193,6 +202,65 @@ static int as_json_line(l2e_buf *doc, const char *key, const char *format)
 	doc->len = l.len;
 	doc->cap = l.cap;
 	return 0;
+}
+
+/* Append to a buffer the library made (plain malloc, as as_json_line's
+ * hand-over relies on too). */
+static int buf_append(l2e_buf *b, const char *data, size_t len)
+{
+	char *grown;
+
+	if (b->len + len + 1 > b->cap) {
+		size_t cap = (b->len + len + 1) * 2;
+
+		if (!(grown = realloc(b->ptr, cap)))
+			return -1;
+		b->ptr = grown;
+		b->cap = cap;
+	}
+	memcpy(b->ptr + b->len, data, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
+
+/*
+ * The documents of a format with parts, one after the other in `all`,
+ * each as a JSON line when asked; `r` notes where each one is.
+ */
+static int write_parts(const batch_config *cfg, l2e_ctx *ctx,
+                       const l2e_dossier *d, batch_result *r, size_t f)
+{
+	size_t i, n = l2e_dossier_document_count(d, cfg->formats[f]);
+	l2e_buf doc = L2E_BUF_INIT, name = L2E_BUF_INIT;
+	l2e_buf *all = &r->docs[f];
+	batch_part *part;
+	int error = 0;
+
+	if (n && !(r->parts[f] = calloc(n, sizeof(batch_part))))
+		return L2E_ENOMEM;
+	for (i = 0; i < n && !error; i++) {
+		l2e_buf_dispose(&doc);
+		l2e_buf_dispose(&name);
+		error = l2e_dossier_write_document(&doc, &name, ctx, d,
+		                                   cfg->formats[f], i);
+		if (error == 0 && cfg->as_json_lines &&
+		    as_json_line(&doc, r->key, l2e_format_name(cfg->formats[f]),
+		                 name.ptr ? name.ptr : "") < 0)
+			error = L2E_ENOMEM;
+		if (error < 0)
+			break;
+		part = &r->parts[f][r->n_parts[f]];
+		part->offset = all->len;
+		part->len = doc.len;
+		if (!(part->name = dup_or_null(name.ptr ? name.ptr : "")) ||
+		    buf_append(all, doc.ptr ? doc.ptr : "", doc.len) < 0)
+			error = L2E_ENOMEM;
+		r->n_parts[f] += part->name != NULL;
+	}
+	l2e_buf_dispose(&doc);
+	l2e_buf_dispose(&name);
+	return error;
 }
 
 static void convert_dossier(const batch_config *cfg, l2e_ctx *ctx,
@@ -222,10 +290,15 @@ static void convert_dossier(const batch_config *cfg, l2e_ctx *ctx,
 		return;
 	}
 	for (i = 0; i < cfg->n_formats; i++) {
-		error = l2e_dossier_write(&r->docs[i], ctx, d, cfg->formats[i]);
+		if (l2e_format_has_parts(cfg->formats[i]))
+			error = write_parts(cfg, ctx, d, r, i);
+		else
+			error = l2e_dossier_write(&r->docs[i], ctx, d,
+			                          cfg->formats[i]);
 		if (error == 0 && cfg->as_json_lines &&
+		    !l2e_format_has_parts(cfg->formats[i]) &&
 		    as_json_line(&r->docs[i], r->key,
-		                 l2e_format_name(cfg->formats[i])) < 0)
+		                 l2e_format_name(cfg->formats[i]), NULL) < 0)
 			error = L2E_ENOMEM;
 		if (error < 0) {
 			const l2e_error *e = l2e_ctx_error(ctx);

@@ -38,6 +38,13 @@ typedef struct batch_diag {
 	char *field;
 } batch_diag;
 
+/* One document of a format that makes several per dossier (EDC). */
+typedef struct batch_part {
+	char *name;    /* between the stem and the extension: "work-2" */
+	size_t offset; /* where it is in the format's docs[] buffer */
+	size_t len;
+} batch_part;
+
 typedef struct batch_result {
 	batch_status status;
 	const char *input; /* the input's name */
@@ -47,7 +54,11 @@ typedef struct batch_result {
 	batch_diag *diags;
 	size_t n_diags;
 	l2e_buf docs[BATCH_MAX_FORMATS]; /* one per format, when converted */
-	int error_code;                  /* BATCH_ERROR: the l2e_code */
+	/* formats with parts (l2e_format_has_parts): docs[i] holds them all,
+	 * one after the other, and parts[i] says where each one is */
+	batch_part *parts[BATCH_MAX_FORMATS];
+	size_t n_parts[BATCH_MAX_FORMATS];
+	int error_code;       /* BATCH_ERROR: the l2e_code */
 	int exit_code;        /* BATCH_ERROR: what it means for the run */
 	l2e_dossier *pending; /* merging: converted at the end (batch.c) */
 } batch_result;

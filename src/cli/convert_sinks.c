@@ -26,14 +26,18 @@ static void doc_failed(convert_run *r, doc_failures *f, const batch_result *res,
 {
 	batch_diag *d = &f->diags[f->n];
 
+	progress_clear(&r->progress);
+	fprintf(stderr, "lob2europass: %s\n", why);
+	/* the report keeps the first few of a dossier's failures (a format
+	 * of several documents may fail more often than there are formats) */
+	if (f->n == BATCH_MAX_FORMATS)
+		return;
 	snprintf(f->messages[f->n], sizeof(f->messages[0]), "%s", why);
 	memset(d, 0, sizeof(*d));
 	d->severity = L2E_SEVERITY_ERROR;
 	d->message = f->messages[f->n];
 	d->file = (char *)res->input;
 	f->n++;
-	progress_clear(&r->progress);
-	fprintf(stderr, "lob2europass: %s\n", why);
 }
 
 /*
@@ -82,14 +86,56 @@ static void buf_copy(l2e_buf *dst, const l2e_buf *src)
 	dst->cap = src->len + 1;
 }
 
+/* One document to DIR/name, sealed and delivered when asked. */
+static void write_one(convert_run *r, const batch_result *res, size_t f,
+                      const char *name, const l2e_buf *doc, char **written,
+                      size_t *n_written, doc_failures *fails)
+{
+	char why[768];
+	int rc;
+
+	if (output_write_atomic(r->o->out_dir, name, doc->ptr, doc->len, why) <
+	    0) {
+		doc_failed(r, fails, res, why);
+		convert_worsen(r, EXIT_IO);
+		return;
+	}
+	written[(*n_written)++] = strdup(name);
+	rc = convert_seal_document(r, r->o->formats[f], name, doc, why,
+	                           sizeof(why));
+	if (rc) {
+		doc_failed(r, fails, res, why);
+		convert_worsen(r, rc);
+	}
+}
+
+/* A format of several documents (EDC): STEM.PART.EXT each. */
+static void write_parts(convert_run *r, const batch_result *res, size_t f,
+                        char **written, size_t *n_written, doc_failures *fails)
+{
+	char name[256];
+	size_t k;
+	l2e_buf part;
+
+	for (k = 0; k < res->n_parts[f]; k++) {
+		const batch_part *p = &res->parts[f][k];
+
+		snprintf(name, sizeof(name), "%s.%s%s", res->stem, p->name,
+		         l2e_format_extension(r->o->formats[f]));
+		part.ptr = res->docs[f].ptr + p->offset;
+		part.len = p->len;
+		part.cap = 0; /* borrowed: never freed or grown */
+		write_one(r, res, f, name, &part, written, n_written, fails);
+	}
+}
+
 /* Write a converted dossier's documents; fill the names written. */
 static int write_documents(convert_run *r, const batch_result *res,
                            char **written, size_t *n_written,
                            doc_failures *fails)
 {
-	char name[256], why[768];
+	char name[256];
 	size_t i;
-	int rc;
 
 	for (i = 0; i < r->o->n_formats; i++) {
 		const l2e_buf *doc = &res->docs[i];
@@ -103,21 +149,13 @@ static int write_documents(convert_run *r, const batch_result *res,
 				buf_copy(&r->pending, doc);
 			continue;
 		}
-		snprintf(name, sizeof(name), "%s%s", res->stem,
-		         l2e_format_extension(r->o->formats[i]));
-		if (output_write_atomic(r->o->out_dir, name, doc->ptr, doc->len,
-		                        why) < 0) {
-			doc_failed(r, fails, res, why);
-			convert_worsen(r, EXIT_IO);
+		if (l2e_format_has_parts(r->o->formats[i])) {
+			write_parts(r, res, i, written, n_written, fails);
 			continue;
 		}
-		written[(*n_written)++] = strdup(name);
-		rc = convert_seal_document(r, r->o->formats[i], name, doc, why,
-		                           sizeof(why));
-		if (rc) {
-			doc_failed(r, fails, res, why);
-			convert_worsen(r, rc);
-		}
+		snprintf(name, sizeof(name), "%s%s", res->stem,
+		         l2e_format_extension(r->o->formats[i]));
+		write_one(r, res, i, name, doc, written, n_written, fails);
 	}
 	return fails->n == 0;
 }
@@ -183,13 +221,25 @@ static void reject_duplicate(convert_run *r, const batch_result *res)
 /* A converted dossier (or one unchanged since the last run). */
 static void take_converted(convert_run *r, const batch_result *res)
 {
-	char *written[BATCH_MAX_FORMATS];
-	size_t n_written = 0, i;
+	char **written;
+	size_t n_written = 0, n_docs = 0, i;
 	doc_failures fails;
 	int added = keyset_add(&r->names, res->stem);
 
+	/* one document per format, or as many as a format of parts made */
+	for (i = 0; i < r->o->n_formats; i++)
+		n_docs += l2e_format_has_parts(r->o->formats[i])
+		              ? res->n_parts[i]
+		              : 1;
+	written = calloc(n_docs + 1, sizeof(*written));
+	if (!written) {
+		convert_worsen(r, EXIT_INTERNAL);
+		return;
+	}
+
 	if (added == 0) {
 		reject_duplicate(r, res);
+		free(written);
 		return;
 	}
 	if (added < 0)
@@ -207,7 +257,7 @@ static void take_converted(convert_run *r, const batch_result *res)
 	/* a dossier not fully written or delivered is done again */
 	if (r->has_state && res->fingerprint &&
 	    (res->status == BATCH_UNCHANGED ||
-	     (n_written == r->o->n_formats && !fails.n)))
+	     (n_written == n_docs && !fails.n)))
 		state_note(&r->state, res->stem, res->fingerprint);
 	if (fails.n)
 		report_failed(r, res, &fails, written, n_written);
@@ -216,6 +266,7 @@ static void take_converted(convert_run *r, const batch_result *res)
 		           n_written);
 	for (i = 0; i < n_written; i++)
 		free(written[i]);
+	free(written);
 }
 
 /* A dossier or an input that gave no document. */

@@ -4,7 +4,7 @@
 #
 # Generates N synthetic student records with ../shared/bench's generator,
 # converts them with lob2europass (mappings/bench-students.json) to
-# Europass v3.4 XML and JSON, and runs the peers (jq and xsltproc, with
+# Europass v3.4 XML and JSON and to credentials (EDC), and runs the peers (jq and xsltproc, with
 # the same mapping written in their languages, from ../shared/bench) on
 # the same records in the same run. Prints dossiers per second, peak RSS
 # and our speed as a ratio to each peer.
@@ -80,6 +80,8 @@ for n in ${*:-10000 100000}; do
 				"'$bin' convert -q -j1 -t europass-json -m '$map' -o - '$nd'"
 			run "lob2europass json -j2 (NDJSON out)" "$tmp/o4" \
 				"'$bin' convert -q -j2 -t europass-json -m '$map' -o - '$nd'"
+			run "lob2europass edc -j1 (NDJSON out)" "$tmp/o9" \
+				"'$bin' convert -q -j1 -t edc -m '$map' -o - '$nd'"
 			run "jq (NDJSON in and out)" "$tmp/o5" \
 				"cd '$bench' && jq -c -L . --arg defnat ZZ -f to_europass.jq '$nd'"
 			run "xsltproc (one XML out)" "$tmp/o6" \
@@ -114,6 +116,8 @@ def pick(prefix):
 
 
 x1, x2 = pick("lob2europass xml -j1"), pick("lob2europass xml -j2")
+print("N=%d EDC vs v3.4 XML, -j1, per dossier (medians): %.2fx the time" % (
+    n, pick("lob2europass edc -j1") / x1))
 j1, jq, xs = pick("lob2europass json -j1"), pick("jq"), pick("xsltproc")
 scaling = [r["lob2europass xml -j1 (NDJSON out)"] /
            r["lob2europass xml -j2 (NDJSON out)"] for r in per_round.values()]

@@ -24,7 +24,8 @@ For every example the mapping is written next to a symlink `codelists` ->
 SRC_ROOT/mappings/codelists, and then:
 
   * `BINARY convert -m MAPPING -o OUT INPUT` (SOURCE_DATE_EPOCH=1751526900)
-    must exit 0 and write exactly one document, a Europass v3.4 XML file;
+    must exit 0 and write exactly one document, a Europass v3.4 XML file
+    (or, for `<!-- example: NAME to=edc -->`, one credential, *.edc.jsonld);
   * every non-empty line of the expect block, trimmed, must occur in it;
   * `BINARY mapping check MAPPING` must exit 0;
   * the mapping must be valid against mappings/mapping.schema.json.
@@ -113,7 +114,9 @@ def parse_readme(path):
         name, attrs = rest[0], {}
         for a in rest[1:]:
             key, eq, value = a.partition("=")
-            if not eq or kind != "input" or key not in ("file", "encoding"):
+            if not eq or (kind, key) not in (("input", "file"),
+                                             ("input", "encoding"),
+                                             ("example", "to")):
                 raise ReadmeError(f"{where}: unknown marker attribute {a!r}")
             attrs[key] = value
         if "file" in attrs and (not attrs["file"] or "/" in attrs["file"]
@@ -128,7 +131,7 @@ def parse_readme(path):
             if ex is not None:
                 raise ReadmeError(f"{where}: example {name} appears twice")
             examples[name] = {"mapping": (text, where), "inputs": [],
-                              "expect": None}
+                              "expect": None, "to": attrs.get("to")}
             order.append(name)
             continue
         if ex is None:
@@ -230,7 +233,9 @@ def check_example(binary, src_root, tmp, name, ex, validator, schema):
     else:
         return [f"{where}: a {fmt} example has exactly one input block"]
 
-    r = run([binary, "convert", "-m", mpath, "-o", out, inpath])
+    # to=edc: the example writes one credential instead
+    to = ex.get("to") or "europass-xml"
+    r = run([binary, "convert", "-m", mpath, "--to", to, "-o", out, inpath])
     if r.returncode != 0:
         problems.append(f"convert exited {r.returncode}\n{tail(r.stderr)}")
     # the documents; not the hidden files convert keeps there (its state)
@@ -244,7 +249,12 @@ def check_example(binary, src_root, tmp, name, ex, validator, schema):
     else:
         with open(os.path.join(out, docs[0]), encoding="utf-8") as f:
             doc = f.read()
-        if not docs[0].endswith(".europass.xml") or \
+        if to == "edc":
+            if not docs[0].endswith(".edc.jsonld") or \
+                    '"EuropeanDigitalCredential"' not in doc:
+                problems.append(f"{docs[0]} is no European Digital "
+                                "Credential")
+        elif not docs[0].endswith(".europass.xml") or \
                 "<SkillsPassport" not in doc:
             problems.append(f"{docs[0]} is no Europass v3.4 XML document")
         for line in expect:

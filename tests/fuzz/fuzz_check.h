@@ -251,7 +251,8 @@ static inline void fuzz_check_document(const char *extension, const char *text,
 
 	if (extension && fuzz_ends_with(extension, ".xml"))
 		fuzz_check_xml(where, text, len);
-	else if (extension && fuzz_ends_with(extension, ".json"))
+	else if (extension && (fuzz_ends_with(extension, ".json") ||
+	                       fuzz_ends_with(extension, ".jsonld")))
 		fuzz_check_json(where, text, len);
 	fuzz_check_private(where, text, len);
 }

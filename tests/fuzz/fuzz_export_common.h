@@ -62,8 +62,24 @@ static inline void fuzz_drain(l2e_input *in)
 		     l2e_format_name(f);
 		     f = (l2e_format)(f + 1)) {
 			l2e_buf doc = L2E_BUF_INIT;
+			size_t k, n = l2e_format_has_parts(f)
+			                  ? l2e_dossier_document_count(d, f)
+			                  : 0;
 
-			if (l2e_dossier_write(&doc, fuzz_ctx, d, f) == 0)
+			/* several documents (EDC): each is one document */
+			for (k = 0; k < n; k++) {
+				l2e_buf part = L2E_BUF_INIT;
+
+				if (l2e_dossier_write_document(
+				        &doc, &part, fuzz_ctx, d, f, k) == 0)
+					fuzz_check_document(
+					    l2e_format_extension(f), doc.ptr,
+					    doc.len);
+				l2e_buf_dispose(&doc);
+				l2e_buf_dispose(&part);
+			}
+			if (!n && !l2e_format_has_parts(f) &&
+			    l2e_dossier_write(&doc, fuzz_ctx, d, f) == 0)
 				fuzz_check_document(l2e_format_extension(f),
 				                    doc.ptr, doc.len);
 			l2e_buf_dispose(&doc);

@@ -75,6 +75,7 @@ static const char *const mapping_parts[] = {
 	"      \"surname_prefix\": \"surnamePrefix\",\n"
 	"      \"surname\": { \"path\": \"surname\", \"required\": true },\n"
 	"      \"email\": \"mail\",\n"
+	"      \"student_number\": \"primaryCode.code\",\n"
 	"      \"phone\": \"['phone number']\",\n"
 	"      \"birth_date\": { \"path\": \"dateOfBirth\", "
 	"\"date\": [\"jjjj-mm-dd\", \"d-m-jjjj\", \"jjjjmmdd\", \"mm/jjjj\"],\n"
@@ -118,6 +119,8 @@ static const char *const mapping_parts[] = {
 	"[\"otherCodes[codeType=programme_code].code\", "
 	"\"otherCodes[codeType=crohoCreboCode].code\"] },\n"
 	"          \"organisation\": \"organisation.name\",\n"
+	"          \"awarded\": \"diplomaDate\",\n"
+	"          \"nlqf_level\": \"level\",\n"
 	"          \"city\": \"organisation.address.city\",\n"
 	"          \"country\": \"organisation.address.countryCode\",\n"
 	"          \"country_label\": { \"path\": "
@@ -170,6 +173,9 @@ static const char *const mapping_parts[] = {
 	"[\"tasks[language=nl-NL].value\", "
 	"\"tasks[0].value\", \"tasks\"] },\n",
 	"        \"abroad\": \"abroad\",\n"
+	"        \"hours\": \"totalHours\",\n"
+	"        \"host_id\": \"organisation.sbbLeerbedrijfId\",\n"
+	"        \"learning_outcomes\": \"learningOutcomes[0].value\",\n"
 	"        \"programme\": { \"path\": \"programme\", \"codelist\": "
 	"\"bpv-programme-label\", \"unmapped\": \"warn\" },\n"
 	"        \"description\": { \"first\": [\n"
@@ -332,6 +338,32 @@ static void check_dossier(const l2e_dossier *d)
 		fuzz_fail("a finding past the end", "the dossier", NULL, 0);
 }
 
+/*
+ * A format of several documents per dossier (EDC): each one on its own
+ * is a document to check; l2e_dossier_write gives them one after the
+ * other, which is no single JSON value.
+ */
+static void write_parts(const l2e_dossier *d, l2e_format f)
+{
+	size_t i, n = l2e_dossier_document_count(d, f);
+
+	for (i = 0; i < n; i++) {
+		l2e_buf doc = L2E_BUF_INIT, name = L2E_BUF_INIT;
+		const l2e_error *e;
+
+		if (l2e_dossier_write_document(&doc, &name, ctx, d, f, i) < 0) {
+			e = l2e_ctx_error(ctx);
+			fuzz_fail("a credential could not be written",
+			          l2e_format_name(f), e ? e->message : NULL,
+			          e ? strlen(e->message) : 0);
+		}
+		fuzz_check_document(l2e_format_extension(f), doc.ptr, doc.len);
+		fuzz_check_document(NULL, name.ptr, name.len);
+		l2e_buf_dispose(&doc);
+		l2e_buf_dispose(&name);
+	}
+}
+
 static void write_all(const l2e_dossier *d)
 {
 	l2e_format f;
@@ -339,7 +371,14 @@ static void write_all(const l2e_dossier *d)
 
 	for (f = (l2e_format)1; l2e_format_name(f); f = (l2e_format)(f + 1)) {
 		l2e_buf doc = L2E_BUF_INIT;
-		int rc = l2e_dossier_write(&doc, ctx, d, f);
+		int rc;
+
+		if (l2e_format_has_parts(f)) {
+			if (is_ok)
+				write_parts(d, f);
+			continue;
+		}
+		rc = l2e_dossier_write(&doc, ctx, d, f);
 
 		if (is_ok && rc < 0) {
 			const l2e_error *e = l2e_ctx_error(ctx);

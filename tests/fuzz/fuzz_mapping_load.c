@@ -103,6 +103,32 @@ static void setup(void)
 		codelists = L2E_FUZZ_CODELISTS;
 }
 
+/*
+ * A format of several documents per dossier (EDC): each one on its own
+ * is a document to check; l2e_dossier_write gives them one after the
+ * other, which is no single JSON value.
+ */
+static void write_parts(const l2e_dossier *d, l2e_format f)
+{
+	size_t i, n = l2e_dossier_document_count(d, f);
+
+	for (i = 0; i < n; i++) {
+		l2e_buf doc = L2E_BUF_INIT, name = L2E_BUF_INIT;
+		const l2e_error *e;
+
+		if (l2e_dossier_write_document(&doc, &name, ctx, d, f, i) < 0) {
+			e = l2e_ctx_error(ctx);
+			fuzz_fail("a credential could not be written",
+			          l2e_format_name(f), e ? e->message : NULL,
+			          e ? strlen(e->message) : 0);
+		}
+		fuzz_check_document(l2e_format_extension(f), doc.ptr, doc.len);
+		fuzz_check_document(NULL, name.ptr, name.len);
+		l2e_buf_dispose(&doc);
+		l2e_buf_dispose(&name);
+	}
+}
+
 static void write_all(const l2e_dossier *d)
 {
 	l2e_format f;
@@ -111,6 +137,10 @@ static void write_all(const l2e_dossier *d)
 		l2e_buf doc = L2E_BUF_INIT;
 		const l2e_error *e;
 
+		if (l2e_format_has_parts(f)) {
+			write_parts(d, f);
+			continue;
+		}
 		if (l2e_dossier_write(&doc, ctx, d, f) < 0) {
 			e = l2e_ctx_error(ctx);
 			fuzz_fail("a converted dossier could not be written",

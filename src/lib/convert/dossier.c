@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "core/buf.h"
 #include "core/ctx.h"
 #include "write/writer.h"
 
@@ -92,25 +93,79 @@ const l2e_diag *l2e_dossier_diag(const l2e_dossier *d, size_t i)
 	return d && i < d->diags.n_items ? &d->diags.items[i] : NULL;
 }
 
-int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
-                      l2e_format fmt)
+/* the writer, after the checks every write makes */
+static int writer_for(const l2e__writer **out, l2e_ctx *ctx,
+                      const l2e_dossier *d, l2e_format fmt)
 {
-	const l2e__writer *w;
-	l2e__write_info info;
-	char generator[64];
-
-	L2E_ASSERT_ARG(out && ctx && d);
-	l2e__error_clear(ctx);
-	if (!(w = l2e__writer_find(fmt)))
+	if (!(*out = l2e__writer_find(fmt)))
 		return l2e__error_set(ctx, L2E_ENOTSUPPORTED,
 		                      L2E_ERRCLASS_WRITE,
 		                      "unknown output format %d", (int)fmt);
 	if (d->status != L2E_DOSSIER_OK)
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,
 		                      "dossier %s was not converted", d->stem);
+	return 0;
+}
+
+static int write_part(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
+                      const l2e__writer *w, size_t part)
+{
+	l2e__write_info info;
+	char generator[64];
+
 	snprintf(generator, sizeof(generator), "lob2europass %s",
 	         l2e_version());
 	info.generator = generator;
 	info.document_time = d->document_time;
+	info.part = part;
 	return w->write(out, ctx, &d->profile, &info);
+}
+
+int l2e_dossier_write(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
+                      l2e_format fmt)
+{
+	const l2e__writer *w;
+	size_t i, n;
+	int error;
+
+	L2E_ASSERT_ARG(out && ctx && d);
+	l2e__error_clear(ctx);
+	if ((error = writer_for(&w, ctx, d, fmt)) < 0)
+		return error;
+	if (!w->parts)
+		return write_part(out, ctx, d, w, 0);
+	n = w->parts(&d->profile, 0, NULL, 0);
+	for (i = 0, error = 0; i < n && !error; i++)
+		error = write_part(out, ctx, d, w, i);
+	return error;
+}
+
+size_t l2e_dossier_document_count(const l2e_dossier *d, l2e_format fmt)
+{
+	const l2e__writer *w = l2e__writer_find(fmt);
+
+	if (!d || !w || d->status != L2E_DOSSIER_OK)
+		return 0;
+	return w->parts ? w->parts(&d->profile, 0, NULL, 0) : 1;
+}
+
+int l2e_dossier_write_document(l2e_buf *out, l2e_buf *name, l2e_ctx *ctx,
+                               const l2e_dossier *d, l2e_format fmt, size_t i)
+{
+	const l2e__writer *w;
+	char part[48] = "";
+	int error;
+
+	L2E_ASSERT_ARG(out && name && ctx && d);
+	l2e__error_clear(ctx);
+	if ((error = writer_for(&w, ctx, d, fmt)) < 0)
+		return error;
+	if (i >= (w->parts ? w->parts(&d->profile, i, part, sizeof(part)) : 1))
+		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_WRITE,
+		                      "dossier %s has no document %zu in %s",
+		                      d->stem, i + 1, w->name);
+	if ((error = l2e__buf_puts(name, part)) < 0)
+		return l2e__error_set(ctx, error, L2E_ERRCLASS_WRITE,
+		                      "out of memory naming a document");
+	return write_part(out, ctx, d, w, i);
 }

@@ -33,6 +33,8 @@ static const l2e__field_spec person_fields[PERSON__N] = {
 	[PERSON_COUNTRY] = { "country", L2E__FT_COUNTRY, L2E__F_OPT_IN },
 	[PERSON_COUNTRY_LABEL] = { "country_label", L2E__FT_TEXT,
 	                           L2E__F_OPT_IN },
+	[PERSON_STUDENT_NUMBER] = { "student_number", L2E__FT_TEXT,
+	                            L2E__F_EDC },
 };
 
 static const l2e__field_spec headline_fields[HEADLINE__N] = {
@@ -52,6 +54,10 @@ static const l2e__field_spec education_fields[EDU__N] = {
 	[EDU_EQF_LEVEL] = { "eqf_level", L2E__FT_EQF, 0 },
 	[EDU_FIELD] = { "field", L2E__FT_TEXT, 0 },
 	[EDU_ACTIVITIES] = { "activities", L2E__FT_TEXT, 0 },
+	[EDU_AWARDED] = { "awarded", L2E__FT_DATE, L2E__F_EDC },
+	[EDU_NLQF_LEVEL] = { "nlqf_level", L2E__FT_NLQF, L2E__F_EDC },
+	[EDU_BRIN] = { "brin", L2E__FT_TEXT, L2E__F_EDC },
+	[EDU_OUTCOMES] = { "learning_outcomes", L2E__FT_TEXT, L2E__F_EDC },
 };
 
 static const l2e__field_spec work_fields[WORK__N] = {
@@ -67,6 +73,11 @@ static const l2e__field_spec work_fields[WORK__N] = {
 	[WORK_DESCRIPTION] = { "description", L2E__FT_TEXT, 0 },
 	[WORK_ABROAD] = { "abroad", L2E__FT_BOOL, 0 },
 	[WORK_PROGRAMME] = { "programme", L2E__FT_TEXT, 0 },
+	[WORK_HOURS] = { "hours", L2E__FT_COUNT, L2E__F_EDC },
+	[WORK_WEEKS] = { "weeks", L2E__FT_COUNT, L2E__F_EDC },
+	[WORK_HOST_ID] = { "host_id", L2E__FT_TEXT, L2E__F_EDC },
+	[WORK_OUTCOMES] = { "learning_outcomes", L2E__FT_TEXT, L2E__F_EDC },
+	[WORK_CREDENTIAL] = { "credential", L2E__FT_BOOL, L2E__F_EDC },
 };
 
 static const l2e__field_spec language_fields[LANG__N] = {
@@ -383,6 +394,51 @@ static int is_reference_level(const char *s)
 }
 
 /* Europass v3's pattern for an e-mail address: [^@]+@[^.]+\..+ */
+/* 1..100000, "480" or "480,0" (exports write hours as decimals); the
+ * digits without leading zeros go to out (room for 7) */
+static int parse_count(const char *s, char out[8])
+{
+	size_t n = 0;
+	long v = 0;
+
+	while (*s == '0')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (n == 6)
+			return 0;
+		v = v * 10 + (*s - '0');
+		out[n++] = *s;
+	}
+	if (*s == ',' || *s == '.')
+		for (s++; *s == '0'; s++)
+			;
+	out[n] = '\0';
+	return *s == '\0' && v >= 1 && v <= 100000;
+}
+
+/* NLQF: "entree" (or "0", "Entree..."), 1..8 ("Niveau 3"), "4+" */
+static int parse_nlqf(const char *s, char out[8])
+{
+	while (*s == ' ')
+		s++;
+	/* Entree, Entreeniveau, Entreeopleiding */
+	if (strncmp(s, "entree", 6) == 0 || strncmp(s, "Entree", 6) == 0 ||
+	    strcmp(s, "0") == 0) {
+		memcpy(out, "entree", 7);
+		return 1;
+	}
+	if (strncmp(s, "niveau ", 7) == 0 || strncmp(s, "Niveau ", 7) == 0)
+		s += 7;
+	if (s[0] >= '1' && s[0] <= '8' &&
+	    (s[1] == '\0' || (s[0] == '4' && s[1] == '+' && !s[2]))) {
+		out[0] = s[0];
+		out[1] = s[1];
+		out[2] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
 static int is_email(const char *s)
 {
 	const char *at = strchr(s, '@'), *dot;
@@ -526,6 +582,24 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
 			error = L2E__SET_REFUSED;
 			if (note)
 				*note = "not a digital skill level (A, B or C)";
+			goto done;
+		}
+		val = small;
+		break;
+	case L2E__FT_COUNT:
+		if (!parse_count(val, small)) {
+			error = L2E__SET_REFUSED;
+			if (note)
+				*note = "not a whole number from 1 to 100000";
+			goto done;
+		}
+		val = small;
+		break;
+	case L2E__FT_NLQF:
+		if (!parse_nlqf(val, small)) {
+			error = L2E__SET_REFUSED;
+			if (note)
+				*note = "not an NLQF level (entree, 1..8, 4+)";
 			goto done;
 		}
 		val = small;

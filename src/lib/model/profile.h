@@ -30,11 +30,16 @@ typedef enum l2e__ftype {
 	L2E__FT_ICT_AREA,  /* information, communication, ... */
 	L2E__FT_ICT_LEVEL, /* A, B, C */
 	L2E__FT_DATETIME,  /* xsd:dateTime, for document metadata */
-	L2E__FT_EMAIL      /* local@domain.tld, as Europass requires */
+	L2E__FT_EMAIL,     /* local@domain.tld, as Europass requires */
+	L2E__FT_COUNT,     /* a whole number 1..100000 (hours, weeks) */
+	L2E__FT_NLQF       /* Dutch framework level: entree, 1..8, 4+ */
 } l2e__ftype;
 
 /* personal data that a mapping must opt in to (codelists.md §7) */
 #define L2E__F_OPT_IN 1u
+/* written only in credentials (--to edc): the v3 and CV documents, and
+ * the identifiers the CV derives from the profile, do not see it */
+#define L2E__F_EDC 2u
 
 typedef struct l2e__field_spec {
 	const char *name;
@@ -77,6 +82,7 @@ enum {
 	PERSON_CITY,
 	PERSON_COUNTRY,
 	PERSON_COUNTRY_LABEL,
+	PERSON_STUDENT_NUMBER, /* the learner's id in an EDC */
 	PERSON__N
 };
 enum { HEADLINE_TEXT, HEADLINE__N };
@@ -93,6 +99,10 @@ enum {
 	EDU_EQF_LEVEL,
 	EDU_FIELD,
 	EDU_ACTIVITIES,
+	EDU_AWARDED, /* awarding date: an EDC of the qualification */
+	EDU_NLQF_LEVEL,
+	EDU_BRIN,     /* the school's registration (issuer of an EDC) */
+	EDU_OUTCOMES, /* learning outcomes, one per line */
 	EDU__N
 };
 enum {
@@ -108,6 +118,11 @@ enum {
 	WORK_DESCRIPTION,
 	WORK_ABROAD,
 	WORK_PROGRAMME,
+	WORK_HOURS, /* workload in hours */
+	WORK_WEEKS,
+	WORK_HOST_ID,    /* host organisation's registration, e.g. SBB */
+	WORK_OUTCOMES,   /* learning outcomes, one per line */
+	WORK_CREDENTIAL, /* an EDC of this work item (default: if abroad) */
 	WORK__N
 };
 enum {

@@ -12,7 +12,10 @@
  *   Candidate in http://www.europass.eu/1.0
  *       the Europass CV XML; version from hr:DocumentID/@schemeVersionID.
  * JSON: an object with a SkillsPassport member is v3 JSON, its version
- * in SkillsPassport.DocumentInfo.XSDVersion as for XML.
+ * in SkillsPassport.DocumentInfo.XSDVersion as for XML. An object whose
+ * @context names the ELM edc-ap context, or whose type lists
+ * EuropeanDigitalCredential, is an EDC; so is the EDC issuer's upload
+ * wrapper {"credential": such an object, ...}.
  */
 #include "validate/validate_int.h"
 
@@ -148,11 +151,44 @@ void l2e__detect_xml(l2e__detected *out, const xmlDoc *doc)
 	         ns ? " in namespace " : " without a namespace", ns ? ns : "");
 }
 
+/* a string equal to s, or an array with one */
+static int lists(const l2e__node *n, const char *s)
+{
+	const l2e__node *k;
+
+	if (n && n->kind == L2E__NODE_ARRAY) {
+		for (k = n->first; k; k = k->next)
+			if (lists(k, s))
+				return 1;
+		return 0;
+	}
+	return n && n->kind == L2E__NODE_STRING && strcmp(n->text, s) == 0;
+}
+
+static int is_edc(const l2e__node *obj)
+{
+	const l2e__node *wrapped;
+
+	if (!obj || obj->kind != L2E__NODE_OBJECT)
+		return 0;
+	wrapped = l2e__node_member(obj, "credential");
+	if (wrapped && wrapped->kind == L2E__NODE_OBJECT)
+		obj = wrapped;
+	return lists(l2e__node_member(obj, "@context"),
+	             "http://data.europa.eu/snb/model/context/edc-ap") ||
+	       lists(l2e__node_member(obj, "type"),
+	             "EuropeanDigitalCredential");
+}
+
 void l2e__detect_json(l2e__detected *out, const l2e__node *root)
 {
 	const l2e__node *sp, *v;
 
 	memset(out, 0, sizeof(*out));
+	if (is_edc(root)) {
+		out->kind = L2E_DOC_EDC;
+		return;
+	}
 	sp = root && root->kind == L2E__NODE_OBJECT
 	         ? l2e__node_member(root, "SkillsPassport")
 	         : NULL;

@@ -85,7 +85,7 @@ int l2e_report_is_valid(const l2e_report *r)
 	if (!r)
 		return 0;
 	return (r->kind == L2E_DOC_V3_XML || r->kind == L2E_DOC_V3_JSON ||
-	        r->kind == L2E_DOC_CV_XML) &&
+	        r->kind == L2E_DOC_CV_XML || r->kind == L2E_DOC_EDC) &&
 	       r->n_errors == 0;
 }
 
@@ -111,6 +111,7 @@ const char *l2e_doc_kind_name(l2e_doc_kind kind)
 	case L2E_DOC_V3_JSON: return "europass-v3-json";
 	case L2E_DOC_CV_XML: return "europass-cv-xml";
 	case L2E_DOC_OLDER: return "europass-older";
+	case L2E_DOC_EDC: return "edc";
 	default: return "not-europass";
 	}
 }

@@ -275,6 +275,12 @@ static int validate_json(l2e_validator *v, l2e_report *r, const char *name,
 	l2e__detect_json(&d, root);
 	set_kind(r, &d);
 	kind_findings(r, &d);
+	if (d.kind == L2E_DOC_EDC) {
+		/* no schema step: the EDC shapes are SHACL, which needs a
+		 * JVM; the built-in checks cover what breaks a credential */
+		l2e__check_edc_json(r, root);
+		goto done;
+	}
 	if (d.kind != L2E_DOC_V3_JSON)
 		goto done;
 	r->schema = L2E_SCHEMA_SKIPPED;

@@ -133,6 +133,10 @@ int l2e__jschema_validate(const l2e__jschema *s, l2e_report *r,
 void l2e__check_v3_xml(l2e_report *r, const xmlDoc *doc);
 void l2e__check_cv_xml(l2e_report *r, const xmlDoc *doc);
 void l2e__check_v3_json(l2e_report *r, const l2e__node *root);
+/* a European Digital Credential, or its upload wrapper (checks_edc.c) */
+void l2e__check_edc_json(l2e_report *r, const l2e__node *root);
+/* xsd:dateTime naming a real day */
+int l2e__check_xsd_datetime(const char *s);
 
 /* The value rules, for the walks above and for unit tests. */
 int l2e__check_cefr(const char *s); /* A1 .. C2 */

@@ -66,6 +66,9 @@ static unsigned long long fnv_profile(unsigned long long h,
 		for (it = p->first[s]; it; it = it->next)
 			for (f = 0; f < l2e__sections[s].n_fields; f++) {
 				v = &it->values[f];
+				if (l2e__sections[s].fields[f].flags &
+				    L2E__F_EDC)
+					continue; /* not in the CV */
 				if (!v->is_set)
 					h = fnv(h, "");
 				else if (v->text)

@@ -8,11 +8,15 @@
 
 static const l2e__writer writers[] = {
 	{ L2E_FORMAT_EUROPASS_XML, "europass-xml", ".europass.xml",
-	  "application/xml", l2e__write_europass_xml },
+	  "application/xml", l2e__write_europass_xml, NULL },
 	{ L2E_FORMAT_EUROPASS_JSON, "europass-json", ".europass.json",
-	  "application/json", l2e__write_europass_json },
+	  "application/json", l2e__write_europass_json, NULL },
 	{ L2E_FORMAT_EUROPASS_CV, "europass-cv", ".cv.xml", "application/xml",
-	  l2e__write_europass_cv },
+	  l2e__write_europass_cv, NULL },
+	{ L2E_FORMAT_EDC, "edc", ".edc.jsonld", "application/ld+json",
+	  l2e__write_edc, l2e__edc_parts },
+	{ L2E_FORMAT_EDC_UPLOAD, "edc-upload", ".edc-upload.json",
+	  "application/json", l2e__write_edc_upload, l2e__edc_parts },
 };
 
 const l2e__writer *l2e__writer_find(l2e_format format)
@@ -56,4 +60,11 @@ int l2e_format_from_name(l2e_format *out, const char *name)
 			return 0;
 		}
 	return L2E_ENOTSUPPORTED;
+}
+
+int l2e_format_has_parts(l2e_format fmt)
+{
+	const l2e__writer *w = l2e__writer_find(fmt);
+
+	return w && w->parts;
 }
