@@ -105,6 +105,20 @@ L2E_API size_t l2e_chunk_size(const l2e_chunk *chunk);
 /** 1 when the mapping reads a folder as one input (CSV bundles). */
 L2E_API int l2e_mapping_reads_folders(const l2e_mapping *map);
 
+/**
+ * 1 when a file of a folder, by its name, is an export the mapping reads
+ * (".json", ".jsonl", ".ndjson" for JSON; ".xml" for XML; ".csv" or
+ * ".txt" for CSV). Its content is checked again when it is opened: an
+ * input that does not look like what the mapping reads (a workbook, a
+ * PDF, XML for a JSON mapping) is refused by l2e_input_open() with
+ * L2E_EPARSE and one line naming the fix.
+ */
+L2E_API int l2e_mapping_reads_file_name(const l2e_mapping *map,
+                                        const char *name);
+
+/** What the mapping reads, for messages: "JSON", "XML" or "CSV". */
+L2E_API const char *l2e_mapping_reads_label(const l2e_mapping *map);
+
 /** The dossier's key as read (the student number). Borrowed. */
 L2E_API const char *l2e_dossier_key(const l2e_dossier *d);
 

@@ -6,7 +6,6 @@
  * Options are read in convert_options.c, each dossier is taken in by
  * convert_sinks.c (see cmd_convert.h for the whole map).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,60 +17,6 @@
 #include "commands.h"
 #include "cmd_convert.h"
 #include "output.h"
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A folder of export files: each (regular, not hidden) file, sorted. */
-static void add_folder(convert_run *r, l2e_ctx *ctx, const char *dir)
-{
-	char **names = NULL, path[4096];
-	size_t n = 0, cap = 0, i;
-	struct stat st;
-	struct dirent *e;
-	DIR *d = opendir(dir);
-
-	if (!d) {
-		fprintf(stderr, "lob2europass: %s: %s\n", dir, strerror(errno));
-		convert_worsen(r, EXIT_INPUT);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		char **grown;
-
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			grown = realloc(names, cap * sizeof(*grown));
-			if (!grown)
-				break;
-			names = grown;
-		}
-		if ((names[n] = strdup(path)))
-			n++;
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), by_name);
-	for (i = 0; i < n; i++) {
-		batch_add_input(r->batch, ctx, names[i]);
-		free(names[i]);
-	}
-	free(names);
-}
 
 static int state_unchanged(const char *stem, const char *fingerprint,
                            void *payload)
@@ -128,13 +73,14 @@ int cmd_convert(int argc, char **argv)
 	batch_config cfg;
 	convert_opts o;
 	convert_run r;
-	int i, lock_fd = -1, rc;
+	int i, lock_fd = -1, rc, is_nothing;
 
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
 	if ((rc = convert_opts_parse(&o, argc, argv)) >= 0)
 		goto out;
 	opts.document_time = o.document_time;
+	opts.allow_empty = o.allow_empty;
 	rc = EXIT_OK;
 	if (l2e_ctx_new(&ctx, &opts) < 0) {
 		rc = EXIT_INTERNAL;
@@ -184,19 +130,22 @@ int cmd_convert(int argc, char **argv)
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
-	progress_start(&r.progress, !o.is_quiet);
-	for (i = 0; i < o.args.n_positional; i++) {
-		const char *in = o.args.positional[i];
-
-		if (is_dir(in) && !l2e_mapping_reads_folders(map))
-			add_folder(&r, ctx, in);
-		else
-			batch_add_input(r.batch, ctx, in);
-	}
+	progress_start(&r.progress,
+	               !o.is_quiet && !o.no_progress && !o.is_json_log);
+	convert_add_inputs(&r, ctx, map);
 	batch_finish(r.batch);
 	r.batch = NULL;
 	progress_clear(&r.progress);
 
+	is_nothing =
+	    r.t.converted + r.t.unchanged + r.t.skipped + r.t.rejected == 0;
+	if (r.rc == EXIT_OK && !o.allow_empty && is_nothing) {
+		/* the export did not arrive: not a success to a nightly job */
+		convert_say(&r, "error", NULL,
+		            "no student records in the input: check that the "
+		            "export arrived (--allow-empty accepts this)");
+		convert_worsen(&r, EXIT_INPUT);
+	}
 	if (o.mode == OUT_ONE && r.n_pending > 1) {
 		fprintf(stderr,
 		        "lob2europass: %zu dossiers converted; standard "
@@ -206,9 +155,12 @@ int cmd_convert(int argc, char **argv)
 	} else if (o.mode == OUT_ONE && r.n_pending == 1) {
 		fwrite(r.pending.ptr, 1, r.pending.len, stdout);
 	}
-	if (o.mode == OUT_DIR)
+	/* a run that read nothing leaves the folder as the last run left
+	 * it: an empty SHA256SUMS would disown every document in it */
+	is_nothing = is_nothing && !o.allow_empty;
+	if (o.mode == OUT_DIR && !is_nothing)
 		convert_worsen(&r, convert_seal_finish(&r));
-	if (r.has_state && state_save(&r.state) < 0) {
+	if (r.has_state && !is_nothing && state_save(&r.state) < 0) {
 		fprintf(stderr,
 		        "lob2europass: %s: cannot save the run state: "
 		        "%s\n",

@@ -10,6 +10,8 @@
  *                      JSON lines, standard output, report, run state
  *   convert_seal.c     SHA256SUMS, its signature, --deliver, and the
  *                      credentials of the network clients
+ *   convert_inputs.c   files and folders of the command line into the
+ *                      pipeline, filtered by what the mapping reads
  *   convert_log.c      messages on standard error: findings, summary
  *
  * Calls go down this list, never up: the run calls all of them, the
@@ -55,6 +57,8 @@ typedef struct convert_opts {
 	long jobs;
 	long max_errors; /* 0: no limit */
 	int skip_unchanged;
+	int allow_empty;         /* --allow-empty */
+	int no_progress;         /* --no-progress */
 	const char *report_json; /* --report */
 	const char *report_csv;  /* --report-csv */
 	l2e_net_options net;     /* --allow-http, --cacert, --timeout, ... */
@@ -142,7 +146,20 @@ int convert_seal_finish(convert_run *r);
 
 void convert_seal_dispose(convert_run *r);
 
+/* convert_inputs.c */
+
+/** The command line's inputs into the batch (folders: see the file). */
+void convert_add_inputs(convert_run *r, l2e_ctx *ctx, const l2e_mapping *map);
+
 /* convert_log.c */
+
+/**
+ * A message about the run or an input (not a dossier), as
+ * "lob2europass: FILE: text" or a JSON line (--log-format json).
+ * `file` may be NULL.
+ */
+void convert_say(convert_run *r, const char *level, const char *file,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /** A finding as a text or JSON line (--log-format) on standard error. */
 void convert_log(const convert_run *r, const char *level, const batch_diag *d,

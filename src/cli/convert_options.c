@@ -44,6 +44,8 @@ enum {
 	OPT_SIGN_KEY,
 	OPT_DOCUMENT_DATE,
 	OPT_QUIET,
+	OPT_ALLOW_EMPTY,
+	OPT_NO_PROGRESS,
 	OPT_HELP
 };
 
@@ -114,6 +116,13 @@ static const cli_opt options[] = {
 	                        "1970-01-01T00:00:00Z)" },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
 	                "print errors only: no warnings, progress or summary" },
+	[OPT_ALLOW_EMPTY] = { "allow-empty", 0, NULL,
+	                      "an empty input (an empty file or stream, a "
+	                      "folder without export files, no student "
+	                      "records at all) is not an error" },
+	[OPT_NO_PROGRESS] = { "no-progress", 0, NULL,
+	                      "no progress line on a terminal (there is none "
+	                      "with TERM=dumb, --quiet or --log-format json)" },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -435,6 +444,8 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 		return EXIT_USAGE;
 	if (a->values[OPT_FAIL_FAST])
 		o->max_errors = 1;
+	o->allow_empty = a->values[OPT_ALLOW_EMPTY] != NULL;
+	o->no_progress = a->values[OPT_NO_PROGRESS] != NULL;
 	o->skip_unchanged = a->values[OPT_SKIP_UNCHANGED] != NULL;
 	if (o->skip_unchanged && o->mode != OUT_DIR) {
 		fputs(

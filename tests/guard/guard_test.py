@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""An administrator's mistakes, each one clear line (issue 17).
+
+Each case makes one of the mistakes a new user made (the issue's table)
+and checks what they get back: the right exit code, at most a handful of
+lines on standard error, a message that names the fix, and nothing
+written that loses data (an output folder from an earlier run keeps its
+documents and its SHA256SUMS).
+
+    guard_test.py BINARY SRC_ROOT
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+BIN = SRC = TMP = None
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1751526900")
+ENV.pop("L2E_MAPPINGS_PATH", None)
+results = []
+CASES = []
+
+
+def run(args, stdin=b"", env=None):
+    return subprocess.run([BIN] + args, input=stdin, capture_output=True,
+                          env=env or ENV, timeout=120)
+
+
+def case(fn):
+    CASES.append(fn)
+    return fn
+
+
+def expect(cond, msg):
+    if not cond:
+        raise AssertionError(msg)
+
+
+def lines(p):
+    return [l for l in p.stderr.decode("utf-8", "replace").splitlines() if l]
+
+
+def mapping(name):
+    return os.path.join(SRC, "mappings", name + ".json")
+
+
+def sample(*parts):
+    return os.path.join(SRC, "samples", *parts)
+
+
+def earlier_run():
+    """An output folder as a good earlier run left it: (dir, SHA256SUMS)."""
+    out = tempfile.mkdtemp(dir=TMP)
+    p = run(["convert", "-q", "-m", mapping("koerskaart-json"), "-o", out,
+             sample("koerskaart-json", "export-page1.json")])
+    expect(p.returncode in (0, 1), "earlier run failed: %r" % p.stderr)
+    with open(os.path.join(out, "SHA256SUMS"), "rb") as f:
+        sums = f.read()
+    expect(sums, "earlier run wrote an empty SHA256SUMS")
+    return out, sums
+
+
+def mistake(args, rc, fix, max_lines=2, stdin=b""):
+    """Run a mistake into an earlier run's folder and check the answer."""
+    out, sums = earlier_run()
+    docs = sorted(os.listdir(out))
+    p = run(["convert", "-o", out] + args, stdin=stdin)
+    got = lines(p)
+    expect(p.returncode == rc, "exit %d, not %d: %s"
+           % (p.returncode, rc, got[:3]))
+    expect(1 <= len(got) <= max_lines,
+           "%d lines on stderr, want 1..%d: %s" % (len(got), max_lines,
+                                                   got[:5]))
+    expect(any(fix in l for l in got), "no %r in %s" % (fix, got))
+    with open(os.path.join(out, "SHA256SUMS"), "rb") as f:
+        expect(f.read() == sums, "SHA256SUMS of the earlier run changed")
+    expect(sorted(os.listdir(out)) == docs, "the output folder changed")
+    return got
+
+
+def workbook(path):
+    """An .xlsx as a spreadsheet program writes it (xlsxwriter if there)."""
+    try:
+        import xlsxwriter
+        wb = xlsxwriter.Workbook(path)
+        ws = wb.add_worksheet("studenten")
+        ws.write_row(0, 0, ["Studentnummer", "Achternaam"])
+        ws.write_row(1, 0, ["0213307", "Jansen"])
+        wb.close()
+    except ImportError:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            z.writestr("xl/workbook.xml", "<workbook/>")
+            z.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+
+
+# ==== 1. a CSV-bundle mapping given one file, or the file on stdin ====
+
+@case
+def bundle_given_one_file():
+    mistake(["-m", mapping("voorbeeldsis-csv"),
+             sample("voorbeeldsis-csv", "studenten.csv")], 3,
+            "give the folder that holds them")
+
+
+@case
+def bundle_given_stdin():
+    with open(sample("voorbeeldsis-csv", "studenten.csv"), "rb") as f:
+        data = f.read()
+    mistake(["-m", mapping("voorbeeldsis-csv"), "-"], 3,
+            "give the folder that holds them", stdin=data)
+
+
+# ==== 2. the export did not arrive ====
+
+@case
+def empty_folder():
+    empty = tempfile.mkdtemp(dir=TMP)
+    mistake(["-m", mapping("koerskaart-json"), empty], 3, "--allow-empty")
+
+
+@case
+def empty_folder_allowed():
+    empty = tempfile.mkdtemp(dir=TMP)
+    out = tempfile.mkdtemp(dir=TMP)
+    p = run(["convert", "--allow-empty", "-m", mapping("koerskaart-json"),
+             "-o", out, empty])
+    expect(p.returncode == 0, "exit %d with --allow-empty" % p.returncode)
+
+
+@case
+def empty_stream():
+    mistake(["-m", mapping("koerskaart-json"), "-"], 3,
+            "check that the export arrived")
+
+
+@case
+def empty_file():
+    path = os.path.join(TMP, "leeg.json")
+    open(path, "w").close()
+    mistake(["-m", mapping("koerskaart-json"), path], 3,
+            "check that the export arrived")
+
+
+@case
+def no_records_at_all():
+    path = os.path.join(TMP, "geen.json")
+    with open(path, "w") as f:
+        json.dump({"items": []}, f)
+    mistake(["-m", mapping("koerskaart-json"), path], 3,
+            "no student records in the input")
+
+
+# ==== 3. the wrong mapping for the export ====
+
+@case
+def json_mapping_on_csv_folder():
+    mistake(["-m", mapping("koerskaart-json"), sample("voorbeeldsis-csv")],
+            3, "no JSON export in this folder")
+
+
+@case
+def json_mapping_on_xml():
+    mistake(["-m", mapping("koerskaart-json"),
+             sample("leerlingadmin-xml", "export.xml")], 3,
+            "looks like XML; mapping 'koerskaart-json' reads JSON exports: "
+            "use a mapping for this kind of export")
+
+
+@case
+def csv_mapping_on_pretty_json():
+    path = os.path.join(TMP, "export.json")
+    with open(sample("koerskaart-json", "export-page1.json")) as f:
+        data = json.load(f)
+    with open(path, "w") as f:
+        json.dump(data, f, indent=4)
+    mistake(["-m", mapping("voorbeeldsis-csv"), path], 3,
+            "looks like JSON; mapping 'voorbeeldsis-csv' reads a CSV bundle")
+
+
+# ==== 4. an Excel workbook given as the CSV ====
+
+@case
+def workbook_as_csv():
+    path = os.path.join(TMP, "studenten.xlsx")
+    workbook(path)
+    got = mistake(["-m", mapping("voorbeeldsis-csv"), path], 3,
+                  "is an Excel workbook; mapping 'voorbeeldsis-csv' reads "
+                  "a CSV bundle")
+    expect(any("save each sheet as CSV (puntkomma-gescheiden)" in l
+               for l in got), "no fix in %s" % got)
+
+
+# ==== 5. a folder of PDFs ====
+
+@case
+def folder_of_pdfs():
+    d = tempfile.mkdtemp(dir=TMP)
+    for n in ("a", "b", "c"):
+        with open(os.path.join(d, n + ".pdf"), "wb") as f:
+            f.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    got = mistake(["-m", mapping("koerskaart-json"), d], 3,
+                  "no JSON export in this folder (it holds a.pdf, b.pdf, "
+                  "c.pdf)")
+
+
+@case
+def pdf_named_json():
+    path = os.path.join(TMP, "export-pdf.json")
+    with open(path, "wb") as f:
+        f.write(b"%PDF-1.7\n" + bytes(range(256)))
+    mistake(["-m", mapping("koerskaart-json"), path], 3,
+            "is a PDF document; mapping 'koerskaart-json' reads JSON "
+            "exports: a PDF is a printout")
+
+
+# ==== a sample folder with a README and expected/ folders ====
+
+@case
+def folder_reads_only_its_exports():
+    out = tempfile.mkdtemp(dir=TMP)
+    p = run(["convert", "-m", mapping("koerskaart-json"), "-o", out,
+             sample("koerskaart-json")])
+    got = lines(p)
+    skipped = [l for l in got if "skipped 4 entries" in l]
+    expect(len(skipped) == 1, "want one 'skipped' line: %s" % got)
+    expect("README.md, expected-cv/, expected-json/, expected/" in
+           skipped[0], "the skipped entries are not named: %s" % skipped)
+    expect(p.returncode == 1, "exit %d, want 1 (one rejected dossier)"
+           % p.returncode)
+    expect(len(got) < 12, "%d lines: %s" % (len(got), got))
+
+
+def main():
+    global BIN, SRC, TMP
+    BIN, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    TMP = tempfile.mkdtemp(prefix="l2e-guard.")
+    only = sys.argv[3:]
+    for fn in CASES:
+        if only and fn.__name__ not in only:
+            continue
+        try:
+            fn()
+            results.append((fn.__name__, None))
+        except AssertionError as e:
+            results.append((fn.__name__, str(e) or "assertion failed"))
+    failed = 0
+    for name, err in results:
+        print("%s: %s" % ("FAIL" if err else "ok", name) +
+              (": " + err if err else ""))
+        failed += err is not None
+    shutil.rmtree(TMP, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
