@@ -94,6 +94,11 @@ int cmd_convert(int argc, char **argv)
 		goto out;
 	}
 	r.ctx = ctx;
+	r.mapping_name = l2e_mapping_name(map);
+	if (convert_cap_new(&r.cap, o.max_repeats) < 0) {
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
 	if ((rc = convert_seal_prepare(&r, ctx)) != 0)
 		goto out;
 	for (i = 0; i < o.args.n_positional && !net; i++)
@@ -136,6 +141,7 @@ int cmd_convert(int argc, char **argv)
 	batch_finish(r.batch);
 	r.batch = NULL;
 	progress_clear(&r.progress);
+	convert_cap_finish(&r);
 
 	is_nothing =
 	    r.t.converted + r.t.unchanged + r.t.skipped + r.t.rejected == 0;
@@ -186,6 +192,7 @@ out:
 	l2e_buf_dispose(&r.pending);
 	keyset_dispose(&r.names);
 	convert_seal_dispose(&r);
+	convert_cap_free(r.cap);
 	l2e_net_free(net);
 	l2e_mapping_free(map);
 	l2e_ctx_free(ctx);

@@ -13,6 +13,7 @@
  *   convert_inputs.c   files and folders of the command line into the
  *                      pipeline, filtered by what the mapping reads
  *   convert_log.c      messages on standard error: findings, summary
+ *   convert_cap.c      findings of one kind capped per input
  *
  * Calls go down this list, never up: the run calls all of them, the
  * options know nothing of the run, the sinks call sealing and logging,
@@ -55,7 +56,8 @@ typedef struct convert_opts {
 	int is_quiet;
 	int is_json_log;
 	long jobs;
-	long max_errors; /* 0: no limit */
+	long max_errors;  /* 0: no limit */
+	long max_repeats; /* --max-repeats; 0: show all */
 	int skip_unchanged;
 	int allow_empty;         /* --allow-empty */
 	int no_progress;         /* --no-progress */
@@ -86,6 +88,9 @@ void convert_opts_dispose(convert_opts *o);
  */
 const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size);
 
+/* Repeated findings per input (convert_cap.c). */
+typedef struct convert_cap convert_cap;
+
 /* One conversion run: its options and everything its dossiers touch. */
 typedef struct convert_run {
 	const convert_opts *o;
@@ -104,6 +109,8 @@ typedef struct convert_run {
 	deliver deliver;   /* --deliver */
 	int has_deliver;
 	l2e_signer *signer; /* --sign-key */
+	convert_cap *cap;   /* --max-repeats */
+	const char *mapping_name;
 } convert_run;
 
 /* The run's exit code is the worst one seen. */
@@ -145,6 +152,26 @@ int convert_seal_unchanged(convert_run *r, const batch_result *res);
 int convert_seal_finish(convert_run *r);
 
 void convert_seal_dispose(convert_run *r);
+
+/* convert_cap.c */
+
+/** Count findings of a kind per input. 0, or -1 out of memory. */
+int convert_cap_new(convert_cap **out, long max);
+
+/**
+ * 1 when finding `d` of `res` is to be shown: not more than max of its
+ * kind in its input (max 0: all). Counts it either way.
+ */
+int convert_cap_admit(convert_cap *c, const batch_result *res,
+                      const batch_diag *d);
+
+/** Count a result (after its findings) as a dossier of its input. */
+void convert_cap_result(convert_cap *c, const batch_result *res);
+
+/** "… N more like this in INPUT", and the likely cause, at the end. */
+void convert_cap_finish(convert_run *r);
+
+void convert_cap_free(convert_cap *c);
 
 /* convert_inputs.c */
 

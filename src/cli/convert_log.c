@@ -71,8 +71,12 @@ void convert_log_findings(const convert_run *r, const batch_result *res)
 
 		if (r->o->is_quiet && !is_error)
 			continue;
+		if (r->cap && !convert_cap_admit(r->cap, res, d))
+			continue;
 		convert_log(r, is_error ? "error" : "warning", d, res->stem);
 	}
+	if (r->cap)
+		convert_cap_result(r->cap, res);
 }
 
 void convert_log_summary(const convert_run *r)

@@ -30,6 +30,7 @@ enum {
 	OPT_REPORT_CSV,
 	OPT_FAIL_FAST,
 	OPT_MAX_ERRORS,
+	OPT_MAX_REPEATS,
 	OPT_SKIP_UNCHANGED,
 	OPT_LOG_FORMAT,
 	OPT_MAPPINGS_DIR,
@@ -73,6 +74,10 @@ static const cli_opt options[] = {
 	                    "stop at the first dossier that fails" },
 	[OPT_MAX_ERRORS] = { "max-errors", 0, "N",
 	                     "stop after N failed dossiers" },
+	[OPT_MAX_REPEATS] = { "max-repeats", 0, "N",
+	                      "show at most N findings of the same kind per "
+	                      "input, then count the rest (default 20; 0: "
+	                      "show all)" },
 	[OPT_SKIP_UNCHANGED] = { "skip-unchanged", 0, NULL,
 	                         "with --out DIR: skip dossiers whose input, "
 	                         "mapping and tool version did not change "
@@ -442,6 +447,15 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	    (o->max_errors = number_arg(a->values[OPT_MAX_ERRORS],
 	                                "--max-errors", 1000000000L)) < 0)
 		return EXIT_USAGE;
+	o->max_repeats = 20;
+	if (a->values[OPT_MAX_REPEATS] &&
+	    cli_number(a->values[OPT_MAX_REPEATS], 0, 1000000000L,
+	               &o->max_repeats) < 0) {
+		fputs("lob2europass convert: --max-repeats takes a whole "
+		      "number from 0 to 1000000000\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
 	if (a->values[OPT_FAIL_FAST])
 		o->max_errors = 1;
 	o->allow_empty = a->values[OPT_ALLOW_EMPTY] != NULL;

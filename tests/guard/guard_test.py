@@ -218,6 +218,53 @@ def pdf_named_json():
             "exports: a PDF is a printout")
 
 
+# ==== repeated findings, capped per input ====
+
+def keyless(n):
+    path = os.path.join(TMP, "andere-export.jsonl")
+    with open(path, "w") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": i, "naam": "x"}) + "\n")
+    return path
+
+
+@case
+def repeated_findings_capped():
+    out = tempfile.mkdtemp(dir=TMP)
+    p = run(["convert", "-m", mapping("koerskaart-json"), "-o", out,
+             keyless(1000)])
+    got = lines(p)
+    expect(p.returncode == 1, "exit %d, want 1" % p.returncode)
+    expect(len(got) == 23, "%d lines, want 20 + more + cause + summary"
+           % len(got))
+    expect(sum("record has no dossier key" in l for l in got) == 22,
+           "not 20 findings and 2 summaries: %s" % got[-4:])
+    expect(any("… 980 more like this in " in l for l in got),
+           "no count of the rest: %s" % got[-3:])
+    expect(any("1,000 of 1,000 dossiers fail the same way" in l and
+               "is mapping 'koerskaart-json' the right one" in l
+               for l in got), "no likely cause: %s" % got[-3:])
+
+
+@case
+def repeated_findings_option():
+    out = tempfile.mkdtemp(dir=TMP)
+    path = keyless(30)
+    p = run(["convert", "--max-repeats", "0", "-m",
+             mapping("koerskaart-json"), "-o", out, path])
+    got = lines(p)
+    expect(sum("record has no dossier key at" in l and "more like" not in l
+               and "fail the same way" not in l for l in got) == 30,
+           "--max-repeats 0 does not show all: %d lines" % len(got))
+    p = run(["convert", "--max-repeats", "3", "--log-format", "json", "-m",
+             mapping("koerskaart-json"), "-o", out, path])
+    objs = [json.loads(l) for l in lines(p)]
+    expect(sum(o.get("level") == "error" and "line" in o for o in objs) == 3,
+           "--max-repeats 3 shows %d" % len(objs))
+    expect(any("27 more like this" in o.get("message", "") for o in objs),
+           "no count of the rest in JSON: %s" % objs[-3:])
+
+
 # ==== a sample folder with a README and expected/ folders ====
 
 @case
