@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "cmd_convert.h"
+#include "mapping_path.h"
 #include "output.h"
 
 static int state_unchanged(const char *stem, const char *fingerprint,
@@ -70,6 +71,7 @@ int cmd_convert(int argc, char **argv)
 	l2e_net *net = NULL;
 	l2e_ctx *ctx = NULL;
 	char path_buf[4096], why[256];
+	const char *map_path;
 	batch_config cfg;
 	convert_opts o;
 	convert_run r;
@@ -86,11 +88,20 @@ int cmd_convert(int argc, char **argv)
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
-	if (l2e_mapping_load(
-	        &map, ctx,
-	        convert_find_mapping(&o, path_buf, sizeof(path_buf))) < 0) {
+	if (!(map_path = mapping_find(o.mapping, o.mappings_dir, path_buf,
+	                              sizeof(path_buf)))) {
+		/* not "mapping invalid": a name that is not there, and
+		 * where it was looked for */
+		mapping_not_found(stderr, "lob2europass convert", o.mapping,
+		                  o.mappings_dir);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (l2e_mapping_load(&map, ctx, map_path) < 0) {
 		cli_print_error(ctx);
-		rc = EXIT_MAPPING;
+		rc = cli_exit_for(l2e_ctx_error(ctx)->code) == EXIT_IO
+		         ? EXIT_IO
+		         : EXIT_MAPPING;
 		goto out;
 	}
 	r.ctx = ctx;

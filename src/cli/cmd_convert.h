@@ -81,13 +81,6 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv);
 
 void convert_opts_dispose(convert_opts *o);
 
-/**
- * The mapping file: --mapping as a path, or a name looked up in
- * --mappings-dir, L2E_MAPPINGS_PATH and the installed mappings. Returns
- * o->mapping or `buf`.
- */
-const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size);
-
 /* Repeated findings per input (convert_cap.c). */
 typedef struct convert_cap convert_cap;
 

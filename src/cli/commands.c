@@ -10,7 +10,8 @@ const cli_cmd cli_cmds[] = {
 	{ "convert", cmd_convert, "convert",
 	  "convert exports to Europass documents", &convert_command, NULL },
 	{ "mapping", cmd_mapping, "mapping check FILE...",
-	  "check mapping files (and their coverage of an export)",
+	  "check mapping files (and their coverage of an export);\n"
+	  "'mapping list' lists the mappings found by name",
 	  &mapping_check_command, NULL },
 	{ "validate", cmd_validate, "validate FILE...",
 	  "check Europass documents (schemas and built-in checks)",

@@ -15,11 +15,8 @@
 #include "cli.h"
 #include "cmd_convert.h"
 #include "commands.h"
+#include "suggest.h"
 #include "util/civil_date.h"
-
-#ifndef L2E_DATADIR
-#define L2E_DATADIR "/usr/local/share/lob2europass"
-#endif
 
 enum {
 	OPT_MAPPING,
@@ -164,10 +161,21 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if (l2e_format_from_name(&fmt, name) < 0) {
-			fprintf(stderr,
-			        "lob2europass convert: unknown format "
-			        "'%s'; the formats are:\n",
-			        name);
+			suggest s;
+			const char *best;
+
+			suggest_start(&s, name);
+			for (fmt = (l2e_format)1; l2e_format_name(fmt);
+			     fmt = (l2e_format)(fmt + 1))
+				suggest_add(&s, l2e_format_name(fmt),
+				            (size_t)-1);
+			best = suggest_best(&s);
+			fprintf(
+			    stderr,
+			    "lob2europass convert: unknown format '%s'%s%s%s "
+			    "formats are:\n",
+			    name, best ? "; did you mean '" : "",
+			    best ? best : "", best ? "'? The" : "; the");
 			print_formats(stderr);
 			return -1;
 		}
@@ -247,45 +255,6 @@ const cli_command convert_command = {
 	    "--sign-key k.pem \\\n"
 	    "      https://sis.example.nl/api/students\n",
 };
-
-static int file_exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/*
- * A mapping given by name (no '/', no ".json") is looked up in
- * --mappings-dir, then each folder of L2E_MAPPINGS_PATH, then the
- * installed data folder.
- */
-const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size)
-{
-	const char *path_env = getenv("L2E_MAPPINGS_PATH");
-	const char *arg = o->mapping, *dir = o->mappings_dir;
-	char list[4096];
-	char *save = NULL, *part;
-
-	if (strchr(arg, '/') || file_exists(arg))
-		return arg;
-	if (dir) {
-		snprintf(buf, size, "%s/%s.json", dir, arg);
-		if (file_exists(buf))
-			return buf;
-	}
-	if (path_env && strlen(path_env) < sizeof(list)) {
-		strcpy(list, path_env);
-		for (part = strtok_r(list, ":", &save); part;
-		     part = strtok_r(NULL, ":", &save)) {
-			snprintf(buf, size, "%s/%s.json", part, arg);
-			if (file_exists(buf))
-				return buf;
-		}
-	}
-	snprintf(buf, size, "%s/mappings/%s.json", L2E_DATADIR, arg);
-	return file_exists(buf) ? buf : arg;
-}
 
 /* --jobs, --max-errors, --timeout: a whole number from 1 to max. */
 static long number_arg(const char *s, const char *what, long max)

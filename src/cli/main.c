@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "suggest.h"
 
 /* Where summaries start; a longer synopsis has a line of its own. */
 #define SUMMARY_COLUMN 13
@@ -58,11 +59,14 @@ static void print_help(FILE *f)
 	    "     are not failures)\n"
 	    "  1  at least one dossier was rejected (see the messages), or\n"
 	    "     a validated document is invalid\n"
-	    "  2  usage error\n"
-	    "  3  an input could not be read or parsed\n"
+	    "  2  usage error (also: no mapping of the name given)\n"
+	    "  3  an input could not be read or parsed, is not what the\n"
+	    "     mapping reads, or is empty\n"
 	    "  4  the mapping is invalid\n"
 	    "  5  output could not be written\n"
 	    "  6  internal error (e.g. out of memory)\n"
+	    " 75  the output folder is in use by another run (try again\n"
+	    "     later)\n"
 	    "\n"
 	    "Run 'lob2europass convert --help' to get started.\n",
 	    f);
@@ -76,6 +80,22 @@ static const cli_cmd *find_command(const char *name)
 		if (!strcmp(c->name, name))
 			return c;
 	return NULL;
+}
+
+static void unknown_command(const char *cmd)
+{
+	const char *best;
+	const cli_cmd *c;
+	suggest s;
+
+	suggest_start(&s, cmd);
+	for (c = cli_cmds; c->name; c++)
+		suggest_add(&s, c->name, (size_t)-1);
+	suggest_add(&s, "help", (size_t)-1);
+	fprintf(stderr, "lob2europass: unknown command '%s'", cmd);
+	if ((best = suggest_best(&s)))
+		fprintf(stderr, "; did you mean '%s'?", best);
+	fputs("\nTry 'lob2europass --help'.\n", stderr);
 }
 
 int main(int argc, char **argv)
@@ -119,10 +139,7 @@ int main(int argc, char **argv)
 	if ((c = find_command(cmd))) {
 		rc = c->run(argc - 1, argv + 1);
 	} else {
-		fprintf(stderr,
-		        "lob2europass: unknown command '%s'\n"
-		        "Try 'lob2europass --help'.\n",
-		        cmd);
+		unknown_command(cmd);
 		rc = EXIT_USAGE;
 	}
 	l2e_global_cleanup();

@@ -3,6 +3,7 @@
  * opts.c - table-driven option parsing (see opts.h).
  */
 #include "opts.h"
+#include "suggest.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -41,6 +42,31 @@ static int usage(const char *command, const char *what, const char *arg)
 	return -1;
 }
 
+/* An unknown --option: the closest one in the table, if one is close. */
+static int unknown_long(const char *command, const cli_opt *spec,
+                        const char *arg, size_t len)
+{
+	char word[128];
+	const char *best;
+	suggest s;
+	int i;
+
+	if (len >= sizeof(word))
+		return usage(command, "unknown option", arg);
+	memcpy(word, arg + 2, len);
+	word[len] = '\0';
+	suggest_start(&s, word);
+	for (i = 0; spec[i].long_name; i++)
+		suggest_add(&s, spec[i].long_name, (size_t)-1);
+	if (!(best = suggest_best(&s)))
+		return usage(command, "unknown option", arg);
+	fprintf(stderr,
+	        "lob2europass %s: unknown option '%s'; did you mean '--%s'?\n"
+	        "Try 'lob2europass %s --help'.\n",
+	        command, arg, best, command);
+	return -1;
+}
+
 int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
               const char *command, char **positional)
 {
@@ -65,7 +91,7 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 
 			k = find_long(spec, a + 2, len);
 			if (k < 0)
-				return usage(command, "unknown option", a);
+				return unknown_long(command, spec, a, len);
 			if (!spec[k].arg) {
 				if (eq)
 					return usage(command,

@@ -218,6 +218,75 @@ def pdf_named_json():
             "exports: a PDF is a printout")
 
 
+# ==== 6. a misspelled mapping name or option ====
+
+def one_error(args, rc, *wanted, env=None):
+    p = run(args, env=env)
+    got = lines(p)
+    expect(p.returncode == rc, "exit %d, not %d: %s"
+           % (p.returncode, rc, got))
+    expect(1 <= len(got) <= 2, "%d lines: %s" % (len(got), got))
+    for w in wanted:
+        expect(w in got[0], "no %r in %r" % (w, got[0]))
+    return got
+
+
+@case
+def misspelled_mapping_name():
+    env = dict(ENV, L2E_MAPPINGS_PATH=os.path.join(SRC, "mappings"))
+    one_error(["convert", "-m", "koerskaart-jsn", sample("koerskaart-json")],
+              2, "mapping 'koerskaart-jsn' not found",
+              os.path.join(SRC, "mappings"),
+              "did you mean 'koerskaart-json'?", "lob2europass mapping list",
+              env=env)
+
+
+@case
+def misspelled_mapping_file():
+    one_error(["convert", "-m", mapping("koerskaart-jsno"),
+               sample("koerskaart-json")], 2,
+              "did you mean '%s'?" % mapping("koerskaart-json"))
+
+
+@case
+def misspelled_option_command_format():
+    one_error(["convert", "--ot", "x"], 2,
+              "unknown option '--ot'; did you mean '--out'?")
+    one_error(["convert", "--alow-empty"], 2, "did you mean '--allow-empty'")
+    one_error(["convrt"], 2, "did you mean 'convert'?")
+    p = run(["convert", "-m", mapping("koerskaart-json"), "--to",
+             "europass-jsno", "x"])
+    expect(p.returncode == 2, "exit %d for a bad format" % p.returncode)
+    expect("did you mean 'europass-json'?" in lines(p)[0], lines(p))
+    # nothing close: no guess
+    got = one_error(["convert", "--frobnicate"], 2, "unknown option")
+    expect("did you mean" not in got[0], got)
+
+
+@case
+def export_given_as_mapping():
+    for export in (sample("koerskaart-json", "export-page1.json"),
+                   sample("leerlingadmin-xml", "export.xml"),
+                   sample("voorbeeldsis-csv", "studenten.csv")):
+        one_error(["convert", "-m", export, sample("koerskaart-json")], 4,
+                  "this is not a mapping file", "(an export?)",
+                  "give the export as INPUT")
+
+
+@case
+def mapping_list():
+    env = dict(ENV, L2E_MAPPINGS_PATH=os.path.join(SRC, "mappings"))
+    p = run(["mapping", "list"], env=env)
+    out = p.stdout.decode()
+    expect(p.returncode == 0, "exit %d" % p.returncode)
+    for name in ("koerskaart-json", "leerlingadmin-xml", "voorbeeldsis-csv"):
+        rows = [l for l in out.splitlines() if l.split()[:1] == [name]]
+        expect(len(rows) == 1, "%s not listed once: %s" % (name, out))
+        expect(len(rows[0]) <= 80 and len(rows[0].split()) > 3,
+               "no one-line description: %r" % rows[0])
+    expect("mapping.schema" not in out, "the schema is listed as a mapping")
+
+
 # ==== repeated findings, capped per input ====
 
 def keyless(n):
