@@ -119,6 +119,15 @@ L2E_API int l2e_mapping_reads_file_name(const l2e_mapping *map,
 /** What the mapping reads, for messages: "JSON", "XML" or "CSV". */
 L2E_API const char *l2e_mapping_reads_label(const l2e_mapping *map);
 
+/**
+ * An input's name fit for a report or a log: a URL without its
+ * credentials and secret query values (l2e_url_redacted()), national
+ * identifiers redacted and control characters replaced, as in every
+ * message of the library. Appends to `out`.
+ * @return 0 or L2E_ENOMEM
+ */
+L2E_API int l2e_input_name_redacted(l2e_buf *out, const char *name);
+
 /** The dossier's key as read (the student number). Borrowed. */
 L2E_API const char *l2e_dossier_key(const l2e_dossier *d);
 

@@ -31,4 +31,16 @@ void cli_print_place(FILE *f, const char *file, unsigned line, unsigned column);
 /* Print the context's error as "lob2europass: file:line:col: message". */
 void cli_print_error(const l2e_ctx *ctx);
 
+/*
+ * Messages of the CLI itself. As text, exactly as formatted (with the
+ * "lob2europass: " prefix and the newline); after cli_log_json(1)
+ * (--log-format json), one JSON object per message: its first line is
+ * "message", the rest "hint". cli_print_error() follows the same switch.
+ */
+void cli_log_json(int on);
+int cli_is_log_json(void);
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_log(const char *level, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

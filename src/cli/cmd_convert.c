@@ -32,22 +32,21 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 	size_t i, len = 0;
 
 	if (output_prepare_dir(r->o->out_dir) < 0) {
-		fprintf(stderr, "lob2europass: %s: %s\n", r->o->out_dir,
+		cli_err("lob2europass: %s: %s\n", r->o->out_dir,
 		        strerror(errno));
 		return EXIT_IO;
 	}
 	*lock_fd = output_lock(r->o->out_dir);
 	if (*lock_fd == -2) {
-		fprintf(stderr,
-		        "lob2europass: %s is in use by another lob2europass "
+		cli_err("lob2europass: %s is in use by another lob2europass "
 		        "run (its lock file is %s/.lob2europass.lock); try "
 		        "again when it has finished\n",
 		        r->o->out_dir, r->o->out_dir);
 		return EXIT_LOCKED;
 	}
 	if (*lock_fd < 0) {
-		fprintf(stderr, "lob2europass: %s: cannot lock: %s\n",
-		        r->o->out_dir, strerror(errno));
+		cli_err("lob2europass: %s: cannot lock: %s\n", r->o->out_dir,
+		        strerror(errno));
 		return EXIT_IO;
 	}
 	output_clean_stale(r->o->out_dir);
@@ -79,6 +78,7 @@ int cmd_convert(int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
+	convert_meta_start(&r);
 	if ((rc = convert_opts_parse(&o, argc, argv)) >= 0)
 		goto out;
 	opts.document_time = o.document_time;
@@ -92,8 +92,17 @@ int cmd_convert(int argc, char **argv)
 	                              sizeof(path_buf)))) {
 		/* not "mapping invalid": a name that is not there, and
 		 * where it was looked for */
-		mapping_not_found(stderr, "lob2europass convert", o.mapping,
-		                  o.mappings_dir);
+		char *msg = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&msg, &len);
+
+		if (m) {
+			mapping_not_found(m, "lob2europass convert", o.mapping,
+			                  o.mappings_dir);
+			fclose(m);
+		}
+		cli_err("%s", msg ? msg : "lob2europass: mapping not found\n");
+		free(msg);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -123,7 +132,7 @@ int cmd_convert(int argc, char **argv)
 		goto out;
 	if (report_open(&r.report, o.report_json, o.report_csv, why,
 	                sizeof(why)) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
+		cli_err("lob2europass: %s\n", why);
 		rc = EXIT_IO;
 		goto out;
 	}
@@ -142,7 +151,7 @@ int cmd_convert(int argc, char **argv)
 		cfg.unchanged_payload = &r.state;
 	}
 	if (batch_start(&r.batch, &cfg) < 0) {
-		fputs("lob2europass: cannot start worker threads\n", stderr);
+		cli_err("%s", "lob2europass: cannot start worker threads\n");
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
@@ -164,8 +173,7 @@ int cmd_convert(int argc, char **argv)
 		convert_worsen(&r, EXIT_INPUT);
 	}
 	if (o.mode == OUT_ONE && r.n_pending > 1) {
-		fprintf(stderr,
-		        "lob2europass: %zu dossiers converted; standard "
+		cli_err("lob2europass: %zu dossiers converted; standard "
 		        "output takes one: use --out DIR or --out -\n",
 		        r.n_pending);
 		convert_worsen(&r, EXIT_USAGE);
@@ -178,15 +186,20 @@ int cmd_convert(int argc, char **argv)
 	if (o.mode == OUT_DIR && !is_nothing)
 		convert_worsen(&r, convert_seal_finish(&r));
 	if (r.has_state && !is_nothing && state_save(&r.state) < 0) {
-		fprintf(stderr,
-		        "lob2europass: %s: cannot save the run state: "
+		cli_err("lob2europass: %s: cannot save the run state: "
 		        "%s\n",
 		        o.out_dir, strerror(errno));
 		convert_worsen(&r, EXIT_IO);
 	}
 	r.t.exit_code = r.rc;
+	if (r.report.json) {
+		char *run = convert_meta_json(&r, map_path);
+
+		report_set_run(&r.report, run);
+		free(run);
+	}
 	if (report_close(&r.report, &r.t, why, sizeof(why)) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
+		cli_err("lob2europass: %s\n", why);
 		convert_worsen(&r, EXIT_IO);
 	}
 	convert_log_summary(&r);

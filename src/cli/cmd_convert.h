@@ -14,6 +14,7 @@
  *                      pipeline, filtered by what the mapping reads
  *   convert_log.c      messages on standard error: findings, summary
  *   convert_cap.c      findings of one kind capped per input
+ *   convert_meta.c     the report's metadata about the run
  *
  * Calls go down this list, never up: the run calls all of them, the
  * options know nothing of the run, the sinks call sealing and logging,
@@ -23,6 +24,7 @@
 #define L2E_CLI_CMD_CONVERT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <lob2europass/lob2europass.h>
 
@@ -104,6 +106,8 @@ typedef struct convert_run {
 	l2e_signer *signer; /* --sign-key */
 	convert_cap *cap;   /* --max-repeats */
 	const char *mapping_name;
+	time_t started;      /* for the report's "run" */
+	double started_mono; /* seconds, monotonic clock */
 } convert_run;
 
 /* The run's exit code is the worst one seen. */
@@ -165,6 +169,18 @@ void convert_cap_result(convert_cap *c, const batch_result *res);
 void convert_cap_finish(convert_run *r);
 
 void convert_cap_free(convert_cap *c);
+
+/* convert_meta.c */
+
+/** Note the start of the run (wall clock and monotonic). */
+void convert_meta_start(convert_run *r);
+
+/**
+ * The report's "run" object as JSON text (malloc'd; NULL out of
+ * memory): tool, version, mapping name, file and SHA-256, the inputs
+ * redacted, the start and the duration.
+ */
+char *convert_meta_json(const convert_run *r, const char *map_path);
 
 /* convert_inputs.c */
 

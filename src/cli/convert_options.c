@@ -139,6 +139,24 @@ static void print_formats(FILE *f)
 		        l2e_format_extension(fmt));
 }
 
+/* The message for an unknown --to FORMAT, with the list of formats. */
+static void unknown_format(const char *name, const char *best)
+{
+	char *list = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&list, &len);
+
+	if (m) {
+		print_formats(m);
+		fclose(m);
+	}
+	cli_err("lob2europass convert: unknown format '%s'%s%s%s formats "
+	        "are:\n%s",
+	        name, best ? "; did you mean '" : "", best ? best : "",
+	        best ? "'? The" : "; the", list ? list : "");
+	free(list);
+}
+
 /* "europass-xml,europass-json" into formats; -1 after a message. */
 static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
                          const char *list)
@@ -154,29 +172,20 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 		len = comma ? (size_t)(comma - p) : strlen(p);
 		if (len == 0 || len >= sizeof(name) ||
 		    *n == BATCH_MAX_FORMATS) {
-			fprintf(stderr, "lob2europass convert: bad --to '%s'\n",
-			        list);
+			cli_err("lob2europass convert: bad --to '%s'\n", list);
 			return -1;
 		}
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if (l2e_format_from_name(&fmt, name) < 0) {
 			suggest s;
-			const char *best;
 
 			suggest_start(&s, name);
 			for (fmt = (l2e_format)1; l2e_format_name(fmt);
 			     fmt = (l2e_format)(fmt + 1))
 				suggest_add(&s, l2e_format_name(fmt),
 				            (size_t)-1);
-			best = suggest_best(&s);
-			fprintf(
-			    stderr,
-			    "lob2europass convert: unknown format '%s'%s%s%s "
-			    "formats are:\n",
-			    name, best ? "; did you mean '" : "",
-			    best ? best : "", best ? "'? The" : "; the");
-			print_formats(stderr);
+			unknown_format(name, suggest_best(&s));
 			return -1;
 		}
 		for (i = 0; i < *n && formats[i] != fmt; i++)
@@ -186,7 +195,7 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 		p += len + (comma ? 1 : 0);
 	}
 	if (!*n) {
-		fprintf(stderr, "lob2europass convert: --to names no format\n");
+		cli_err("lob2europass convert: --to names no format\n");
 		return -1;
 	}
 	return 0;
@@ -262,8 +271,7 @@ static long number_arg(const char *s, const char *what, long max)
 	long v;
 
 	if (cli_number(s, 1, max, &v) < 0) {
-		fprintf(stderr,
-		        "lob2europass convert: %s takes a whole number from 1 "
+		cli_err("lob2europass convert: %s takes a whole number from 1 "
 		        "to %ld\n",
 		        what, max);
 		return -1;
@@ -278,9 +286,9 @@ static int retries_arg(const char *s, unsigned *out)
 		*out = s[1] ? 10u : (unsigned)(s[0] - '0');
 		return 0;
 	}
-	fputs("lob2europass convert: --retries takes a whole number from 0 "
-	      "to 10\n",
-	      stderr);
+	cli_err("%s",
+	        "lob2europass convert: --retries takes a whole number from 0 "
+	        "to 10\n");
 	return -1;
 }
 
@@ -320,8 +328,7 @@ static int document_date(long long *out, const char *arg)
 			       h * 3600 + mi * 60 + sec;
 			return 0;
 		}
-		fprintf(stderr,
-		        "lob2europass convert: --document-date must be "
+		cli_err("lob2europass convert: --document-date must be "
 		        "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ (UTC, from 1970) or "
 		        "'now', not '%s'\n",
 		        arg);
@@ -329,9 +336,9 @@ static int document_date(long long *out, const char *arg)
 	}
 	if (sde && *sde) {
 		if (cli_number(sde, 0, LONG_MAX, &epoch) < 0) {
-			fputs("lob2europass convert: SOURCE_DATE_EPOCH must be "
-			      "a number of seconds since 1970\n",
-			      stderr);
+			cli_err("%s", "lob2europass convert: SOURCE_DATE_EPOCH "
+			              "must be "
+			              "a number of seconds since 1970\n");
 			return -1;
 		}
 		*out = epoch;
@@ -366,19 +373,26 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 {
 	const cli_args *a = &o->args;
 	const char *v;
-	int rc;
+	int rc, i;
 
 	memset(o, 0, sizeof(*o));
 	o->net = (l2e_net_options)L2E_NET_OPTIONS_INIT;
+	/* --log-format json holds from the first message on, usage
+	 * errors included: look for it before the options are read */
+	for (i = 1; i < argc; i++)
+		if ((!strcmp(argv[i], "--log-format") && i + 1 < argc &&
+		     !strcmp(argv[i + 1], "json")) ||
+		    !strcmp(argv[i], "--log-format=json"))
+			cli_log_json(1);
 	rc = cli_start(&o->args, argc, argv, &convert_command);
 	if (rc >= 0)
 		return rc;
 	if (!a->values[OPT_MAPPING] || a->n_positional == 0) {
-		fputs(!a->values[OPT_MAPPING]
-		          ? "lob2europass convert: --mapping FILE is required\n"
-		          : "lob2europass convert: no INPUT given\n",
-		      stderr);
-		fputs("Try 'lob2europass convert --help'.\n", stderr);
+		cli_err("%sTry 'lob2europass convert --help'.\n",
+		        !a->values[OPT_MAPPING]
+		            ? "lob2europass convert: --mapping FILE is "
+		              "required\n"
+		            : "lob2europass convert: no INPUT given\n");
 		return EXIT_USAGE;
 	}
 	o->mapping = a->values[OPT_MAPPING];
@@ -393,19 +407,20 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	          : !strcmp(o->out_dir, "-") ? OUT_NDJSON
 	                                     : OUT_DIR;
 	if (o->mode == OUT_ONE && o->n_formats > 1) {
-		fputs("lob2europass convert: several formats need --out DIR "
-		      "or --out -\n",
-		      stderr);
+		cli_err("%s",
+		        "lob2europass convert: several formats need --out DIR "
+		        "or --out -\n");
 		return EXIT_USAGE;
 	}
 	o->is_quiet = a->values[OPT_QUIET] != NULL;
 	v = a->values[OPT_LOG_FORMAT];
 	if (v && strcmp(v, "text") && strcmp(v, "json")) {
-		fputs("lob2europass convert: --log-format is text or json\n",
-		      stderr);
+		cli_err("%s",
+		        "lob2europass convert: --log-format is text or json\n");
 		return EXIT_USAGE;
 	}
 	o->is_json_log = v && !strcmp(v, "json");
+	cli_log_json(o->is_json_log);
 	o->jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	if (o->jobs < 1)
 		o->jobs = 1;
@@ -420,9 +435,9 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	if (a->values[OPT_MAX_REPEATS] &&
 	    cli_number(a->values[OPT_MAX_REPEATS], 0, 1000000000L,
 	               &o->max_repeats) < 0) {
-		fputs("lob2europass convert: --max-repeats takes a whole "
-		      "number from 0 to 1000000000\n",
-		      stderr);
+		cli_err("%s",
+		        "lob2europass convert: --max-repeats takes a whole "
+		        "number from 0 to 1000000000\n");
 		return EXIT_USAGE;
 	}
 	if (a->values[OPT_FAIL_FAST])
@@ -431,9 +446,8 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	o->no_progress = a->values[OPT_NO_PROGRESS] != NULL;
 	o->skip_unchanged = a->values[OPT_SKIP_UNCHANGED] != NULL;
 	if (o->skip_unchanged && o->mode != OUT_DIR) {
-		fputs(
-		    "lob2europass convert: --skip-unchanged needs --out DIR\n",
-		    stderr);
+		cli_err("%s", "lob2europass convert: --skip-unchanged needs "
+		              "--out DIR\n");
 		return EXIT_USAGE;
 	}
 	if (net_options(&o->net, a) < 0)

@@ -33,7 +33,7 @@ static void doc_failed(convert_run *r, doc_failures *f, const batch_result *res,
 	d->file = (char *)res->input;
 	f->n++;
 	progress_clear(&r->progress);
-	fprintf(stderr, "lob2europass: %s\n", why);
+	cli_err("lob2europass: %s\n", why);
 }
 
 /*
@@ -151,7 +151,7 @@ static void count_failure(convert_run *r)
 
 	if (r->o->max_errors > 0 && failed >= (size_t)r->o->max_errors) {
 		if (!r->o->is_quiet)
-			fprintf(stderr,
+			cli_log("info",
 			        "lob2europass: stopping after %zu failed "
 			        "dossier%s\n",
 			        failed, failed == 1 ? "" : "s");

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cleanup.h"
 #include "cli.h"
 #include "commands.h"
 #include "suggest.h"
@@ -107,6 +108,8 @@ int main(int argc, char **argv)
 	/* past a file size limit (ulimit -f) write() is to fail with EFBIG,
 	 * reported as an I/O error (exit 5), not kill us half-way */
 	signal(SIGXFSZ, SIG_IGN);
+	/* no temporary file left when Ctrl-C or a closed pipe ends us */
+	cleanup_install();
 
 	if (!cmd) {
 		fputs("lob2europass: no command given\n"
@@ -145,8 +148,7 @@ int main(int argc, char **argv)
 	l2e_global_cleanup();
 	/* a failed write to stdout is a failure (jq's out: block) */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("lob2europass: error writing to standard output\n",
-		      stderr);
+		cli_err("lob2europass: error writing to standard output\n");
 		if (rc == EXIT_OK || rc == EXIT_REJECTED)
 			rc = EXIT_IO;
 	}

@@ -35,8 +35,7 @@ static int find_short(const cli_opt *spec, char c)
 
 static int usage(const char *command, const char *what, const char *arg)
 {
-	fprintf(stderr,
-	        "lob2europass %s: %s '%s'\n"
+	cli_err("lob2europass %s: %s '%s'\n"
 	        "Try 'lob2europass %s --help'.\n",
 	        command, what, arg, command);
 	return -1;
@@ -60,8 +59,7 @@ static int unknown_long(const char *command, const cli_opt *spec,
 		suggest_add(&s, spec[i].long_name, (size_t)-1);
 	if (!(best = suggest_best(&s)))
 		return usage(command, "unknown option", arg);
-	fprintf(stderr,
-	        "lob2europass %s: unknown option '%s'; did you mean '--%s'?\n"
+	cli_err("lob2europass %s: unknown option '%s'; did you mean '--%s'?\n"
 	        "Try 'lob2europass %s --help'.\n",
 	        command, arg, best, command);
 	return -1;

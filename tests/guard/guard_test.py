@@ -351,6 +351,149 @@ def folder_reads_only_its_exports():
     expect(len(got) < 12, "%d lines: %s" % (len(got), got))
 
 
+# ==== machine-readable to the end ====
+
+@case
+def json_log_every_line():
+    for args in (["--ot", "x"], ["-m", "koerskaart-jsn", "x"],
+                 ["-m", sample("koerskaart-json", "export-page1.json"), "x"],
+                 ["-m", mapping("koerskaart-json"), "--to", "europass-jsn",
+                  "x"],
+                 ["-m", mapping("koerskaart-json"),
+                  sample("leerlingadmin-xml", "export.xml")],
+                 ["-m", mapping("koerskaart-json"), sample("koerskaart-json")],
+                 []):
+        p = run(["convert", "--log-format", "json"] + args)
+        got = lines(p)
+        expect(got, "no message for %s" % args)
+        for l in got:
+            try:
+                obj = json.loads(l)
+            except ValueError:
+                raise AssertionError("not JSON for %s: %r" % (args, l))
+            expect(obj.get("level") in ("error", "warning", "info"),
+                   "no level: %r" % l)
+            expect(not obj.get("message", "").startswith("lob2europass"),
+                   "prefix left in %r" % l)
+
+
+def big_export(n):
+    path = os.path.join(TMP, "big-%d.jsonl" % n)
+    if not os.path.exists(path):
+        with open(path, "w") as f:
+            for i in range(1, n + 1):
+                f.write(json.dumps({
+                    "primaryCode": {"codeType": "student_number",
+                                    "code": "%07d" % i},
+                    "givenName": "Student", "surname": "V%d" % i,
+                    "consent": {"europassExport": True}}) + "\n")
+    return path
+
+
+@case
+def report_run_metadata():
+    import hashlib
+    outs = []
+    for k in range(2):
+        out = tempfile.mkdtemp(dir=TMP)
+        rep = os.path.join(TMP, "r%d.json" % k)
+        p = run(["convert", "-q", "-m", mapping("koerskaart-json"), "-o",
+                 out, "--report", rep, sample("koerskaart-json")])
+        expect(p.returncode == 1, "exit %d" % p.returncode)
+        with open(rep) as f:
+            meta = json.load(f)["run"]
+        outs.append(out)
+    with open(mapping("koerskaart-json"), "rb") as f:
+        sha = hashlib.sha256(f.read()).hexdigest()
+    expect(meta["tool"] == "lob2europass" and meta["version"], meta)
+    expect(meta["mapping"]["name"] == "koerskaart-json", meta)
+    expect(meta["mapping"]["sha256"] == sha, "mapping hash %r" % meta)
+    expect(meta["inputs"] == [sample("koerskaart-json")], meta)
+    expect(meta["started"].endswith("Z") and meta["duration_seconds"] >= 0,
+           meta)
+    # the documents stay deterministic: the metadata is the report's only
+    for name in os.listdir(outs[0]):
+        if name.startswith("."):
+            continue
+        with open(os.path.join(outs[0], name), "rb") as a, \
+                open(os.path.join(outs[1], name), "rb") as b:
+            expect(a.read() == b.read(), "%s differs between runs" % name)
+
+
+@case
+def report_names_redacted():
+    d = tempfile.mkdtemp(dir=TMP)
+    path = os.path.join(d, "leerling-123456782.json")  # a valid BSN
+    shutil.copy(sample("koerskaart-json", "export-page1.json"), path)
+    rep = os.path.join(TMP, "rbsn.json")
+    run(["convert", "-q", "-m", mapping("koerskaart-json"), "-o",
+         tempfile.mkdtemp(dir=TMP), "--report", rep, path])
+    with open(rep) as f:
+        meta = json.load(f)["run"]
+    expect("123456782" not in json.dumps(meta), "BSN in run: %r" % meta)
+
+
+@case
+def no_temp_files_after_signals():
+    import signal
+    import time
+    src = big_export(40000)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        d = tempfile.mkdtemp(dir=TMP)
+        out = os.path.join(d, "out")
+        p = subprocess.Popen([BIN, "convert", "-q", "-j1", "-m",
+                              mapping("koerskaart-json"), "-o", out,
+                              "--report", os.path.join(d, "r.json"),
+                              "--report-csv", os.path.join(d, "r.csv"),
+                              src], env=ENV)
+        time.sleep(0.3)
+        p.send_signal(sig)
+        rc = p.wait()
+        expect(rc == -sig, "ended with %d after signal %d" % (rc, sig))
+        left = [n for n in os.listdir(d) if n != "out"]
+        expect(not left, "left beside the report: %s" % left)
+    # a closed pipe (| head): killed by SIGPIPE, no report temp file
+    d = tempfile.mkdtemp(dir=TMP)
+    p = subprocess.Popen([BIN, "convert", "-q", "-m",
+                          mapping("koerskaart-json"), "-o", "-",
+                          "--report", os.path.join(d, "r.json"), src],
+                         stdout=subprocess.PIPE, env=ENV)
+    p.stdout.read(100)
+    p.stdout.close()
+    rc = p.wait()
+    expect(rc == -signal.SIGPIPE, "ended with %d, not SIGPIPE" % rc)
+    expect(not os.listdir(d), "left after SIGPIPE: %s" % os.listdir(d))
+
+
+@case
+def term_dumb_no_escape_codes():
+    import pty
+    src = big_export(40000)
+    for term, extra in (("dumb", []), ("xterm", ["--no-progress"])):
+        master, slave = pty.openpty()
+        p = subprocess.Popen([BIN, "convert", "-j1", "-m",
+                              mapping("koerskaart-json"), "-o",
+                              tempfile.mkdtemp(dir=TMP)] + extra + [src],
+                             stderr=slave, stdout=subprocess.DEVNULL,
+                             env=dict(ENV, TERM=term))
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        p.wait()
+        os.close(master)
+        expect(b"\x1b" not in seen, "escape codes with TERM=%s %s: %r"
+               % (term, extra, seen[:80]))
+        expect(b"converted" in seen, "no summary on the terminal: %r"
+               % seen[-200:])
+
+
 def main():
     global BIN, SRC, TMP
     BIN, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])

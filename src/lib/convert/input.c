@@ -29,6 +29,7 @@
 #include "core/ctx.h"
 #include "core/file.h"
 #include "core/hash.h"
+#include "core/natid.h"
 #include "map/map_eval.h"
 #include "map/mapping.h"
 #include "read/reader.h"
@@ -633,4 +634,20 @@ int l2e_mapping_reads_folders(const l2e_mapping *map)
 	    map ? l2e__reader_find(map->source.format) : NULL;
 
 	return r && r->open_dir != NULL;
+}
+
+int l2e_input_name_redacted(l2e_buf *out, const char *name)
+{
+	l2e_buf url = L2E_BUF_INIT;
+	int error;
+
+	L2E_ASSERT_ARG(out && name);
+	if (l2e_is_url(name)) {
+		if ((error = l2e_url_redacted(&url, name)) < 0)
+			return error;
+		name = url.ptr;
+	}
+	error = l2e__natid_safe_text(out, name, 0) < 0 ? L2E_ENOMEM : 0;
+	l2e_buf_dispose(&url);
+	return error;
 }
