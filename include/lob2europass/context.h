@@ -44,7 +44,7 @@ typedef struct l2e_error {
 	const char *rule;
 } l2e_error;
 
-#define L2E_CTX_OPTIONS_VERSION 2
+#define L2E_CTX_OPTIONS_VERSION 3
 
 /**
  * Options and limits. Initialise with L2E_CTX_OPTIONS_INIT, then change
@@ -90,11 +90,17 @@ typedef struct l2e_ctx_options {
 	                            8000000, so about 1 GiB */
 	size_t max_attributes;   /* attributes of one XML element; default
 	                            256 (libxml2 checks them pairwise) */
+	/* since version 3 */
+	int allow_empty; /* an input without any bytes (or only white space)
+	                    is no error but an input without dossiers;
+	                    default 0: it is an error (L2E_EPARSE), as an
+	                    export that did not arrive should be */
 } l2e_ctx_options;
 
-#define L2E_CTX_OPTIONS_INIT                                                   \
-	{                                                                      \
-		L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 \
+#define L2E_CTX_OPTIONS_INIT                                                 \
+	{                                                                    \
+		L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
+		    0, 0                                                     \
 	}
 
 #define L2E_DEFAULT_MAX_INPUT_BYTES   ((size_t)64 << 20)

@@ -133,6 +133,29 @@ L2E_API int l2e_merger_add(l2e_merger *m, l2e_dossier *d, const void *tag);
 L2E_API int l2e_merger_next(l2e_dossier **out, const void **tag, l2e_merger *m);
 L2E_API void l2e_merger_free(l2e_merger *m);
 
+/**
+ * 1 when a file of a folder, by its name, is an export the mapping reads
+ * (".json", ".jsonl", ".ndjson", ".jsonld" for JSON; ".xml" for XML;
+ * ".csv" or ".txt" for CSV). Its content is checked again when it is opened: an
+ * input that does not look like what the mapping reads (a workbook, a
+ * PDF, XML for a JSON mapping) is refused by l2e_input_open() with
+ * L2E_EPARSE and one line naming the fix.
+ */
+L2E_API int l2e_mapping_reads_file_name(const l2e_mapping *map,
+                                        const char *name);
+
+/** What the mapping reads, for messages: "JSON", "XML" or "CSV". */
+L2E_API const char *l2e_mapping_reads_label(const l2e_mapping *map);
+
+/**
+ * An input's name fit for a report or a log: a URL without its
+ * credentials and secret query values (l2e_url_redacted()), national
+ * identifiers redacted and control characters replaced, as in every
+ * message of the library. Appends to `out`.
+ * @return 0 or L2E_ENOMEM
+ */
+L2E_API int l2e_input_name_redacted(l2e_buf *out, const char *name);
+
 /** The dossier's key as read (the student number). Borrowed. */
 L2E_API const char *l2e_dossier_key(const l2e_dossier *d);
 

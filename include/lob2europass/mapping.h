@@ -52,6 +52,9 @@ L2E_API void l2e_mapping_free(l2e_mapping *map);
 /** The mapping's `name`. Borrowed. */
 L2E_API const char *l2e_mapping_name(const l2e_mapping *map);
 
+/** The mapping's `description`, or NULL. Borrowed. */
+L2E_API const char *l2e_mapping_description(const l2e_mapping *map);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,7 @@
  * auth.c - credentials from a file or an environment variable.
  */
 #include "auth.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -81,7 +82,7 @@ static int read_file(char *buf, size_t size, const char *file, char *why,
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && (st.st_mode & 077))
-		fprintf(stderr,
+		cli_log("warning",
 		        "lob2europass: warning: %s can be read by other "
 		        "users; chmod 600 it\n",
 		        file);

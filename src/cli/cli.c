@@ -9,13 +9,86 @@
 #include "cli.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#ifndef L2E_DATADIR
-#define L2E_DATADIR "/usr/local/share/lob2europass"
-#endif
+#include "json_line.h"
+
+/* --log-format json: set once, at the start, before any thread runs. */
+static int is_json_log;
+
+void cli_log_json(int on)
+{
+	is_json_log = on;
+}
+
+int cli_is_log_json(void)
+{
+	return is_json_log;
+}
+
+/* "lob2europass convert: " and "lob2europass: " say nothing in JSON. */
+static const char *without_prefix(const char *s)
+{
+	const char *sep = strstr(s, ": "), *nl = strchr(s, '\n');
+
+	if (strncmp(s, "lob2europass", 12) != 0 || !sep || (nl && nl < sep))
+		return s;
+	return sep + 2;
+}
+
+static void cli_vlog(const char *level, const char *fmt, va_list ap)
+{
+	json_line l = JSON_LINE_INIT;
+	char text[4096], *nl;
+	const char *msg;
+
+	vsnprintf(text, sizeof(text), fmt, ap);
+	if (!is_json_log) {
+		fputs(text, stderr);
+		return;
+	}
+	/* the first line is the message; what follows (a hint such as
+	 * "Try 'lob2europass convert --help'.") goes with it */
+	msg = without_prefix(text);
+	nl = strchr(text, '\n');
+	if (nl)
+		*nl = '\0';
+	json_line_raw(&l, "{\"level\":");
+	json_line_str(&l, level);
+	json_line_opt_str(&l, "message", msg);
+	if (nl && nl[1]) {
+		size_t len = strlen(nl + 1);
+
+		if (nl[len] == '\n')
+			nl[len] = '\0';
+		json_line_opt_str(&l, "hint", nl + 1);
+	}
+	json_line_raw(&l, "}");
+	if (!l.is_failed)
+		fprintf(stderr, "%s\n", l.ptr);
+	json_line_dispose(&l);
+}
+
+void cli_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vlog("error", fmt, ap);
+	va_end(ap);
+}
+
+void cli_log(const char *level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vlog(level, fmt, ap);
+	va_end(ap);
+}
 
 int cli_exit_for(int code)
 {
@@ -45,7 +118,22 @@ void cli_print_error(const l2e_ctx *ctx)
 	const l2e_error *e = l2e_ctx_error(ctx);
 
 	if (!e) {
-		fputs("lob2europass: unknown error\n", stderr);
+		cli_err("lob2europass: unknown error\n");
+		return;
+	}
+	if (is_json_log) {
+		json_line l = JSON_LINE_INIT;
+
+		json_line_raw(&l, "{\"level\":\"error\"");
+		json_line_opt_str(&l, "message", e->message);
+		json_line_opt_str(&l, "file", e->file);
+		json_line_opt_uint(&l, "line", e->line);
+		json_line_opt_uint(&l, "column", e->column);
+		json_line_opt_str(&l, "field", e->field);
+		json_line_raw(&l, "}");
+		if (!l.is_failed)
+			fprintf(stderr, "%s\n", l.ptr);
+		json_line_dispose(&l);
 		return;
 	}
 	fputs("lob2europass: ", stderr);
@@ -57,45 +145,6 @@ void cli_print_error(const l2e_ctx *ctx)
 	if (e->field && *e->field)
 		fprintf(stderr, " [%s]", e->field);
 	fputc('\n', stderr);
-}
-
-static int file_exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/*
- * A mapping given by name (no '/', no ".json") is looked up in
- * --mappings-dir, then each folder of L2E_MAPPINGS_PATH, then the
- * installed data folder.
- */
-const char *cli_find_mapping(const char *arg, const char *dir, char *buf,
-                             size_t size)
-{
-	const char *path_env = getenv("L2E_MAPPINGS_PATH");
-	char list[4096];
-	char *save = NULL, *part;
-
-	if (strchr(arg, '/') || file_exists(arg))
-		return arg;
-	if (dir) {
-		snprintf(buf, size, "%s/%s.json", dir, arg);
-		if (file_exists(buf))
-			return buf;
-	}
-	if (path_env && strlen(path_env) < sizeof(list)) {
-		strcpy(list, path_env);
-		for (part = strtok_r(list, ":", &save); part;
-		     part = strtok_r(NULL, ":", &save)) {
-			snprintf(buf, size, "%s/%s.json", part, arg);
-			if (file_exists(buf))
-				return buf;
-		}
-	}
-	snprintf(buf, size, "%s/mappings/%s.json", L2E_DATADIR, arg);
-	return file_exists(buf) ? buf : arg;
 }
 
 static int by_name(const void *a, const void *b)

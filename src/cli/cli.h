@@ -32,20 +32,23 @@ void cli_print_place(FILE *f, const char *file, unsigned line, unsigned column);
 void cli_print_error(const l2e_ctx *ctx);
 
 /*
- * The path of a mapping given as MAPPING: a path as it is; a name (no
- * '/', no file of that name) looked up as NAME.json in `dir` (may be
- * NULL), each folder of L2E_MAPPINGS_PATH, then the installed mappings.
- * Returns `arg` when nothing is found (opening it says why), else buf.
- */
-const char *cli_find_mapping(const char *arg, const char *dir, char *buf,
-                             size_t size);
-
-/*
  * The export files of a folder: its regular files in name order, not
  * hidden ones nor a README. NULL (errno set) when it cannot be read;
  * free with cli_free_list().
  */
 char **cli_folder_files(const char *dir, size_t *n);
 void cli_free_list(char **list, size_t n);
+
+/*
+ * Messages of the CLI itself. As text, exactly as formatted (with the
+ * "lob2europass: " prefix and the newline); after cli_log_json(1)
+ * (--log-format json), one JSON object per message: its first line is
+ * "message", the rest "hint". cli_print_error() follows the same switch.
+ */
+void cli_log_json(int on);
+int cli_is_log_json(void);
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_log(const char *level, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -17,30 +17,8 @@
 #include "commands.h"
 #include "cmd_convert.h"
 #include "i18n.h"
+#include "mapping_path.h"
 #include "output.h"
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* A folder of export files: its files in name order (cli.h). */
-static void add_folder(convert_run *r, l2e_ctx *ctx, const char *dir)
-{
-	size_t n, i;
-	char **names = cli_folder_files(dir, &n);
-
-	if (!names) {
-		fprintf(stderr, "lob2europass: %s: %s\n", dir, strerror(errno));
-		convert_worsen(r, EXIT_INPUT);
-		return;
-	}
-	for (i = 0; i < n; i++)
-		batch_add_input(r->batch, ctx, names[i]);
-	cli_free_list(names, n);
-}
 
 static int state_unchanged(const char *stem, const char *fingerprint,
                            void *payload)
@@ -55,22 +33,21 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 	size_t i, len = 0;
 
 	if (output_prepare_dir(r->o->out_dir) < 0) {
-		fprintf(stderr, "lob2europass: %s: %s\n", r->o->out_dir,
+		cli_err("lob2europass: %s: %s\n", r->o->out_dir,
 		        strerror(errno));
 		return EXIT_IO;
 	}
 	*lock_fd = output_lock(r->o->out_dir);
 	if (*lock_fd == -2) {
-		fprintf(stderr,
-		        "lob2europass: %s is in use by another lob2europass "
+		cli_err("lob2europass: %s is in use by another lob2europass "
 		        "run (its lock file is %s/.lob2europass.lock); try "
 		        "again when it has finished\n",
 		        r->o->out_dir, r->o->out_dir);
 		return EXIT_LOCKED;
 	}
 	if (*lock_fd < 0) {
-		fprintf(stderr, "lob2europass: %s: cannot lock: %s\n",
-		        r->o->out_dir, strerror(errno));
+		cli_err("lob2europass: %s: cannot lock: %s\n", r->o->out_dir,
+		        strerror(errno));
 		return EXIT_IO;
 	}
 	output_clean_stale(r->o->out_dir);
@@ -94,30 +71,56 @@ int cmd_convert(int argc, char **argv)
 	l2e_net *net = NULL;
 	l2e_ctx *ctx = NULL;
 	char path_buf[4096], why[256];
+	const char *map_path;
 	batch_config cfg;
 	report_config rcfg;
 	convert_opts o;
 	convert_run r;
-	int i, lock_fd = -1, rc;
+	int i, lock_fd = -1, rc, is_nothing;
 
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
+	convert_meta_start(&r);
 	if ((rc = convert_opts_parse(&o, argc, argv)) >= 0)
 		goto out;
 	opts.document_time = o.document_time;
+	opts.allow_empty = o.allow_empty;
 	rc = EXIT_OK;
 	if (l2e_ctx_new(&ctx, &opts) < 0) {
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
-	if (l2e_mapping_load(
-	        &map, ctx,
-	        convert_find_mapping(&o, path_buf, sizeof(path_buf))) < 0) {
+	if (!(map_path = mapping_find(o.mapping, o.mappings_dir, path_buf,
+	                              sizeof(path_buf)))) {
+		/* not "mapping invalid": a name that is not there, and
+		 * where it was looked for */
+		char *msg = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&msg, &len);
+
+		if (m) {
+			mapping_not_found(m, "lob2europass convert", o.mapping,
+			                  o.mappings_dir);
+			fclose(m);
+		}
+		cli_err("%s", msg ? msg : "lob2europass: mapping not found\n");
+		free(msg);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (l2e_mapping_load(&map, ctx, map_path) < 0) {
 		cli_print_error(ctx);
-		rc = EXIT_MAPPING;
+		rc = cli_exit_for(l2e_ctx_error(ctx)->code) == EXIT_IO
+		         ? EXIT_IO
+		         : EXIT_MAPPING;
 		goto out;
 	}
 	r.ctx = ctx;
+	r.mapping_name = l2e_mapping_name(map);
+	if (convert_cap_new(&r.cap, o.max_repeats) < 0) {
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
 	if ((rc = convert_seal_prepare(&r, ctx)) != 0)
 		goto out;
 	for (i = 0; i < o.args.n_positional && !net; i++)
@@ -136,7 +139,7 @@ int cmd_convert(int argc, char **argv)
 	rcfg.mapping = l2e_mapping_name(map);
 	rcfg.anonymous = o.report_anonymous;
 	if (report_open(&r.report, &rcfg, why, sizeof(why)) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
+		cli_err("lob2europass: %s\n", why);
 		rc = EXIT_IO;
 		goto out;
 	}
@@ -155,44 +158,55 @@ int cmd_convert(int argc, char **argv)
 		cfg.unchanged_payload = &r.state;
 	}
 	if (batch_start(&r.batch, &cfg) < 0) {
-		fputs("lob2europass: cannot start worker threads\n", stderr);
+		cli_err("%s", "lob2europass: cannot start worker threads\n");
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
-	progress_start(&r.progress, !o.is_quiet);
-	for (i = 0; i < o.args.n_positional; i++) {
-		const char *in = o.args.positional[i];
-
-		if (is_dir(in) && !l2e_mapping_reads_folders(map))
-			add_folder(&r, ctx, in);
-		else
-			batch_add_input(r.batch, ctx, in);
-	}
+	progress_start(&r.progress,
+	               !o.is_quiet && !o.no_progress && !o.is_json_log);
+	convert_add_inputs(&r, ctx, map);
 	batch_finish(r.batch);
 	r.batch = NULL;
 	progress_clear(&r.progress);
+	convert_cap_finish(&r);
 
+	is_nothing =
+	    r.t.converted + r.t.unchanged + r.t.skipped + r.t.rejected == 0;
+	if (r.rc == EXIT_OK && !o.allow_empty && is_nothing) {
+		/* the export did not arrive: not a success to a nightly job */
+		convert_say(&r, "error", NULL,
+		            "no student records in the input: check that the "
+		            "export arrived (--allow-empty accepts this)");
+		convert_worsen(&r, EXIT_INPUT);
+	}
 	if (o.mode == OUT_ONE && r.n_pending > 1) {
-		fprintf(stderr,
-		        _("lob2europass: %zu dossiers converted; standard "
+		cli_err(_("lob2europass: %zu dossiers converted; standard "
 		          "output takes one: use --out DIR or --out -\n"),
 		        r.n_pending);
 		convert_worsen(&r, EXIT_USAGE);
 	} else if (o.mode == OUT_ONE && r.n_pending == 1) {
 		fwrite(r.pending.ptr, 1, r.pending.len, stdout);
 	}
-	if (o.mode == OUT_DIR)
+	/* a run that read nothing leaves the folder as the last run left
+	 * it: an empty SHA256SUMS would disown every document in it */
+	is_nothing = is_nothing && !o.allow_empty;
+	if (o.mode == OUT_DIR && !is_nothing)
 		convert_worsen(&r, convert_seal_finish(&r));
-	if (r.has_state && state_save(&r.state) < 0) {
-		fprintf(stderr,
-		        "lob2europass: %s: cannot save the run state: "
+	if (r.has_state && !is_nothing && state_save(&r.state) < 0) {
+		cli_err("lob2europass: %s: cannot save the run state: "
 		        "%s\n",
 		        o.out_dir, strerror(errno));
 		convert_worsen(&r, EXIT_IO);
 	}
 	r.t.exit_code = r.rc;
+	if (r.report.json) {
+		char *run = convert_meta_json(&r, map_path);
+
+		report_set_run(&r.report, run);
+		free(run);
+	}
 	if (report_close(&r.report, &r.t, why, sizeof(why)) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
+		cli_err("lob2europass: %s\n", why);
 		convert_worsen(&r, EXIT_IO);
 	}
 	convert_log_summary(&r);
@@ -209,6 +223,7 @@ out:
 	l2e_buf_dispose(&r.pending);
 	keyset_dispose(&r.names);
 	convert_seal_dispose(&r);
+	convert_cap_free(r.cap);
 	l2e_net_free(net);
 	l2e_mapping_free(map);
 	l2e_ctx_free(ctx);

@@ -10,7 +10,11 @@
  *                      JSON lines, standard output, report, run state
  *   convert_seal.c     SHA256SUMS, its signature, --deliver, and the
  *                      credentials of the network clients
+ *   convert_inputs.c   files and folders of the command line into the
+ *                      pipeline, filtered by what the mapping reads
  *   convert_log.c      messages on standard error: findings, summary
+ *   convert_cap.c      findings of one kind capped per input
+ *   convert_meta.c     the report's metadata about the run
  *
  * Calls go down this list, never up: the run calls all of them, the
  * options know nothing of the run, the sinks call sealing and logging,
@@ -20,6 +24,7 @@
 #define L2E_CLI_CMD_CONVERT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <lob2europass/lob2europass.h>
 
@@ -53,8 +58,11 @@ typedef struct convert_opts {
 	int is_quiet;
 	int is_json_log;
 	long jobs;
-	long max_errors; /* 0: no limit */
+	long max_errors;  /* 0: no limit */
+	long max_repeats; /* --max-repeats; 0: show all */
 	int skip_unchanged;
+	int allow_empty;         /* --allow-empty */
+	int no_progress;         /* --no-progress */
 	const char *report_json; /* --report */
 	const char *report_csv;  /* --report-csv */
 	const char *report_html; /* --report-html */
@@ -78,12 +86,8 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv);
 
 void convert_opts_dispose(convert_opts *o);
 
-/**
- * The mapping file: --mapping as a path, or a name looked up in
- * --mappings-dir, L2E_MAPPINGS_PATH and the installed mappings. Returns
- * o->mapping or `buf`.
- */
-const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size);
+/* Repeated findings per input (convert_cap.c). */
+typedef struct convert_cap convert_cap;
 
 /* One conversion run: its options and everything its dossiers touch. */
 typedef struct convert_run {
@@ -103,6 +107,10 @@ typedef struct convert_run {
 	deliver deliver;   /* --deliver */
 	int has_deliver;
 	l2e_signer *signer; /* --sign-key */
+	convert_cap *cap;   /* --max-repeats */
+	const char *mapping_name;
+	time_t started;      /* for the report's "run" */
+	double started_mono; /* seconds, monotonic clock */
 } convert_run;
 
 /* The run's exit code is the worst one seen. */
@@ -145,7 +153,52 @@ int convert_seal_finish(convert_run *r);
 
 void convert_seal_dispose(convert_run *r);
 
+/* convert_cap.c */
+
+/** Count findings of a kind per input. 0, or -1 out of memory. */
+int convert_cap_new(convert_cap **out, long max);
+
+/**
+ * 1 when finding `d` of `res` is to be shown: not more than max of its
+ * kind in its input (max 0: all). Counts it either way.
+ */
+int convert_cap_admit(convert_cap *c, const batch_result *res,
+                      const batch_diag *d);
+
+/** Count a result (after its findings) as a dossier of its input. */
+void convert_cap_result(convert_cap *c, const batch_result *res);
+
+/** "… N more like this in INPUT", and the likely cause, at the end. */
+void convert_cap_finish(convert_run *r);
+
+void convert_cap_free(convert_cap *c);
+
+/* convert_meta.c */
+
+/** Note the start of the run (wall clock and monotonic). */
+void convert_meta_start(convert_run *r);
+
+/**
+ * The report's "run" object as JSON text (malloc'd; NULL out of
+ * memory): tool, version, mapping name, file and SHA-256, the inputs
+ * redacted, the start and the duration.
+ */
+char *convert_meta_json(const convert_run *r, const char *map_path);
+
+/* convert_inputs.c */
+
+/** The command line's inputs into the batch (folders: see the file). */
+void convert_add_inputs(convert_run *r, l2e_ctx *ctx, const l2e_mapping *map);
+
 /* convert_log.c */
+
+/**
+ * A message about the run or an input (not a dossier), as
+ * "lob2europass: FILE: text" or a JSON line (--log-format json).
+ * `file` may be NULL.
+ */
+void convert_say(convert_run *r, const char *level, const char *file,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /** A finding as a text or JSON line (--log-format) on standard error. */
 void convert_log(const convert_run *r, const char *level, const batch_diag *d,

@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "i18n.h"
+#include "mapping_path.h"
 #include "opts.h"
 
 enum { OPT_INPUT, OPT_HELP };
@@ -78,19 +80,157 @@ done:
 	return rc;
 }
 
+/* ==== mapping list ==== */
+
+enum { LIST_MAPPINGS_DIR, LIST_HELP };
+
+static const cli_opt list_options[] = {
+	[LIST_MAPPINGS_DIR] = { "mappings-dir", 0, "DIR",
+	                        "look here first, as convert --mappings-dir "
+	                        "does" },
+	[LIST_HELP] = CLI_OPT_HELP,
+	CLI_OPT_END
+};
+
+const cli_command mapping_list_command = {
+	.name = "mapping list",
+	.options = list_options,
+	.intro = "Usage: lob2europass mapping list [--mappings-dir DIR]\n"
+	         "\n"
+	         "List the mappings that convert --mapping NAME finds, folder "
+	         "by folder in\n"
+	         "the order it looks (--mappings-dir, L2E_MAPPINGS_PATH, the "
+	         "installed\n"
+	         "mappings), each with its name and the first sentence of its "
+	         "description.\n"
+	         "\n"
+	         "Options:\n",
+	.extra = NULL,
+	.outro = "\n"
+	         "Exit status: 0, also when no mapping is found; 2 usage.\n",
+};
+
+/* Description column and width: one line per mapping on 80 columns. */
+#define NAME_WIDTH 22
+#define DESC_WIDTH (80 - 2 - NAME_WIDTH - 1)
+
+typedef struct listing {
+	l2e_ctx *ctx;
+	char **seen;
+	size_t n_seen;
+	size_t n_listed;
+} listing;
+
+/* The description's first sentence, cut to fit on the line. */
+static void one_line(char *out, size_t size, const char *desc)
+{
+	size_t len = 0;
+
+	while (desc && desc[len] &&
+	       !(desc[len] == '.' && (!desc[len + 1] || desc[len + 1] == ' ')))
+		len++;
+	if (len > DESC_WIDTH) {
+		len = DESC_WIDTH - 3;
+		while (len && (desc[len] & 0xc0) == 0x80)
+			len--; /* not inside a UTF-8 character */
+		snprintf(out, size, "%.*s...", (int)len, desc);
+	} else {
+		snprintf(out, size, "%.*s", (int)len, desc ? desc : "");
+	}
+}
+
+static void list_one(const char *path, const char *name, void *payload)
+{
+	listing *l = payload;
+	l2e_mapping *map = NULL;
+	char line[256], **grown;
+	size_t i;
+
+	for (i = 0; i < l->n_seen; i++)
+		if (!strcmp(l->seen[i], name)) {
+			printf("  %-*s (hidden by %s above)\n", NAME_WIDTH,
+			       name, name);
+			return;
+		}
+	if ((grown = realloc(l->seen, (l->n_seen + 1) * sizeof(*grown))) &&
+	    (grown[l->n_seen] = strdup(name)))
+		l->n_seen++;
+	if (grown)
+		l->seen = grown;
+	if (l2e_mapping_load(&map, l->ctx, path) < 0)
+		snprintf(line, sizeof(line),
+		         "(does not load: lob2europass mapping check %s)",
+		         path);
+	else
+		one_line(line, sizeof(line), l2e_mapping_description(map));
+	printf("  %-*s %s\n", NAME_WIDTH, name, line);
+	l->n_listed++;
+	l2e_mapping_free(map);
+}
+
+static int mapping_list(int argc, char **argv)
+{
+	listing l = { NULL, NULL, 0, 0 };
+	mapping_dirs dirs;
+	cli_args args;
+	size_t i;
+	int rc;
+
+	if ((rc = cli_start(&args, argc, argv, &mapping_list_command)) >= 0)
+		goto done;
+	rc = EXIT_OK;
+	if (args.n_positional) {
+		fputs("lob2europass mapping list: takes no FILE\n"
+		      "Try 'lob2europass mapping list --help'.\n",
+		      stderr);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	if (l2e_ctx_new(&l.ctx, NULL) < 0) {
+		rc = EXIT_INTERNAL;
+		goto done;
+	}
+	mapping_dirs_get(&dirs, args.values[LIST_MAPPINGS_DIR]);
+	for (i = 0; i < dirs.n; i++) {
+		struct stat st;
+
+		printf("%s%s:\n", i ? "\n" : "", dirs.dir[i]);
+		if (stat(dirs.dir[i], &st) != 0 || !S_ISDIR(st.st_mode))
+			puts("  (no such folder)");
+		mapping_each(dirs.dir[i], list_one, &l);
+	}
+	if (!l.n_listed)
+		fputs("\nNo mappings found. Give a mapping file with --mapping "
+		      "FILE, or set L2E_MAPPINGS_PATH.\n",
+		      stdout);
+	mapping_dirs_dispose(&dirs);
+done:
+	for (i = 0; i < l.n_seen; i++)
+		free(l.seen[i]);
+	free(l.seen);
+	l2e_ctx_free(l.ctx);
+	cli_args_dispose(&args);
+	return rc;
+}
+
+/* ==== mapping check ==== */
+
 int cmd_mapping(int argc, char **argv)
 {
 	cli_args args;
 	l2e_ctx *ctx = NULL;
 	int i, rc, one;
 
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return mapping_list(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "check") != 0) {
 		if (argc >= 2 &&
 		    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 			cli_print_help(&mapping_check_command);
 			return EXIT_OK;
 		}
-		fputs(_("lob2europass mapping: use 'mapping check FILE...'\n"
+		fputs(_("lob2europass mapping: use 'mapping check FILE...' or "
+		        "'mapping list'\n"
 		        "Try 'lob2europass mapping --help'.\n"),
 		      stderr);
 		return EXIT_USAGE;

@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "i18n.h"
+#include "mapping_path.h"
 #include "opts.h"
 #include "overview_xlsx.h"
 #include "util/alloc.h"
@@ -149,8 +150,8 @@ static int count_input(counting *c, const char *path)
 	return rc;
 }
 
-/* An input as convert takes it: a folder is its files, in name order,
- * unless the mapping reads folders (a CSV bundle). */
+/* An input as convert takes it: a folder is its export files (by their
+ * names) in name order, unless the mapping reads folders (a bundle). */
 static int count_path(counting *c, const char *path)
 {
 	struct stat st;
@@ -167,7 +168,8 @@ static int count_path(counting *c, const char *path)
 		return EXIT_INPUT;
 	}
 	for (i = 0; i < n; i++)
-		if ((r = count_input(c, names[i])) > rc)
+		if (l2e_mapping_reads_file_name(c->map, names[i]) &&
+		    (r = count_input(c, names[i])) > rc)
 			rc = r;
 	cli_free_list(names, n);
 	return rc;
@@ -282,7 +284,7 @@ int cmd_overview(int argc, char **argv)
 	counting c;
 	l2e_ctx *ctx = NULL;
 	char path_buf[4096];
-	const char *out;
+	const char *out, *map_path;
 	unsigned k;
 	cli_args args;
 	int excel_nl, rc, i, in_rc = EXIT_OK;
@@ -295,11 +297,16 @@ int cmd_overview(int argc, char **argv)
 	rc = EXIT_INTERNAL;
 	if (l2e_ctx_new(&ctx, NULL) < 0)
 		goto done;
-	if (l2e_mapping_load(&map, ctx,
-	                     cli_find_mapping(args.values[OPT_MAPPING],
-	                                      args.values[OPT_MAPPINGS_DIR],
-	                                      path_buf, sizeof(path_buf))) <
-	    0) {
+	if (!(map_path = mapping_find(args.values[OPT_MAPPING],
+	                              args.values[OPT_MAPPINGS_DIR], path_buf,
+	                              sizeof(path_buf)))) {
+		mapping_not_found(stderr, "lob2europass overview",
+		                  args.values[OPT_MAPPING],
+		                  args.values[OPT_MAPPINGS_DIR]);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	if (l2e_mapping_load(&map, ctx, map_path) < 0) {
 		cli_print_error(ctx);
 		rc = EXIT_MAPPING;
 		goto done;

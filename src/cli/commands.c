@@ -11,7 +11,8 @@ const cli_cmd cli_cmds[] = {
 	{ "convert", cmd_convert, "convert",
 	  N_("convert exports to Europass documents"), &convert_command, NULL },
 	{ "mapping", cmd_mapping, "mapping check FILE...",
-	  N_("check mapping files (and their coverage of an export)"),
+	  N_("check mapping files (and their coverage of an export);\n"
+	     "'mapping list' lists the mappings found by name"),
 	  &mapping_check_command, NULL },
 	{ "validate", cmd_validate, "validate FILE...",
 	  N_("check Europass documents (schemas and built-in checks)"),

@@ -21,6 +21,7 @@ int cmd_schemas(int argc, char **argv);
 
 extern const cli_command convert_command;
 extern const cli_command mapping_check_command;
+extern const cli_command mapping_list_command;
 extern const cli_command validate_command;
 extern const cli_command verify_command;
 extern const cli_command overview_command;

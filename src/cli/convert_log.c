@@ -4,7 +4,9 @@
  * findings as FILE:LINE:COL: severity: text, or one JSON object a line
  * (--log-format json), and the totals at the end (see cmd_convert.h).
  */
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "cmd_convert.h"
@@ -38,6 +40,28 @@ void convert_log(const convert_run *r, const char *level, const batch_diag *d,
 	json_line_dispose(&l);
 }
 
+void convert_say(convert_run *r, const char *level, const char *file,
+                 const char *fmt, ...)
+{
+	char text[2048];
+	batch_diag d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	progress_clear(&r->progress);
+	if (!r->o->is_json_log) {
+		fprintf(stderr, "lob2europass: %s%s%s\n", file ? file : "",
+		        file ? ": " : "", text);
+		return;
+	}
+	memset(&d, 0, sizeof(d));
+	d.message = text;
+	d.file = (char *)file;
+	convert_log(r, level, &d, NULL);
+}
+
 void convert_log_findings(const convert_run *r, const batch_result *res)
 {
 	size_t i;
@@ -48,8 +72,12 @@ void convert_log_findings(const convert_run *r, const batch_result *res)
 
 		if (r->o->is_quiet && !is_error)
 			continue;
+		if (r->cap && !convert_cap_admit(r->cap, res, d))
+			continue;
 		convert_log(r, is_error ? "error" : "warning", d, res->stem);
 	}
+	if (r->cap)
+		convert_cap_result(r->cap, res);
 }
 
 void convert_log_summary(const convert_run *r)

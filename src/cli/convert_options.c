@@ -16,6 +16,7 @@
 #include "cmd_convert.h"
 #include "commands.h"
 #include "i18n.h"
+#include "suggest.h"
 #include "util/civil_date.h"
 
 enum {
@@ -30,6 +31,7 @@ enum {
 	OPT_CSV_DIALECT,
 	OPT_FAIL_FAST,
 	OPT_MAX_ERRORS,
+	OPT_MAX_REPEATS,
 	OPT_SKIP_UNCHANGED,
 	OPT_LOG_FORMAT,
 	OPT_MAPPINGS_DIR,
@@ -44,6 +46,8 @@ enum {
 	OPT_SIGN_KEY,
 	OPT_DOCUMENT_DATE,
 	OPT_QUIET,
+	OPT_ALLOW_EMPTY,
+	OPT_NO_PROGRESS,
 	OPT_HELP
 };
 
@@ -83,6 +87,10 @@ static const cli_opt options[] = {
 	                    N_("stop at the first dossier that fails") },
 	[OPT_MAX_ERRORS] = { "max-errors", 0, "N",
 	                     N_("stop after N failed dossiers") },
+	[OPT_MAX_REPEATS] = { "max-repeats", 0, "N",
+	                      N_("show at most N findings of the same kind per "
+	                         "input, then count the rest (default 20; 0: "
+	                         "show all)") },
 	[OPT_SKIP_UNCHANGED] = { "skip-unchanged", 0, NULL,
 	                         N_("with --out DIR: skip dossiers whose "
 	                            "input, "
@@ -130,6 +138,15 @@ static const cli_opt options[] = {
 	[OPT_QUIET] = { "quiet", 'q', NULL,
 	                N_("print errors only: no warnings, progress or "
 	                   "summary") },
+	[OPT_ALLOW_EMPTY] = { "allow-empty", 0, NULL,
+	                      N_("an empty input (an empty file or stream, a "
+	                         "folder without export files, no student "
+	                         "records at all) is not an error") },
+	[OPT_NO_PROGRESS] = { "no-progress", 0, NULL,
+	                      N_("no progress line on a terminal (there is "
+	                         "none "
+	                         "with TERM=dumb, --quiet or --log-format "
+	                         "json)") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -149,6 +166,24 @@ static void print_formats(FILE *f)
 	    f);
 }
 
+/* The message for an unknown --to FORMAT, with the list of formats. */
+static void unknown_format(const char *name, const char *best)
+{
+	char *list = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&list, &len);
+
+	if (m) {
+		print_formats(m);
+		fclose(m);
+	}
+	cli_err("lob2europass convert: unknown format '%s'%s%s%s formats "
+	        "are:\n%s",
+	        name, best ? "; did you mean '" : "", best ? best : "",
+	        best ? "'? The" : "; the", list ? list : "");
+	free(list);
+}
+
 /* "europass-xml,europass-json" into formats; -1 after a message. */
 static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
                          const char *list)
@@ -164,18 +199,20 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 		len = comma ? (size_t)(comma - p) : strlen(p);
 		if (len == 0 || len >= sizeof(name) ||
 		    *n == BATCH_MAX_FORMATS) {
-			fprintf(stderr, "lob2europass convert: bad --to '%s'\n",
-			        list);
+			cli_err("lob2europass convert: bad --to '%s'\n", list);
 			return -1;
 		}
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if (l2e_format_from_name(&fmt, name) < 0) {
-			fprintf(stderr,
-			        "lob2europass convert: unknown format "
-			        "'%s'; the formats are:\n",
-			        name);
-			print_formats(stderr);
+			suggest s;
+
+			suggest_start(&s, name);
+			for (fmt = (l2e_format)1; l2e_format_name(fmt);
+			     fmt = (l2e_format)(fmt + 1))
+				suggest_add(&s, l2e_format_name(fmt),
+				            (size_t)-1);
+			unknown_format(name, suggest_best(&s));
 			return -1;
 		}
 		for (i = 0; i < *n && formats[i] != fmt; i++)
@@ -185,7 +222,7 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 		p += len + (comma ? 1 : 0);
 	}
 	if (!*n) {
-		fprintf(stderr, "lob2europass convert: --to names no format\n");
+		cli_err("lob2europass convert: --to names no format\n");
 		return -1;
 	}
 	return 0;
@@ -256,20 +293,13 @@ const cli_command convert_command = {
 	       "      https://sis.example.nl/api/students\n"),
 };
 
-/* A mapping given by name: see cli_find_mapping(). */
-const char *convert_find_mapping(const convert_opts *o, char *buf, size_t size)
-{
-	return cli_find_mapping(o->mapping, o->mappings_dir, buf, size);
-}
-
 /* --jobs, --max-errors, --timeout: a whole number from 1 to max. */
 static long number_arg(const char *s, const char *what, long max)
 {
 	long v;
 
 	if (cli_number(s, 1, max, &v) < 0) {
-		fprintf(stderr,
-		        "lob2europass convert: %s takes a whole number from 1 "
+		cli_err("lob2europass convert: %s takes a whole number from 1 "
 		        "to %ld\n",
 		        what, max);
 		return -1;
@@ -284,9 +314,9 @@ static int retries_arg(const char *s, unsigned *out)
 		*out = s[1] ? 10u : (unsigned)(s[0] - '0');
 		return 0;
 	}
-	fputs("lob2europass convert: --retries takes a whole number from 0 "
-	      "to 10\n",
-	      stderr);
+	cli_err("%s",
+	        "lob2europass convert: --retries takes a whole number from 0 "
+	        "to 10\n");
 	return -1;
 }
 
@@ -326,8 +356,7 @@ static int document_date(long long *out, const char *arg)
 			       h * 3600 + mi * 60 + sec;
 			return 0;
 		}
-		fprintf(stderr,
-		        "lob2europass convert: --document-date must be "
+		cli_err("lob2europass convert: --document-date must be "
 		        "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ (UTC, from 1970) or "
 		        "'now', not '%s'\n",
 		        arg);
@@ -335,9 +364,9 @@ static int document_date(long long *out, const char *arg)
 	}
 	if (sde && *sde) {
 		if (cli_number(sde, 0, LONG_MAX, &epoch) < 0) {
-			fputs("lob2europass convert: SOURCE_DATE_EPOCH must be "
-			      "a number of seconds since 1970\n",
-			      stderr);
+			cli_err("%s", "lob2europass convert: SOURCE_DATE_EPOCH "
+			              "must be "
+			              "a number of seconds since 1970\n");
 			return -1;
 		}
 		*out = epoch;
@@ -372,20 +401,26 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 {
 	const cli_args *a = &o->args;
 	const char *v;
-	size_t i;
-	int rc;
+	int rc, i;
 
 	memset(o, 0, sizeof(*o));
 	o->net = (l2e_net_options)L2E_NET_OPTIONS_INIT;
+	/* --log-format json holds from the first message on, usage
+	 * errors included: look for it before the options are read */
+	for (i = 1; i < argc; i++)
+		if ((!strcmp(argv[i], "--log-format") && i + 1 < argc &&
+		     !strcmp(argv[i + 1], "json")) ||
+		    !strcmp(argv[i], "--log-format=json"))
+			cli_log_json(1);
 	rc = cli_start(&o->args, argc, argv, &convert_command);
 	if (rc >= 0)
 		return rc;
 	if (!a->values[OPT_MAPPING] || a->n_positional == 0) {
-		fputs(!a->values[OPT_MAPPING]
-		          ? "lob2europass convert: --mapping FILE is required\n"
-		          : "lob2europass convert: no INPUT given\n",
-		      stderr);
-		fputs("Try 'lob2europass convert --help'.\n", stderr);
+		cli_err("%sTry 'lob2europass convert --help'.\n",
+		        !a->values[OPT_MAPPING]
+		            ? "lob2europass convert: --mapping FILE is "
+		              "required\n"
+		            : "lob2europass convert: no INPUT given\n");
 		return EXIT_USAGE;
 	}
 	o->mapping = a->values[OPT_MAPPING];
@@ -400,19 +435,20 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	          : !strcmp(o->out_dir, "-") ? OUT_NDJSON
 	                                     : OUT_DIR;
 	if (o->mode == OUT_ONE && o->n_formats > 1) {
-		fputs("lob2europass convert: several formats need --out DIR "
-		      "or --out -\n",
-		      stderr);
+		cli_err("%s",
+		        "lob2europass convert: several formats need --out DIR "
+		        "or --out -\n");
 		return EXIT_USAGE;
 	}
 	o->is_quiet = a->values[OPT_QUIET] != NULL;
 	v = a->values[OPT_LOG_FORMAT];
 	if (v && strcmp(v, "text") && strcmp(v, "json")) {
-		fputs("lob2europass convert: --log-format is text or json\n",
-		      stderr);
+		cli_err("%s",
+		        "lob2europass convert: --log-format is text or json\n");
 		return EXIT_USAGE;
 	}
 	o->is_json_log = v && !strcmp(v, "json");
+	cli_log_json(o->is_json_log);
 	o->jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	if (o->jobs < 1)
 		o->jobs = 1;
@@ -423,16 +459,26 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	    (o->max_errors = number_arg(a->values[OPT_MAX_ERRORS],
 	                                "--max-errors", 1000000000L)) < 0)
 		return EXIT_USAGE;
-	if (a->values[OPT_FAIL_FAST])
-		o->max_errors = 1;
-	o->skip_unchanged = a->values[OPT_SKIP_UNCHANGED] != NULL;
-	if (o->skip_unchanged && o->mode != OUT_DIR) {
-		fputs(
-		    "lob2europass convert: --skip-unchanged needs --out DIR\n",
-		    stderr);
+	o->max_repeats = 20;
+	if (a->values[OPT_MAX_REPEATS] &&
+	    cli_number(a->values[OPT_MAX_REPEATS], 0, 1000000000L,
+	               &o->max_repeats) < 0) {
+		cli_err("%s",
+		        "lob2europass convert: --max-repeats takes a whole "
+		        "number from 0 to 1000000000\n");
 		return EXIT_USAGE;
 	}
-	for (i = 0; o->skip_unchanged && i < o->n_formats; i++)
+	if (a->values[OPT_FAIL_FAST])
+		o->max_errors = 1;
+	o->allow_empty = a->values[OPT_ALLOW_EMPTY] != NULL;
+	o->no_progress = a->values[OPT_NO_PROGRESS] != NULL;
+	o->skip_unchanged = a->values[OPT_SKIP_UNCHANGED] != NULL;
+	if (o->skip_unchanged && o->mode != OUT_DIR) {
+		cli_err("%s", "lob2europass convert: --skip-unchanged needs "
+		              "--out DIR\n");
+		return EXIT_USAGE;
+	}
+	for (i = 0; o->skip_unchanged && (size_t)i < o->n_formats; i++)
 		if (l2e_format_has_parts(o->formats[i])) {
 			/* the state notes one file per format and dossier;
 			 * a credential per work item does not fit it yet */

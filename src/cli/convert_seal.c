@@ -20,16 +20,14 @@ int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 	int rc;
 
 	if ((o->deliver_url || o->sign_key) && o->mode != OUT_DIR) {
-		fprintf(stderr,
-		        "lob2europass convert: --%s needs --out DIR (the "
+		cli_err("lob2europass convert: --%s needs --out DIR (the "
 		        "documents stay on disk)\n",
 		        o->deliver_url ? "deliver" : "sign-key");
 		return EXIT_USAGE;
 	}
 	if ((o->deliver_method || o->deliver_auth_file) && !o->deliver_url) {
-		fputs("lob2europass convert: --deliver-method and "
-		      "--deliver-auth-file go with --deliver URL\n",
-		      stderr);
+		cli_err("%s", "lob2europass convert: --deliver-method and "
+		              "--deliver-auth-file go with --deliver URL\n");
 		return EXIT_USAGE;
 	}
 	if (o->sign_key &&
@@ -41,7 +39,7 @@ int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 		return 0;
 	if (auth_load(&a, o->deliver_auth_file, "LOB2EUROPASS_DELIVER_AUTH",
 	              why, sizeof(why)) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
+		cli_err("lob2europass: %s\n", why);
 		return EXIT_USAGE;
 	}
 	net.bearer_token = a.bearer_token;
@@ -52,7 +50,7 @@ int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 	                  why, sizeof(why));
 	auth_dispose(&a);
 	if (rc < 0) {
-		fprintf(stderr, "lob2europass convert: %s\n", why);
+		cli_err("lob2europass convert: %s\n", why);
 		return EXIT_USAGE;
 	}
 	r->has_deliver = 1;
@@ -68,7 +66,7 @@ l2e_net *convert_net_new(l2e_ctx *ctx, const l2e_net_options *base,
 	auth a;
 
 	if (auth_load(&a, file, env_name, why, sizeof(why)) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
+		cli_err("lob2europass: %s\n", why);
 		return NULL;
 	}
 	o.bearer_token = a.bearer_token;
@@ -111,8 +109,7 @@ int convert_seal_unchanged(convert_run *r, const batch_result *res)
 		if (l2e_sha256_file_hex(sha, r->ctx, path) < 0 ||
 		    manifest_add(&r->manifest, name, sha) < 0) {
 			progress_clear(&r->progress);
-			fprintf(stderr,
-			        "lob2europass: %s: cannot note it in %s\n",
+			cli_err("lob2europass: %s: cannot note it in %s\n",
 			        path, MANIFEST_NAME);
 			rc = EXIT_IO;
 		}
@@ -126,7 +123,7 @@ int convert_seal_finish(convert_run *r)
 
 	if (manifest_write(&r->manifest, r->o->out_dir, r->signer, r->ctx,
 	                   why) < 0) {
-		fprintf(stderr, "lob2europass: %s\n", why);
+		cli_err("lob2europass: %s\n", why);
 		return EXIT_IO;
 	}
 	return 0;

@@ -27,7 +27,7 @@ static void doc_failed(convert_run *r, doc_failures *f, const batch_result *res,
 	batch_diag *d = &f->diags[f->n];
 
 	progress_clear(&r->progress);
-	fprintf(stderr, "lob2europass: %s\n", why);
+	cli_err("lob2europass: %s\n", why);
 	/* the report keeps the first few of a dossier's failures (a format
 	 * of several documents may fail more often than there are formats) */
 	if (f->n == BATCH_MAX_FORMATS)
@@ -189,7 +189,7 @@ static void count_failure(convert_run *r)
 
 	if (r->o->max_errors > 0 && failed >= (size_t)r->o->max_errors) {
 		if (!r->o->is_quiet)
-			fprintf(stderr,
+			cli_log("info",
 			        "lob2europass: stopping after %zu failed "
 			        "dossier%s\n",
 			        failed, failed == 1 ? "" : "s");

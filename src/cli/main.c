@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cleanup.h"
 #include "cli.h"
 #include "commands.h"
 #include "i18n.h"
+#include "suggest.h"
 
 /* Where summaries start; a longer synopsis has a line of its own. */
 #define SUMMARY_COLUMN 13
@@ -61,11 +63,14 @@ static void print_help(FILE *f)
 	      "     are not failures)\n"
 	      "  1  at least one dossier was rejected (see the messages), or\n"
 	      "     a validated document is invalid\n"
-	      "  2  usage error\n"
-	      "  3  an input could not be read or parsed\n"
+	      "  2  usage error (also: no mapping of the name given)\n"
+	      "  3  an input could not be read or parsed, is not what the\n"
+	      "     mapping reads, or is empty\n"
 	      "  4  the mapping is invalid\n"
 	      "  5  output could not be written\n"
 	      "  6  internal error (e.g. out of memory)\n"
+	      " 75  the output folder is in use by another run (try again\n"
+	      "     later)\n"
 	      "\n"
 	      "Run 'lob2europass convert --help' to get started.\n"),
 	    f);
@@ -81,6 +86,26 @@ static const cli_cmd *find_command(const char *name)
 	return NULL;
 }
 
+static void unknown_command(const char *cmd)
+{
+	const char *best;
+	const cli_cmd *c;
+	suggest s;
+
+	suggest_start(&s, cmd);
+	for (c = cli_cmds; c->name; c++)
+		suggest_add(&s, c->name, (size_t)-1);
+	suggest_add(&s, "help", (size_t)-1);
+	if ((best = suggest_best(&s)))
+		cli_err(_("lob2europass: unknown command '%s'; did you mean "
+		          "'%s'?\nTry 'lob2europass --help'.\n"),
+		        cmd, best);
+	else
+		cli_err(_("lob2europass: unknown command '%s'\n"
+		          "Try 'lob2europass --help'.\n"),
+		        cmd);
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : NULL;
@@ -90,6 +115,8 @@ int main(int argc, char **argv)
 	/* past a file size limit (ulimit -f) write() is to fail with EFBIG,
 	 * reported as an I/O error (exit 5), not kill us half-way */
 	signal(SIGXFSZ, SIG_IGN);
+	/* no temporary file left when Ctrl-C or a closed pipe ends us */
+	cleanup_install();
 
 	cli_i18n_init();
 	if (!cmd) {
@@ -123,17 +150,13 @@ int main(int argc, char **argv)
 	if ((c = find_command(cmd))) {
 		rc = c->run(argc - 1, argv + 1);
 	} else {
-		fprintf(stderr,
-		        _("lob2europass: unknown command '%s'\n"
-		          "Try 'lob2europass --help'.\n"),
-		        cmd);
+		unknown_command(cmd);
 		rc = EXIT_USAGE;
 	}
 	l2e_global_cleanup();
 	/* a failed write to stdout is a failure (jq's out: block) */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("lob2europass: error writing to standard output\n",
-		      stderr);
+		cli_err("lob2europass: error writing to standard output\n");
 		if (rc == EXIT_OK || rc == EXIT_REJECTED)
 			rc = EXIT_IO;
 	}

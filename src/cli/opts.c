@@ -3,6 +3,7 @@
  * opts.c - table-driven option parsing (see opts.h).
  */
 #include "opts.h"
+#include "suggest.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -35,10 +36,33 @@ static int find_short(const cli_opt *spec, char c)
 
 static int usage(const char *command, const char *what, const char *arg)
 {
-	fprintf(stderr,
-	        _("lob2europass %s: %s '%s'\n"
+	cli_err(_("lob2europass %s: %s '%s'\n"
 	          "Try 'lob2europass %s --help'.\n"),
 	        command, _(what), arg, command);
+	return -1;
+}
+
+/* An unknown --option: the closest one in the table, if one is close. */
+static int unknown_long(const char *command, const cli_opt *spec,
+                        const char *arg, size_t len)
+{
+	char word[128];
+	const char *best;
+	suggest s;
+	int i;
+
+	if (len >= sizeof(word))
+		return usage(command, "unknown option", arg);
+	memcpy(word, arg + 2, len);
+	word[len] = '\0';
+	suggest_start(&s, word);
+	for (i = 0; spec[i].long_name; i++)
+		suggest_add(&s, spec[i].long_name, (size_t)-1);
+	if (!(best = suggest_best(&s)))
+		return usage(command, "unknown option", arg);
+	cli_err("lob2europass %s: unknown option '%s'; did you mean '--%s'?\n"
+	        "Try 'lob2europass %s --help'.\n",
+	        command, arg, best, command);
 	return -1;
 }
 
@@ -66,7 +90,7 @@ int cli_parse(cli_args *out, int argc, char **argv, const cli_opt *spec,
 
 			k = find_long(spec, a + 2, len);
 			if (k < 0)
-				return usage(command, N_("unknown option"), a);
+				return unknown_long(command, spec, a, len);
 			if (!spec[k].arg) {
 				if (eq)
 					return usage(

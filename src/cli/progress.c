@@ -5,6 +5,8 @@
 #include "progress.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,7 +22,11 @@ static double now(void)
 
 void progress_start(progress *p, int wanted)
 {
-	p->is_on = wanted && isatty(STDERR_FILENO);
+	const char *term = getenv("TERM");
+
+	/* the line is drawn with escape codes: none for a dumb terminal */
+	p->is_on =
+	    wanted && isatty(STDERR_FILENO) && !(term && !strcmp(term, "dumb"));
 	p->started = now();
 	p->last_draw = 0;
 	p->drawn = 0;

@@ -209,25 +209,39 @@ static int finish(l2e__atomic_file *a, char *why, size_t why_size)
 	return -1;
 }
 
+void report_set_run(report *r, const char *run_json)
+{
+	free(r->run_json);
+	r->run_json = run_json ? strdup(run_json) : NULL;
+}
+
 int report_close(report *r, const report_totals *t, char *why, size_t why_size)
 {
 	int rc = 0;
 
+	if (r->json && r->run_json)
+		fprintf(r->json,
+		        "\n  ],\n  \"run\": %s,\n  \"totals\": "
+		        "{\"dossiers\": %zu, ",
+		        r->run_json, r->n_entries);
+	else if (r->json)
+		fprintf(r->json, "\n  ],\n  \"totals\": {\"dossiers\": %zu, ",
+		        r->n_entries);
 	if (r->json) {
 		fprintf(
 		    r->json,
-		    "\n  ],\n  \"totals\": {\"dossiers\": %zu, "
 		    "\"converted\": %zu, \"unchanged\": %zu, \"skipped\": %zu, "
 		    "\"rejected\": %zu, \"errors\": %zu, \"exit_code\": "
 		    "%d}\n}\n",
-		    r->n_entries, t->converted, t->unchanged, t->skipped,
-		    t->rejected, t->errors, t->exit_code);
+		    t->converted, t->unchanged, t->skipped, t->rejected,
+		    t->errors, t->exit_code);
 		rc |= finish(&r->json_file, why, why_size);
 	}
 	if (r->csv)
 		rc |= finish(&r->csv_file, why, why_size);
 	if (r->html && report_html_close(r->html, t, why, why_size) < 0)
 		rc = -1;
+	free(r->run_json);
 	memset(r, 0, sizeof(*r));
 	return rc ? -1 : 0;
 }

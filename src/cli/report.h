@@ -36,6 +36,7 @@ typedef struct report {
 	l2e__atomic_file json_file; /* util/atomic_file.h */
 	l2e__atomic_file csv_file;
 	size_t n_entries;
+	char *run_json; /* the "run" object, or NULL (report_set_run) */
 } report;
 
 typedef struct report_totals {
@@ -59,6 +60,9 @@ void report_add(report *r, const batch_result *res, const char *const *outputs,
                 size_t n_outputs);
 
 /** Write the totals and put the reports in place. 0 or -1. */
+/** The JSON report's "run" object (JSON text, copied), before closing. */
+void report_set_run(report *r, const char *run_json);
+
 int report_close(report *r, const report_totals *t, char *why, size_t why_size);
 
 /* For tests and the log: a CSV cell that a spreadsheet cannot run. */

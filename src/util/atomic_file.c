@@ -11,6 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static l2e__atomic_hook tmp_hook; /* set once, before any file */
+
+void l2e__atomic_set_hook(l2e__atomic_hook hook)
+{
+	tmp_hook = hook;
+}
+
 int l2e__atomic_begin(l2e__atomic_file *a, const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -35,6 +42,8 @@ int l2e__atomic_begin(l2e__atomic_file *a, const char *path)
 	}
 	if ((a->fd = mkstemp(a->tmp)) < 0)
 		a->tmp[0] = '\0';
+	else if (tmp_hook)
+		tmp_hook(a->tmp, 1);
 	return a->fd;
 }
 
@@ -78,6 +87,8 @@ int l2e__atomic_commit(l2e__atomic_file *a, mode_t mode)
 		goto fail;
 	if (rename(a->tmp, a->path) != 0)
 		goto fail;
+	if (tmp_hook)
+		tmp_hook(a->tmp, 0);
 	a->tmp[0] = '\0';
 	return 0;
 fail:
@@ -92,8 +103,11 @@ void l2e__atomic_abort(l2e__atomic_file *a)
 	int saved = errno;
 
 	close_open(a);
-	if (a->tmp[0])
+	if (a->tmp[0]) {
 		unlink(a->tmp);
+		if (tmp_hook)
+			tmp_hook(a->tmp, 0);
+	}
 	a->tmp[0] = '\0';
 	errno = saved;
 }

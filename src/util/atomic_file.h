@@ -43,6 +43,14 @@ int l2e__atomic_commit(l2e__atomic_file *a, mode_t mode);
 /** Give up: close and remove the temporary file (safe to call twice). */
 void l2e__atomic_abort(l2e__atomic_file *a);
 
+/*
+ * Optional: told of each temporary file as it is created (is_created 1)
+ * and as it is renamed or removed (0), so that a program can remove the
+ * ones in flight when a signal ends it. Set once, before any file.
+ */
+typedef void (*l2e__atomic_hook)(const char *tmp, int is_created);
+void l2e__atomic_set_hook(l2e__atomic_hook hook);
+
 /** All of the above for `len` bytes at `data`. 0, or -1 with errno set. */
 int l2e__atomic_write(const char *path, const void *data, size_t len,
                       mode_t mode);

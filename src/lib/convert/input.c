@@ -24,11 +24,13 @@
 #include "convert/input.h"
 #include "convert/lookup.h"
 #include "convert/paging.h"
+#include "convert/sniff.h"
 #include "util/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/file.h"
 #include "core/hash.h"
+#include "core/natid.h"
 #include "map/map_eval.h"
 #include "map/mapping.h"
 #include "read/reader.h"
@@ -146,6 +148,27 @@ static int open_lookups(l2e_input *in, const char *path)
 	return error;
 }
 
+/*
+ * A stream can be looked at only one byte ahead (ungetc): enough to
+ * tell an empty stream, and XML or CSV text from JSON. 0 to read on,
+ * 1 when it is empty and that is allowed, or the error.
+ */
+static int sniff_stream(l2e_input *in, FILE *f)
+{
+	unsigned char byte;
+	int c = getc(f);
+
+	if (c == EOF)
+		return l2e__sniff_check(in->ctx, in->map, in->name,
+		                        L2E__LOOK_EMPTY);
+	ungetc(c, f);
+	byte = (unsigned char)c;
+	if (byte == 0xef || l2e__sniff(&byte, 1) == L2E__LOOK_EMPTY)
+		return 0; /* a byte order mark or white space: read on */
+	return l2e__sniff_check(in->ctx, in->map, in->name,
+	                        l2e__sniff(&byte, 1));
+}
+
 int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
                    const char *path)
 {
@@ -173,9 +196,29 @@ int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 		return finish_open(
 		    out, in, in->reader->open_dir(&in->state, ctx, src, path));
 	}
+	/* know the input before reading it (sniff.c) */
+	if (is_stdin &&
+	    (error = l2e__sniff_check_not_bundle(ctx, map, in->name)) < 0)
+		return finish_open(out, in, error);
+	if (!is_stdin) {
+		l2e__look look;
+
+		if ((error = l2e__sniff_file(&look, ctx, path)) < 0 ||
+		    (error = l2e__sniff_check(ctx, map, path, look)) < 0)
+			return finish_open(out, in, error);
+		if (error == 1) { /* empty, and that is allowed */
+			in->is_done = 1;
+			return finish_open(out, in, 0);
+		}
+	}
 	if (in->reader->open_file) {
 		/* streamed: memory holds a document, not the whole input */
 		if (is_stdin) {
+			if ((error = sniff_stream(in, stdin)) != 0) {
+				in->is_done = error == 1;
+				return finish_open(out, in,
+				                   error < 0 ? error : 0);
+			}
 			error = in->reader->open_file(&in->state, ctx, src,
 			                              in->name, stdin);
 			return finish_open(out, in, error);
@@ -194,6 +237,17 @@ int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 	}
 	error = l2e__file_read(&in->data, ctx, path, ctx->opts.max_input_bytes,
 	                       "max_input_bytes");
+	if (error == 0 && is_stdin)
+		error = l2e__sniff_check(
+		    ctx, map, in->name,
+		    l2e__sniff((const unsigned char *)in->data.ptr,
+		               in->data.len < L2E__SNIFF_BYTES
+		                   ? in->data.len
+		                   : L2E__SNIFF_BYTES));
+	if (error == 1) { /* empty, and that is allowed */
+		in->is_done = 1;
+		return finish_open(out, in, 0);
+	}
 	if (error == 0)
 		error = in->reader->open(&in->state, ctx, src, in->name,
 		                         in->data.ptr, in->data.len);
@@ -669,4 +723,20 @@ int l2e_mapping_reads_folders(const l2e_mapping *map)
 	    map ? l2e__reader_find(map->source.format) : NULL;
 
 	return r && r->open_dir != NULL;
+}
+
+int l2e_input_name_redacted(l2e_buf *out, const char *name)
+{
+	l2e_buf url = L2E_BUF_INIT;
+	int error;
+
+	L2E_ASSERT_ARG(out && name);
+	if (l2e_is_url(name)) {
+		if ((error = l2e_url_redacted(&url, name)) < 0)
+			return error;
+		name = url.ptr;
+	}
+	error = l2e__natid_safe_text(out, name, 0) < 0 ? L2E_ENOMEM : 0;
+	l2e_buf_dispose(&url);
+	return error;
 }

@@ -19,10 +19,17 @@
 #include "util/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
+#include "core/look.h"
 #include "core/file.h"
 #include "core/hash.h"
 #include "map/map_values.h"
 #include "read/json_tree.h"
+
+/* What is wrong with a file that is no mapping, and what to do. */
+#define NOT_A_MAPPING(why)                                                   \
+	"this is not a mapping file: " why " (an export?); give the export " \
+	"as INPUT and a mapping with --mapping ('lob2europass mapping "      \
+	"list' shows them)"
 
 /* ==== The dossier ==== */
 
@@ -140,6 +147,17 @@ static int compile_mapping(l2e__loader *ld, const l2e__node *root)
 		return l2e__error_set_at(ld->ctx, L2E_EMAPPING,
 		                         L2E_ERRCLASS_MAP, ld->map->file, 1, 1,
 		                         NULL, "the mapping file is empty");
+	/* an export given where a mapping is expected: none of the keys a
+	 * mapping needs (a mapping being written has some of them) */
+	if (root->kind == L2E__NODE_OBJECT &&
+	    !l2e__node_member(root, "lob2europass_mapping") &&
+	    !l2e__node_member(root, "dossier") &&
+	    !l2e__node_member(root, "profile"))
+		return l2e__optc_bad(&ld->oc, root, "%s",
+		                     NOT_A_MAPPING("it has no "
+		                                   "\"lob2europass_mapping\", "
+		                                   "\"dossier\" or "
+		                                   "\"profile\""));
 	if ((error = l2e__mc_expect(ld, root, L2E__NODE_OBJECT, "a mapping")) <
 	        0 ||
 	    (error = l2e__keys_check(ld, root, mapping_keys,
@@ -164,6 +182,7 @@ static int load(l2e_mapping **out, l2e_ctx *ctx, const char *name,
 	l2e__node *root = NULL, *extra = NULL;
 	l2e_mapping *map;
 	l2e__loader ld;
+	l2e__look look;
 	int error;
 
 	*out = NULL;
@@ -184,6 +203,16 @@ static int load(l2e_mapping **out, l2e_ctx *ctx, const char *name,
 		goto done;
 	}
 	map->fingerprint = l2e__fnv(L2E__FNV_INIT, data, len);
+	look = l2e__sniff((const unsigned char *)data,
+	                  len < L2E__SNIFF_BYTES ? len : L2E__SNIFF_BYTES);
+	if (look != L2E__LOOK_JSON && look != L2E__LOOK_EMPTY) {
+		error = l2e__error_set_at(ctx, L2E_EMAPPING, L2E_ERRCLASS_MAP,
+		                          name, 0, 0, NULL,
+		                          NOT_A_MAPPING("it %s, a mapping is "
+		                                        "JSON"),
+		                          l2e__look_label(look));
+		goto done;
+	}
 	l2e__json_cursor_init(&cur, map->file, data, len, &ctx->opts);
 	if ((error = l2e__json_next(&root, &tree_pool, ctx, &cur)) < 0)
 		goto done;
@@ -286,4 +315,9 @@ void l2e_mapping_free(l2e_mapping *map)
 const char *l2e_mapping_name(const l2e_mapping *map)
 {
 	return map ? map->name : NULL;
+}
+
+const char *l2e_mapping_description(const l2e_mapping *map)
+{
+	return map ? map->description : NULL;
 }
