@@ -109,6 +109,17 @@ def test_sample(tmp):
                          os.path.join(tmp, "renamed.json"))
     check(rc == rc_csv, "renamed sheets: exit %d %s" % (rc, err.strip()))
     same_documents(os.path.join(tmp, "out-csv"), out, "renamed sheets")
+    # a sheet name is input: a BSN there never reaches a message
+    folder = os.path.join(tmp, "folder-bsn")
+    shutil.copytree(os.path.join(tmp, "folder"), folder)
+    wb = openpyxl.load_workbook(os.path.join(folder, "studenten.xlsx"))
+    wb["Blad1"].title = "123456782"
+    wb.save(os.path.join(folder, "studenten.xlsx"))
+    rc, _, err = run([CLI, "convert", "-m", MAPPING, "-o",
+                      os.path.join(tmp, "out-bsn"), folder])
+    check(rc == rc_csv and "studenten.xlsx, sheet [" in err and
+          "123456782" not in err,
+          "a BSN as a sheet name is redacted in findings: rc %d" % rc)
     # without the sheet key, the missing sheet is named with the fix
     rc, _, err = convert(os.path.join(tmp, "renamed.xlsx"),
                          os.path.join(tmp, "out-missing"))

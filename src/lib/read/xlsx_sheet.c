@@ -17,6 +17,7 @@
 
 #include "util/alloc.h"
 #include "util/civil_date.h"
+#include "core/natid.h"
 
 #define MAX_COLUMN 16384   /* XFD, Excel's last column */
 #define MAX_ROW    1048576 /* Excel's last row */
@@ -451,7 +452,9 @@ int l2e__xlsx_sheet_table(l2e__node **out, l2e__xlsx *wb, size_t i)
 	sr.wb = wb;
 	sr.sheet = wb->sheets[i].name;
 	if (l2e__buf_printf(&label, "sheet %s", sr.sheet) < 0 ||
-	    l2e__buf_printf(&file, "%s, sheet %s", wb->name, sr.sheet) < 0 ||
+	    /* a finding's file is not sanitised: the sheet name is input */
+	    l2e__buf_printf(&file, "%s, sheet ", wb->name) < 0 ||
+	    l2e__natid_safe_text(&file, sr.sheet, 64) < 0 ||
 	    !(sr.file = l2e__pool_strdup(wb->pool, file.ptr)) ||
 	    !(sr.table = l2e__node_new(wb->pool, L2E__NODE_ARRAY, 1, 1))) {
 		error = l2e__error_set(wb->ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
