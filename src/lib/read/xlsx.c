@@ -55,11 +55,16 @@ static char *dup_or_null(l2e__xlsx *wb, const char *s)
 static char *resolve(const char *base, const char *target)
 {
 	l2e_buf b = L2E_BUF_INIT;
+	int error;
 
 	if (target[0] == '/')
-		l2e__buf_puts(&b, target + 1);
-	else if (l2e__buf_puts(&b, base) == 0)
-		l2e__buf_puts(&b, target);
+		error = l2e__buf_puts(&b, target + 1);
+	else if ((error = l2e__buf_puts(&b, base)) == 0)
+		error = l2e__buf_puts(&b, target);
+	if (error < 0) {
+		l2e_buf_dispose(&b);
+		return NULL;
+	}
 	if (b.ptr && strstr(b.ptr, "..")) {
 		l2e_buf_dispose(&b);
 		return l2e__strdup("..");
@@ -79,7 +84,7 @@ static int read_rels(rels *out, l2e__xlsx *wb, const char *part,
                      const char *base)
 {
 	xlsx_part p;
-	rel *grown;
+	rel *grown, *r;
 	char *id = NULL, *type = NULL, *target = NULL;
 	int got, error = 0;
 
@@ -96,21 +101,23 @@ static int read_rels(rels *out, l2e__xlsx *wb, const char *part,
 		id = l2e__xlsx_attr(&p, "Id");
 		type = l2e__xlsx_attr(&p, "Type");
 		target = l2e__xlsx_attr(&p, "Target");
-		if (id && target &&
-		    (grown = l2e__realloc(out->v,
-		                          (out->n + 1) * sizeof(*out->v)))) {
+		grown =
+		    id && target
+		        ? l2e__realloc(out->v, (out->n + 1) * sizeof(*out->v))
+		        : out->v;
+		if (id && target && grown) {
+			/* counted at once, so rels_free() frees what is made */
+			r = &grown[out->n++];
 			out->v = grown;
-			grown[out->n].id = l2e__strdup(id);
-			grown[out->n].type = l2e__strdup(type_tail(type));
-			grown[out->n].target = resolve(base, target);
-			if (!grown[out->n].id || !grown[out->n].type ||
-			    !grown[out->n++].target)
-				error = l2e__xlsx_part_fail(&p, L2E_ENOMEM,
-				                            "out of memory");
-		} else if (id && target) {
+			r->id = l2e__strdup(id);
+			r->type = l2e__strdup(type_tail(type));
+			r->target = resolve(base, target);
+			if (!r->id || !r->type || !r->target)
+				grown = NULL;
+		}
+		if (!grown && id && target)
 			error = l2e__xlsx_part_fail(&p, L2E_ENOMEM,
 			                            "out of memory");
-		}
 		xmlFree(id);
 		xmlFree(type);
 		xmlFree(target);
@@ -420,11 +427,15 @@ static int read_styles(l2e__xlsx *wb, const char *part)
 			if (!xmlTextReaderIsEmptyElement(p.r))
 				xfs_depth = xmlTextReaderDepth(p.r);
 		} else if (l2e__xlsx_is_start(&p, "numFmt")) {
-			if (n_fmts >= MAX_STYLES ||
-			    !(gf = l2e__realloc(fmts,
-			                        (n_fmts + 1) * sizeof(*gf)))) {
+			if (n_fmts >= MAX_STYLES) {
 				error = l2e__xlsx_part_fail(
 				    &p, L2E_ELIMIT, "too many number formats");
+				goto done;
+			}
+			if (!(gf = l2e__realloc(fmts,
+			                        (n_fmts + 1) * sizeof(*gf)))) {
+				error = l2e__xlsx_part_fail(&p, L2E_ENOMEM,
+				                            "out of memory");
 				goto done;
 			}
 			fmts = gf;
@@ -436,11 +447,15 @@ static int read_styles(l2e__xlsx *wb, const char *part)
 			n_fmts++;
 			xmlFree(code);
 		} else if (xfs_depth >= 0 && l2e__xlsx_is_start(&p, "xf")) {
-			if (wb->n_xf >= MAX_STYLES ||
-			    !(gx = l2e__realloc(wb->xf, (wb->n_xf + 1) *
-			                                    sizeof(*gx)))) {
+			if (wb->n_xf >= MAX_STYLES) {
 				error = l2e__xlsx_part_fail(
 				    &p, L2E_ELIMIT, "too many cell styles");
+				goto done;
+			}
+			if (!(gx = l2e__realloc(wb->xf, (wb->n_xf + 1) *
+			                                    sizeof(*gx)))) {
+				error = l2e__xlsx_part_fail(&p, L2E_ENOMEM,
+				                            "out of memory");
 				goto done;
 			}
 			wb->xf = gx;
@@ -548,9 +563,13 @@ static int read_parts(l2e__xlsx *wb)
 
 	if ((error = find_workbook(wb, &part, &base)) < 0)
 		goto done;
-	l2e__buf_printf(&rels_part, "%s_rels/%s.rels", base,
-	                part + strlen(base));
-	if (rels_part.ptr && l2e__xlsx_has_part(wb, rels_part.ptr) &&
+	if (l2e__buf_printf(&rels_part, "%s_rels/%s.rels", base,
+	                    part + strlen(base)) < 0) {
+		error = l2e__error_set(wb->ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                       "out of memory");
+		goto done;
+	}
+	if (l2e__xlsx_has_part(wb, rels_part.ptr) &&
 	    (error = read_rels(&rs, wb, rels_part.ptr, base)) < 0)
 		goto done;
 	if ((error = read_workbook(wb, part, &rs)) < 0)
