@@ -99,7 +99,8 @@ static size_t pack(char **out, const char *data, size_t size)
 	    add(za, "xl/_rels/workbook.xml.rels", rels.ptr, rels.len) < 0 ||
 	    add(za, "xl/worksheets/sheet1.xml", part[0], len[0]) < 0 ||
 	    add(za, "xl/sharedStrings.xml", part[1], len[1]) < 0 ||
-	    add(za, "xl/styles.xml", part[2], len[2]) < 0 || zip_close(za) < 0) {
+	    add(za, "xl/styles.xml", part[2], len[2]) < 0 ||
+	    zip_close(za) < 0) {
 		zip_discard(za);
 		goto done;
 	}

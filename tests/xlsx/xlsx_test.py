@@ -177,6 +177,19 @@ def test_cells():
               "odd: a missing cell is empty")
 
 
+def test_cells_without_ref(tmp):
+    """Cells without `r` follow the one before, empty ones included."""
+    path = os.path.join(tmp, "noref.xlsx")
+    handmade.write(path, [("x", handmade.sheet_xml([
+        ['<c t="inlineStr"><is><t>A</t></is></c>', '<c/>',
+         '<c t="inlineStr"><is><t>C</t></is></c>'],
+        ['<c><v>1</v></c>', '<c s="0"/>', '<c><v>3</v></c>']]))])
+    rc, cells = dump(path, "x")
+    check(rc == 0 and cells.get(("x", "2:3")) == ("C", "string", "3") and
+          cells.get(("x", "2:2")) == ("", "string", ""),
+          "cells without r: %s" % (cells,))
+
+
 # ==== 4: hostile workbooks ====
 
 def header_sheets(first_rows=None):
@@ -349,6 +362,7 @@ def main():
     try:
         test_sample(tmp)
         test_cells()
+        test_cells_without_ref(tmp)
         test_hostile(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

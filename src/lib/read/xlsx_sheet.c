@@ -36,6 +36,7 @@ typedef struct sheet_reader {
 	const char *file;  /* "<workbook>, sheet <name>": rows' file */
 	cell *cells;       /* the current row */
 	size_t n_cells, cap_cells;
+	unsigned last_col; /* of the current row, empty cells included */
 	const char **header;
 	size_t n_header;
 	unsigned long header_row;
@@ -248,7 +249,7 @@ static int read_cell(sheet_reader *sr)
 {
 	char *r = l2e__xlsx_attr(&sr->p, "r"), *type = NULL, *s = NULL;
 	unsigned long row = sr->row;
-	unsigned col, last = sr->n_cells ? sr->cells[sr->n_cells - 1].col : 0;
+	unsigned col, last = sr->last_col;
 	int depth = xmlTextReaderDepth(sr->p.r), got = 1, error = 0;
 	int has_v = 0, has_is = 0;
 	cell c, *grown;
@@ -267,6 +268,7 @@ static int read_cell(sheet_reader *sr)
 		                  "to right)");
 		goto done;
 	}
+	sr->last_col = col; /* a cell without `r` is the next one */
 	type = l2e__xlsx_attr(&sr->p, "t");
 	s = l2e__xlsx_attr(&sr->p, "s");
 	l2e__buf_clear(&sr->v);
@@ -414,6 +416,7 @@ static int start_row(sheet_reader *sr)
 	}
 	sr->row = n;
 	sr->n_cells = 0;
+	sr->last_col = 0;
 	return 0;
 }
 
