@@ -84,26 +84,10 @@ static int check(l2e__date *out, int year, int month, int day, int has_month,
 
 /* ==== Excel serial numbers (1900 date system) ==== */
 
-/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static int parse_excel(l2e__date *out, const char *t, const char **why)
 {
-	long n = 0;
-	int y, m, d;
+	long n = 0, y;
+	int m, d;
 	size_t i;
 
 	for (i = 0; t[i]; i++) {
@@ -119,8 +103,8 @@ static int parse_excel(l2e__date *out, const char *t, const char **why)
 		*why = "Excel serial number before March 1900";
 		return -1;
 	}
-	civil_from_days(n - 25569, &y, &m, &d);
-	return check(out, y, m, d, 1, 1, why);
+	l2e__civil_from_days(n - 25569, &y, &m, &d);
+	return check(out, (int)y, m, d, 1, 1, why);
 }
 
 /* ==== Dutch textual dates: "3 mrt. 2025", "maart 2025", "sept 2024" ==== */

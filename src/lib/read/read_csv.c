@@ -16,10 +16,18 @@
  * Each file is decoded on its own (UTF-8 with or without BOM, or
  * Windows-1252; see core/encoding.h) and every row remembers its file,
  * so findings name the table's file, line and column.
+ *
+ * An Excel workbook (.xlsx, read/xlsx.h) can stand in for the bundle or
+ * for one file of it: given one file that is a workbook, its sheets are
+ * the tables (the sheet named like the table, or the table's "sheet");
+ * in a folder, a table file that is a workbook, or <table>.xlsx where
+ * the CSV file is missing, gives that table. The content decides, not
+ * the file name: a ZIP file is a workbook.
  */
 #include "reader.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/alloc.h"
 #include "core/buf.h"
@@ -29,11 +37,13 @@
 #include "core/natid.h"
 #include "read/csv.h"
 #include "read/csv_types.h"
+#include "read/xlsx.h"
 
 /* One table of a CSV bundle. */
 typedef struct csv_table {
 	const char *name;       /* member name in the tree */
 	const char *file;       /* file name inside the bundle folder */
+	const char *sheet;      /* in a workbook; NULL: the table's name */
 	int is_main;            /* one row per student: the dossier records */
 	l2e__csv_rtypes rtypes; /* n_types > 0: headerless, typed rows */
 } csv_table;
@@ -97,6 +107,16 @@ static void csv_close(void *state)
 	l2e__free(b);
 }
 
+static int is_workbook(const char *data, size_t len)
+{
+	return l2e__xlsx_is_zip(data, len) || l2e__xlsx_is_ole(data, len);
+}
+
+static const char *sheet_of(const csv_table *t)
+{
+	return t->sheet ? t->sheet : t->name;
+}
+
 /*
  * Decode and parse one table; every row remembers `name`. A table with
  * record types becomes an object of the lists of its top-level types.
@@ -107,10 +127,19 @@ static int parse_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 {
 	l2e_buf text = L2E_BUF_INIT;
 	l2e__node *row;
+	const char *sheet = sheet_of(t);
 	size_t bad = 0;
 	unsigned line, column;
 	int error;
 
+	if (is_workbook(data, len) && t->rtypes.n_types)
+		return l2e__error_set_at(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+		                         name, 0, 0, NULL,
+		                         "is an Excel workbook; a table with "
+		                         "record types is read from CSV only");
+	if (is_workbook(data, len)) /* one table: its sheet, or the first */
+		return l2e__xlsx_read_tables(out, pool, ctx, name, data, len,
+		                             &sheet, 1, 1);
 	error = l2e__to_utf8(&text, data, len, b->opt->encoding, NULL, &bad);
 	if (error == L2E_EPARSE) {
 		l2e__text_position(data, bad, &line, &column);
@@ -156,10 +185,21 @@ static int read_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 {
 	l2e_buf path = L2E_BUF_INIT, data = L2E_BUF_INIT;
 	const char *name;
+	struct stat st;
 	int error;
 
-	if (l2e__buf_printf(&path, "%s/%s", b->dir, t->file) < 0 ||
-	    !(name = l2e__pool_strdup(pool, path.ptr))) {
+	/* no CSV file: a workbook named after the table takes its place */
+	if (l2e__buf_printf(&path, "%s/%s", b->dir, t->file) == 0 &&
+	    stat(path.ptr, &st) != 0) {
+		l2e__buf_clear(&path);
+		if (l2e__buf_printf(&path, "%s/%s.xlsx", b->dir, t->name) ==
+		        0 &&
+		    stat(path.ptr, &st) != 0) {
+			l2e__buf_clear(&path);
+			l2e__buf_printf(&path, "%s/%s", b->dir, t->file);
+		}
+	}
+	if (!path.ptr || !(name = l2e__pool_strdup(pool, path.ptr))) {
 		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                       "out of memory");
 		goto done;
@@ -172,6 +212,35 @@ static int read_table(l2e__node **out, l2e__pool *pool, l2e_ctx *ctx,
 done:
 	l2e_buf_dispose(&path);
 	l2e_buf_dispose(&data);
+	return error;
+}
+
+/* Every table from the sheets of the workbook given as the bundle. */
+static int read_workbook(l2e__node **tables, l2e__pool *pool, l2e_ctx *ctx,
+                         const bundle *b)
+{
+	const char **sheets;
+	size_t i;
+	int error;
+
+	if (!(sheets = l2e__calloc(b->opt->n_tables, sizeof(*sheets))))
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	for (i = 0; i < b->opt->n_tables; i++) {
+		sheets[i] = sheet_of(&b->opt->tables[i]);
+		if (b->opt->tables[i].rtypes.n_types) {
+			l2e__free((void *)sheets);
+			return l2e__error_set_at(
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, b->mem_name, 0,
+			    0, NULL,
+			    "is an Excel workbook; a table with record types "
+			    "is read from CSV only");
+		}
+	}
+	error =
+	    l2e__xlsx_read_tables(tables, pool, ctx, b->mem_name, b->mem_data,
+	                          b->mem_len, sheets, b->opt->n_tables, 0);
+	l2e__free((void *)sheets);
 	return error;
 }
 
@@ -359,7 +428,11 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 		if (opt->tables[i].is_main)
 			main_i = i;
 
-	if (!b->dir) { /* in memory: the main table alone */
+	if (!b->dir && is_workbook(b->mem_data, b->mem_len)) {
+		/* one workbook: its sheets are the tables */
+		if ((error = read_workbook(tables, pool, ctx, b)) < 0)
+			goto done;
+	} else if (!b->dir) { /* in memory: the main table alone */
 		error =
 		    parse_table(&main_rows, pool, ctx, b, &opt->tables[main_i],
 		                b->mem_name, b->mem_data, b->mem_len);
@@ -369,7 +442,7 @@ static int csv_next(l2e__node **root_out, l2e__node ***records,
 		*root_out = root;
 		goto done;
 	}
-	for (i = 0; i < opt->n_tables; i++)
+	for (i = 0; b->dir && i < opt->n_tables; i++)
 		if ((error = read_table(&tables[i], pool, ctx, b,
 		                        &opt->tables[i])) < 0)
 			goto done;
@@ -480,6 +553,11 @@ static int table_file(l2e__optc *oc, void *out, const l2e__node *v)
 	return 0;
 }
 
+static int table_sheet(l2e__optc *oc, void *out, const l2e__node *v)
+{
+	return l2e__optc_text(oc, v, &((csv_table *)out)->sheet, "\"sheet\"");
+}
+
 /* Anything but true leaves the table joined to the main one. */
 static int table_main(l2e__optc *oc, void *out, const l2e__node *m)
 {
@@ -502,6 +580,7 @@ static int table_record_types(l2e__optc *oc, void *out, const l2e__node *v)
 /* A table written as an object; "table": "file.csv" is short for it. */
 static const l2e__option table_keys[] = {
 	{ "file", table_file, NULL },
+	{ "sheet", table_sheet, NULL },
 	{ "main", table_main, NULL },
 	{ "type_column", table_type_column, NULL },
 	{ "record_types", table_record_types, NULL },
