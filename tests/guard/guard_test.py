@@ -186,13 +186,18 @@ def csv_mapping_on_pretty_json():
 
 @case
 def workbook_as_csv():
+    # a workbook is read as the bundle (its sheets the tables); one that
+    # is only the students' sheet says which tables it lacks
     path = os.path.join(TMP, "studenten.xlsx")
     workbook(path)
     got = mistake(["-m", mapping("voorbeeldsis-csv"), path], 3,
-                  "is an Excel workbook; mapping 'voorbeeldsis-csv' reads "
-                  "a CSV bundle")
-    expect(any("save each sheet as CSV (puntkomma-gescheiden)" in l
+                  "has no sheet \"opleidingen\" (a table of the mapping); "
+                  "its sheets are \"studenten\"")
+    expect(any("rename the sheet, or give the table a \"sheet\"" in l
                for l in got), "no fix in %s" % got)
+    # a JSON mapping given a workbook: what it is and the fix
+    mistake(["-m", mapping("koerskaart-json"), path], 3,
+            "is an Excel workbook; mapping 'koerskaart-json' reads JSON")
 
 
 # ==== 5. a folder of PDFs ====

@@ -298,8 +298,9 @@ HOSTILE = [
     ("bad-xml", gen_bad_xml, ["sheet opleidingen, line 1: bad XML"]),
     ("missing-sheet", gen_missing_sheet,
      ['has no sheet "opleidingen"', 'its sheets are "studenten"']),
-    ("encrypted", gen_ole, ["is a password-protected workbook or an old "
-                            "Excel file (.xls)"]),
+    ("encrypted", gen_ole, ["is an old (.xls) or password-protected Excel "
+                            "workbook", "save it as .xlsx (Excel-werkmap) "
+                            "without a password"]),
     ("not-a-zip", gen_not_zip, ["is not a readable ZIP file"]),
     ("doctype", gen_doctype, ["sheet studenten: a DOCTYPE or entity "
                               "declaration is not accepted"]),

@@ -196,10 +196,8 @@ int l2e_input_open(l2e_input **out, l2e_ctx *ctx, const l2e_mapping *map,
 		return finish_open(
 		    out, in, in->reader->open_dir(&in->state, ctx, src, path));
 	}
-	/* know the input before reading it (sniff.c) */
-	if (is_stdin &&
-	    (error = l2e__sniff_check_not_bundle(ctx, map, in->name)) < 0)
-		return finish_open(out, in, error);
+	/* know the input before reading it (sniff.c); standard input is
+	 * looked at once read: a bundle reads it whole (a workbook) */
 	if (!is_stdin) {
 		l2e__look look;
 

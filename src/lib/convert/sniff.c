@@ -61,6 +61,9 @@ int l2e__sniff_fits(const l2e_mapping *map, l2e__look look)
 	case L2E__LOOK_XML: return !strcmp(f, "xml");
 	/* XML declares its encoding: libxml2 reads UTF-16 XML */
 	case L2E__LOOK_UTF16: return !strcmp(f, "xml");
+	/* a workbook's sheets are a bundle's tables (read/xlsx.h) */
+	case L2E__LOOK_XLSX:
+	case L2E__LOOK_ZIP: return csv && is_bundle(map);
 	default: return 0;
 	}
 }
@@ -99,8 +102,12 @@ static const char *fix_for(const l2e_mapping *map, l2e__look look)
 		       "school system";
 	case L2E__LOOK_ZIP: return "unpack it and give what is inside";
 	case L2E__LOOK_GZIP: return "unpack it (gunzip) first";
-	case L2E__LOOK_XLSX:
 	case L2E__LOOK_XLS:
+		return csv ? "save it as .xlsx (Excel-werkmap) without a "
+		             "password, or as CSV (puntkomma-gescheiden)"
+		           : "export from the school system in the format the "
+		             "mapping reads, not as a spreadsheet";
+	case L2E__LOOK_XLSX:
 		return csv ? "give the folder of CSV files, or save each sheet "
 		             "as CSV (puntkomma-gescheiden)"
 		           : "export from the school system in the format the "

@@ -41,7 +41,14 @@ l2e__look l2e__sniff(const unsigned char *p, size_t len)
 	size_t i = 0;
 
 	if (len >= 4 && !memcmp(p, "PK\003\004", 4))
-		return has(p, len, "xl/") ? L2E__LOOK_XLSX : L2E__LOOK_ZIP;
+		/* a writer may put docProps/ or a theme before xl/; the
+		 * content types alone do not tell a workbook from a
+		 * document, so they count when nothing says otherwise */
+		return has(p, len, "xl/") ||
+		               (has(p, len, "[Content_Types].xml") &&
+		                !has(p, len, "word/") && !has(p, len, "ppt/"))
+		           ? L2E__LOOK_XLSX
+		           : L2E__LOOK_ZIP;
 	if (len >= 4 && !memcmp(p, "PK\005\006", 4))
 		return L2E__LOOK_ZIP; /* an empty archive */
 	if (len >= 5 && !memcmp(p, "%PDF-", 5))
@@ -84,7 +91,8 @@ const char *l2e__look_label(l2e__look look)
 	case L2E__LOOK_PDF: return "is a PDF document";
 	case L2E__LOOK_ZIP: return "is a ZIP archive";
 	case L2E__LOOK_XLSX: return "is an Excel workbook";
-	case L2E__LOOK_XLS: return "is an old Excel workbook (.xls)";
+	case L2E__LOOK_XLS:
+		return "is an old (.xls) or password-protected Excel workbook";
 	case L2E__LOOK_UTF16: return "is UTF-16 text";
 	case L2E__LOOK_GZIP: return "compressed (gzip) input is not read";
 	default: return "is binary data";
