@@ -190,6 +190,13 @@ static void never_valid(l2e_buf *why, const xmlNode *root)
 		                      (long)info->line);
 	if (!l2e__up_child(root, "LearnerInfo"))
 		(void)l2e__buf_puts(why, "; no LearnerInfo");
+	for (n = l2e__up_child(l2e__up_child(root, "AttachmentList"),
+	                       "Attachement");
+	     n; n = l2e__up_next(n, "Attachement"))
+		(void)l2e__buf_printf(why,
+		                      "; <Attachement> (line %ld) is misspelt: "
+		                      "<Attachment>",
+		                      (long)n->line);
 	for (n = root->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
