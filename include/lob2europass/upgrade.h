@@ -100,6 +100,29 @@ L2E_API const l2e_report *l2e_upgrade_report(const l2e_upgrade *u);
 
 L2E_API void l2e_upgrade_free(l2e_upgrade *u);
 
+/**
+ * The Europass XML attached to a Europass PDF, byte for byte as it was
+ * attached: a page FileAttachment annotation (the editor of 2005-2012),
+ * the EmbeddedFiles name tree (2012-2020) or attachment.xml with /AF
+ * (the portal since 2020). The attachment must have one of the names the
+ * Europass tools gave it, or end in .xml and have a Europass root (then
+ * a warning goes to the context's diagnostic callback). l2e_upgrade_*()
+ * accept a PDF too and upgrade what this returns.
+ * @param[out] out  the XML appended; caller disposes with l2e_buf_dispose()
+ * @return 0; L2E_ENOTFOUND (no Europass XML attached; the message says
+ *         why, when the PDF's producer tells); L2E_EPARSE (not a PDF,
+ *         damaged, password-protected, not a Europass document);
+ *         L2E_ELIMIT (larger than max_input_bytes, before or after
+ *         inflating; a name tree loop); L2E_ENOTSUPPORTED (a stream
+ *         filter Europass PDFs never use); L2E_ENOMEM
+ */
+L2E_API int l2e_pdf_extract_file(l2e_buf *out, l2e_ctx *ctx, const char *path);
+
+/** As l2e_pdf_extract_file(), for a PDF in memory; `name` for messages. */
+L2E_API int l2e_pdf_extract_memory(l2e_buf *out, l2e_ctx *ctx,
+                                   const char *name, const char *data,
+                                   size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,11 +7,12 @@
  *   detect.c      which version a document is (the old chain's rules,
  *                 without its blind spots)
  *   up_v3.c       XML v3.0-v3.3 to v3.4, on the parsed tree in place
- *   up_old.c      XML v1.x/v2.0 to a new v3.4 tree (with up_old_cv.c:
- *                 identification and lists, up_old_skills.c: languages
- *                 and skills)
+ *   up_old.c      XML v1.x/v2.0 to a new v3.4 tree: the document, the
+ *                 person, dates (old_int.h; up_old_lists.c: work,
+ *                 education, languages, skills)
  *   up_json.c     JSON V3.0-V3.3 to V3.4, on cJSON's tree in place
  *   rules.c       the rules both v3 syntaxes share (preferences, codes)
+ *   pdf_extract.c the XML attached to a Europass PDF (libqpdf)
  *
  * Every lossy change is a warning in the one findings collector
  * (model/findings.h) with the line of the original element: in-place
@@ -85,6 +86,16 @@ int l2e__up_v3_xml(l2e__up *u, xmlDoc *doc);
 
 /** XML v1.x/v2.0 `in` to a new v3.4 document. @return 0, L2E_ENOMEM */
 int l2e__up_old_xml(l2e__up *u, const xmlDoc *in, xmlDoc **out);
+
+/* ==== PDF (pdf_extract.c) ==== */
+
+/** 1 when `data` is a PDF (begins with "%PDF-"). */
+int l2e__is_pdf(const char *data, size_t len);
+
+/** l2e_pdf_extract_memory() without clearing the error; a warning goes
+ * to `f` (NULL: the context's diagnostic callback). */
+int l2e__pdf_extract(l2e_buf *out, l2e_ctx *ctx, const char *name,
+                     const char *data, size_t len, l2e__findings *f);
 
 /* ==== Shared v3 rules (rules.c) ==== */
 

@@ -32,7 +32,8 @@ struct l2e_upgrade {
 	l2e_report report; /* the warnings; kind and version set */
 	char from[16];
 	int is_json;
-	int is_changed;
+	int is_changed; /* the output is not the input (a PDF never is) */
+	int is_pdf;
 	l2e_buf output;
 };
 
@@ -276,6 +277,7 @@ static int upgrade_xml(l2e_upgrade *up, l2e__up *u, const char *data,
 	if (u->major == 3 && u->minor >= 4) {
 		/* identity: the very bytes, not a re-serialisation */
 		error = l2e__buf_put(&up->output, data, len);
+		up->is_changed = up->is_pdf;
 		goto done;
 	}
 	up->is_changed = 1;
@@ -313,6 +315,7 @@ int l2e_upgrade_memory(l2e_upgrade **out, l2e_ctx *ctx, const char *name,
 {
 	l2e_upgrade_options o = L2E_UPGRADE_OPTIONS_INIT;
 	l2e_upgrade *up = NULL;
+	l2e_buf pdf_xml = L2E_BUF_INIT;
 	l2e__up u;
 	int error = 0;
 
@@ -345,6 +348,15 @@ int l2e_upgrade_memory(l2e_upgrade **out, l2e_ctx *ctx, const char *name,
 	u.ctx = ctx;
 	u.f = &up->report;
 	u.name = name;
+	/* a Europass PDF: the XML it carries, then as any other */
+	if (l2e__is_pdf(data ? data : "", len)) {
+		if ((error = l2e__pdf_extract(&pdf_xml, ctx, name, data, len,
+		                              &up->report)) < 0)
+			goto done;
+		data = pdf_xml.ptr ? pdf_xml.ptr : "";
+		len = pdf_xml.len;
+		up->is_pdf = 1;
+	}
 	up->is_json = is_json_text(data ? data : "", len);
 	if (o.to != L2E_UPGRADE_TO_SAME &&
 	    (o.to == L2E_UPGRADE_TO_JSON) != up->is_json) {
@@ -361,7 +373,7 @@ int l2e_upgrade_memory(l2e_upgrade **out, l2e_ctx *ctx, const char *name,
 		error = l2e__up_v3_json(&u, data, len, &up->output);
 		snprintf(up->from, sizeof(up->from), "V%d.%d", u.major,
 		         u.minor);
-		up->is_changed = !(u.major == 3 && u.minor >= 4);
+		up->is_changed = up->is_pdf || !(u.major == 3 && u.minor >= 4);
 	} else {
 		error = upgrade_xml(up, &u, data ? data : "", len);
 	}
@@ -383,6 +395,7 @@ int l2e_upgrade_memory(l2e_upgrade **out, l2e_ctx *ctx, const char *name,
 	*out = up;
 	up = NULL;
 done:
+	l2e_buf_dispose(&pdf_xml);
 	l2e_upgrade_free(up);
 	return error;
 }
