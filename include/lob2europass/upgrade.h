@@ -47,8 +47,8 @@ typedef struct l2e_upgrade_options {
 	size_t max_findings;
 } l2e_upgrade_options;
 
-#define L2E_UPGRADE_OPTIONS_INIT                                 \
-	{                                                        \
+#define L2E_UPGRADE_OPTIONS_INIT                                    \
+	{                                                           \
 		L2E_UPGRADE_OPTIONS_VERSION, L2E_UPGRADE_TO_SAME, 0 \
 	}
 
@@ -64,8 +64,7 @@ typedef struct l2e_upgrade_options {
  *         syntax change this version cannot make); L2E_ELIMIT;
  *         L2E_ENOTFOUND or L2E_EIO (the file); L2E_ENOMEM
  */
-L2E_API int l2e_upgrade_file(l2e_upgrade **out, l2e_ctx *ctx,
-                             const char *path,
+L2E_API int l2e_upgrade_file(l2e_upgrade **out, l2e_ctx *ctx, const char *path,
                              const l2e_upgrade_options *opts);
 
 /**
@@ -74,8 +73,8 @@ L2E_API int l2e_upgrade_file(l2e_upgrade **out, l2e_ctx *ctx,
  * call only.
  */
 L2E_API int l2e_upgrade_memory(l2e_upgrade **out, l2e_ctx *ctx,
-                               const char *name, const char *data,
-                               size_t len, const l2e_upgrade_options *opts);
+                               const char *name, const char *data, size_t len,
+                               const l2e_upgrade_options *opts);
 
 /** The version the original states or was detected as: "V2.0",
  * "V3.3", "V3.4". Borrowed. */
@@ -119,9 +118,8 @@ L2E_API void l2e_upgrade_free(l2e_upgrade *u);
 L2E_API int l2e_pdf_extract_file(l2e_buf *out, l2e_ctx *ctx, const char *path);
 
 /** As l2e_pdf_extract_file(), for a PDF in memory; `name` for messages. */
-L2E_API int l2e_pdf_extract_memory(l2e_buf *out, l2e_ctx *ctx,
-                                   const char *name, const char *data,
-                                   size_t len);
+L2E_API int l2e_pdf_extract_memory(l2e_buf *out, l2e_ctx *ctx, const char *name,
+                                   const char *data, size_t len);
 
 #ifdef __cplusplus
 }

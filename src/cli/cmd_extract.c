@@ -120,16 +120,18 @@ int cmd_extract(int argc, char **argv)
 	rc = EXIT_OK;
 	dir = args.values[OPT_OUT];
 	if (args.n_positional == 0 || (args.n_positional > 1 && !dir)) {
-		fputs(args.n_positional ? "lob2europass extract: more than one "
-		                          "FILE needs --out DIR\n"
-		                        : "lob2europass extract: no FILE given\n",
+		fputs(args.n_positional
+		          ? "lob2europass extract: more than one "
+		            "FILE needs --out DIR\n"
+		          : "lob2europass extract: no FILE given\n",
 		      stderr);
 		fputs("Try 'lob2europass extract --help'.\n", stderr);
 		rc = EXIT_USAGE;
 		goto done;
 	}
 	if (dir && output_prepare_dir(dir) < 0) {
-		fprintf(stderr, "lob2europass: --out %s: cannot make the folder\n",
+		fprintf(stderr,
+		        "lob2europass: --out %s: cannot make the folder\n",
 		        dir);
 		rc = EXIT_IO;
 		goto done;

@@ -138,8 +138,8 @@ static int upgrade_one(l2e_ctx *ctx, const char *path, const char *dir,
 	if (!dir) {
 		if (fwrite(data, 1, len, stdout) != len)
 			rc = EXIT_IO;
-	} else if (output_write_atomic(dir, base_name(path), data, len,
-	                               why) < 0) {
+	} else if (output_write_atomic(dir, base_name(path), data, len, why) <
+	           0) {
 		fprintf(stderr, "lob2europass: %s/%s: %s\n", dir,
 		        base_name(path), why);
 		rc = EXIT_IO;
@@ -186,16 +186,18 @@ int cmd_upgrade(int argc, char **argv)
 		o.to = !strcmp(to, "xml") ? L2E_UPGRADE_TO_XML
 		                          : L2E_UPGRADE_TO_JSON;
 	if (args.n_positional == 0 || (args.n_positional > 1 && !dir)) {
-		fputs(args.n_positional ? "lob2europass upgrade: more than one "
-		                          "FILE needs --out DIR\n"
-		                        : "lob2europass upgrade: no FILE given\n",
+		fputs(args.n_positional
+		          ? "lob2europass upgrade: more than one "
+		            "FILE needs --out DIR\n"
+		          : "lob2europass upgrade: no FILE given\n",
 		      stderr);
 		fputs("Try 'lob2europass upgrade --help'.\n", stderr);
 		rc = EXIT_USAGE;
 		goto done;
 	}
 	if (dir && output_prepare_dir(dir) < 0) {
-		fprintf(stderr, "lob2europass: --out %s: cannot make the folder\n",
+		fprintf(stderr,
+		        "lob2europass: --out %s: cannot make the folder\n",
 		        dir);
 		rc = EXIT_IO;
 		goto done;

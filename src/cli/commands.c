@@ -29,7 +29,7 @@ const cli_cmd cli_cmds[] = {
 	     "pinned SHA-256 sums), or say what is installed"),
 	  &schemas_command, "install status" },
 	{ "upgrade", cmd_upgrade, "upgrade FILE...",
-	  N_("make old Europass documents (v1.0 to v3.3) into v3.4"),
+	  "make old Europass documents (v1.0 to v3.3) into v3.4",
 	  &upgrade_command, NULL },
 	{ "extract", cmd_extract, "extract FILE.pdf...",
 	  "take the Europass XML out of a Europass PDF", &extract_command,

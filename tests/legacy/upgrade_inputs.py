@@ -16,6 +16,10 @@ case, invalid levels left out), and a few per-file facts of EXPECTED.md
 are checked (one-string address and employer, photo and attachment
 bytes, the ISCO, EX and aim warnings).
 
+`validate` on each valid-expected input checks the upgrade: it says the
+version, gives every warning `upgrade` gives at the same line of the
+original, and says the upgraded document is valid (official schemas).
+
 Every upgrade is run twice (same bytes: deterministic), and its output
 upgraded again (unchanged: idempotent); the official v3.4 examples come
 out byte for byte as they went in.
@@ -53,6 +57,28 @@ def check(cond, what):
 def run(binary, *args):
     p = subprocess.run([binary, "upgrade", *args], capture_output=True)
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def check_validate(binary, shared, name, path, row, err):
+    """validate on an old document: the upgrade's findings, at the
+    original's lines, and the verdict of the upgraded document."""
+    p = subprocess.run([binary, "validate", "--schema-dir",
+                        os.path.join(shared, "europass"), path],
+                       capture_output=True)
+    out = p.stdout.decode("utf-8", "replace")
+    version = row["Version"].split()[-1].strip('"')
+    check(p.returncode == 1 and "europass-older " in out and "[version]" in out,
+          f"validate {name}: an older version must be named: {out[-300:]}")
+    warnings = [l for l in err.splitlines() if ": warning: " in l]
+    missing = [w for w in warnings if w not in out.splitlines()]
+    check(not missing, f"validate {name}: upgrade warnings not reported: {missing[:2]}")
+    n_lines = open(path, "rb").read().count(b"\n") + 1
+    lines = [int(m) for m in re.findall(r"^[^\n]*?:(\d+): ", out, re.M)]
+    check(all(0 < n <= n_lines for n in lines),
+          f"validate {name}: a line outside the original: {lines}")
+    check("the document is valid [upgrade]" in out,
+          f"validate {name}: the upgraded document should be valid: {out[-400:]}")
+    del version
 
 
 def table(expected_md):
@@ -319,6 +345,7 @@ def main():
                 continue
             check_valid(name, row, path, out, err, tmp, xsd, jschema)
             specific(name, path, out, err)
+            check_validate(binary, shared, name, path, row, err)
             rc2, out2, _ = run(binary, path)
             check(out2 == out, f"{name}: a second run gave other bytes")
             again = os.path.join(tmp, "again-" + name)

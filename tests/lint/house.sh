@@ -21,7 +21,7 @@ allowed() {
 	read | europass) echo "model core util" ;;
 	map) echo "read model core util" ;;
 	write) echo "europass model core util" ;;
-	validate) echo "europass read model integrity core util" ;;
+	validate) echo "legacy europass read model integrity core util" ;;
 	legacy) echo "europass read model core util" ;;
 	net) echo "core util" ;;
 	overview) echo "convert model core util" ;;

@@ -34,8 +34,8 @@ static int is_old_known(int major, int minor)
  * schemaLocation: the 3.x it names, or 0. */
 static int version_from_location(const xmlNode *root, int *minor)
 {
-	xmlChar *loc = xmlGetNsProp(root, BAD_CAST "schemaLocation",
-	                            BAD_CAST L2E__UP_XSI);
+	xmlChar *loc =
+	    xmlGetNsProp(root, BAD_CAST "schemaLocation", BAD_CAST L2E__UP_XSI);
 	const char *p;
 	int found = 0;
 
@@ -61,8 +61,7 @@ static int detect_v3(l2e__up *u, const xmlNode *root)
 		if (u->major != 3 || u->minor > 4)
 			error = l2e__error_set_at(
 			    u->ctx, L2E_ENOTSUPPORTED, L2E_ERRCLASS_READ,
-			    u->name, v ? (unsigned)v->line : 0, 0,
-			    "XSDVersion",
+			    u->name, v ? (unsigned)v->line : 0, 0, "XSDVersion",
 			    "a SkillsPassport that says it is version %s: "
 			    "this tool knows V3.0 to V3.4",
 			    (const char *)text);
@@ -153,6 +152,5 @@ int l2e__up_detect_xml(l2e__up *u, const xmlDoc *doc)
 	    (unsigned)root->line, 0, NULL,
 	    "not a Europass document: the root element is <%.40s>%s%.80s "
 	    "(Europass XML has <SkillsPassport> or <europass:learnerinfo>)",
-	    name, ns ? " in namespace " : " without a namespace",
-	    ns ? ns : "");
+	    name, ns ? " in namespace " : " without a namespace", ns ? ns : "");
 }

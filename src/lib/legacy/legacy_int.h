@@ -25,22 +25,23 @@
 #include <libxml/tree.h>
 
 #include "core/ctx.h"
+#include "legacy/legacy.h"
 #include "lob2europass/upgrade.h"
 #include "model/findings.h"
 
 #define L2E__UP_NS_V3  "http://europass.cedefop.europa.eu/Europass"
 #define L2E__UP_NS_OLD "http://europass.cedefop.europa.eu/Europass/V"
 #define L2E__UP_XSI    "http://www.w3.org/2001/XMLSchema-instance"
-#define L2E__UP_SCHEMA_LOCATION                                  \
+#define L2E__UP_SCHEMA_LOCATION                                        \
 	L2E__UP_NS_V3 " http://europass.cedefop.europa.eu/xml/v3.4.0/" \
 	              "EuropassSchema.xsd"
 
 /* One upgrade under way. */
 typedef struct l2e__up {
 	l2e_ctx *ctx;
-	l2e__findings *f; /* the warnings */
-	const char *name; /* the file, for messages */
-	int major, minor; /* the version detected: 1.0 .. 3.4 */
+	l2e__findings *f;     /* the warnings */
+	const char *name;     /* the file, for messages */
+	int major, minor;     /* the version detected: 1.0 .. 3.4 */
 	int is_from_location; /* the version came from xsi:schemaLocation */
 } l2e__up;
 
@@ -89,13 +90,8 @@ int l2e__up_old_xml(l2e__up *u, const xmlDoc *in, xmlDoc **out);
 
 /* ==== PDF (pdf_extract.c) ==== */
 
-/** 1 when `data` is a PDF (begins with "%PDF-"). */
-int l2e__is_pdf(const char *data, size_t len);
-
-/** l2e_pdf_extract_memory() without clearing the error; a warning goes
- * to `f` (NULL: the context's diagnostic callback). */
-int l2e__pdf_extract(l2e_buf *out, l2e_ctx *ctx, const char *name,
-                     const char *data, size_t len, l2e__findings *f);
+/* l2e__is_pdf(), l2e__pdf_extract(): legacy.h (with NULL `f` the
+ * warning goes to the context's diagnostic callback) */
 
 /* ==== Shared v3 rules (rules.c) ==== */
 

@@ -55,8 +55,7 @@ xmlNode *l2e__old_coded(l2e__old *b, xmlNode *parent, const char *name,
                         const xmlNode *src, int (*is_ok)(const char *),
                         const char *what, const char *why);
 
-#define OCCUPATION_WHY \
-	"v3.4 wants an ESCO occupation id, and this is ISCO-88"
+#define OCCUPATION_WHY "v3.4 wants an ESCO occupation id, and this is ISCO-88"
 
 /* up_old_lists.c */
 void l2e__old_work(l2e__old *b, xmlNode *learner, const xmlNode *src);

@@ -54,10 +54,12 @@
 #define MAX_ANNOTS     1000
 #define MAX_CANDIDATES 64
 
-static const char *const accepted[] = {
-	"Europass-XML-Attachment.xml", "Europass-CV-XML-Attachment.xml",
-	"Europass-LP-XML-Attachment.xml", "CV.xml", "LP.xml", "attachment.xml"
-};
+static const char *const accepted[] = { "Europass-XML-Attachment.xml",
+	                                "Europass-CV-XML-Attachment.xml",
+	                                "Europass-LP-XML-Attachment.xml",
+	                                "CV.xml",
+	                                "LP.xml",
+	                                "attachment.xml" };
 
 typedef struct candidate {
 	char name[256];
@@ -71,16 +73,16 @@ typedef struct pdf {
 	candidate found[MAX_CANDIDATES];
 	size_t n_found;
 	size_t n_nodes;
-	int error;       /* the first limit hit */
+	int error;        /* the first limit hit */
 	l2e__findings *f; /* warnings go here; NULL: the context's callback */
 } pdf;
 
 static int limit(pdf *p, const char *what)
 {
 	if (!p->error)
-		p->error = l2e__error_set_at(p->ctx, L2E_ELIMIT,
-		                             L2E_ERRCLASS_READ, p->file, 0, 0,
-		                             NULL, "PDF: %s", what);
+		p->error =
+		    l2e__error_set_at(p->ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
+		                      p->file, 0, 0, NULL, "PDF: %s", what);
 	return p->error;
 }
 
@@ -216,9 +218,9 @@ static int inflate_capped(pdf *p, l2e_buf *out, const unsigned char *in,
 		}
 		if (l2e__buf_put(out, (const char *)chunk,
 		                 sizeof(chunk) - z.avail_out) < 0) {
-			error = l2e__error_set(p->ctx, L2E_ENOMEM,
-			                       L2E_ERRCLASS_READ,
-			                       "out of memory");
+			error =
+			    l2e__error_set(p->ctx, L2E_ENOMEM,
+			                   L2E_ERRCLASS_READ, "out of memory");
 			break;
 		}
 	} while (zrc != Z_STREAM_END && (z.avail_in || !z.avail_out));
@@ -333,8 +335,8 @@ static void xml_root(const char *s, size_t len, char *root, size_t size)
 
 static int is_europass_root(const char *root)
 {
-	return !strcmp(root, "learnerinfo") || !strcmp(root, "SkillsPassport") ||
-	       !strcmp(root, "Candidate");
+	return !strcmp(root, "learnerinfo") ||
+	       !strcmp(root, "SkillsPassport") || !strcmp(root, "Candidate");
 }
 
 static int is_accepted(const char *name)
@@ -389,7 +391,7 @@ static void add_finding(pdf *p, const char *fmt, ...)
 	va_end(ap);
 }
 
-#define NAME_WARNING                                                     \
+#define NAME_WARNING                                                        \
 	"PDF: the attached '%s' is not named as the Europass editor names " \
 	"it; taken because it is a Europass document (<%s>)"
 
@@ -436,11 +438,10 @@ static int choose(pdf *p, l2e_buf *out)
 		}
 	}
 	l2e__buf_clear(out);
-	return l2e__error_set_at(p->ctx, L2E_ENOTFOUND, L2E_ERRCLASS_READ,
-	                         p->file, 0, 0, NULL,
-	                         "PDF: no Europass XML attached%s%s",
-	                         p->n_found ? " (only other files)" : "",
-	                         producer_hint(p));
+	return l2e__error_set_at(
+	    p->ctx, L2E_ENOTFOUND, L2E_ERRCLASS_READ, p->file, 0, 0, NULL,
+	    "PDF: no Europass XML attached%s%s",
+	    p->n_found ? " (only other files)" : "", producer_hint(p));
 }
 
 /* ==== Public entry points ==== */
@@ -539,12 +540,11 @@ int l2e_pdf_extract_file(l2e_buf *out, l2e_ctx *ctx, const char *path)
 
 	L2E_ASSERT_ARG(out && ctx && path);
 	l2e__error_clear(ctx);
-	if ((error = l2e__file_read(&data, ctx, path,
-	                            ctx->opts.max_input_bytes,
+	if ((error = l2e__file_read(&data, ctx, path, ctx->opts.max_input_bytes,
 	                            "max_input_bytes")) < 0)
 		return error;
-	error = l2e_pdf_extract_memory(out, ctx, path,
-	                               data.ptr ? data.ptr : "", data.len);
+	error = l2e_pdf_extract_memory(out, ctx, path, data.ptr ? data.ptr : "",
+	                               data.len);
 	l2e_buf_dispose(&data);
 	return error;
 }

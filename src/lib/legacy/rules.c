@@ -62,6 +62,6 @@ int l2e__up_is_esco(const char *code)
 
 int l2e__up_is_cefr(const char *s)
 {
-	return s && s[0] >= 'A' && s[0] <= 'C' && (s[1] == '1' || s[1] == '2') &&
-	       !s[2];
+	return s && s[0] >= 'A' && s[0] <= 'C' &&
+	       (s[1] == '1' || s[1] == '2') && !s[2];
 }

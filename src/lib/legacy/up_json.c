@@ -31,8 +31,8 @@ int l2e__up_v3_json(l2e__up *u, const char *data, size_t len, l2e_buf *out);
 static const char *const im_uses[] = { "gtalk", "skype", "icq", "msn",
 	                               "yahoo" };
 /* the JSON schema's driving licence enumeration (the XSD adds AM, A2) */
-static const char *const json_licences[] = { "A",  "A1", "B",  "B1", "BE",
-	                                     "C",  "C1", "C1E", "CE", "D",
+static const char *const json_licences[] = { "A",  "A1",  "B",   "B1", "BE",
+	                                     "C",  "C1",  "C1E", "CE", "D",
 	                                     "D1", "D1E", "DE" };
 
 static int in_list(const char *s, const char *const *list, size_t n)
@@ -61,10 +61,9 @@ static int check_tree(l2e__up *u, const cJSON *v, size_t depth,
 		                         "(%zu)",
 		                         o->max_depth);
 	if (++*n_values > o->max_values)
-		return l2e__error_set_at(u->ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
-		                         u->name, 0, 0, NULL,
-		                         "more than max_values (%zu) values",
-		                         o->max_values);
+		return l2e__error_set_at(
+		    u->ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, u->name, 0, 0, NULL,
+		    "more than max_values (%zu) values", o->max_values);
 	for (c = v->child; c; c = c->next)
 		if ((error = check_tree(u, c, depth + 1, n_values)) < 0)
 			return error;
@@ -121,8 +120,8 @@ static const char *string_of(const cJSON *obj, const char *key)
 }
 
 /* Remove member `key` of `obj` with a warning (pointer: w->ptr/key). */
-static void drop_member(walk *w, cJSON *obj, const char *key,
-                        const char *rule, const char *message)
+static void drop_member(walk *w, cJSON *obj, const char *key, const char *rule,
+                        const char *message)
 {
 	size_t mark = w->ptr.len;
 
@@ -184,10 +183,11 @@ static void fix_driving(walk *w, cJSON *desc)
 		            sizeof(json_licences) / sizeof(json_licences[0])))
 			continue;
 		push(w, NULL, i);
-		l2e__up_warn_json(w->u, w->ptr.ptr, "driving",
-		                  "driving licence '%.10s' is not in the v3.4.1 "
-		                  "JSON schema's list (the XSD has it): left out",
-		                  c->valuestring);
+		l2e__up_warn_json(
+		    w->u, w->ptr.ptr, "driving",
+		    "driving licence '%.10s' is not in the v3.4.1 "
+		    "JSON schema's list (the XSD has it): left out",
+		    c->valuestring);
 		pop(w, mark);
 		cJSON_Delete(cJSON_DetachItemViaPointer(desc, c));
 	}
@@ -211,9 +211,10 @@ static void fix_prefs(walk *w, cJSON *prefs)
 			if (l2e__up_field_kept(
 			        name,
 			        cJSON_GetObjectItemCaseSensitive(f, "format") ||
-			            cJSON_GetObjectItemCaseSensitive(
-			                f, "position") ||
-			            cJSON_GetObjectItemCaseSensitive(f, "order"),
+			            cJSON_GetObjectItemCaseSensitive(f, "positi"
+			                                                "on") ||
+			            cJSON_GetObjectItemCaseSensitive(f,
+			                                             "order"),
 			        w->u->minor, &why)) {
 				n_kept++;
 				continue;
@@ -256,10 +257,11 @@ static void visit(walk *w, cJSON *v, const cJSON *parent)
 		next = c->next;
 		push(w, cJSON_IsObject(v) ? c->string : NULL, i);
 		if (cJSON_IsObject(v) && c->string && is_yearless(c)) {
-			l2e__up_warn_json(w->u, w->ptr.ptr, "date-year",
-			                  "%s has no Year, which v3.4 requires: "
-			                  "left out",
-			                  c->string);
+			l2e__up_warn_json(
+			    w->u, w->ptr.ptr, "date-year",
+			    "%s has no Year, which v3.4 requires: "
+			    "left out",
+			    c->string);
 			cJSON_Delete(cJSON_DetachItemViaPointer(v, c));
 		} else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
 			visit(w, c, v);
@@ -276,7 +278,8 @@ static int fix_info(l2e__up *u, cJSON *info)
 	cJSON *type = cJSON_GetObjectItemCaseSensitive(info, "DocumentType");
 
 	if (cJSON_IsString(type) && !strcmp(type->valuestring, "EX")) {
-		l2e__up_warn_json(u, "/SkillsPassport/DocumentInfo/DocumentType",
+		l2e__up_warn_json(u,
+		                  "/SkillsPassport/DocumentInfo/DocumentType",
 		                  "document-type",
 		                  "document type EX was removed in v3.4: now "
 		                  "ECV");
@@ -288,7 +291,8 @@ static int fix_info(l2e__up *u, cJSON *info)
 
 static int detect(l2e__up *u, const cJSON *root, cJSON **info_out)
 {
-	const cJSON *sp = cJSON_GetObjectItemCaseSensitive(root, "SkillsPassport");
+	const cJSON *sp =
+	    cJSON_GetObjectItemCaseSensitive(root, "SkillsPassport");
 	cJSON *info = cJSON_GetObjectItemCaseSensitive(sp, "DocumentInfo");
 	const char *v = string_of(info, "XSDVersion");
 

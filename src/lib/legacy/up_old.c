@@ -450,8 +450,7 @@ static void document_info(l2e__old *b, xmlNode *root, const xmlNode *src)
 
 	created(b, when, sizeof(when), l2e__up_child(src, "issuedate"));
 	snprintf(generator, sizeof(generator),
-	         "lob2europass upgrade from V%d.%d", b->u->major,
-	         b->u->minor);
+	         "lob2europass upgrade from V%d.%d", b->u->major, b->u->minor);
 	l2e__old_text(b, info, "DocumentType", "ECV", src);
 	l2e__old_text(b, info, "CreationDate", when, src);
 	l2e__old_text(b, info, "LastUpdateDate", when, src);
@@ -501,8 +500,8 @@ int l2e__up_old_xml(l2e__up *u, const xmlDoc *in, xmlDoc **out)
 	memset(&b, 0, sizeof(b));
 	b.u = u;
 	if (!(b.doc = xmlNewDoc(BAD_CAST "1.0")) ||
-	    !(root = xmlNewDocNode(b.doc, NULL, BAD_CAST "SkillsPassport",
-	                           NULL)))
+	    !(root =
+	          xmlNewDocNode(b.doc, NULL, BAD_CAST "SkillsPassport", NULL)))
 		goto oom;
 	xmlDocSetRootElement(b.doc, root);
 	root->line = src->line;

@@ -160,7 +160,7 @@ static int is_mother(const xmlNode *n)
 }
 
 static const char *const language_parts[] = { "code", "label", "name",
-	                                       "level" };
+	                                      "level" };
 
 static void language(l2e__old *b, xmlNode *mothers, xmlNode *foreigns,
                      const xmlNode *src)
@@ -200,8 +200,8 @@ static void language(l2e__old *b, xmlNode *mothers, xmlNode *foreigns,
 	for (n = src->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		for (i = 0; i < sizeof(language_parts) /
-		                    sizeof(language_parts[0]);
+		for (i = 0;
+		     i < sizeof(language_parts) / sizeof(language_parts[0]);
 		     i++)
 			if (!strcmp((const char *)n->name, language_parts[i]))
 				break;
@@ -234,8 +234,8 @@ static void linguistic(l2e__old *b, xmlNode *skills, const xmlNode *src)
 
 /* ==== Skills ==== */
 
-static const char *const licences[] = { "A",  "A1", "A2",  "AM", "B",
-	                                "B1", "BE", "C",   "C1", "C1E",
+static const char *const licences[] = { "A",  "A1", "A2", "AM",  "B",
+	                                "B1", "BE", "C",  "C1",  "C1E",
 	                                "CE", "D",  "D1", "D1E", "DE" };
 
 static void licence(l2e__old *b, xmlNode *desc, const char *s, size_t len,
@@ -304,7 +304,8 @@ static const xmlNode *skill(const xmlNode *list, const char *type)
 	xmlChar *t;
 	int hit;
 
-	for (n = l2e__up_child(list, "skill"); n; n = l2e__up_next(n, "skill")) {
+	for (n = l2e__up_child(list, "skill"); n;
+	     n = l2e__up_next(n, "skill")) {
 		t = xmlGetProp(n, BAD_CAST "type");
 		hit = t && !strcmp((const char *)t, type);
 		xmlFree(t);
@@ -326,7 +327,8 @@ static void generic(l2e__old *b, xmlNode *skills, const char *name,
 /* v3.4 has no artistic skills: they join the other skills. */
 static void other(l2e__old *b, xmlNode *skills, const xmlNode *list)
 {
-	const xmlNode *art = skill(list, "artistic"), *oth = skill(list, "other");
+	const xmlNode *art = skill(list, "artistic"),
+	              *oth = skill(list, "other");
 	xmlChar *a = l2e__up_text(art), *o = l2e__up_text(oth);
 	xmlNode *g;
 

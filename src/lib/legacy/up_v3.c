@@ -169,8 +169,8 @@ static void walk(l2e__up *u, xmlNode *n, xmlNs *v3)
 }
 
 static const char *const top_level[] = { "DocumentInfo", "PrintingPreferences",
-	                                  "LearnerInfo", "AttachmentList",
-	                                  "CoverLetter" };
+	                                 "LearnerInfo", "AttachmentList",
+	                                 "CoverLetter" };
 
 /* What makes the document no 3.x at all; "" when nothing does. */
 static void never_valid(l2e_buf *why, const xmlNode *root)
@@ -251,7 +251,7 @@ int l2e__up_v3_xml(l2e__up *u, xmlDoc *doc)
 		l2e_buf_dispose(&why);
 		return error;
 	}
-	walk(u, root->children, root->ns && !root->ns->prefix ? root->ns
-	                                                      : NULL);
+	walk(u, root->children,
+	     root->ns && !root->ns->prefix ? root->ns : NULL);
 	return set_version(u, root);
 }

@@ -14,6 +14,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -58,7 +59,8 @@ static void node_path(l2e_buf *out, const xmlNode *n)
 			i = same;
 	}
 	if (same > 1)
-		(void)l2e__buf_printf(out, "/%s[%zu]", (const char *)n->name, i);
+		(void)l2e__buf_printf(out, "/%s[%zu]", (const char *)n->name,
+		                      i);
 	else
 		(void)l2e__buf_printf(out, "/%s", (const char *)n->name);
 }
@@ -173,8 +175,8 @@ static int check_tree(l2e__up *u, const xmlNode *n, size_t depth,
 			    n->line > 0 ? (unsigned)n->line : 0, 0, NULL,
 			    "more than max_values (%zu) elements",
 			    o->max_values);
-		if ((error = check_tree(u, n->children, depth + 1,
-		                        n_values)) < 0)
+		if ((error = check_tree(u, n->children, depth + 1, n_values)) <
+		    0)
 			return error;
 	}
 	return 0;
@@ -217,9 +219,9 @@ static int parse_xml(xmlDoc **out, l2e__up *u, const char *data, size_t len)
 		size_t n;
 
 		if (e && e->code == XML_ERR_NO_MEMORY) {
-			error = l2e__error_set(u->ctx, L2E_ENOMEM,
-			                       L2E_ERRCLASS_READ,
-			                       "out of memory");
+			error =
+			    l2e__error_set(u->ctx, L2E_ENOMEM,
+			                   L2E_ERRCLASS_READ, "out of memory");
 			goto done;
 		}
 		snprintf(msg, sizeof(msg), "%s",
@@ -235,8 +237,8 @@ static int parse_xml(xmlDoc **out, l2e__up *u, const char *data, size_t len)
 		    msg);
 		goto done;
 	}
-	if ((error = check_tree(u, xmlDocGetRootElement(doc), 1,
-	                        &n_values)) < 0)
+	if ((error = check_tree(u, xmlDocGetRootElement(doc), 1, &n_values)) <
+	    0)
 		goto done;
 	*out = doc;
 	doc = NULL;
@@ -294,6 +296,41 @@ done:
 	xmlFreeDoc(made);
 	xmlFreeDoc(doc);
 	return error;
+}
+
+/* ==== The validator's door (legacy.h) ==== */
+
+int l2e__legacy_upgrade_tree(l2e_ctx *ctx, l2e__findings *f, const char *name,
+                             xmlDoc *doc, xmlDoc **made, char *version)
+{
+	l2e__up u;
+	int error;
+
+	*made = NULL;
+	memset(&u, 0, sizeof(u));
+	u.ctx = ctx;
+	u.f = f;
+	u.name = name;
+	if ((error = l2e__up_detect_xml(&u, doc)) < 0)
+		return error;
+	snprintf(version, 16, "V%d.%d", u.major, u.minor);
+	if (u.major == 3 && u.minor >= 4)
+		return 0;
+	if (u.major == 3)
+		return l2e__up_v3_xml(&u, doc);
+	return l2e__up_old_xml(&u, doc, made);
+}
+
+int l2e__legacy_upgrade_json(l2e_ctx *ctx, l2e__findings *f, const char *name,
+                             const char *data, size_t len, l2e_buf *out)
+{
+	l2e__up u;
+
+	memset(&u, 0, sizeof(u));
+	u.ctx = ctx;
+	u.f = f;
+	u.name = name;
+	return l2e__up_v3_json(&u, data, len, out);
 }
 
 /* ==== Public entry points ==== */
@@ -379,8 +416,7 @@ int l2e_upgrade_memory(l2e_upgrade **out, l2e_ctx *ctx, const char *name,
 	}
 	if (error < 0)
 		goto done;
-	if (!up->output.ptr &&
-	    (error = l2e__buf_put(&up->output, "", 0)) < 0) {
+	if (!up->output.ptr && (error = l2e__buf_put(&up->output, "", 0)) < 0) {
 		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_WRITE,
 		                       "out of memory");
 		goto done;
@@ -409,8 +445,7 @@ int l2e_upgrade_file(l2e_upgrade **out, l2e_ctx *ctx, const char *path,
 	L2E_ASSERT_ARG(out && ctx && path);
 	*out = NULL;
 	l2e__error_clear(ctx);
-	if ((error = l2e__file_read(&data, ctx, path,
-	                            ctx->opts.max_input_bytes,
+	if ((error = l2e__file_read(&data, ctx, path, ctx->opts.max_input_bytes,
 	                            "max_input_bytes")) < 0)
 		return error;
 	error = l2e_upgrade_memory(out, ctx, path, data.ptr ? data.ptr : "",
