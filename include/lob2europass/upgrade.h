@@ -100,6 +100,18 @@ L2E_API const l2e_report *l2e_upgrade_report(const l2e_upgrade *u);
 L2E_API void l2e_upgrade_free(l2e_upgrade *u);
 
 /**
+ * The upgraded document as the current Europass CV XML (Candidate),
+ * the format the Europass portal imports, made through the learner
+ * profile every writer of this library uses. The CV holds less than a
+ * SkillsPassport (one e-mail, one phone, no photo, attachments or
+ * generic skills): each thing left out is a warning added to the
+ * upgrade's report. Only an XML upgrade can be made into the CV.
+ * @param[out] out  the CV XML appended; caller disposes it
+ * @return 0, L2E_ENOTSUPPORTED (a JSON upgrade), L2E_ENOMEM
+ */
+L2E_API int l2e_upgrade_to_cv(l2e_buf *out, l2e_ctx *ctx, l2e_upgrade *u);
+
+/**
  * The Europass XML attached to a Europass PDF, byte for byte as it was
  * attached: a page FileAttachment annotation (the editor of 2005-2012),
  * the EmbeddedFiles name tree (2012-2020) or attachment.xml with /AF

@@ -27,9 +27,11 @@ static const cli_opt options[] = {
 	              "write each upgraded document to DIR under the name "
 	              "of its FILE (DIR is made if needed); without it, one "
 	              "FILE goes to standard output" },
-	[OPT_TO] = { "to", 0, "xml|json",
-	             "the syntax of the result; an upgrade keeps the syntax "
-	             "of its FILE, so this only confirms it" },
+	[OPT_TO] = { "to", 0, "xml|json|europass-cv",
+	             "the result: Europass v3.4 in the syntax of FILE "
+	             "(xml or json only confirm it), or the current Europass "
+	             "CV XML that the Europass portal imports (europass-cv; "
+	             "what it cannot hold is a warning)" },
 	[OPT_QUIET] = { "quiet", 'q', NULL,
 	                "no line per file; warnings are still printed" },
 	[OPT_HELP] = CLI_OPT_HELP,
@@ -39,8 +41,9 @@ static const cli_opt options[] = {
 const cli_command upgrade_command = {
 	.name = "upgrade",
 	.options = options,
-	.intro = "Usage: lob2europass upgrade [--out DIR] [--to xml|json] "
-	         "FILE...\n"
+	.intro = "Usage: lob2europass upgrade [--out DIR] "
+	         "[--to xml|json|europass-cv]\n"
+	         "                            FILE...\n"
 	         "\n"
 	         "Make old Europass documents into Europass v3.4, which the "
 	         "official\n"
@@ -68,7 +71,9 @@ const cli_command upgrade_command = {
 	         "\n"
 	         "Examples:\n"
 	         "  lob2europass upgrade cv-2011.xml > cv.xml\n"
-	         "  lob2europass upgrade --out upgraded/ oud/*.xml\n",
+	         "  lob2europass upgrade --out upgraded/ oud/*.xml\n"
+	         "  lob2europass upgrade --to europass-cv cv-2012.pdf > "
+	         "cv.xml\n",
 };
 
 /* The last component of `path`. */
@@ -112,9 +117,10 @@ static int is_same_file(const char *dir, const char *path)
 
 /* Upgrade one FILE; its exit code. */
 static int upgrade_one(l2e_ctx *ctx, const char *path, const char *dir,
-                       const l2e_upgrade_options *o, int is_quiet)
+                       const l2e_upgrade_options *o, int is_quiet, int is_cv)
 {
 	l2e_upgrade *up = NULL;
+	l2e_buf cv = L2E_BUF_INIT;
 	const char *data;
 	char why[256];
 	size_t len, n;
@@ -133,8 +139,16 @@ static int upgrade_one(l2e_ctx *ctx, const char *path, const char *dir,
 		return error == L2E_ENOTSUPPORTED ? EXIT_INPUT
 		                                  : cli_exit_for(error);
 	}
+	if (is_cv && (error = l2e_upgrade_to_cv(&cv, ctx, up)) < 0) {
+		cli_print_error(ctx);
+		l2e_upgrade_free(up);
+		return error == L2E_ENOTSUPPORTED ? EXIT_INPUT
+		                                  : cli_exit_for(error);
+	}
 	print_warnings(up);
-	data = l2e_upgrade_output(up, &len);
+	data = is_cv ? cv.ptr : l2e_upgrade_output(up, &len);
+	if (is_cv)
+		len = cv.len;
 	if (!dir) {
 		if (fwrite(data, 1, len, stdout) != len)
 			rc = EXIT_IO;
@@ -158,6 +172,7 @@ static int upgrade_one(l2e_ctx *ctx, const char *path, const char *dir,
 			        path);
 	}
 	l2e_upgrade_free(up);
+	l2e_buf_dispose(&cv);
 	return rc;
 }
 
@@ -174,15 +189,17 @@ int cmd_upgrade(int argc, char **argv)
 	rc = EXIT_OK;
 	dir = args.values[OPT_OUT];
 	to = args.values[OPT_TO];
-	if (to && strcmp(to, "xml") && strcmp(to, "json")) {
+	if (to && strcmp(to, "xml") && strcmp(to, "json") &&
+	    strcmp(to, "europass-cv")) {
 		fprintf(stderr,
-		        "lob2europass upgrade: --to is xml or json, not '%s'\n"
+		        "lob2europass upgrade: --to is xml, json or "
+		        "europass-cv, not '%s'\n"
 		        "Try 'lob2europass upgrade --help'.\n",
 		        to);
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if (to)
+	if (to && strcmp(to, "europass-cv"))
 		o.to = !strcmp(to, "xml") ? L2E_UPGRADE_TO_XML
 		                          : L2E_UPGRADE_TO_JSON;
 	if (args.n_positional == 0 || (args.n_positional > 1 && !dir)) {
@@ -223,7 +240,8 @@ int cmd_upgrade(int argc, char **argv)
 			}
 	for (i = 0; i < args.n_positional; i++) {
 		one = upgrade_one(ctx, args.positional[i], dir, &o,
-		                  args.values[OPT_QUIET] != NULL);
+		                  args.values[OPT_QUIET] != NULL,
+		                  to && !strcmp(to, "europass-cv"));
 		if (one > rc)
 			rc = one;
 	}

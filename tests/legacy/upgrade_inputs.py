@@ -59,6 +59,34 @@ def run(binary, *args):
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
+def check_cv(binary, tmp, name, path, row):
+    """--to europass-cv: a Europass CV XML the built-in CV checks accept,
+    with the name and the work and education entries."""
+    p = subprocess.run([binary, "upgrade", "--to", "europass-cv", path],
+                       capture_output=True)
+    if path.endswith(".json"):
+        check(p.returncode == 3 and b"only an XML" in p.stderr,
+              f"{name}: --to europass-cv of JSON must say it needs XML")
+        return
+    doc = os.path.join(tmp, "cv-" + name)
+    open(doc, "wb").write(p.stdout)
+    v = subprocess.run([binary, "validate", doc], capture_output=True)
+    check(p.returncode == 0 and b"valid (europass-cv-xml" in v.stdout,
+          f"{name}: --to europass-cv: {p.returncode} {v.stdout[-300:]!r}")
+    if p.returncode:
+        return
+    root = ET.fromstring(p.stdout)
+    cvns = "{http://www.europass.eu/1.0}"
+    oa = "{http://www.openapplications.org/oagis/9}"
+    first, surname, _ = want_name(row["Name"])
+    given = root.findtext(f"{cvns}CandidatePerson/{cvns}PersonName/{oa}GivenName")
+    check(given == first, f"{name}: CV GivenName {given}, want {first}")
+    for col, tag in (("Work", "EmployerHistory"),
+                     ("Edu", "EducationOrganizationAttendance")):
+        n = len(root.findall(f".//{cvns}{tag}"))
+        check(n == int(row[col].split()[0]), f"{name}: CV {tag} {n}, want {row[col]}")
+
+
 def check_validate(binary, shared, name, path, row, err):
     """validate on an old document: the upgrade's findings, at the
     original's lines, and the verdict of the upgraded document."""
@@ -346,6 +374,7 @@ def main():
             check_valid(name, row, path, out, err, tmp, xsd, jschema)
             specific(name, path, out, err)
             check_validate(binary, shared, name, path, row, err)
+            check_cv(binary, tmp, name, path, row)
             rc2, out2, _ = run(binary, path)
             check(out2 == out, f"{name}: a second run gave other bytes")
             again = os.path.join(tmp, "again-" + name)

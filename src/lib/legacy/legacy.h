@@ -15,7 +15,9 @@
 
 #include "core/buf.h"
 #include "core/ctx.h"
+#include "lob2europass/upgrade.h"
 #include "model/findings.h"
+#include "model/profile.h"
 
 /**
  * Upgrade the parsed XML `doc` to v3.4. v3.0-v3.3 change `doc` in place
@@ -36,6 +38,18 @@ int l2e__legacy_upgrade_tree(l2e_ctx *ctx, l2e__findings *f, const char *name,
  */
 int l2e__legacy_upgrade_json(l2e_ctx *ctx, l2e__findings *f, const char *name,
                              const char *data, size_t len, l2e_buf *out);
+
+/**
+ * Read an upgraded v3.4 SkillsPassport XML (`xml`, the output of an
+ * upgrade) into the learner profile `p` (model/profile.h), for the CV
+ * writer. What the profile cannot hold is a warning in `f`.
+ * @return 0, L2E_ENOTSUPPORTED (not XML), L2E_ENOMEM
+ */
+int l2e__legacy_profile(l2e__profile *p, l2e_ctx *ctx, l2e__findings *f,
+                        const char *name, const char *xml, size_t len);
+
+/** The warnings of an upgrade, to add to (the CV step's). */
+l2e__findings *l2e__upgrade_findings(l2e_upgrade *u);
 
 /** 1 when `data` is a PDF. */
 int l2e__is_pdf(const char *data, size_t len);

@@ -43,6 +43,7 @@ typedef struct l2e__up {
 	const char *name;     /* the file, for messages */
 	int major, minor;     /* the version detected: 1.0 .. 3.4 */
 	int is_from_location; /* the version came from xsi:schemaLocation */
+	int is_no_lines; /* the tree is not the original's: no line numbers */
 } l2e__up;
 
 /** A warning about original element `at` (may be NULL), rule `rule`. */

@@ -73,9 +73,10 @@ void l2e__up_warn(l2e__up *u, const xmlNode *at, const char *rule,
 
 	node_path(&path, at);
 	va_start(ap, fmt);
-	l2e__findings_vadd(u->f, L2E_SEVERITY_WARNING, NULL,
-	                   at && at->line > 0 ? (unsigned)at->line : 0, 0,
-	                   path.ptr, rule, fmt, ap);
+	l2e__findings_vadd(
+	    u->f, L2E_SEVERITY_WARNING, NULL,
+	    at && at->line > 0 && !u->is_no_lines ? (unsigned)at->line : 0, 0,
+	    path.ptr, rule, fmt, ap);
 	va_end(ap);
 	l2e_buf_dispose(&path);
 }
@@ -474,6 +475,11 @@ const char *l2e_upgrade_output(const l2e_upgrade *u, size_t *len_out)
 	if (len_out)
 		*len_out = u ? u->output.len : 0;
 	return u ? u->output.ptr : NULL;
+}
+
+l2e__findings *l2e__upgrade_findings(l2e_upgrade *u)
+{
+	return &u->report;
 }
 
 const l2e_report *l2e_upgrade_report(const l2e_upgrade *u)
