@@ -103,11 +103,6 @@ static void add_filespec(pdf *p, qpdf_oh fs)
 		s = qpdf_oh_get_key(q, ef, "/F");
 	if (!qpdf_oh_is_stream(q, s))
 		return;
-	n = qpdf_oh_get_key(q, fs, "/UF");
-	if (!qpdf_oh_is_string(q, n))
-		n = qpdf_oh_get_key(q, fs, "/F");
-	if (qpdf_oh_is_string(q, n))
-		name = qpdf_oh_get_utf8_value(q, n);
 	/* the same stream through the name tree and /AF counts once */
 	for (i = 0; i < p->n_found; i++)
 		if (qpdf_oh_get_object_id(q, p->found[i].stream) ==
@@ -118,9 +113,15 @@ static void add_filespec(pdf *p, qpdf_oh fs)
 		limit(p, "more than 64 attached files");
 		return;
 	}
+	n = qpdf_oh_get_key(q, fs, "/UF");
+	if (!qpdf_oh_is_string(q, n))
+		n = qpdf_oh_get_key(q, fs, "/F");
 	c = &p->found[p->n_found++];
-	snprintf(c->name, sizeof(c->name), "%s", name ? name : "");
 	c->stream = s;
+	c->name[0] = '\0';
+	/* qpdf's string lives until its next call: copied at once */
+	if (qpdf_oh_is_string(q, n) && (name = qpdf_oh_get_utf8_value(q, n)))
+		snprintf(c->name, sizeof(c->name), "%s", name);
 }
 
 /* /Names [key fs key fs ...] and /Kids of a name tree node. */
