@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -76,12 +77,18 @@ const cli_command upgrade_command = {
 	         "cv.xml\n",
 };
 
-/* The last component of `path`. */
-static const char *base_name(const char *path)
+/* The name an upgrade of `path` gets in --out DIR: its own, but
+ * NAME.xml for NAME.pdf (the upgrade of a PDF is its XML). */
+static void out_name(char *out, size_t size, const char *path)
 {
-	const char *slash = strrchr(path, '/');
+	const char *slash = strrchr(path, '/'),
+	           *base = slash ? slash + 1 : path;
+	size_t n = strlen(base);
 
-	return slash ? slash + 1 : path;
+	if (n > 4 && !strcasecmp(base + n - 4, ".pdf"))
+		snprintf(out, size, "%.*s.xml", (int)(n - 4), base);
+	else
+		snprintf(out, size, "%s", base);
 }
 
 static void print_warnings(const l2e_upgrade *up)
@@ -106,10 +113,11 @@ static void print_warnings(const l2e_upgrade *up)
 /* Is DIR/base the file at `path` itself? */
 static int is_same_file(const char *dir, const char *path)
 {
-	char a[PATH_MAX], b[PATH_MAX], target[PATH_MAX];
+	char a[PATH_MAX], b[PATH_MAX], target[PATH_MAX], name[PATH_MAX];
 	int n;
 
-	n = snprintf(target, sizeof(target), "%s/%s", dir, base_name(path));
+	out_name(name, sizeof(name), path);
+	n = snprintf(target, sizeof(target), "%s/%s", dir, name);
 	if (n < 0 || (size_t)n >= sizeof(target))
 		return 0;
 	return realpath(target, a) && realpath(path, b) && !strcmp(a, b);
@@ -122,10 +130,11 @@ static int upgrade_one(l2e_ctx *ctx, const char *path, const char *dir,
 	l2e_upgrade *up = NULL;
 	l2e_buf cv = L2E_BUF_INIT;
 	const char *data;
-	char why[256];
+	char why[256], name[PATH_MAX];
 	size_t len, n;
 	int error, rc = EXIT_OK;
 
+	out_name(name, sizeof(name), path);
 	if (dir && is_same_file(dir, path)) {
 		fprintf(stderr,
 		        "lob2europass: %s: --out %s would write over the file "
@@ -152,10 +161,8 @@ static int upgrade_one(l2e_ctx *ctx, const char *path, const char *dir,
 	if (!dir) {
 		if (fwrite(data, 1, len, stdout) != len)
 			rc = EXIT_IO;
-	} else if (output_write_atomic(dir, base_name(path), data, len, why) <
-	           0) {
-		fprintf(stderr, "lob2europass: %s/%s: %s\n", dir,
-		        base_name(path), why);
+	} else if (output_write_atomic(dir, name, data, len, why) < 0) {
+		fprintf(stderr, "lob2europass: %s/%s: %s\n", dir, name, why);
 		rc = EXIT_IO;
 	}
 	n = l2e_report_count(l2e_upgrade_report(up));
@@ -182,6 +189,7 @@ int cmd_upgrade(int argc, char **argv)
 	l2e_ctx *ctx = NULL;
 	cli_args args;
 	const char *dir, *to;
+	char a[PATH_MAX], b[PATH_MAX];
 	int rc, one, i;
 
 	if ((rc = cli_start(&args, argc, argv, &upgrade_command)) >= 0)
@@ -224,20 +232,23 @@ int cmd_upgrade(int argc, char **argv)
 		rc = EXIT_INTERNAL;
 		goto done;
 	}
-	for (i = 0; dir && i < args.n_positional; i++)
-		for (one = 0; one < i; one++)
-			if (!strcmp(base_name(args.positional[i]),
-			            base_name(args.positional[one]))) {
-				fprintf(stderr,
-				        "lob2europass upgrade: %s and %s would "
-				        "both be %s/%s; upgrade them into "
-				        "different folders\n",
-				        args.positional[one],
-				        args.positional[i], dir,
-				        base_name(args.positional[i]));
-				rc = EXIT_USAGE;
-				goto done;
-			}
+	/* two FILEs that would get the same name in DIR */
+	for (i = 0; dir && i < args.n_positional; i++) {
+		out_name(a, sizeof(a), args.positional[i]);
+		for (one = 0; one < i; one++) {
+			out_name(b, sizeof(b), args.positional[one]);
+			if (strcmp(a, b))
+				continue;
+			fprintf(stderr,
+			        "lob2europass upgrade: %s and %s would both "
+			        "be %s/%s; upgrade them into different "
+			        "folders\n",
+			        args.positional[one], args.positional[i], dir,
+			        a);
+			rc = EXIT_USAGE;
+			goto done;
+		}
+	}
 	for (i = 0; i < args.n_positional; i++) {
 		one = upgrade_one(ctx, args.positional[i], dir, &o,
 		                  args.values[OPT_QUIET] != NULL,

@@ -167,6 +167,19 @@ def main():
         check(rc == 0 and b"<FirstName>Joris</FirstName>" in out and
               b"<XSDVersion>V3.4</XSDVersion>" in out and "from V2.0" in err,
               f"upgrade of a gen1 PDF: {rc} {err}")
+        # upgrade --out: a PDF's upgrade is NAME.xml; never over FILE,
+        # never two FILEs onto one name
+        gen1 = os.path.join(pdfdir, "gen1-annotation-CV.xml.pdf")
+        rc, _, err = run(binary, "upgrade", "-q", "--out", os.path.join(tmp, "u"), gen1)
+        check(rc == 0 and os.path.isfile(os.path.join(tmp, "u", "gen1-annotation-CV.xml.xml")),
+              f"upgrade --out of a PDF: {rc} {err}")
+        own = os.path.join(tmp, "u", "gen1-annotation-CV.xml.xml")
+        before = open(own, "rb").read()
+        rc, _, err = run(binary, "upgrade", "--out", os.path.join(tmp, "u"), own)
+        check(rc == 2 and "over the file itself" in err and open(own, "rb").read() == before,
+              f"upgrade --out onto FILE itself: {rc} {err}")
+        rc, _, err = run(binary, "upgrade", "--out", os.path.join(tmp, "v"), gen1, own)
+        check(rc == 2 and "would both be" in err, f"upgrade --out, same name twice: {rc} {err}")
         rc, out, err = run(binary, "upgrade", os.path.join(pdfdir, "gen3-attachment.xml-AF.pdf"))
         check(rc == 3 and "Candidate" in err, f"upgrade of a Candidate PDF: {rc} {err}")
         for name, (data, word) in hostile().items():
