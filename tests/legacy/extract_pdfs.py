@@ -124,6 +124,13 @@ def hostile():
         "only-header.pdf": (b"%PDF-1.7\n" + bytes(range(256)) * 8, ""),
         "bad-flate.pdf": (attached(tree, stream(b"not deflate at all", b"/Filter /FlateDecode")),
                           "damaged"),
+        # objects of the wrong type where dictionaries belong: qpdf's
+        # type errors must not reach stderr
+        "names-not-dict.pdf": (make_pdf([b"<< /Type /Catalog /Pages 2 0 R /Names 7 >>",
+                                         *PAGES]), "no Europass XML"),
+        "ef-not-dict.pdf": (make_pdf([b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles "
+                                      b"<< /Names [(a) 4 0 R] >> >> >>", *PAGES,
+                                      b"<< /EF 5 >>"]), "no Europass XML"),
     }
 
 

@@ -522,6 +522,13 @@ int l2e__pdf_extract(l2e_buf *out, l2e_ctx *ctx, const char *name,
 done:
 	if (error < 0)
 		l2e__buf_clear(out);
+	/* an error qpdf still holds is taken, or qpdf_cleanup() prints it
+	 * to stderr ("application did not handle error"); a library never
+	 * prints */
+	if (qpdf_has_error(p.q))
+		(void)qpdf_get_error(p.q);
+	while (qpdf_more_warnings(p.q))
+		(void)qpdf_next_warning(p.q);
 	qpdf_cleanup(&p.q);
 	return error;
 }
