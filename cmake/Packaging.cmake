@@ -54,7 +54,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_NAME liblob2europass-dev)
 # liblob2europass0 (= version) comes from the component dependency
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "libxml2-dev, libcjson-dev, libcurl4-openssl-dev | libcurl-dev, libssl-dev")
+    "libxml2-dev, libcjson-dev, libcurl4-openssl-dev | libcurl-dev, libssl-dev, libzip-dev, libqpdf-dev, zlib1g-dev")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
     "lob2europass: headers, pkg-config file and CMake package

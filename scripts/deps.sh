@@ -10,7 +10,8 @@ libxml2-utils python3 python3-jsonschema valgrind clang-format git
 pandoc bash-completion libxlsxwriter-dev python3-openpyxl chromium
 gettext locales
 default-jre-headless libapache-jena-java python3-pyld iso-codes
-libzip-dev python3-xlsxwriter"
+libzip-dev python3-xlsxwriter
+libqpdf-dev zlib1g-dev poppler-utils"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

@@ -14,6 +14,7 @@
 #include "mapping.h"
 #include "convert.h"
 #include "validate.h"
+#include "upgrade.h"
 #include "net.h"
 #include "integrity.h"
 #include "overview.h"

@@ -8,8 +8,12 @@
  *
  * A document is detected first: Europass v3 XML (SkillsPassport, from its
  * XSDVersion), Europass v3 JSON, the Europass CV XML (Candidate), an older
- * Europass version (v1.x, v2.0, v3.0-v3.3: reported with the version
- * found, not checked further), or not a Europass document. Then:
+ * Europass version (v1.x, v2.0, v3.0-v3.3), or not a Europass document.
+ * An older version is reported as such (an error: the portal takes only
+ * v3.4) and, unless upgrade_older is 0, checked as `upgrade` would make
+ * it (lob2europass/upgrade.h): the report says what an upgrade changes
+ * and its findings point at the original's lines. A Europass PDF is
+ * checked through the XML attached to it. Then:
  *
  *  - schema validation against the official v3.4.1 schemas, when the
  *    validator found them: the XSD for v3 XML (libxml2, offline), the
@@ -64,7 +68,7 @@ typedef enum l2e_schema_status {
 	L2E_SCHEMA_SKIPPED = 3         /* no schema files were available */
 } l2e_schema_status;
 
-#define L2E_VALIDATE_OPTIONS_VERSION 1
+#define L2E_VALIDATE_OPTIONS_VERSION 2
 
 /** Initialise with L2E_VALIDATE_OPTIONS_INIT, then change what you need. */
 typedef struct l2e_validate_options {
@@ -84,11 +88,15 @@ typedef struct l2e_validate_options {
 	 * "too-many") says that the rest were left out; the counts and the
 	 * verdict still take every finding into account. */
 	size_t max_findings;
+	/* since version 2: nonzero (the default) checks an older version
+	 * as upgraded to v3.4; 0 only reports its version (version 1's
+	 * behaviour) */
+	int upgrade_older;
 } l2e_validate_options;
 
-#define L2E_VALIDATE_OPTIONS_INIT                        \
-	{                                                \
-		L2E_VALIDATE_OPTIONS_VERSION, NULL, 0, 0 \
+#define L2E_VALIDATE_OPTIONS_INIT                           \
+	{                                                   \
+		L2E_VALIDATE_OPTIONS_VERSION, NULL, 0, 0, 1 \
 	}
 
 /**

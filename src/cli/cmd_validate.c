@@ -23,7 +23,14 @@
 
 #define MAX_JOBS 256
 
-enum { OPT_SCHEMA_DIR, OPT_REQUIRE_SCHEMA, OPT_FORMAT, OPT_JOBS, OPT_HELP };
+enum {
+	OPT_SCHEMA_DIR,
+	OPT_REQUIRE_SCHEMA,
+	OPT_FORMAT,
+	OPT_JOBS,
+	OPT_NO_UPGRADE,
+	OPT_HELP
+};
 
 static const cli_opt options[] = {
 	[OPT_SCHEMA_DIR] = { "schema-dir", 0, "DIR",
@@ -43,6 +50,11 @@ static const cli_opt options[] = {
 	               N_("validate on N threads (default 1); the output is "
 	                  "the "
 	                  "same for any N") },
+	/* not yet in po/nl.po: shown in English under LANG=nl */
+	[OPT_NO_UPGRADE] = { "no-upgrade", 0, NULL,
+	                     "report an older Europass version (v1.0 to "
+	                     "v3.3) as such only, instead of also checking "
+	                     "it as 'upgrade' would make it" },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -307,6 +319,7 @@ int cmd_validate(int argc, char **argv)
 	r.vopts.schema_dir = cli_schema_dir(args.values[OPT_SCHEMA_DIR], 0,
 	                                    dir_buf, sizeof(dir_buf));
 	r.vopts.require_schemas = args.values[OPT_SCHEMA_DIR] != NULL;
+	r.vopts.upgrade_older = args.values[OPT_NO_UPGRADE] == NULL;
 
 	r.n_jobs = (size_t)args.n_positional;
 	if (n_workers > r.n_jobs)

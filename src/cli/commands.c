@@ -29,6 +29,12 @@ const cli_cmd cli_cmds[] = {
 	  N_("install the official Europass schemas (checked against\n"
 	     "pinned SHA-256 sums), or say what is installed"),
 	  &schemas_command, "install status" },
+	{ "upgrade", cmd_upgrade, "upgrade FILE...",
+	  "make old Europass documents (v1.0 to v3.3) into v3.4",
+	  &upgrade_command, NULL },
+	{ "extract", cmd_extract, "extract FILE.pdf...",
+	  "take the Europass XML out of a Europass PDF", &extract_command,
+	  NULL },
 	{ "completion", cmd_completion, "completion SHELL",
 	  N_("print the bash or zsh completion script"), NULL, "bash zsh" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }

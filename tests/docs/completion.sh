@@ -35,7 +35,7 @@ complete_at() {
 		sh "$bc" "$tmp/bash" "$@"
 }
 
-for cmd in convert validate verify; do
+for cmd in convert validate verify upgrade extract; do
 	opts=$(complete_at lob2europass "$cmd" -)
 	for opt in $("$bin" "$cmd" --help | grep -oE -- '--[a-z][a-z-]*' |
 		sort -u); do

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # The option table (what --help prints) and the manual page must agree:
 # every option of `convert --help`, `validate --help`, `verify --help` and
-# `schemas --help`
+# `schemas --help`, `upgrade --help`,
+# `extract --help`
 # is documented in
 # lob2europass.1.md, and the manual documents no option the tool does not
 # have.
@@ -12,7 +13,7 @@ bin=$1 man=$2
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 n=0
-for cmd in convert validate verify overview schemas; do
+for cmd in convert validate verify overview schemas upgrade extract; do
 	section=$(echo "$cmd" | tr '[:lower:]' '[:upper:]')
 	"$bin" "$cmd" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u \
 		> "$tmp/help"

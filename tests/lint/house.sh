@@ -21,11 +21,12 @@ allowed() {
 	read | europass) echo "model core util" ;;
 	map) echo "read model core util" ;;
 	write) echo "europass model core util" ;;
-	validate) echo "europass read model integrity core util" ;;
+	validate) echo "legacy europass read model integrity core util" ;;
+	legacy) echo "europass read model core util" ;;
 	net) echo "core util" ;;
-	convert) echo "net map write validate read europass model integrity core util" ;;
 	overview) echo "convert model core util" ;;
 	schemas) echo "net integrity core util" ;;
+	convert) echo "net map write validate legacy read europass model integrity core util" ;;
 	cli) echo "util" ;;
 	esac
 }

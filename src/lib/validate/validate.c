@@ -39,6 +39,7 @@
 #include "core/file.h"
 #include "read/json_tree.h"
 #include "read/xml_precheck.h"
+#include "legacy/legacy.h"
 
 #define XSD_PATH     "v3.4.1/xsd/EuropassSchema.xsd"
 #define CATALOG_PATH "v3.4.1/xsd/catalog.xml"
@@ -50,6 +51,7 @@ struct l2e_validator {
 	l2e__jschema *json; /* NULL: JSON schema step skipped */
 	char *note;         /* why a step is skipped, or NULL */
 	size_t max_findings;
+	int is_upgrade_older; /* check an older version as upgraded */
 };
 
 /* ==== Parsing XML ==== */
@@ -152,11 +154,20 @@ static void error_to_finding(l2e_report *r, l2e_ctx *ctx, const char *rule)
 	l2e__error_clear(ctx);
 }
 
-static void kind_findings(l2e_report *r, const l2e__detected *d)
+static void kind_findings(l2e_report *r, const l2e__detected *d,
+                          int is_upgraded)
 {
 	if (d->kind == L2E_DOC_NOT_EUROPASS)
 		l2e__report_add(r, L2E_SEVERITY_ERROR, 0, 0, NULL, "kind",
 		                "not a Europass document: %s", d->what);
+	else if (d->kind == L2E_DOC_OLDER && is_upgraded)
+		l2e__report_add(r, L2E_SEVERITY_ERROR, 0, 0, NULL, "version",
+		                "this is %s, an older Europass version the "
+		                "portal does not take; 'lob2europass upgrade' "
+		                "makes it v3.4, and the other findings are "
+		                "those of that upgrade (its warnings say what "
+		                "it changes)",
+		                d->what);
 	else if (d->kind == L2E_DOC_OLDER)
 		l2e__report_add(r, L2E_SEVERITY_ERROR, 0, 0, NULL, "version",
 		                "this is %s, an older Europass version; only "
@@ -186,6 +197,51 @@ static int schema_verdict(l2e_report *r, int rc)
 		return rc;
 	r->schema = rc ? L2E_SCHEMA_VALID : L2E_SCHEMA_INVALID;
 	return 0;
+}
+
+/* After the checks of an upgraded older document: say so when they
+ * found nothing wrong, since the version error alone makes it invalid. */
+static void upgrade_verdict(l2e_report *r, size_t n_errors_before)
+{
+	if (r->n_errors != n_errors_before || r->schema == L2E_SCHEMA_INVALID)
+		return;
+	l2e__report_add(
+	    r, L2E_SEVERITY_WARNING, 0, 0, NULL, "upgrade",
+	    "upgraded to v3.4 ('lob2europass upgrade'), the "
+	    "document is valid%s",
+	    r->schema == L2E_SCHEMA_VALID ? "" : " by the built-in checks");
+}
+
+/*
+ * The hook for older versions: the document as `upgrade` makes it
+ * (legacy/legacy.h), checked as v3.4 XML. The upgrade works on this
+ * parse, so every finding has the original's line; its warnings say
+ * what an upgrade changes.
+ */
+static int check_older_xml(l2e_validator *v, l2e_report *r, xmlDoc *doc)
+{
+	xmlDoc *made = NULL;
+	char version[16];
+	size_t n_errors = r->n_errors;
+	int error = 0;
+
+	if (l2e__legacy_upgrade_tree(v->ctx, r, r->file, doc, &made, version) <
+	    0) {
+		if (l2e_ctx_error(v->ctx)->code == L2E_ENOMEM)
+			return L2E_ENOMEM;
+		error_to_finding(r, v->ctx, "upgrade");
+		return 0;
+	}
+	r->schema = L2E_SCHEMA_SKIPPED;
+	if (v->xsd &&
+	    (error = schema_verdict(
+	         r, l2e__xsd_validate(v->xsd, r, made ? made : doc))) < 0)
+		goto done;
+	l2e__check_v3_xml(r, made ? made : doc);
+	upgrade_verdict(r, n_errors);
+done:
+	xmlFreeDoc(made);
+	return error;
 }
 
 static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
@@ -229,9 +285,21 @@ static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
 		goto done;
 	}
 	l2e__detect_xml(&d, doc);
+	/* an unreadable XSDVersion ("3.2"): the upgrade knows where else to
+	 * look (xsi:schemaLocation), or says why it cannot */
+	if (d.kind == L2E_DOC_V3_XML && v->is_upgrade_older && d.version[0] &&
+	    (d.version[0] != 'V' || strlen(d.version) != 4)) {
+		d.kind = L2E_DOC_OLDER;
+		snprintf(d.what, sizeof(d.what),
+		         "Europass XML with XSDVersion "
+		         "'%s'",
+		         d.version);
+	}
 	set_kind(r, &d);
-	kind_findings(r, &d);
-	if (d.kind == L2E_DOC_V3_XML) {
+	kind_findings(r, &d, d.kind == L2E_DOC_OLDER && v->is_upgrade_older);
+	if (d.kind == L2E_DOC_OLDER && v->is_upgrade_older) {
+		error = check_older_xml(v, r, doc);
+	} else if (d.kind == L2E_DOC_V3_XML) {
 		r->schema = L2E_SCHEMA_SKIPPED;
 		if (v->xsd && (error = schema_verdict(
 		                   r, l2e__xsd_validate(v->xsd, r, doc))) < 0)
@@ -243,6 +311,52 @@ static int validate_xml(l2e_validator *v, l2e_report *r, const char *name,
 done:
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(pctx);
+	return error;
+}
+
+/*
+ * The hook for older JSON: the upgraded text, checked as v3.4 JSON. Its
+ * findings keep their JSON pointers, which name the same values in the
+ * original; their lines are the upgraded text's, so they are dropped.
+ */
+static int check_older_json(l2e_validator *v, l2e_report *r, const char *name,
+                            const char *data, size_t len)
+{
+	l2e__pool pool = L2E__POOL_INIT;
+	l2e__json_cursor cur;
+	l2e__node *root = NULL;
+	l2e_buf up = L2E_BUF_INIT;
+	size_t i, first, n_errors = r->n_errors;
+	int error;
+
+	if ((error = l2e__legacy_upgrade_json(v->ctx, r, name, data, len,
+	                                      &up)) < 0) {
+		if (error == L2E_ENOMEM)
+			goto done;
+		error_to_finding(r, v->ctx, "upgrade");
+		error = 0;
+		goto done;
+	}
+	first = r->n_items;
+	l2e__json_cursor_init(&cur, name, up.ptr, up.len, &v->ctx->opts);
+	if ((error = l2e__json_next(&root, &pool, v->ctx, &cur)) < 0 || !root) {
+		if (error != L2E_ENOMEM) {
+			error_to_finding(r, v->ctx, "upgrade");
+			error = 0;
+		}
+		goto done;
+	}
+	r->schema = L2E_SCHEMA_SKIPPED;
+	if (v->json && (error = schema_verdict(
+	                    r, l2e__jschema_validate(v->json, r, root))) < 0)
+		goto done;
+	l2e__check_v3_json(r, root);
+	for (i = first; i < r->n_items; i++)
+		r->items[i].line = r->items[i].column = 0;
+	upgrade_verdict(r, n_errors);
+done:
+	l2e__pool_clear(&pool);
+	l2e_buf_dispose(&up);
 	return error;
 }
 
@@ -274,7 +388,11 @@ static int validate_json(l2e_validator *v, l2e_report *r, const char *name,
 	}
 	l2e__detect_json(&d, root);
 	set_kind(r, &d);
-	kind_findings(r, &d);
+	kind_findings(r, &d, d.kind == L2E_DOC_OLDER && v->is_upgrade_older);
+	if (d.kind == L2E_DOC_OLDER && v->is_upgrade_older) {
+		error = check_older_json(v, r, name, data, len);
+		goto done;
+	}
 	if (d.kind == L2E_DOC_EDC) {
 		/* no schema step: the EDC shapes are SHACL, which needs a
 		 * JVM; the built-in checks cover what breaks a credential */
@@ -297,6 +415,7 @@ int l2e_validate_memory(l2e_report **out, l2e_validator *v, const char *name,
                         const char *data, size_t len)
 {
 	l2e_report *r = NULL;
+	l2e_buf pdf_xml = L2E_BUF_INIT;
 	int error = 0;
 
 	L2E_ASSERT_ARG(out);
@@ -315,6 +434,24 @@ int l2e_validate_memory(l2e_report **out, l2e_validator *v, const char *name,
 	if (!(r = l2e__report_new(name, v->max_findings)))
 		return l2e__error_set(v->ctx, L2E_ENOMEM, L2E_ERRCLASS_VALIDATE,
 		                      "out of memory");
+	/* a Europass PDF: what it carries is the document */
+	if (l2e__is_pdf(data ? data : "", len)) {
+		if ((error = l2e__pdf_extract(&pdf_xml, v->ctx, r->file, data,
+		                              len, r)) < 0) {
+			if (error == L2E_ENOMEM)
+				goto failed;
+			error = 0;
+			error_to_finding(r, v->ctx, "pdf");
+			goto sorted;
+		}
+		l2e__report_add(
+		    r, L2E_SEVERITY_WARNING, 0, 0, NULL, "pdf",
+		    "checked: the Europass XML attached to this PDF "
+		    "(lines are its lines; 'lob2europass extract' "
+		    "writes it)");
+		data = pdf_xml.ptr;
+		len = pdf_xml.len;
+	}
 	switch (l2e__detect_syntax(data ? data : "", len)) {
 	case L2E__SYNTAX_JSON:
 		error = validate_json(v, r, r->file, data, len);
@@ -333,8 +470,11 @@ int l2e_validate_memory(l2e_report **out, l2e_validator *v, const char *name,
 			                len ? "neither XML nor JSON"
 			                    : "the file is empty");
 	}
+sorted:
 	if (!error && r->is_oom)
 		error = L2E_ENOMEM;
+failed:
+	l2e_buf_dispose(&pdf_xml);
 	if (error < 0) {
 		l2e_report_free(r);
 		if (!l2e_ctx_error(v->ctx))
@@ -397,7 +537,8 @@ int l2e_validator_new(l2e_validator **out, l2e_ctx *ctx,
 	L2E_ASSERT_ARG(ctx);
 	*out = NULL;
 	l2e__error_clear(ctx);
-	if (opts && opts->version != L2E_VALIDATE_OPTIONS_VERSION)
+	if (opts &&
+	    (opts->version < 1 || opts->version > L2E_VALIDATE_OPTIONS_VERSION))
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_VALIDATE,
 		                      "unknown l2e_validate_options version "
 		                      "%u",
@@ -408,6 +549,9 @@ int l2e_validator_new(l2e_validator **out, l2e_ctx *ctx,
 	}
 	v->ctx = ctx;
 	v->max_findings = opts ? opts->max_findings : 0;
+	/* version 1 had no upgrade_older: its behaviour, only the version */
+	v->is_upgrade_older =
+	    !opts || (opts->version >= 2 && opts->upgrade_older);
 	dir = opts ? opts->schema_dir : NULL;
 	if (!dir) {
 		if (l2e__buf_puts(&note, "schema validation skipped: no "
