@@ -57,7 +57,7 @@ measure=$root/tests/bench/measure.py
 out=${BENCH_OUT:-$root/build/bench-out}
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out"' EXIT INT TERM
+trap 'rm -rf "$tmp" "$out/f"' EXIT INT TERM
 mkdir -p "$out"
 cc -O2 -o "$tmp/write_files" "$root/tests/bench/write_files.c"
 
@@ -95,8 +95,8 @@ for n in ${*:-10000 100000}; do
 	tail -n +"$((half + 1))" "$nd" > "$data/half2.ndjson"
 	# the minimal loop writes files of our documents' mean size
 	"$bin" convert -q -j2 -m "$map" -o "$out/f" "$nd"
-	size=$(cat "$out/f"/*.europass.xml | wc -c)
-	size=$((size / n))
+	size=$(find "$out/f" -name '*.europass.xml' -printf '%s\n' |
+		awk '{ s += $1 } END { print int(s / NR) }')
 	rm -rf "$out/f"
 	sync # the generated files' write-back must not fall on the first case
 	: > "$tmp/results-$n"
