@@ -51,7 +51,7 @@ static int state_unchanged(const char *stem, const char *fingerprint,
 static int prepare_out_dir(convert_run *r, int *lock_fd)
 {
 	static const char *exts[BATCH_MAX_FORMATS];
-	char formats[256] = "";
+	char formats[256] = "", why[256];
 	size_t i, len = 0;
 
 	if (output_prepare_dir(r->o->out_dir) < 0) {
@@ -84,6 +84,10 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 	               r->o->n_formats) < 0)
 		return EXIT_INTERNAL;
 	r->has_state = 1;
+	if (output_writer_open(&r->writer, r->o->out_dir, why) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		return EXIT_IO;
+	}
 	return 0;
 }
 
@@ -170,6 +174,10 @@ int cmd_convert(int argc, char **argv)
 	}
 	batch_finish(r.batch);
 	r.batch = NULL;
+	if (r.writer) { /* every document on disk before SHA256SUMS */
+		output_writer_finish(r.writer);
+		convert_take_failures(&r);
+	}
 	progress_clear(&r.progress);
 
 	if (o.mode == OUT_ONE && r.n_pending > 1) {
@@ -202,6 +210,7 @@ out:
 		batch_finish(r.batch);
 	if (report_is_open(&r.report))
 		report_close(&r.report, &r.t, why, sizeof(why));
+	output_writer_free(r.writer); /* before the lock goes */
 	if (lock_fd >= 0)
 		close(lock_fd);
 	if (r.has_state)

@@ -28,6 +28,7 @@
 #include "keyset.h"
 #include "manifest.h"
 #include "opts.h"
+#include "output.h"
 #include "progress.h"
 #include "report.h"
 #include "state.h"
@@ -102,7 +103,8 @@ typedef struct convert_run {
 	manifest manifest; /* OUT_DIR: SHA256SUMS */
 	deliver deliver;   /* --deliver */
 	int has_deliver;
-	l2e_signer *signer; /* --sign-key */
+	l2e_signer *signer;    /* --sign-key */
+	output_writer *writer; /* OUT_DIR: the documents' files */
 } convert_run;
 
 /* The run's exit code is the worst one seen. */
@@ -114,6 +116,12 @@ static inline void convert_worsen(convert_run *r, int rc)
 
 /* convert_sinks.c: the batch's emit callback (payload: the run). */
 void convert_emit(const batch_result *res, void *payload);
+
+/**
+ * Documents the folder writer could not write after all (a full disk):
+ * a message each, out of SHA256SUMS and the run state, EXIT_IO.
+ */
+void convert_take_failures(convert_run *r);
 
 /* convert_seal.c */
 

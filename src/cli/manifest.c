@@ -30,6 +30,19 @@ int manifest_add(manifest *m, const char *name, const char *sha256)
 	return 0;
 }
 
+/* From the end: a document fails soon after it is noted. */
+void manifest_forget(manifest *m, const char *name)
+{
+	size_t i;
+
+	for (i = m->n; i-- > 0;)
+		if (!strcmp(m->entries[i].name, name)) {
+			free(m->entries[i].name);
+			m->entries[i] = m->entries[--m->n];
+			return;
+		}
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(((const manifest_entry *)a)->name,

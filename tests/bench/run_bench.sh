@@ -23,6 +23,7 @@
 #
 #   BENCH_ROUNDS=5        rounds per N
 #   BENCH_CASES="stream folder"   which groups to run
+#   BENCH_BIN=PATH        the lob2europass to measure (default: build/release)
 #   BENCH_OUT=DIR         where folder outputs go (default build/bench-out
 #                         in the source tree; e.g. /dev/shm/x for tmpfs)
 #
@@ -42,7 +43,7 @@ bench=$shared/bench
 for tool in jq xsltproc python3 /usr/bin/time taskset cc; do
 	command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
 done
-bin=$root/build/release/src/lob2europass
+bin=${BENCH_BIN:-$root/build/release/src/lob2europass}
 if [ ! -x "$bin" ]; then
 	cmake -S "$root" -B "$root/build/release" -DCMAKE_BUILD_TYPE=Release \
 		-DBUILD_TESTING=OFF >/dev/null
