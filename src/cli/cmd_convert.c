@@ -150,6 +150,8 @@ int cmd_convert(int argc, char **argv)
 	cfg.formats = o.formats;
 	cfg.n_formats = o.n_formats;
 	cfg.jobs = (int)o.jobs;
+	cfg.shard_k = o.shard_k;
+	cfg.shard_n = o.shard_n;
 	cfg.net = net;
 	cfg.as_json_lines = o.mode == OUT_NDJSON;
 	cfg.emit = convert_emit;

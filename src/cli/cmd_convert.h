@@ -54,7 +54,8 @@ typedef struct convert_opts {
 	int is_quiet;
 	int is_json_log;
 	long jobs;
-	long max_errors; /* 0: no limit */
+	int shard_k, shard_n; /* --shard K/N; 0: all */
+	long max_errors;      /* 0: no limit */
 	int skip_unchanged;
 	const char *report_json; /* --report */
 	const char *report_csv;  /* --report-csv */

@@ -23,6 +23,7 @@ enum {
 	OPT_OUT,
 	OPT_TO,
 	OPT_JOBS,
+	OPT_SHARD,
 	OPT_REPORT,
 	OPT_REPORT_CSV,
 	OPT_REPORT_HTML,
@@ -61,6 +62,10 @@ static const cli_opt options[] = {
 	[OPT_JOBS] = { "jobs", 'j', "N",
 	               N_("convert on N threads (default: the number of "
 	                  "processors); the output is the same for any N") },
+	[OPT_SHARD] = { "shard", 0, "K/N",
+	                N_("convert only the dossiers whose key falls in shard "
+	                   "K of N (FNV-1a of the key), so that N runs on N "
+	                   "machines share one export") },
 	[OPT_REPORT] = { "report", 0, "FILE",
 	                 N_("write a JSON report: every dossier's status, "
 	                    "files "
@@ -277,6 +282,30 @@ static long number_arg(const char *s, const char *what, long max)
 	return v;
 }
 
+/* --shard K/N: 1 <= K <= N <= 65536. 0, or -1 after a message. */
+static int shard_arg(const char *s, int *k, int *n)
+{
+	char kpart[16];
+	const char *slash = strchr(s, '/');
+	long kv, nv;
+
+	if (slash && (size_t)(slash - s) < sizeof(kpart)) {
+		memcpy(kpart, s, (size_t)(slash - s));
+		kpart[slash - s] = '\0';
+		if (cli_number(kpart, 1, 65536, &kv) == 0 &&
+		    cli_number(slash + 1, 1, 65536, &nv) == 0 && kv <= nv) {
+			*k = (int)kv;
+			*n = (int)nv;
+			return 0;
+		}
+	}
+	fprintf(stderr,
+	        "lob2europass convert: --shard takes K/N, shard K of N, "
+	        "with 1 <= K <= N <= 65536 (e.g. --shard 2/4), not '%s'\n",
+	        s);
+	return -1;
+}
+
 /* --retries: 0 to 10. */
 static int retries_arg(const char *s, unsigned *out)
 {
@@ -418,6 +447,9 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 		o->jobs = 1;
 	if (a->values[OPT_JOBS] &&
 	    (o->jobs = number_arg(a->values[OPT_JOBS], "--jobs", 256)) < 0)
+		return EXIT_USAGE;
+	if (a->values[OPT_SHARD] &&
+	    shard_arg(a->values[OPT_SHARD], &o->shard_k, &o->shard_n) < 0)
 		return EXIT_USAGE;
 	if (a->values[OPT_MAX_ERRORS] &&
 	    (o->max_errors = number_arg(a->values[OPT_MAX_ERRORS],
