@@ -9,7 +9,8 @@ libcurl4-openssl-dev libssl-dev openssl ca-certificates
 libxml2-utils python3 python3-jsonschema valgrind clang-format git
 pandoc bash-completion libxlsxwriter-dev python3-openpyxl chromium
 gettext locales
-default-jre-headless libapache-jena-java python3-pyld iso-codes"
+default-jre-headless libapache-jena-java python3-pyld iso-codes
+libzip-dev"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

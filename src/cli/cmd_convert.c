@@ -91,6 +91,41 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 	return 0;
 }
 
+static int open_zip(convert_run *r)
+{
+	char why[256];
+	int rc = zip_out_open(&r->zip, r->o->out_dir, r->o->document_time, why);
+
+	if (rc == -2)
+		fprintf(stderr,
+		        "lob2europass: %s: another lob2europass run writes an "
+		        "archive in this folder; try again when it has "
+		        "finished\n",
+		        r->o->out_dir);
+	else if (rc < 0)
+		fprintf(stderr, "lob2europass: %s\n", why);
+	return rc == -2 ? EXIT_LOCKED : rc < 0 ? EXIT_IO : 0;
+}
+
+/* SHA256SUMS into the archive, and the archive in place. */
+static int finish_zip(convert_run *r)
+{
+	char why[256], *sums;
+	size_t len = 0;
+	int rc = 0;
+
+	if (!(sums = manifest_text(&r->manifest, &len))) {
+		fputs("lob2europass: out of memory\n", stderr);
+		return EXIT_INTERNAL;
+	}
+	if (zip_out_finish(r->zip, sums, len, why) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		rc = EXIT_IO;
+	}
+	free(sums);
+	return rc;
+}
+
 int cmd_convert(int argc, char **argv)
 {
 	l2e_ctx_options opts = L2E_CTX_OPTIONS_INIT;
@@ -132,6 +167,8 @@ int cmd_convert(int argc, char **argv)
 			goto out;
 		}
 	if (o.mode == OUT_DIR && (rc = prepare_out_dir(&r, &lock_fd)) != 0)
+		goto out;
+	if (o.mode == OUT_ZIP && (rc = open_zip(&r)) != 0)
 		goto out;
 	rcfg.json_path = o.report_json;
 	rcfg.csv_path = o.report_csv;
@@ -193,6 +230,8 @@ int cmd_convert(int argc, char **argv)
 	}
 	if (o.mode == OUT_DIR)
 		convert_worsen(&r, convert_seal_finish(&r));
+	if (o.mode == OUT_ZIP)
+		convert_worsen(&r, finish_zip(&r));
 	if (r.has_state && state_save(&r.state) < 0) {
 		fprintf(stderr,
 		        "lob2europass: %s: cannot save the run state: "
@@ -213,6 +252,7 @@ out:
 	if (report_is_open(&r.report))
 		report_close(&r.report, &r.t, why, sizeof(why));
 	output_writer_free(r.writer); /* before the lock goes */
+	zip_out_free(r.zip);
 	if (lock_fd >= 0)
 		close(lock_fd);
 	if (r.has_state)

@@ -29,6 +29,7 @@
 #include "manifest.h"
 #include "opts.h"
 #include "output.h"
+#include "output_zip.h"
 #include "progress.h"
 #include "report.h"
 #include "state.h"
@@ -37,9 +38,10 @@
 #define EXIT_LOCKED 75
 
 typedef enum out_mode {
-	OUT_ONE,   /* no --out: one dossier to standard output */
-	OUT_DIR,   /* --out DIR: a file per dossier and format */
-	OUT_NDJSON /* --out -: a JSON line per document */
+	OUT_ONE,    /* no --out: one dossier to standard output */
+	OUT_DIR,    /* --out DIR: a file per dossier and format */
+	OUT_NDJSON, /* --out -: a JSON line per document */
+	OUT_ZIP     /* --out FILE.zip: an entry per document */
 } out_mode;
 
 /* The command line, read and checked (convert_options.c). */
@@ -106,6 +108,7 @@ typedef struct convert_run {
 	int has_deliver;
 	l2e_signer *signer;    /* --sign-key */
 	output_writer *writer; /* OUT_DIR: the documents' files */
+	zip_out *zip;          /* OUT_ZIP */
 } convert_run;
 
 /* The run's exit code is the worst one seen. */

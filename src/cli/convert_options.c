@@ -52,10 +52,12 @@ static const cli_opt options[] = {
 	[OPT_MAPPING] = { "mapping", 'm', "FILE",
 	                  N_("mapping file, or the name of an installed one "
 	                     "(required)") },
-	[OPT_OUT] = { "out", 'o', "DIR|-",
-	              N_("write DIR/<key>.<format extension> per dossier; '-' "
-	                 "writes one JSON line per document to standard output "
-	                 "(default: one dossier to standard output)") },
+	[OPT_OUT] = { "out", 'o', "DIR|FILE.zip|-",
+	              N_("write DIR/<key>.<format extension> per dossier; "
+	                 "FILE.zip: the same files and SHA256SUMS in one ZIP "
+	                 "archive; '-' writes one JSON line per document to "
+	                 "standard output (default: one dossier to standard "
+	                 "output)") },
 	[OPT_TO] = { "to", 't', "FORMAT[,FORMAT...]",
 	             N_("output formats (default europass-xml); see Formats "
 	                "below") },
@@ -425,9 +427,10 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	    parse_formats(o->formats, &o->n_formats, a->values[OPT_TO]) < 0)
 		return EXIT_USAGE;
 	o->out_dir = a->values[OPT_OUT];
-	o->mode = !o->out_dir                ? OUT_ONE
-	          : !strcmp(o->out_dir, "-") ? OUT_NDJSON
-	                                     : OUT_DIR;
+	o->mode = !o->out_dir                  ? OUT_ONE
+	          : !strcmp(o->out_dir, "-")   ? OUT_NDJSON
+	          : zip_out_is_zip(o->out_dir) ? OUT_ZIP
+	                                       : OUT_DIR;
 	if (o->mode == OUT_ONE && o->n_formats > 1) {
 		fputs("lob2europass convert: several formats need --out DIR "
 		      "or --out -\n",

@@ -94,7 +94,10 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 	char why[768];
 	int rc;
 
-	if (output_writer_put(r->writer, name, doc->ptr, doc->len, why) < 0) {
+	if ((r->o->mode == OUT_ZIP
+	         ? zip_out_put(r->zip, name, doc->ptr, doc->len, why)
+	         : output_writer_put(r->writer, name, doc->ptr, doc->len,
+	                             why)) < 0) {
 		doc_failed(r, fails, res, why);
 		convert_worsen(r, EXIT_IO);
 		return;
