@@ -328,6 +328,20 @@ static void reader_finding(const l2e_diag *g, void *payload)
 	         g->field);
 }
 
+int batch_shard_of(const char *key, int n)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	const unsigned char *p = (const unsigned char *)key;
+
+	if (!key || n <= 1)
+		return 1;
+	for (; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	return (int)(h % (unsigned long long)n) + 1;
+}
+
 static void run_chunk(const batch_config *cfg, l2e_ctx *ctx, job *j,
                       l2e_chunk *chunk)
 {
@@ -344,6 +358,13 @@ static void run_chunk(const batch_config *cfg, l2e_ctx *ctx, job *j,
 		}
 		if (!d)
 			break;
+		/* another shard's: as if it were not in the input */
+		if (cfg->shard_n > 1 &&
+		    batch_shard_of(l2e_dossier_file_stem(d), cfg->shard_n) !=
+		        cfg->shard_k) {
+			l2e_dossier_free(d);
+			continue;
+		}
 		if ((r = new_result(j))) {
 			r->input = j->input;
 			if (l2e_mapping_merges(cfg->map)) {

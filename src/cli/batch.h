@@ -73,6 +73,8 @@ typedef struct batch_config {
 	const l2e_format *formats;
 	size_t n_formats;
 	int jobs;          /* threads converting, the calling one included */
+	int shard_k;       /* keep shard K of shard_n (batch_shard_of) */
+	int shard_n;       /* 0 or 1: every dossier */
 	l2e_net *net;      /* for URL inputs; may be NULL */
 	int as_json_lines; /* documents as {"key","format","document"} lines */
 	batch_unchanged_fn unchanged; /* may be NULL */
@@ -83,6 +85,18 @@ typedef struct batch_config {
 } batch_config;
 
 typedef struct batch batch;
+
+/**
+ * The shard, 1 to n, of a dossier (--shard K/N) from its key as made
+ * safe for a file name (l2e_dossier_file_stem: the key itself for a
+ * student number), so that two keys that would share a file share a
+ * shard and the first-one-stands rule holds in it as in a single run:
+ * the 64-bit FNV-1a hash of its bytes (offset basis 0xcbf29ce484222325,
+ * prime 0x100000001b3), modulo n, plus one. A dossier without a key is
+ * in shard 1. Stable across versions, machines, --jobs and input
+ * order: the README documents it.
+ */
+int batch_shard_of(const char *key, int n);
 
 /** Start the workers (none for one job). 0, or -1 (no memory). */
 int batch_start(batch **out, const batch_config *config);

@@ -29,7 +29,7 @@ static int state_unchanged(const char *stem, const char *fingerprint,
 static int prepare_out_dir(convert_run *r, int *lock_fd)
 {
 	static const char *exts[BATCH_MAX_FORMATS];
-	char formats[256] = "";
+	char formats[256] = "", why[256];
 	size_t i, len = 0;
 
 	if (output_prepare_dir(r->o->out_dir) < 0) {
@@ -61,7 +61,46 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 	               r->o->n_formats) < 0)
 		return EXIT_INTERNAL;
 	r->has_state = 1;
+	if (output_writer_open(&r->writer, r->o->out_dir, why) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		return EXIT_IO;
+	}
 	return 0;
+}
+
+static int open_zip(convert_run *r)
+{
+	char why[256];
+	int rc = zip_out_open(&r->zip, r->o->out_dir, r->o->document_time, why);
+
+	if (rc == -2)
+		fprintf(stderr,
+		        "lob2europass: %s: another lob2europass run writes an "
+		        "archive in this folder; try again when it has "
+		        "finished\n",
+		        r->o->out_dir);
+	else if (rc < 0)
+		fprintf(stderr, "lob2europass: %s\n", why);
+	return rc == -2 ? EXIT_LOCKED : rc < 0 ? EXIT_IO : 0;
+}
+
+/* SHA256SUMS into the archive, and the archive in place. */
+static int finish_zip(convert_run *r)
+{
+	char why[256], *sums;
+	size_t len = 0;
+	int rc = 0;
+
+	if (!(sums = manifest_text(&r->manifest, &len))) {
+		fputs("lob2europass: out of memory\n", stderr);
+		return EXIT_INTERNAL;
+	}
+	if (zip_out_finish(r->zip, sums, len, why) < 0) {
+		fprintf(stderr, "lob2europass: %s\n", why);
+		rc = EXIT_IO;
+	}
+	free(sums);
+	return rc;
 }
 
 int cmd_convert(int argc, char **argv)
@@ -132,6 +171,8 @@ int cmd_convert(int argc, char **argv)
 		}
 	if (o.mode == OUT_DIR && (rc = prepare_out_dir(&r, &lock_fd)) != 0)
 		goto out;
+	if (o.mode == OUT_ZIP && (rc = open_zip(&r)) != 0)
+		goto out;
 	rcfg.json_path = o.report_json;
 	rcfg.csv_path = o.report_csv;
 	rcfg.html_path = o.report_html;
@@ -149,6 +190,8 @@ int cmd_convert(int argc, char **argv)
 	cfg.formats = o.formats;
 	cfg.n_formats = o.n_formats;
 	cfg.jobs = (int)o.jobs;
+	cfg.shard_k = o.shard_k;
+	cfg.shard_n = o.shard_n;
 	cfg.net = net;
 	cfg.as_json_lines = o.mode == OUT_NDJSON;
 	cfg.emit = convert_emit;
@@ -167,6 +210,10 @@ int cmd_convert(int argc, char **argv)
 	convert_add_inputs(&r, ctx, map);
 	batch_finish(r.batch);
 	r.batch = NULL;
+	if (r.writer) { /* every document on disk before SHA256SUMS */
+		output_writer_finish(r.writer);
+		convert_take_failures(&r);
+	}
 	progress_clear(&r.progress);
 	convert_cap_finish(&r);
 
@@ -192,6 +239,8 @@ int cmd_convert(int argc, char **argv)
 	is_nothing = is_nothing && !o.allow_empty;
 	if (o.mode == OUT_DIR && !is_nothing)
 		convert_worsen(&r, convert_seal_finish(&r));
+	if (o.mode == OUT_ZIP)
+		convert_worsen(&r, finish_zip(&r));
 	if (r.has_state && !is_nothing && state_save(&r.state) < 0) {
 		cli_err("lob2europass: %s: cannot save the run state: "
 		        "%s\n",
@@ -216,6 +265,8 @@ out:
 		batch_finish(r.batch);
 	if (report_is_open(&r.report))
 		report_close(&r.report, &r.t, why, sizeof(why));
+	output_writer_free(r.writer); /* before the lock goes */
+	zip_out_free(r.zip);
 	if (lock_fd >= 0)
 		close(lock_fd);
 	if (r.has_state)

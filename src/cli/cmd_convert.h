@@ -33,6 +33,8 @@
 #include "keyset.h"
 #include "manifest.h"
 #include "opts.h"
+#include "output.h"
+#include "output_zip.h"
 #include "progress.h"
 #include "report.h"
 #include "state.h"
@@ -41,9 +43,10 @@
 #define EXIT_LOCKED 75
 
 typedef enum out_mode {
-	OUT_ONE,   /* no --out: one dossier to standard output */
-	OUT_DIR,   /* --out DIR: a file per dossier and format */
-	OUT_NDJSON /* --out -: a JSON line per document */
+	OUT_ONE,    /* no --out: one dossier to standard output */
+	OUT_DIR,    /* --out DIR: a file per dossier and format */
+	OUT_NDJSON, /* --out -: a JSON line per document */
+	OUT_ZIP     /* --out FILE.zip: an entry per document */
 } out_mode;
 
 /* The command line, read and checked (convert_options.c). */
@@ -58,8 +61,9 @@ typedef struct convert_opts {
 	int is_quiet;
 	int is_json_log;
 	long jobs;
-	long max_errors;  /* 0: no limit */
-	long max_repeats; /* --max-repeats; 0: show all */
+	int shard_k, shard_n; /* --shard K/N; 0: all */
+	long max_errors;      /* 0: no limit */
+	long max_repeats;     /* --max-repeats; 0: show all */
 	int skip_unchanged;
 	int allow_empty;         /* --allow-empty */
 	int no_progress;         /* --no-progress */
@@ -106,8 +110,10 @@ typedef struct convert_run {
 	manifest manifest; /* OUT_DIR: SHA256SUMS */
 	deliver deliver;   /* --deliver */
 	int has_deliver;
-	l2e_signer *signer; /* --sign-key */
-	convert_cap *cap;   /* --max-repeats */
+	l2e_signer *signer;    /* --sign-key */
+	output_writer *writer; /* OUT_DIR: the documents' files */
+	zip_out *zip;          /* OUT_ZIP */
+	convert_cap *cap;      /* --max-repeats */
 	const char *mapping_name;
 	time_t started;      /* for the report's "run" */
 	double started_mono; /* seconds, monotonic clock */
@@ -122,6 +128,12 @@ static inline void convert_worsen(convert_run *r, int rc)
 
 /* convert_sinks.c: the batch's emit callback (payload: the run). */
 void convert_emit(const batch_result *res, void *payload);
+
+/**
+ * Documents the folder writer could not write after all (a full disk):
+ * a message each, out of SHA256SUMS and the run state, EXIT_IO.
+ */
+void convert_take_failures(convert_run *r);
 
 /* convert_seal.c */
 

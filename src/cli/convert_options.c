@@ -24,6 +24,7 @@ enum {
 	OPT_OUT,
 	OPT_TO,
 	OPT_JOBS,
+	OPT_SHARD,
 	OPT_REPORT,
 	OPT_REPORT_CSV,
 	OPT_REPORT_HTML,
@@ -55,16 +56,22 @@ static const cli_opt options[] = {
 	[OPT_MAPPING] = { "mapping", 'm', "FILE",
 	                  N_("mapping file, or the name of an installed one "
 	                     "(required)") },
-	[OPT_OUT] = { "out", 'o', "DIR|-",
-	              N_("write DIR/<key>.<format extension> per dossier; '-' "
-	                 "writes one JSON line per document to standard output "
-	                 "(default: one dossier to standard output)") },
+	[OPT_OUT] = { "out", 'o', "DIR|FILE.zip|-",
+	              N_("write DIR/<key>.<format extension> per dossier; "
+	                 "FILE.zip: the same files and SHA256SUMS in one ZIP "
+	                 "archive; '-' writes one JSON line per document to "
+	                 "standard output (default: one dossier to standard "
+	                 "output)") },
 	[OPT_TO] = { "to", 't', "FORMAT[,FORMAT...]",
 	             N_("output formats (default europass-xml); see Formats "
 	                "below") },
 	[OPT_JOBS] = { "jobs", 'j', "N",
 	               N_("convert on N threads (default: the number of "
 	                  "processors); the output is the same for any N") },
+	[OPT_SHARD] = { "shard", 0, "K/N",
+	                N_("convert only the dossiers whose key falls in shard "
+	                   "K of N (FNV-1a of the key), so that N runs on N "
+	                   "machines share one export") },
 	[OPT_REPORT] = { "report", 0, "FILE",
 	                 N_("write a JSON report: every dossier's status, "
 	                    "files "
@@ -307,6 +314,30 @@ static long number_arg(const char *s, const char *what, long max)
 	return v;
 }
 
+/* --shard K/N: 1 <= K <= N <= 65536. 0, or -1 after a message. */
+static int shard_arg(const char *s, int *k, int *n)
+{
+	char kpart[16];
+	const char *slash = strchr(s, '/');
+	long kv, nv;
+
+	if (slash && (size_t)(slash - s) < sizeof(kpart)) {
+		memcpy(kpart, s, (size_t)(slash - s));
+		kpart[slash - s] = '\0';
+		if (cli_number(kpart, 1, 65536, &kv) == 0 &&
+		    cli_number(slash + 1, 1, 65536, &nv) == 0 && kv <= nv) {
+			*k = (int)kv;
+			*n = (int)nv;
+			return 0;
+		}
+	}
+	fprintf(stderr,
+	        "lob2europass convert: --shard takes K/N, shard K of N, "
+	        "with 1 <= K <= N <= 65536 (e.g. --shard 2/4), not '%s'\n",
+	        s);
+	return -1;
+}
+
 /* --retries: 0 to 10. */
 static int retries_arg(const char *s, unsigned *out)
 {
@@ -431,9 +462,10 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 	    parse_formats(o->formats, &o->n_formats, a->values[OPT_TO]) < 0)
 		return EXIT_USAGE;
 	o->out_dir = a->values[OPT_OUT];
-	o->mode = !o->out_dir                ? OUT_ONE
-	          : !strcmp(o->out_dir, "-") ? OUT_NDJSON
-	                                     : OUT_DIR;
+	o->mode = !o->out_dir                  ? OUT_ONE
+	          : !strcmp(o->out_dir, "-")   ? OUT_NDJSON
+	          : zip_out_is_zip(o->out_dir) ? OUT_ZIP
+	                                       : OUT_DIR;
 	if (o->mode == OUT_ONE && o->n_formats > 1) {
 		cli_err("%s",
 		        "lob2europass convert: several formats need --out DIR "
@@ -454,6 +486,9 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 		o->jobs = 1;
 	if (a->values[OPT_JOBS] &&
 	    (o->jobs = number_arg(a->values[OPT_JOBS], "--jobs", 256)) < 0)
+		return EXIT_USAGE;
+	if (a->values[OPT_SHARD] &&
+	    shard_arg(a->values[OPT_SHARD], &o->shard_k, &o->shard_n) < 0)
 		return EXIT_USAGE;
 	if (a->values[OPT_MAX_ERRORS] &&
 	    (o->max_errors = number_arg(a->values[OPT_MAX_ERRORS],

@@ -94,8 +94,10 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 	char why[768];
 	int rc;
 
-	if (output_write_atomic(r->o->out_dir, name, doc->ptr, doc->len, why) <
-	    0) {
+	if ((r->o->mode == OUT_ZIP
+	         ? zip_out_put(r->zip, name, doc->ptr, doc->len, why)
+	         : output_writer_put(r->writer, name, doc->ptr, doc->len,
+	                             why)) < 0) {
 		doc_failed(r, fails, res, why);
 		convert_worsen(r, EXIT_IO);
 		return;
@@ -277,12 +279,44 @@ static void take_no_document(convert_run *r, const batch_result *res)
 	report_add(&r->report, res, NULL, 0);
 }
 
+/* A document queued to the folder writer that did not make it. */
+static void late_failure(const char *name, const char *why, void *payload)
+{
+	convert_run *r = payload;
+	size_t i, len;
+	char stem[256];
+
+	progress_clear(&r->progress);
+	fprintf(stderr, "lob2europass: %s\n", why);
+	convert_worsen(r, EXIT_IO);
+	if (!name)
+		return;
+	manifest_forget(&r->manifest, name);
+	for (i = 0; r->has_state && i < r->o->n_formats; i++) {
+		const char *ext = l2e_format_extension(r->o->formats[i]);
+
+		len = strlen(name);
+		if (len > strlen(ext) && len - strlen(ext) < sizeof(stem) &&
+		    !strcmp(name + len - strlen(ext), ext)) {
+			memcpy(stem, name, len - strlen(ext));
+			stem[len - strlen(ext)] = '\0';
+			state_forget(&r->state, stem);
+		}
+	}
+}
+
+void convert_take_failures(convert_run *r)
+{
+	output_writer_failures(r->writer, late_failure, r);
+}
+
 /* Called in input order for every dossier and input error. */
 void convert_emit(const batch_result *res, void *payload)
 {
 	convert_run *r = payload;
 
 	progress_clear(&r->progress);
+	convert_take_failures(r);
 	convert_log_findings(r, res);
 	switch (res->status) {
 	case BATCH_OK:

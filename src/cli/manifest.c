@@ -30,10 +30,44 @@ int manifest_add(manifest *m, const char *name, const char *sha256)
 	return 0;
 }
 
+/* From the end: a document fails soon after it is noted. */
+void manifest_forget(manifest *m, const char *name)
+{
+	size_t i;
+
+	for (i = m->n; i-- > 0;)
+		if (!strcmp(m->entries[i].name, name)) {
+			free(m->entries[i].name);
+			m->entries[i] = m->entries[--m->n];
+			return;
+		}
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(((const manifest_entry *)a)->name,
 	              ((const manifest_entry *)b)->name);
+}
+
+char *manifest_text(manifest *m, size_t *len_out)
+{
+	char *text;
+	size_t i, len = 0, size = 0, line = 64 + 2 + 1;
+
+	if (m->n)
+		qsort(m->entries, m->n, sizeof(*m->entries), by_name);
+	for (i = 0; i < m->n; i++)
+		size += line + strlen(m->entries[i].name);
+	if (!(text = malloc(size + 1)))
+		return NULL;
+	text[0] = '\0';
+	/* "HASH  NAME": two spaces, as sha256sum writes in text mode */
+	for (i = 0; i < m->n; i++)
+		len +=
+		    (size_t)snprintf(text + len, size + 1 - len, "%s  %s\n",
+		                     m->entries[i].sha256, m->entries[i].name);
+	*len_out = len;
+	return text;
 }
 
 int manifest_write(manifest *m, const char *dir, l2e_signer *signer,
@@ -41,23 +75,13 @@ int manifest_write(manifest *m, const char *dir, l2e_signer *signer,
 {
 	l2e_buf sig = L2E_BUF_INIT;
 	char *text, path[4096];
-	size_t i, len = 0, size = 0, line = 64 + 2 + 1;
+	size_t len = 0;
 	int rc = -1;
 
-	if (m->n)
-		qsort(m->entries, m->n, sizeof(*m->entries), by_name);
-	for (i = 0; i < m->n; i++)
-		size += line + strlen(m->entries[i].name);
-	if (!(text = malloc(size + 1))) {
+	if (!(text = manifest_text(m, &len))) {
 		snprintf(why, 256, "out of memory");
 		return -1;
 	}
-	text[0] = '\0';
-	/* "HASH  NAME": two spaces, as sha256sum writes in text mode */
-	for (i = 0; i < m->n; i++)
-		len +=
-		    (size_t)snprintf(text + len, size + 1 - len, "%s  %s\n",
-		                     m->entries[i].sha256, m->entries[i].name);
 	if (output_write_atomic(dir, MANIFEST_NAME, text, len, why) < 0)
 		goto done;
 	if (!signer) {

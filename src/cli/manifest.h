@@ -26,6 +26,12 @@ typedef struct manifest {
 /** Note a document of the batch. 0, or -1 when out of memory. */
 int manifest_add(manifest *m, const char *name, const char *sha256);
 
+/** Take back a document noted before (it was not written after all). */
+void manifest_forget(manifest *m, const char *name);
+
+/** The text of SHA256SUMS, sorted by name (malloc'd; NULL: no memory). */
+char *manifest_text(manifest *m, size_t *len);
+
 /**
  * Write DIR/SHA256SUMS (sorted by name, the format `sha256sum -c` reads)
  * atomically, and with `signer` DIR/SHA256SUMS.sig. 0, or -1 with `why`

@@ -111,6 +111,21 @@ int state_note(run_state *s, const char *stem, const char *fingerprint)
 	return 0;
 }
 
+/* From the end: a dossier's file fails soon after it is noted. */
+void state_forget(run_state *s, const char *stem)
+{
+	size_t i;
+
+	for (i = s->n_now; i-- > 0;)
+		if (!strcmp(s->now[i].stem, stem)) {
+			free(s->now[i].stem);
+			memmove(&s->now[i], &s->now[i + 1],
+			        (s->n_now - i - 1) * sizeof(*s->now));
+			s->n_now--;
+			return;
+		}
+}
+
 /* The state names the output's students: for the owner alone (0600,
  * the mode it always had). */
 int state_save(run_state *s)

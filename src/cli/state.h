@@ -40,6 +40,8 @@ int state_is_unchanged(const run_state *s, const char *stem,
                        const char *fingerprint);
 /** Remember a dossier written (or found unchanged) in this run. */
 int state_note(run_state *s, const char *stem, const char *fingerprint);
+/** Take back a dossier noted before (its files were not written). */
+void state_forget(run_state *s, const char *stem);
 int state_save(run_state *s);
 void state_dispose(run_state *s);
 

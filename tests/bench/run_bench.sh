@@ -2,34 +2,48 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Speed benchmark (run on demand; not part of the test suite).
 #
-# Generates N synthetic student records with ../shared/bench's generator,
-# converts them with lob2europass (mappings/bench-students.json) to
-# Europass v3.4 XML and JSON and to credentials (EDC), and runs the peers (jq and xsltproc, with
-# the same mapping written in their languages, from ../shared/bench) on
-# the same records in the same run. Prints dossiers per second, peak RSS
-# and our speed as a ratio to each peer.
+# Generates N synthetic student records with ../shared/bench's generator
+# and, side by side in one run, converts them to Europass v3.4 XML (and
+# in the stream group also to v3.4 JSON and credentials, EDC) with
+# lob2europass (mappings/bench-students.json) and with the peers (jq and
+# xsltproc, the same mapping written in their languages, from
+# ../shared/bench):
+#
+#   stream  one JSON line per document on standard output (--out -),
+#           --jobs 1 and 2; jq (NDJSON in and out); xsltproc (one XML);
+#           and two --jobs 1 processes converting a half each, what two
+#           cores of this machine give to work that shares nothing
+#   folder  a file per student (--out DIR), --jobs 1 and 2, and --jobs 1
+#           held to one core (taskset); xsltproc writing a file per
+#           record (--param per-file 1); and write_files.c, the minimal
+#           loop that creates and writes the same number of files of the
+#           same mean size: the disk's own speed, with nothing promised
 #
 #   tests/bench/run_bench.sh [N...]      (default: 10000 100000)
 #
-# Each N is measured in BENCH_ROUNDS rounds (default 5); a round runs
-# every case once, one after the other, so a slow spell of the machine
-# falls on all of them alike. The table gives each case's median and
-# fastest round; the ratios are of medians, and the -j2 vs -j1 ratio is
-# also given per round (lowest and highest). "2 processes" converts the
-# two halves of the records in two independent processes at once: how
-# much two cores of this machine give, whatever our threads do.
+#   BENCH_ROUNDS=5        rounds per N
+#   BENCH_CASES="stream folder"   which groups to run
+#   BENCH_BIN=PATH        the lob2europass to measure (default: build/release)
+#   BENCH_OUT=DIR         where folder outputs go (default build/bench-out
+#                         in the source tree; e.g. /dev/shm/x for tmpfs)
 #
-# Needs: python3, jq, xsltproc, GNU time (apt-get install jq xsltproc time)
-# and a Release build in build/release (made if missing).
+# A round runs every case once, one after the other, so a slow spell of
+# the machine falls on all of them alike; a folder case starts from an
+# empty folder and a `sync`, outside the time. The table gives each
+# case's median and fastest round; ratios are of medians, and -j2 vs -j1
+# is also given per round (lowest and highest).
+#
+# Needs: python3, jq, xsltproc, GNU time, taskset, a C compiler, and a
+# Release build in build/release (made if missing).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${L2E_SHARED_DIR:-$root/../shared}
 bench=$shared/bench
 [ -f "$bench/gen_students.py" ] || { echo "no $bench"; exit 1; }
-for tool in jq xsltproc python3 /usr/bin/time; do
+for tool in jq xsltproc python3 /usr/bin/time taskset cc; do
 	command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
 done
-bin=$root/build/release/src/lob2europass
+bin=${BENCH_BIN:-$root/build/release/src/lob2europass}
 if [ ! -x "$bin" ]; then
 	cmake -S "$root" -B "$root/build/release" -DCMAKE_BUILD_TYPE=Release \
 		-DBUILD_TESTING=OFF >/dev/null
@@ -39,22 +53,38 @@ map=$root/mappings/bench-students.json
 export SOURCE_DATE_EPOCH=1751526900
 
 rounds=${BENCH_ROUNDS:-5}
+cases=${BENCH_CASES:-stream folder}
 measure=$root/tests/bench/measure.py
+out=${BENCH_OUT:-$root/build/bench-out}
 
-# run NAME OUT COMMAND: prints "NAME|seconds|maxrss_kb"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp" "$out/f"' EXIT INT TERM
+mkdir -p "$out"
+cc -O2 -o "$tmp/write_files" "$root/tests/bench/write_files.c"
+
+# run NAME STDOUT COMMAND: prints "NAME|seconds|maxrss_kb"
 run() {
 	name=$1
-	out=$2
+	stdout=$2
 	shift 2
-	r=$(python3 "$measure" "$out" sh -c "$*" 2>"$tmp/err") ||
+	r=$(python3 "$measure" "$stdout" sh -c "$*" 2>"$tmp/err") ||
 		{ echo "FAILED: $name" >&2; cat "$tmp/err" >&2; exit 1; }
 	echo "$name|$(echo "$r" | tr ' ' '|')"
 }
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-echo "$rounds rounds per N; seconds: median (fastest)"
-printf '%-36s %7s %16s %11s %9s\n' case N seconds dossiers/s RSS_MiB
+# a folder case: from an empty folder, written back, outside the time
+run_folder() {
+	rm -rf "$out/f"
+	sync
+	run "$@"
+	rm -rf "$out/f"
+}
+
+has() { case " $cases " in *" $1 "*) return 0 ;; esac; return 1; }
+
+echo "$rounds rounds per N; seconds: median (fastest); folder output in $out"
+echo "($(df -PT "$out" | awk 'NR == 2 { print $2 }'); load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-40s %7s %16s %11s %9s\n' case N seconds dossiers/s RSS_MiB
 for n in ${*:-10000 100000}; do
 	data=$tmp/data-$n
 	mkdir -p "$data"
@@ -64,68 +94,54 @@ for n in ${*:-10000 100000}; do
 	half=$(((n + 1) / 2))
 	head -n "$half" "$nd" > "$data/half1.ndjson"
 	tail -n +"$((half + 1))" "$nd" > "$data/half2.ndjson"
+	# the minimal loop writes files of our documents' mean size
+	"$bin" convert -q -j2 -m "$map" -o "$out/f" "$nd"
+	size=$(find "$out/f" -name '*.europass.xml' -printf '%s\n' |
+		awk '{ s += $1 } END { print int(s / NR) }')
+	rm -rf "$out/f"
 	sync # the generated files' write-back must not fall on the first case
 	: > "$tmp/results-$n"
 	round=1
 	while [ "$round" -le "$rounds" ]; do
 		{
-			run "lob2europass xml -j1 (NDJSON out)" "$tmp/o1" \
+		if has stream; then
+			run "stream: lob2europass -j1" "$tmp/o1" \
 				"'$bin' convert -q -j1 -m '$map' -o - '$nd'"
-			run "lob2europass xml -j2 (NDJSON out)" "$tmp/o2" \
+			run "stream: lob2europass -j2" "$tmp/o2" \
 				"'$bin' convert -q -j2 -m '$map' -o - '$nd'"
-			run "2 processes -j1, a half each" "$tmp/o7" \
+			run "stream: 2 processes -j1, a half each" "$tmp/o7" \
 				"'$bin' convert -q -j1 -m '$map' -o - '$data/half1.ndjson' > '$tmp/o8' &
 				'$bin' convert -q -j1 -m '$map' -o - '$data/half2.ndjson'; wait"
-			run "lob2europass json -j1 (NDJSON out)" "$tmp/o3" \
+			run "stream: lob2europass json -j1" "$tmp/o3" \
 				"'$bin' convert -q -j1 -t europass-json -m '$map' -o - '$nd'"
-			run "lob2europass json -j2 (NDJSON out)" "$tmp/o4" \
+			run "stream: lob2europass json -j2" "$tmp/o4" \
 				"'$bin' convert -q -j2 -t europass-json -m '$map' -o - '$nd'"
-			run "lob2europass edc -j1 (NDJSON out)" "$tmp/o9" \
+			run "stream: lob2europass edc -j1" "$tmp/o9" \
 				"'$bin' convert -q -j1 -t edc -m '$map' -o - '$nd'"
-			run "jq (NDJSON in and out)" "$tmp/o5" \
+			run "stream: jq (NDJSON in and out)" "$tmp/o5" \
 				"cd '$bench' && jq -c -L . --arg defnat ZZ -f to_europass.jq '$nd'"
-			run "xsltproc (one XML out)" "$tmp/o6" \
+			run "stream: xsltproc (one XML out)" "$tmp/o6" \
 				"cd '$bench' && xsltproc to_europass.xsl '$data/students.xml'"
+		fi
+		if has folder; then
+			run_folder "folder: lob2europass -j1" /dev/null \
+				"'$bin' convert -q -j1 -m '$map' -o '$out/f' '$nd'"
+			run_folder "folder: lob2europass -j2" /dev/null \
+				"'$bin' convert -q -j2 -m '$map' -o '$out/f' '$nd'"
+			run_folder "folder: lob2europass -j1, one core" /dev/null \
+				"taskset -c 0 '$bin' convert -q -j1 -m '$map' -o '$out/f' '$nd'"
+			run_folder "folder: xsltproc per-file" /dev/null \
+				"cd '$bench' && xsltproc --param per-file 1 --stringparam outdir '$out/f' to_europass.xsl '$data/students.xml'"
+			run_folder "folder: minimal loop ($size B files)" /dev/null \
+				"'$tmp/write_files' '$out/f' $n $size"
+		fi
 		} | sed "s/^/$round|/" >> "$tmp/results-$n"
-		cmp -s "$tmp/o1" "$tmp/o2" ||
-			echo "WARNING: -j1 and -j2 outputs differ"
+		if has stream; then
+			cmp -s "$tmp/o1" "$tmp/o2" ||
+				echo "WARNING: -j1 and -j2 outputs differ"
+		fi
 		round=$((round + 1))
 	done
-	# per case: median and fastest seconds, highest RSS
-	python3 - "$n" "$tmp/results-$n" <<'PY'
-import statistics
-import sys
-
-n = int(sys.argv[1])
-cases, per_round = {}, {}
-for line in open(sys.argv[2]):
-    rnd, name, secs, rss = line.rstrip("\n").split("|")
-    cases.setdefault(name, []).append((float(secs), int(rss)))
-    per_round.setdefault(int(rnd), {})[name] = float(secs)
-med = {}
-for name, runs in cases.items():
-    secs = [s for s, _ in runs]
-    med[name] = statistics.median(secs)
-    print("%-36s %7d %7.3f (%6.3f) %11.0f %9.1f" % (
-        name, n, med[name], min(secs), n / med[name],
-        max(r for _, r in runs) / 1024))
-
-
-def pick(prefix):
-    return next(v for k, v in med.items() if k.startswith(prefix))
-
-
-x1, x2 = pick("lob2europass xml -j1"), pick("lob2europass xml -j2")
-print("N=%d EDC vs v3.4 XML, -j1, per dossier (medians): %.2fx the time" % (
-    n, pick("lob2europass edc -j1") / x1))
-j1, jq, xs = pick("lob2europass json -j1"), pick("jq"), pick("xsltproc")
-scaling = [r["lob2europass xml -j1 (NDJSON out)"] /
-           r["lob2europass xml -j2 (NDJSON out)"] for r in per_round.values()]
-halves = pick("2 processes")
-print("N=%d ratios (medians): XML -j1 vs jq %.1fx, vs xsltproc %.1fx; "
-      "JSON -j1 vs jq %.1fx;\n  -j2 vs -j1 %.2fx (rounds: %.2f to %.2f); "
-      "2 processes vs -j1 %.2fx (the machine's own two-core scaling)" % (
-          n, jq / x1, xs / x1, jq / j1, x1 / x2, min(scaling), max(scaling),
-          x1 / halves))
-PY
+	python3 "$root/tests/bench/summarize.py" "$n" "$tmp/results-$n"
 done
+echo "(load after: $(cut -d' ' -f1-3 /proc/loadavg))"

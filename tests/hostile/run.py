@@ -486,25 +486,31 @@ def strace_problems(log, out_dir, cwd, bait):
                      r"AF_INET6?\b", line):
             problems.append("network: " + line.strip()[:160])
             continue
+        # strace -y names a descriptor's file: openat(4</out>, "x", ...),
+        # openat(AT_FDCWD</cwd>, ...)
         m = re.search(r"\b(open|openat|creat|mkdir|mkdirat|rename|"
                       r"renameat2?|link|linkat|symlink|symlinkat)\("
-                      r"(?:AT_FDCWD, |\d+, )?\"([^\"]*)\"(.*)", line)
+                      r"(?:(?:AT_FDCWD|\d+)(?:<([^>]*)>)?, )?\"([^\"]*)\"(.*)",
+                      line)
         if not m:
             continue
-        call, path, rest = m.groups()
+        call, at, path, rest = m.groups()
+        base = at or cwd
         for b in bait:
-            if os.path.realpath(os.path.join(cwd, path)) == b:
+            if os.path.realpath(os.path.join(base, path)) == b:
                 problems.append("opened the bait %s: %s" % (b, line.strip()))
         writes = call not in ("open", "openat") or re.search(
             r"O_(WRONLY|RDWR|CREAT)", rest)
         if writes and " = -1 " not in line:
-            full = os.path.realpath(os.path.join(cwd, path))
+            full = os.path.realpath(os.path.join(base, path))
             if not (full == out_dir or full.startswith(out_dir + os.sep)):
                 problems.append("wrote outside the output folder: "
                                 + line.strip()[:200])
         # a rename names its target second
-        for target in re.findall(r", \"([^\"]*)\"", rest):
-            full = os.path.realpath(os.path.join(cwd, target))
+        for at2, target in re.findall(
+                r", (?:(?:AT_FDCWD|\d+)(?:<([^>]*)>)?, )?\"([^\"]*)\"",
+                rest):
+            full = os.path.realpath(os.path.join(at2 or cwd, target))
             if writes and not full.startswith(out_dir + os.sep):
                 problems.append("renamed outside the output folder: "
                                 + line.strip()[:200])
@@ -556,7 +562,7 @@ def run_case(case, cli, src, tools, scratch):
            "-o", out, inp]
     log = os.path.join(work, "strace.log")
     if tools["strace"]:
-        cmd = ["strace", "-f", "-qq", "-o", log, "-e",
+        cmd = ["strace", "-f", "-qq", "-y", "-o", log, "-e",
                "trace=socket,connect,open,openat,creat,mkdir,mkdirat,"
                "rename,renameat,renameat2,link,linkat,symlink,symlinkat"] \
             + cmd
