@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "json_line.h"
+#include "output.h"
 
 /* --log-format json: set once, at the start, before any thread runs. */
 static int is_json_log;
@@ -202,4 +203,22 @@ void cli_free_list(char **list, size_t n)
 	for (i = 0; i < n; i++)
 		free(list[i]);
 	free(list);
+}
+
+int cli_files_out_dir(const char *command, int n_files, const char *dir)
+{
+	if (n_files == 0 || (n_files > 1 && !dir)) {
+		cli_err(n_files ? "lob2europass %s: more than one FILE needs "
+		                  "--out DIR\nTry 'lob2europass %s --help'.\n"
+		                : "lob2europass %s: no FILE given\n"
+		                  "Try 'lob2europass %s --help'.\n",
+		        command, command);
+		return EXIT_USAGE;
+	}
+	if (dir && output_prepare_dir(dir) < 0) {
+		cli_err("lob2europass: --out %s: cannot make the folder\n",
+		        dir);
+		return EXIT_IO;
+	}
+	return -1;
 }

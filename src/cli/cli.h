@@ -40,6 +40,13 @@ char **cli_folder_files(const char *dir, size_t *n);
 void cli_free_list(char **list, size_t n);
 
 /*
+ * FILE... [--out DIR], as upgrade and extract take them: one FILE may go
+ * to standard output, several need DIR, which is made when missing. -1
+ * to go on, else the exit code after a message.
+ */
+int cli_files_out_dir(const char *command, int n_files, const char *dir);
+
+/*
  * Messages of the CLI itself. As text, exactly as formatted (with the
  * "lob2europass: " prefix and the newline); after cli_log_json(1)
  * (--log-format json), one JSON object per message: its first line is

@@ -210,23 +210,8 @@ int cmd_upgrade(int argc, char **argv)
 	if (to && strcmp(to, "europass-cv"))
 		o.to = !strcmp(to, "xml") ? L2E_UPGRADE_TO_XML
 		                          : L2E_UPGRADE_TO_JSON;
-	if (args.n_positional == 0 || (args.n_positional > 1 && !dir)) {
-		fputs(args.n_positional
-		          ? "lob2europass upgrade: more than one "
-		            "FILE needs --out DIR\n"
-		          : "lob2europass upgrade: no FILE given\n",
-		      stderr);
-		fputs("Try 'lob2europass upgrade --help'.\n", stderr);
-		rc = EXIT_USAGE;
+	if ((rc = cli_files_out_dir("upgrade", args.n_positional, dir)) >= 0)
 		goto done;
-	}
-	if (dir && output_prepare_dir(dir) < 0) {
-		fprintf(stderr,
-		        "lob2europass: --out %s: cannot make the folder\n",
-		        dir);
-		rc = EXIT_IO;
-		goto done;
-	}
 	if (l2e_ctx_new(&ctx, NULL) < 0) {
 		fputs("lob2europass: out of memory\n", stderr);
 		rc = EXIT_INTERNAL;
