@@ -223,6 +223,8 @@ int cmd_mapping(int argc, char **argv)
 
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return mapping_list(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "init"))
+		return cmd_mapping_init(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "check") != 0) {
 		if (argc >= 2 &&
 		    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
