@@ -374,6 +374,7 @@ static void mark_natid(l2e__draft *d)
 		for (j = 0; j < d->groups[i].n_cols; j++) {
 			c = &d->groups[i].cols[j];
 			c->is_natid =
+			    l2e__natid_find(c->path) ||
 			    l2e__dcol_name_score(c, &d->words.natid) >= 0.9 ||
 			    (c->shapes[L2E__SHAPE_NATID] &&
 			     l2e__mostly(c->shapes[L2E__SHAPE_NATID], c->n, 0.3));
@@ -465,7 +466,8 @@ static void choose_sections(l2e__draft *d)
 		for (i = 1; i < d->n_groups; i++) {
 			idx = l2e__words_find(&d->words.sections[k],
 			                      d->groups[i].norm);
-			if (idx < 0 || d->groups[i].section >= 0)
+			if (idx < 0 || d->groups[i].section >= 0 ||
+			    l2e__natid_find(d->groups[i].each))
 				continue;
 			s = 1.0 - 0.02 * idx;
 			if (s > best[k]) {
@@ -511,7 +513,8 @@ static const char *join_column(l2e__draft *d)
 			continue;
 		for (m = row->first; m; m = m->next) {
 			if (!(norm = l2e__draft_norm(&d->pool, m->key)) ||
-			    l2e__words_find(&d->words.natid, norm) >= 0)
+			    l2e__words_find(&d->words.natid, norm) >= 0 ||
+			    l2e__natid_find(m->key))
 				continue;
 			s = (double)tables_with(&d->in, m->key);
 			if (l2e__words_find(&d->words.key, norm) >= 0)
@@ -575,7 +578,7 @@ static int analyse_bundle(l2e__draft *d, l2e_ctx *ctx)
 	d->key_column = d->in.n_tables > 1 ? join_column(d) : NULL;
 	for (i = 0; i < d->in.n_tables; i++) {
 		t = &d->in.tables[i];
-		if (!(row = first_row(t)) ||
+		if (!(row = first_row(t)) || l2e__natid_find(t->file) ||
 		    (d->key_column && !l2e__node_member(row, d->key_column)))
 			continue;
 		n = person_names(d, row) + 1;
@@ -595,6 +598,7 @@ static int analyse_bundle(l2e__draft *d, l2e_ctx *ctx)
 	for (i = 0; i < d->in.n_tables && d->key_column; i++) {
 		t = &d->in.tables[i];
 		if (t == main || !(row = first_row(t)) ||
+		    l2e__natid_find(t->file) ||
 		    !l2e__node_member(row, d->key_column))
 			continue;
 		if (!(g = group_add(d, t->name, t->name)) ||
@@ -652,6 +656,7 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 		/* one file: its rows are the records */
 		const l2e__node *row;
 
+		d->main_table = d->in.tables[0].name;
 		for (row = first_row(&d->in.tables[0]); row; row = row->next)
 			d->in.n_records++;
 		error = group_add(d, "", "") &&

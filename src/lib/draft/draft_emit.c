@@ -33,6 +33,22 @@ static cJSON *str(emit *e, const char *s)
 	return v;
 }
 
+/* A name from the export, national identifiers redacted. */
+static cJSON *safe(emit *e, const char *s)
+{
+	l2e_buf b = L2E_BUF_INIT;
+	size_t n;
+	cJSON *v;
+
+	if (l2e__natid_redact(&b, s, &n) < 0) {
+		e->is_oom = 1;
+		return NULL;
+	}
+	v = str(e, b.ptr ? b.ptr : "");
+	l2e_buf_dispose(&b);
+	return v;
+}
+
 static void add(emit *e, cJSON *obj, const char *key, cJSON *v)
 {
 	if (!v || !obj || !cJSON_AddItemToObject(obj, key, v)) {
@@ -250,11 +266,13 @@ static cJSON *source(emit *e)
 		if (d->in.is_bundle && d->key_width)
 			add(e, s, "key_width",
 			    cJSON_CreateNumber((double)d->key_width));
-		if (d->in.is_bundle) {
+		{
 			tables = cJSON_CreateObject();
 			for (i = 0; i < d->in.n_tables; i++) {
 				const l2e__dtable *t = &d->in.tables[i];
 
+				if (l2e__natid_find(t->file))
+					continue; /* never named, never read */
 				if (strcmp(t->name, d->main_table)) {
 					add(e, tables, t->name,
 					    str(e, t->file));
@@ -267,6 +285,10 @@ static cJSON *source(emit *e)
 			}
 			add(e, s, "tables", tables);
 			add(e, s, "records", str(e, d->main_table));
+			if (!d->in.is_bundle)
+				add(e, s, "comment",
+				    str(e, "one CSV file: give its folder to "
+				           "convert"));
 		}
 	} else if (d->in.n_paths == 1) {
 		add(e, s, "records", str(e, d->in.paths[0]));
@@ -406,14 +428,14 @@ static cJSON *closing(emit *e)
 			snprintf(text, sizeof(text), "%s%s%s", g->each,
 			         *g->each ? ": " : "", col->path);
 			if (col->is_natid)
-				push(e, ids, str(e, text));
+				push(e, ids, safe(e, text));
 			else if (!col->placed && col->n &&
 			         (i == 0 || g->section >= 0))
 				push(e, unused, str(e, text));
 		}
 		if (i > 0 && g->section < 0 && g->n_items) {
 			snprintf(text, sizeof(text), "the list %s", g->each);
-			push(e, unused, str(e, text));
+			push(e, unused, safe(e, text));
 		}
 	}
 	if (cJSON_GetArraySize(ids)) {

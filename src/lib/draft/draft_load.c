@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/encoding.h"
 #include "core/file.h"
+#include "core/natid.h"
 #include "read/csv.h"
 #include "read/json_tree.h"
 #include "read/reader.h"
@@ -70,7 +71,8 @@ static const l2e__node *record_array(const l2e__node *obj)
 	const l2e__node *m, *best = NULL;
 
 	for (m = obj->first; m; m = m->next)
-		if (m->kind == L2E__NODE_ARRAY && m->first &&
+		if (m->kind == L2E__NODE_ARRAY && m->first && m->key &&
+		    !l2e__natid_find(m->key) &&
 		    m->first->kind == L2E__NODE_OBJECT &&
 		    (!best || m->n_children > best->n_children))
 			best = m;
@@ -368,6 +370,8 @@ int l2e__draft_load(l2e__dinput *in, l2e_ctx *ctx, const char *const *inputs,
 		}
 	}
 	l2e_buf_dispose(&text);
+	if (!error && in->n_tables > 1)
+		in->is_bundle = 1; /* CSV files of one folder */
 	return error;
 }
 
