@@ -14,9 +14,11 @@ dates of the run, not the profile) as (path without list positions,
 value); the score of a sample is the share of the hand-written
 documents' fields that the draft's documents have too (a multiset, so a
 list in another order still agrees). The score of every sample is
-printed. The test fails when init, check or convert fails, or a score is
-below MIN_PERCENT (default 0: scores are reported, the floors are the
-ones the samples reach today, set in tests/CMakeLists.txt).
+printed. Arguments NAME=PERCENT set a sample's floor (default 90, the
+target of issue 23); the test fails when init, check or convert fails,
+or a score is below its floor. NAME=known marks a sample the drafter
+does not handle yet: its failure is printed as KNOWN, not counted (a
+sample that passes anyway says so, so the mark can go).
 """
 import collections
 import json
@@ -58,14 +60,25 @@ def run(cmd, env):
 
 def main():
     binary, src = sys.argv[1], sys.argv[2]
-    floors = {}
+    floors, known = {}, set()
     for arg in sys.argv[3:]:
         name, _, pct = arg.partition("=")
-        floors[name] = float(pct)
+        if pct == "known":
+            known.add(name)
+        else:
+            floors[name] = float(pct)
     env = dict(os.environ)
     env["L2E_MAPPINGS_PATH"] = os.path.join(src, "mappings")
     env["L2E_CODELISTS_DIR"] = os.path.join(src, "mappings", "codelists")
     failed = 0
+
+    def fail(name, text):
+        nonlocal failed
+        if name in known:
+            print(f"KNOWN: {name}: {text}")
+        else:
+            print(f"FAIL: {name}: {text}")
+            failed += 1
     tmp = tempfile.mkdtemp(prefix="l2e-init-")
     try:
         for name, mapping, inputs in samples(src):
@@ -79,15 +92,13 @@ def main():
             draft = os.path.join(work, "draft.json")
             r = run([binary, "mapping", "init", "-o", draft] + ins, env)
             if r.returncode != 0:
-                print(f"FAIL: {name}: mapping init exit {r.returncode}: "
-                      f"{r.stderr.strip()}")
-                failed += 1
+                fail(name, f"mapping init exit {r.returncode}: "
+                     f"{r.stderr.strip()[-300:]}")
                 continue
             r = run([binary, "mapping", "check", draft], env)
             if r.returncode != 0:
-                print(f"FAIL: {name}: mapping check of the draft exit "
-                      f"{r.returncode}: {r.stderr.strip()}")
-                failed += 1
+                fail(name, f"mapping check of the draft exit "
+                     f"{r.returncode}: {r.stderr.strip()[-300:]}")
                 continue
             outs = {}
             for who, m in (("draft", draft), ("hand", mapping)):
@@ -95,9 +106,8 @@ def main():
                 r = run([binary, "convert", "-m", m, "-o", outs[who],
                          "--to", "europass-json", "--quiet"] + ins, env)
                 if r.returncode != 0 and who == "draft":
-                    print(f"FAIL: {name}: convert with the draft exit "
-                          f"{r.returncode}: {r.stderr.strip()[-400:]}")
-                    failed += 1
+                    fail(name, f"convert with the draft exit "
+                         f"{r.returncode}: {r.stderr.strip()[-300:]}")
                     break
             else:
                 hand, drafted = documents(outs["hand"]), \
@@ -108,13 +118,16 @@ def main():
                     other = drafted.get(doc, collections.Counter())
                     agree += sum((counts & other).values())
                 pct = 100.0 * agree / total if total else 0.0
-                floor = floors.get(name, 0.0)
-                verdict = "ok" if pct >= floor else "FAIL"
-                print(f"{verdict}: {name}: {pct:.1f}% of {total} filled "
-                      f"profile fields agree ({len(drafted)} of "
-                      f"{len(hand)} documents; floor {floor:.0f}%)")
-                if pct < floor:
-                    failed += 1
+                floor = floors.get(name, 90.0)
+                text = (f"{pct:.1f}% of {total} filled profile fields "
+                        f"agree ({len(drafted)} documents, the hand-"
+                        f"written mapping {len(hand)}; floor {floor:.0f}%)")
+                if name in known:
+                    print(f"KNOWN: {name}: {text}; converts now")
+                elif pct >= floor:
+                    print(f"ok: {name}: {text}")
+                else:
+                    fail(name, text)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("failed" if failed else "passed", failed)
