@@ -373,11 +373,17 @@ static void mark_natid(l2e__draft *d)
 	for (i = 0; i < d->n_groups; i++)
 		for (j = 0; j < d->groups[i].n_cols; j++) {
 			c = &d->groups[i].cols[j];
+			/* an 8-digit date (jjjjmmdd) can pass for a BSN
+			 * that lost its leading zero: a column of dates is
+			 * not one of national ids by its values alone */
 			c->is_natid =
 			    l2e__natid_find(c->path) ||
 			    l2e__dcol_name_score(c, &d->words.natid) >= 0.9 ||
 			    (c->shapes[L2E__SHAPE_NATID] &&
-			     l2e__mostly(c->shapes[L2E__SHAPE_NATID], c->n, 0.3));
+			     l2e__mostly(c->shapes[L2E__SHAPE_NATID], c->n,
+			                 0.3) &&
+			     !l2e__mostly(c->shapes[l2e__dcol_best_date(c)],
+			                  c->n, 0.9));
 			if (c->is_natid)
 				c->placed = 1;
 		}

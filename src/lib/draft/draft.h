@@ -105,6 +105,8 @@ typedef struct l2e__dfield {
 	l2e__words names;
 	l2e__words skill; /* languages levels: the skill's names in a long
 	                     format (a row per skill) */
+	const void *def;  /* its cJSON definition: "codelist", "map",
+	                     "default" are copied into the draft */
 } l2e__dfield;
 
 typedef struct l2e__dwords {
@@ -114,6 +116,7 @@ typedef struct l2e__dwords {
 	l2e__words skill_columns, level_columns;
 	l2e__dfield *fields;
 	size_t n_fields;
+	void *root; /* the cJSON tree the definitions point into */
 } l2e__dwords;
 
 extern const char *const l2e__section_names[L2E__SEC_N];

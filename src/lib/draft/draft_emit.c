@@ -132,6 +132,23 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 	add(e, rule, "comment", str(e, text));
 }
 
+/* The members `a`, `b`, `c` of the field's definition in the synonyms
+ * file (a code list, a value map), copied into the rule. */
+static void copy_keys(emit *e, cJSON *r, const l2e__dfield *f,
+                      const char *a, const char *b, const char *c)
+{
+	const char *keys[3];
+	const cJSON *v;
+	size_t i;
+
+	keys[0] = a;
+	keys[1] = b;
+	keys[2] = c;
+	for (i = 0; i < 3; i++)
+		if ((v = cJSON_GetObjectItemCaseSensitive(f->def, keys[i])))
+			add(e, r, keys[i], cJSON_Duplicate(v, 1));
+}
+
 /* "path" or "first": [...]; a date's patterns. */
 static cJSON *rule(emit *e, const l2e__dpick *p)
 {
@@ -175,6 +192,7 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 			add(e, r, "date", pats);
 		}
 	}
+	copy_keys(e, r, p->f, "codelist", "map", "unmapped");
 	if (p->f->type == L2E__TYPE_EQF) {
 		add(e, r, "codelist", str(e, "mbo-niveau-eqf"));
 		add(e, r, "unmapped", str(e, "ignore"));
@@ -216,9 +234,13 @@ static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
 	return r;
 }
 
+static int has_pick(const l2e__draft *d, const l2e__dfield *f);
+
 static void fields(emit *e, cJSON *obj, int section)
 {
 	const l2e__draft *d = e->d;
+	const cJSON *def;
+	cJSON *r;
 	size_t i;
 
 	for (i = 0; i < d->n_picks; i++) {
@@ -238,6 +260,24 @@ static void fields(emit *e, cJSON *obj, int section)
 			               "the language's Dutch name, else the "
 			               "value as written"));
 	}
+	/* a field no column fills, with a default in the synonyms file */
+	for (i = 0; i < d->words.n_fields; i++) {
+		const l2e__dfield *f = &d->words.fields[i];
+
+		if (f->section != section || has_pick(d, f) ||
+		    cJSON_GetObjectItemCaseSensitive(obj, f->field) ||
+		    !(def = cJSON_GetObjectItemCaseSensitive(f->def,
+		                                             "default")))
+			continue;
+		if (!(r = cJSON_Duplicate(def, 1)) || !cJSON_IsObject(r)) {
+			cJSON_Delete(r);
+			continue;
+		}
+		add(e, r, "comment",
+		    str(e, "no column found: the default of the synonyms "
+		           "file; check it"));
+		add(e, obj, f->field, r);
+	}
 }
 
 static int has_picks(const l2e__draft *d, int section)
@@ -246,6 +286,16 @@ static int has_picks(const l2e__draft *d, int section)
 
 	for (i = 0; i < d->n_picks; i++)
 		if (d->picks[i].f->section == section)
+			return 1;
+	return 0;
+}
+
+static int has_pick(const l2e__draft *d, const l2e__dfield *f)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_picks; i++)
+		if (d->picks[i].f == f)
 			return 1;
 	return 0;
 }

@@ -100,7 +100,7 @@ int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
 		if (j < d->n_picks) {
 			p = &d->picks[j];
 			if (!takes_fallback(p->f) || p->n_cols >= 3 ||
-			    cs[i].s < 0.7 || !cs[i].c->n)
+			    cs[i].s < 0.85 || !cs[i].c->n)
 				continue;
 		} else if (!(p = pick_for(d, cs[i].f))) {
 			error = -1;

@@ -127,6 +127,7 @@ static int field(l2e__dwords *w, l2e_ctx *ctx, const char *path,
 			f->type = (int)i;
 	if (f->type < 0)
 		return bad(ctx, path, "a field has an unknown \"type\"");
+	f->def = def;
 	f->is_personal =
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(def, "opt_in"));
 	if ((error = words(w, ctx, path, def, "names", 1, &f->names)) < 0)
@@ -195,12 +196,16 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 		w->n_fields++;
 	}
 done:
-	cJSON_Delete(root);
+	if (error < 0)
+		cJSON_Delete(root);
+	else
+		w->root = root;
 	return error;
 }
 
 void l2e__dwords_dispose(l2e__dwords *w)
 {
+	cJSON_Delete(w->root);
 	l2e__pool_clear(&w->pool);
 	memset(w, 0, sizeof(*w));
 }
