@@ -169,6 +169,7 @@ typedef struct l2e__dpick {
 	int is_long; /* languages: a level column with a skill column */
 	l2e__dcol *skill_col;
 	const char *skill_value;
+	const char *path; /* a filtered path in a list of scores, or NULL */
 } l2e__dpick;
 
 typedef struct l2e__draft {

@@ -160,7 +160,9 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 		e->is_oom = 1;
 		return NULL;
 	}
-	if (p->n_cols == 1) {
+	if (p->path) {
+		add(e, r, "path", str(e, p->path));
+	} else if (p->n_cols == 1) {
 		add(e, r, "path", str(e, p->col[0]->path));
 	} else {
 		first = cJSON_CreateArray();
@@ -203,7 +205,7 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 		add(e, r, "codelist", str(e, "language-iso639-1"));
 		add(e, r, "unmapped", str(e, "ignore"));
 	}
-	if (p->is_long) {
+	if (p->is_long && !p->path) {
 		cl = cJSON_CreateObject();
 		add(e, cl, "path", str(e, p->skill_col->path));
 		add(e, cl, "equals", str(e, p->skill_value));

@@ -4,6 +4,7 @@
  * the best value place of its list, by name and shape, with fallbacks;
  * and languages written as a row per skill.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,25 +116,47 @@ int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
 	return error;
 }
 
-/* Languages with a row per skill: a skill column (Lezen, Luisteren,
- * ...) and a level column; one item per language (group_by). */
-int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g)
+/* The skill column and the level column of `g`, if it has both. */
+static void skill_level(l2e__draft *d, l2e__dgroup *g, l2e__dcol **skill,
+                        l2e__dcol **level)
 {
-	l2e__dcol *skill = NULL, *level = NULL, *c;
-	const l2e__dfield *f;
-	l2e__dpick *p;
-	const char *norm;
-	size_t j, k, i;
+	l2e__dcol *c;
+	size_t j;
 
+	*skill = *level = NULL;
 	for (j = 0; j < g->n_cols; j++) {
 		c = &g->cols[j];
-		if (!skill && l2e__words_find(&d->words.skill_columns,
-		                              c->last) >= 0)
-			skill = c;
-		if (!level && !c->placed &&
+		if (!*skill && l2e__words_find(&d->words.skill_columns,
+		                               c->last) >= 0)
+			*skill = c;
+		if (!*level && !c->placed &&
 		    l2e__words_find(&d->words.level_columns, c->last) >= 0 &&
 		    l2e__mostly(c->shapes[L2E__SHAPE_CEFR], c->n, 0.6))
-			level = c;
+			*level = c;
+	}
+}
+
+/* Languages with a row per skill: a skill column (Lezen, Luisteren,
+ * ...) and a level column; one item per language (group_by). Or a list
+ * of scores inside each language (XML: score[@skill=LEZEN].@level):
+ * then `sub` is that list and each level a filtered path. */
+int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g)
+{
+	l2e__dcol *skill = NULL, *level = NULL;
+	l2e__dgroup *sub = NULL;
+	const l2e__dfield *f;
+	l2e__dpick *p;
+	const char *norm, *rel = NULL;
+	size_t j, k, i, len = strlen(g->each);
+	char path[512];
+
+	skill_level(d, g, &skill, &level);
+	for (j = 1; j < d->n_groups && (!skill || !level); j++) {
+		sub = &d->groups[j];
+		if (strncmp(sub->each, g->each, len) || sub->each[len] != '.')
+			continue;
+		skill_level(d, sub, &skill, &level);
+		rel = sub->each + len + 1;
 	}
 	if (!skill || !level)
 		return 0;
@@ -146,7 +169,8 @@ int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g)
 			if (!(norm = l2e__draft_norm(&d->pool,
 			                             skill->samples[i])))
 				return -1;
-			if (l2e__words_find(&f->skill, norm) >= 0)
+			if (l2e__words_find(&f->skill, norm) >= 0 &&
+			    !strpbrk(skill->samples[i], "[]'\"="))
 				break;
 		}
 		if (i == skill->n_samples)
@@ -164,8 +188,16 @@ int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g)
 		p->is_long = 1;
 		p->skill_col = skill;
 		p->skill_value = skill->samples[i];
+		if (rel) {
+			snprintf(path, sizeof(path), "%s[%s=%s].%s", rel,
+			         skill->path, skill->samples[i], level->path);
+			if (!(p->path = l2e__pool_strdup(&d->pool, path)))
+				return -1;
+		}
 		level->placed = skill->placed = 1;
 	}
+	if (rel)
+		return 0;
 	for (j = 0; j < d->n_picks; j++)
 		if (d->picks[j].is_long)
 			break;
