@@ -231,8 +231,8 @@ int cmd_mapping(int argc, char **argv)
 			cli_print_help(&mapping_check_command);
 			return EXIT_OK;
 		}
-		fputs(_("lob2europass mapping: use 'mapping check FILE...' or "
-		        "'mapping list'\n"
+		fputs(_("lob2europass mapping: use 'mapping check FILE...', "
+		        "'mapping list' or 'mapping init INPUT...'\n"
 		        "Try 'lob2europass mapping --help'.\n"),
 		      stderr);
 		return EXIT_USAGE;

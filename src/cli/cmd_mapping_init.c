@@ -31,8 +31,7 @@ static const cli_opt options[] = {
 	[OPT_SYNONYMS] = { "synonyms", 0, "FILE",
 	                   N_("the names of the profile fields (default: "
 	                      "init/synonyms.json of the mappings)") },
-	[OPT_FORCE] = { "force", 'f', NULL,
-	                N_("replace FILE when it exists") },
+	[OPT_FORCE] = { "force", 'f', NULL, N_("replace FILE when it exists") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -146,8 +145,7 @@ int cmd_mapping_init(int argc, char **argv)
 	synonyms = find_synonyms(args.values[OPT_SYNONYMS], buf, sizeof(buf));
 	if ((rc = l2e_mapping_draft(&draft, ctx,
 	                            (const char *const *)args.positional,
-	                            (size_t)args.n_positional, synonyms)) <
-	    0) {
+	                            (size_t)args.n_positional, synonyms)) < 0) {
 		cli_print_error(ctx);
 		rc = cli_exit_for(rc);
 		goto done;

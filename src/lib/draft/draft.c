@@ -15,7 +15,7 @@
 #include "core/natid.h"
 #include "util/alloc.h"
 
-#define MAX_DEPTH 24
+#define MAX_DEPTH      24
 #define PATH_MAX_BYTES 1024
 
 typedef struct pathbuf {
@@ -83,8 +83,7 @@ static l2e__dgroup *group_find(l2e__draft *d, const char *each)
 	return NULL;
 }
 
-static l2e__dgroup *group_add(l2e__draft *d, const char *each,
-                              const char *last)
+static l2e__dgroup *group_add(l2e__draft *d, const char *each, const char *last)
 {
 	l2e__dgroup *g;
 
@@ -135,16 +134,14 @@ static l2e__dcol *col_get(l2e__draft *d, l2e__dgroup *g, const char *path,
 	    !(c->full = l2e__draft_norm(&d->pool, path)))
 		return NULL;
 	if (g == &d->groups[0] &&
-	    !(c->values = l2e__pool_alloc(&d->pool,
-	                                  (d->in.n_records + 1) *
-	                                      sizeof(*c->values))))
+	    !(c->values = l2e__pool_alloc(&d->pool, (d->in.n_records + 1) *
+	                                                sizeof(*c->values))))
 		return NULL;
 	g->n_cols++;
 	return c;
 }
 
-static void col_add(l2e__draft *d, l2e__dcol *c, const l2e__node *v,
-                    size_t rec)
+static void col_add(l2e__draft *d, l2e__dcol *c, const l2e__node *v, size_t rec)
 {
 	const char *s = v->text ? v->text : "";
 	size_t i;
@@ -175,7 +172,7 @@ static void col_add(l2e__draft *d, l2e__dcol *c, const l2e__node *v,
 }
 
 /* A list of {"language": ..., "value": ...}: one text in several
- * languages (OOAPI), read as its first element's value. */
+ * languages, read as its first element's value. */
 static int is_localized(const l2e__node *arr)
 {
 	const l2e__node *k;
@@ -199,8 +196,8 @@ static int find_groups(l2e__draft *d, const l2e__node *obj, pathbuf *from,
 	if (depth > MAX_DEPTH)
 		return 0;
 	for (m = obj->first; m; m = m->next) {
-		if (!m->key || (m->kind != L2E__NODE_ARRAY &&
-		                m->kind != L2E__NODE_OBJECT))
+		if (!m->key ||
+		    (m->kind != L2E__NODE_ARRAY && m->kind != L2E__NODE_OBJECT))
 			continue;
 		if ((old = push(from, m->key, NULL)) == (size_t)-1)
 			continue;
@@ -270,8 +267,8 @@ static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
 			        : m->first;
 
 			if (v && l2e__node_is_scalar(v) &&
-			    (old_at = push(at, m->key,
-			                   loc ? "[0].value" : "[0]")) !=
+			    (old_at =
+			         push(at, m->key, loc ? "[0].value" : "[0]")) !=
 			        (size_t)-1) {
 				if (!(c = col_get(d, g, at->b, m->key)))
 					error = -1;
@@ -345,19 +342,21 @@ int l2e__dcol_fits(const l2e__dcol *c, int type)
 		return 1;
 	switch (type) {
 	case L2E__TYPE_DATE:
-		return l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n, 0.8);
+		return l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
+		                   0.8);
 	case L2E__TYPE_EMAIL:
 		return l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n, 0.8);
 	case L2E__TYPE_CEFR:
 		return l2e__mostly(c->shapes[L2E__SHAPE_CEFR], c->n, 0.6);
-	case L2E__TYPE_EQF: /* the code list knows many more forms */
-		return 1;
+	case L2E__TYPE_EQF: /* the code list knows many more forms */ return 1;
 	case L2E__TYPE_BOOL:
-		return l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n, 0.8);
+		return l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n,
+		                   0.8);
 	case L2E__TYPE_URL:
 		return l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8);
 	case L2E__TYPE_TEXT:
-		return !l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n, 0.8) &&
+		return !l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
+		                    0.8) &&
 		       !l2e__mostly(c->n_json_bool, c->n, 0.8);
 	}
 	return 1;
@@ -449,7 +448,8 @@ static void choose_consent(l2e__draft *d)
 	for (j = 0; j < g->n_cols; j++) {
 		c = &g->cols[j];
 		if (c->placed || !c->n ||
-		    !l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n, 0.9))
+		    !l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n,
+		                 0.9))
 			continue;
 		if ((s = l2e__dcol_name_score(c, &d->words.consent)) > best) {
 			best = s;
@@ -486,7 +486,6 @@ static void choose_sections(l2e__draft *d)
 			}
 		}
 }
-
 
 /* ==== A CSV bundle: the join and the main table ==== */
 
@@ -546,9 +545,8 @@ static size_t person_names(l2e__draft *d, const l2e__node *row)
 			return 0;
 		for (k = 0; k < d->words.n_fields; k++)
 			if (d->words.fields[k].section == L2E__SEC_PERSON &&
-			    l2e__dcol_name_score(&probe,
-			                         &d->words.fields[k].names) >=
-			        0.9)
+			    l2e__dcol_name_score(
+			        &probe, &d->words.fields[k].names) >= 0.9)
 				n++;
 	}
 	return n;
@@ -565,8 +563,8 @@ static int fill_rows(l2e__draft *d, l2e__dgroup *g, const l2e__dtable *t,
 		at.n = from.n = 0;
 		at.b[0] = from.b[0] = '\0';
 		g->n_items++;
-		if (fill(d, g, row, &at, &from, is_main ? rec : (size_t)-1,
-		         0) < 0)
+		if (fill(d, g, row, &at, &from, is_main ? rec : (size_t)-1, 0) <
+		    0)
 			return -1;
 	}
 	return 0;
@@ -664,11 +662,11 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 		d->main_table = d->in.tables[0].name;
 		for (row = first_row(&d->in.tables[0]); row; row = row->next)
 			d->in.n_records++;
-		error = group_add(d, "", "") &&
-		                fill_rows(d, &d->groups[0], &d->in.tables[0],
-		                          1) == 0
-		            ? 0
-		            : -1;
+		error =
+		    group_add(d, "", "") && fill_rows(d, &d->groups[0],
+		                                      &d->in.tables[0], 1) == 0
+		        ? 0
+		        : -1;
 	} else
 		error = analyse_records(d);
 	if (error == -1)

@@ -143,7 +143,7 @@ typedef struct l2e__dcol {
 	size_t n_yes, n_no, n_entry, n_json_bool;
 	const char *samples[L2E__DRAFT_SAMPLES]; /* distinct values */
 	size_t n_samples;
-	int is_many; /* more distinct values than samples */
+	int is_many;         /* more distinct values than samples */
 	const char **values; /* the record group: one per record (keys) */
 	int is_natid;
 	int placed; /* placed in the draft (or the key) */
@@ -165,7 +165,7 @@ typedef struct l2e__dpick {
 	l2e__dcol *col[3]; /* the best, then fallbacks ("first") */
 	size_t n_cols;
 	double score;
-	int shape; /* the date shape */
+	int shape;   /* the date shape */
 	int is_long; /* languages: a level column with a skill column */
 	l2e__dcol *skill_col;
 	const char *skill_value;
@@ -207,8 +207,7 @@ int l2e__mostly(size_t part, size_t n, double share);
 /* draft_pick.c: choose the fields of sections `sec_a` and `sec_b` from
  * the places of `g`; languages with a row per skill. -1: out of
  * memory. */
-int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a,
-                          int sec_b);
+int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b);
 int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g);
 
 #endif

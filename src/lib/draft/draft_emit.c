@@ -65,8 +65,8 @@ static void push(emit *e, cJSON *arr, cJSON *v)
 	}
 }
 
-static void addf(emit *e, cJSON *obj, const char *key, const char *fmt,
-                 ...) __attribute__((format(printf, 4, 5)));
+static void addf(emit *e, cJSON *obj, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 static void addf(emit *e, cJSON *obj, const char *key, const char *fmt, ...)
 {
@@ -87,7 +87,8 @@ static void sample_list(char *out, size_t size, const l2e__dcol *c)
 
 	out[0] = '\0';
 	for (i = 0; i < c->n_samples && len + 40 < size; i++) {
-		if (l2e__natid_find(c->samples[i]) || strlen(c->samples[i]) > 30)
+		if (l2e__natid_find(c->samples[i]) ||
+		    strlen(c->samples[i]) > 30)
 			continue;
 		len += (size_t)snprintf(out + len, size - len, "%s'%s'",
 		                        len ? ", " : "", c->samples[i]);
@@ -113,7 +114,7 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 	             "from '%s' (confidence %d%%: %s; %zu of the items have a "
 	             "value)",
 	             c->path, (int)(p->score * 100 + 0.5),
-	             p->is_long ? "a level column beside a skill column"
+	             p->is_long        ? "a level column beside a skill column"
 	             : p->score >= 0.9 ? "its name"
 	             : p->score >= 0.5 ? "a name like it"
 	                               : "the shape of its values",
@@ -134,8 +135,8 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 
 /* The members `a`, `b`, `c` of the field's definition in the synonyms
  * file (a code list, a value map), copied into the rule. */
-static void copy_keys(emit *e, cJSON *r, const l2e__dfield *f,
-                      const char *a, const char *b, const char *c)
+static void copy_keys(emit *e, cJSON *r, const l2e__dfield *f, const char *a,
+                      const char *b, const char *c)
 {
 	const char *keys[3];
 	const cJSON *v;
@@ -223,9 +224,9 @@ static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
 	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray();
 
 	push(e, lists, str(e, list));
-	push(e, lists, str(e, !strcmp(list, "country-iso3166")
-	                          ? "country-label-nl"
-	                          : "language-label-nl"));
+	push(e, lists,
+	     str(e, !strcmp(list, "country-iso3166") ? "country-label-nl"
+	                                             : "language-label-nl"));
 	add(e, one, "path", str(e, p->col[0]->path));
 	add(e, one, "codelist", lists);
 	add(e, one, "unmapped", str(e, "ignore"));
@@ -268,8 +269,8 @@ static void fields(emit *e, cJSON *obj, int section)
 
 		if (f->section != section || has_pick(d, f) ||
 		    cJSON_GetObjectItemCaseSensitive(obj, f->field) ||
-		    !(def = cJSON_GetObjectItemCaseSensitive(f->def,
-		                                             "default")))
+		    !(def =
+		          cJSON_GetObjectItemCaseSensitive(f->def, "default")))
 			continue;
 		if (!(r = cJSON_Duplicate(def, 1)) || !cJSON_IsObject(r)) {
 			cJSON_Delete(r);
@@ -465,13 +466,15 @@ static cJSON *closing(emit *e)
 	char text[600];
 	size_t i, j;
 
-	push(e, c, str(e, "A DRAFT by lob2europass mapping init: read every "
-	                  "\"comment\", then run 'lob2europass mapping "
-	                  "check' and convert a few students to check."));
-	push(e, c, str(e, "\"opt_in\" lists the personal data this draft "
-	                  "found (birth date, the students' own texts): "
-	                  "writing them is the school's decision; remove "
-	                  "what it must not write."));
+	push(e, c,
+	     str(e, "A DRAFT by lob2europass mapping init: read every "
+	            "\"comment\", then run 'lob2europass mapping "
+	            "check' and convert a few students to check."));
+	push(e, c,
+	     str(e, "\"opt_in\" lists the personal data this draft "
+	            "found (birth date, the students' own texts): "
+	            "writing them is the school's decision; remove "
+	            "what it must not write."));
 	for (i = 0; i < d->n_groups; i++) {
 		g = &d->groups[i];
 		for (j = 0; j < g->n_cols; j++) {
@@ -491,15 +494,17 @@ static cJSON *closing(emit *e)
 		}
 	}
 	if (cJSON_GetArraySize(ids)) {
-		push(e, c, str(e, "National identifiers (BSN, onderwijsnummer, "
-		                  "ECK iD) found and deliberately left out: "
-		                  "never map them:"));
+		push(e, c,
+		     str(e, "National identifiers (BSN, onderwijsnummer, "
+		            "ECK iD) found and deliberately left out: "
+		            "never map them:"));
 		push(e, c, ids);
 	} else {
 		cJSON_Delete(ids);
 	}
-	push(e, c, str(e, "Places with values that no field reads (map "
-	                  "them by hand if they belong in the profile):"));
+	push(e, c,
+	     str(e, "Places with values that no field reads (map "
+	            "them by hand if they belong in the profile):"));
 	push(e, c, unused);
 	return c;
 }

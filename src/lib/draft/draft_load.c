@@ -142,8 +142,8 @@ static int load_xml(l2e__dinput *in, l2e_ctx *ctx, const char *path,
 	src.reader = r;
 	src.format = r->name;
 	src.opts = opts;
-	if ((error = r->open(&state, ctx, &src, path, text->ptr,
-	                     text->len)) < 0)
+	if ((error = r->open(&state, ctx, &src, path, text->ptr, text->len)) <
+	    0)
 		goto done;
 	if ((error = r->next(&root, &recs, &n_recs, &in->pool, ctx, state)) <
 	        0 ||
@@ -276,8 +276,8 @@ static int load_folder(l2e__dinput *in, l2e_ctx *ctx, const char *dir)
 	qsort(names, n, sizeof(names[0]), cmp_str);
 	in->format = "csv";
 	in->is_bundle = 1;
-	if (!(in->tables = l2e__pool_alloc(&in->pool,
-	                                   MAX_TABLES * sizeof(*in->tables))))
+	if (!(in->tables =
+	          l2e__pool_alloc(&in->pool, MAX_TABLES * sizeof(*in->tables))))
 		return oom(ctx);
 	for (i = 0; i < n && !error; i++) {
 		l2e__buf_clear(&path);
@@ -339,14 +339,14 @@ int l2e__draft_load(l2e__dinput *in, l2e_ctx *ctx, const char *const *inputs,
 			break;
 		if (!(format = sniff(&text))) {
 			error = l2e__error_set_at(
-			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, inputs[i], 0,
-			    0, NULL, "the file is empty");
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, inputs[i], 0, 0,
+			    NULL, "the file is empty");
 			break;
 		}
 		if (in->format && strcmp(in->format, format)) {
 			error = l2e__error_set_at(
-			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, inputs[i], 0,
-			    0, NULL,
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, inputs[i], 0, 0,
+			    NULL,
 			    "this file is %s and an earlier one %s: give "
 			    "the files of one export",
 			    format, in->format);

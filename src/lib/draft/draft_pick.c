@@ -126,8 +126,8 @@ static void skill_level(l2e__draft *d, l2e__dgroup *g, l2e__dcol **skill,
 	*skill = *level = NULL;
 	for (j = 0; j < g->n_cols; j++) {
 		c = &g->cols[j];
-		if (!*skill && l2e__words_find(&d->words.skill_columns,
-		                               c->last) >= 0)
+		if (!*skill &&
+		    l2e__words_find(&d->words.skill_columns, c->last) >= 0)
 			*skill = c;
 		if (!*level && !c->placed &&
 		    l2e__words_find(&d->words.level_columns, c->last) >= 0 &&
@@ -162,12 +162,12 @@ int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g)
 		return 0;
 	for (k = 0; k < d->words.n_fields; k++) {
 		f = &d->words.fields[k];
-		if (f->section != L2E__SEC_LANGUAGES || f->type !=
-		                                            L2E__TYPE_CEFR)
+		if (f->section != L2E__SEC_LANGUAGES ||
+		    f->type != L2E__TYPE_CEFR)
 			continue;
 		for (i = 0; i < skill->n_samples; i++) {
-			if (!(norm = l2e__draft_norm(&d->pool,
-			                             skill->samples[i])))
+			if (!(norm =
+			          l2e__draft_norm(&d->pool, skill->samples[i])))
 				return -1;
 			if (l2e__words_find(&f->skill, norm) >= 0 &&
 			    !strpbrk(skill->samples[i], "[]'\"="))

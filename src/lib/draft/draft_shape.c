@@ -2,8 +2,8 @@
 /*
  * draft_shape.c - what a value looks like: a date and its pattern, an
  * e-mail address, a CEFR level, an MBO level, a URL, a national
- * identifier. (Yes/no words are the data file's: draft.c counts them.) Only shapes: words of a language live in the synonyms
- * data file, never here.
+ * identifier. Only shapes: words of a language (yes and no, entry
+ * level) live in the synonyms data file, never here.
  */
 #include <string.h>
 
@@ -42,8 +42,7 @@ static int dmy(const char *s, size_t len, char sep)
 		return 0;
 	return num(s, (size_t)(a - s), 1, 31) &&
 	       num(a + 1, (size_t)(b - a - 1), 1, 12) &&
-	       (size_t)(s + len - b - 1) == 4 &&
-	       num(b + 1, 4, 1900, 2100);
+	       (size_t)(s + len - b - 1) == 4 && num(b + 1, 4, 1900, 2100);
 }
 
 static int is_date(const char *s, size_t len, int shape)
@@ -53,12 +52,9 @@ static int is_date(const char *s, size_t len, int shape)
 		return len >= 10 && s[4] == '-' && s[7] == '-' &&
 		       num(s, 4, 1900, 2100) && num(s + 5, 2, 1, 12) &&
 		       num(s + 8, 2, 1, 31) && (len == 10 || s[10] == 'T');
-	case L2E__SHAPE_DATE_DMY:
-		return dmy(s, len, '-');
-	case L2E__SHAPE_DATE_DMY_SLASH:
-		return dmy(s, len, '/');
-	case L2E__SHAPE_DATE_DMY_DOT:
-		return dmy(s, len, '.');
+	case L2E__SHAPE_DATE_DMY: return dmy(s, len, '-');
+	case L2E__SHAPE_DATE_DMY_SLASH: return dmy(s, len, '/');
+	case L2E__SHAPE_DATE_DMY_DOT: return dmy(s, len, '.');
 	case L2E__SHAPE_DATE_YMD8:
 		return len == 8 && num(s, 4, 1900, 2100) &&
 		       num(s + 4, 2, 1, 12) && num(s + 6, 2, 1, 31);
@@ -72,16 +68,11 @@ static int is_date(const char *s, size_t len, int shape)
 const char *l2e__shape_date_pattern(int shape)
 {
 	switch (shape) {
-	case L2E__SHAPE_DATE_DMY:
-		return "d-m-jjjj";
-	case L2E__SHAPE_DATE_DMY_SLASH:
-		return "d/m/jjjj";
-	case L2E__SHAPE_DATE_DMY_DOT:
-		return "d.m.jjjj";
-	case L2E__SHAPE_DATE_YMD8:
-		return "jjjjmmdd";
-	case L2E__SHAPE_DATE_DMY8:
-		return "ddmmjjjj";
+	case L2E__SHAPE_DATE_DMY: return "d-m-jjjj";
+	case L2E__SHAPE_DATE_DMY_SLASH: return "d/m/jjjj";
+	case L2E__SHAPE_DATE_DMY_DOT: return "d.m.jjjj";
+	case L2E__SHAPE_DATE_YMD8: return "jjjjmmdd";
+	case L2E__SHAPE_DATE_DMY8: return "ddmmjjjj";
 	}
 	return NULL;
 }

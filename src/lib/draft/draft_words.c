@@ -19,9 +19,9 @@ const char *const l2e__section_names[L2E__SEC_N] = {
 	"languages", "digital_skills", "certificates", "career"
 };
 
-static const char *const type_names[] = { "text",     "date",    "email",
-	                                  "eqf",      "cefr",    "country",
-	                                  "language", "bool",    "url" };
+static const char *const type_names[] = { "text",     "date", "email",
+	                                  "eqf",      "cefr", "country",
+	                                  "language", "bool", "url" };
 
 const char *l2e__draft_norm(l2e__pool *pool, const char *s)
 {
@@ -65,8 +65,7 @@ static int bad(l2e_ctx *ctx, const char *path, const char *what)
 /* A list of strings, normalised (or not), into `out`; a missing list
  * is empty. */
 static int words(l2e__dwords *w, l2e_ctx *ctx, const char *path,
-                 const cJSON *obj, const char *key, int norm,
-                 l2e__words *out)
+                 const cJSON *obj, const char *key, int norm, l2e__words *out)
 {
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, key), *k;
 	size_t i = 0;
@@ -108,10 +107,12 @@ static int field(l2e__dwords *w, l2e_ctx *ctx, const char *path,
 	int error;
 
 	if (!dot || !cJSON_IsObject(def))
-		return bad(ctx, path, "a field is not \"section.field\": {...}");
+		return bad(ctx, path,
+		           "a field is not \"section.field\": {...}");
 	f->section = -1;
 	for (i = 0; i < L2E__SEC_N; i++)
-		if (strlen(l2e__section_names[i]) == (size_t)(dot - def->string) &&
+		if (strlen(l2e__section_names[i]) ==
+		        (size_t)(dot - def->string) &&
 		    !strncmp(def->string, l2e__section_names[i],
 		             (size_t)(dot - def->string)))
 			f->section = (int)i;
@@ -144,9 +145,9 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 	int error;
 
 	memset(w, 0, sizeof(*w));
-	if ((error = l2e__file_read(&text, ctx, path,
-	                            ctx->opts.max_mapping_bytes,
-	                            "max_mapping_bytes")) < 0)
+	if ((error =
+	         l2e__file_read(&text, ctx, path, ctx->opts.max_mapping_bytes,
+	                        "max_mapping_bytes")) < 0)
 		return error;
 	root = cJSON_ParseWithLength(text.ptr ? text.ptr : "", text.len);
 	l2e_buf_dispose(&text);
@@ -161,8 +162,8 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 		error = bad(ctx, path, "no \"fields\" or \"sections\" object");
 		goto done;
 	}
-	if ((error = words(w, ctx, path, root, "national_ids", 1,
-	                   &w->natid)) < 0 ||
+	if ((error = words(w, ctx, path, root, "national_ids", 1, &w->natid)) <
+	        0 ||
 	    (error = words(w, ctx, path, root, "key", 1, &w->key)) < 0 ||
 	    (error = words(w, ctx, path, root, "consent", 1, &w->consent)) <
 	        0 ||
@@ -177,12 +178,12 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 		goto done;
 	for (i = 0; i < L2E__SEC_N; i++)
 		if ((error = words(w, ctx, path, sections,
-		                   l2e__section_names[i], 1,
-		                   &w->sections[i])) < 0)
+		                   l2e__section_names[i], 1, &w->sections[i])) <
+		    0)
 			goto done;
-	w->fields = l2e__pool_alloc(&w->pool,
-	                            ((size_t)cJSON_GetArraySize(fields) + 1) *
-	                                sizeof(*w->fields));
+	w->fields =
+	    l2e__pool_alloc(&w->pool, ((size_t)cJSON_GetArraySize(fields) + 1) *
+	                                  sizeof(*w->fields));
 	if (!w->fields) {
 		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
 		                       "out of memory");
