@@ -185,11 +185,24 @@ static int is_localized(const l2e__node *arr)
 	return arr->first != NULL;
 }
 
+/* An object named like a section ("programme": {...}): a list of one. */
+static int is_section_name(l2e__draft *d, const l2e__node *m)
+{
+	const char *norm = l2e__draft_norm(&d->pool, m->key);
+	size_t k;
+
+	for (k = L2E__SEC_EDUCATION; norm && k < L2E__SEC_N; k++)
+		if (l2e__words_find(&d->words.sections[k], norm) >= 0)
+			return 1;
+	return 0;
+}
+
 /* Pass 1: every list of objects, by its path from the record. */
 static int find_groups(l2e__draft *d, const l2e__node *obj, pathbuf *from,
                        size_t depth)
 {
 	const l2e__node *m, *k;
+	l2e__dgroup *g;
 	size_t old;
 	int error;
 
@@ -201,10 +214,14 @@ static int find_groups(l2e__draft *d, const l2e__node *obj, pathbuf *from,
 			continue;
 		if ((old = push(from, m->key, NULL)) == (size_t)-1)
 			continue;
-		if (m->kind == L2E__NODE_ARRAY && m->first &&
-		    m->first->kind == L2E__NODE_OBJECT && !is_localized(m) &&
-		    !group_add(d, from->b, m->key))
-			return -1;
+		if ((m->kind == L2E__NODE_ARRAY && m->first &&
+		     m->first->kind == L2E__NODE_OBJECT && !is_localized(m)) ||
+		    (m->kind == L2E__NODE_OBJECT && depth == 0 &&
+		     is_section_name(d, m))) {
+			if (!(g = group_add(d, from->b, m->key)))
+				return -1;
+			g->is_list |= m->kind == L2E__NODE_ARRAY;
+		}
 		if (m->kind == L2E__NODE_OBJECT) {
 			if ((error = find_groups(d, m, from, depth + 1)) < 0)
 				return error;
@@ -475,6 +492,8 @@ static void choose_sections(l2e__draft *d)
 			    l2e__natid_find(d->groups[i].each))
 				continue;
 			s = 1.0 - 0.02 * idx;
+			if (!d->groups[i].is_list)
+				s -= 0.5; /* one object: a list wins */
 			if (s > best[k]) {
 				size_t j;
 
@@ -604,8 +623,10 @@ static int analyse_bundle(l2e__draft *d, l2e_ctx *ctx)
 		    l2e__natid_find(t->file) ||
 		    !l2e__node_member(row, d->key_column))
 			continue;
-		if (!(g = group_add(d, t->name, t->name)) ||
-		    fill_rows(d, g, t, 0) < 0)
+		if (!(g = group_add(d, t->name, t->name)))
+			return -1;
+		g->is_list = 1; /* a table is a list of rows */
+		if (fill_rows(d, g, t, 0) < 0)
 			return -1;
 		for (; row; row = row->next) {
 			v = l2e__node_member(row, d->key_column);

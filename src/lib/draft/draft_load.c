@@ -79,6 +79,31 @@ static const l2e__node *record_array(const l2e__node *obj)
 	return best;
 }
 
+/* Nodes under `n`, counted up to `cap`. */
+static size_t weight(const l2e__node *n, size_t cap)
+{
+	const l2e__node *k;
+	size_t w = 1;
+
+	for (k = n->first; k && w < cap; k = k->next)
+		w += weight(k, cap - w);
+	return w;
+}
+
+/* A page around records ({"items": [...], "pageSize": 4}) rather than
+ * one record with a list in it ({"name": ..., "languages": [...]}): an
+ * element of the list weighs more than all the rest of the object. */
+static int is_page(const l2e__node *obj, const l2e__node *arr)
+{
+	const l2e__node *m;
+	size_t rest = 0, item = weight(arr->first, 100000);
+
+	for (m = obj->first; m; m = m->next)
+		if (m != arr)
+			rest += weight(m, 100000);
+	return item > rest;
+}
+
 static int take_value(l2e__dinput *in, l2e_ctx *ctx, l2e__node *v)
 {
 	const l2e__node *arr;
@@ -95,7 +120,7 @@ static int take_value(l2e__dinput *in, l2e_ctx *ctx, l2e__node *v)
 	}
 	if (v->kind != L2E__NODE_OBJECT)
 		return 0;
-	if ((arr = record_array(v)) && arr->n_children > 1) {
+	if ((arr = record_array(v)) && arr->n_children > 1 && is_page(v, arr)) {
 		note_path(in, arr->key);
 		for (k = arr->first; k; k = k->next)
 			if (k->kind == L2E__NODE_OBJECT &&
