@@ -115,9 +115,16 @@ static l2e__dcol *col_get(l2e__draft *d, l2e__dgroup *g, const char *path,
 	l2e__dcol *c;
 	size_t i;
 
+	/* the places of a record come in the same order each time: try
+	 * the one after the last found first */
+	if (g->hint < g->n_cols && !strcmp(g->cols[g->hint].path, path))
+		return &g->cols[g->hint++];
 	for (i = 0; i < g->n_cols; i++)
-		if (!strcmp(g->cols[i].path, path))
+		if (!strcmp(g->cols[i].path, path)) {
+			g->hint = i + 1;
 			return &g->cols[i];
+		}
+	g->hint = g->n_cols + 1;
 	if (g->n_cols == g->cap_cols) {
 		size_t cap = g->cap_cols ? 2 * g->cap_cols : 16;
 		l2e__dcol *grown = l2e__realloc(g->cols, cap * sizeof(*grown));

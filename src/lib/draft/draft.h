@@ -155,6 +155,7 @@ typedef struct l2e__dgroup {
 	const char *norm; /* its last name, normalised */
 	l2e__dcol *cols;
 	size_t n_cols, cap_cols;
+	size_t hint; /* where the next place is likely found */
 	size_t n_items;
 	int is_list; /* seen as a list (not only as one object) */
 	int section; /* L2E__SEC_*, or -1 */
