@@ -104,6 +104,14 @@ static int is_code_type(int type)
 	       type == L2E__TYPE_BOOL;
 }
 
+static int has_list(const l2e__dfield *f)
+{
+	return f->type == L2E__TYPE_EQF || f->type == L2E__TYPE_COUNTRY ||
+	       f->type == L2E__TYPE_LANGUAGE ||
+	       cJSON_GetObjectItemCaseSensitive(f->def, "codelist") ||
+	       cJSON_GetObjectItemCaseSensitive(f->def, "map");
+}
+
 static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 {
 	const l2e__dcol *c = p->col[0];
@@ -126,9 +134,10 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 		sample_list(values, sizeof(values), c);
 		if (*values)
 			snprintf(text + n, sizeof(text) - (size_t)n,
-			         "; values seen: %s. Check that the code list "
-			         "knows them",
-			         values);
+			         "; values seen: %s%s", values,
+			         has_list(p->f) ? ". Check that the code list "
+			                          "knows them"
+			                        : "");
 	}
 	add(e, rule, "comment", str(e, text));
 }
@@ -239,9 +248,51 @@ static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
 
 static int has_pick(const l2e__draft *d, const l2e__dfield *f);
 
+/* A place was chosen for the field `name` of `section`. */
+static int has_field(const l2e__draft *d, int section, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_picks; i++)
+		if (d->picks[i].f->section == section &&
+		    !strcmp(d->picks[i].f->field, name))
+			return 1;
+	return 0;
+}
+
+/* The place chosen for the language code, or NULL. */
+static const l2e__dpick *language(const l2e__draft *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_picks; i++)
+		if (d->picks[i].f->type == L2E__TYPE_LANGUAGE)
+			return &d->picks[i];
+	return NULL;
+}
+
+/* A language's label: the export's own, else the code's Dutch name. */
+static cJSON *label_first(emit *e, const l2e__dpick *p, const l2e__dpick *code)
+{
+	cJSON *r = cJSON_CreateObject(), *first = cJSON_CreateArray();
+	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray();
+
+	push(e, first, str(e, p->col[0]->path));
+	push(e, lists, str(e, "language-iso639-1"));
+	push(e, lists, str(e, "language-label-nl"));
+	add(e, one, "path", str(e, code->col[0]->path));
+	add(e, one, "codelist", lists);
+	add(e, one, "unmapped", str(e, "ignore"));
+	push(e, first, one);
+	add(e, r, "first", first);
+	why(e, r, p);
+	return r;
+}
+
 static void fields(emit *e, cJSON *obj, int section)
 {
 	const l2e__draft *d = e->d;
+	const l2e__dpick *code;
 	const cJSON *def;
 	cJSON *r;
 	size_t i;
@@ -251,13 +302,19 @@ static void fields(emit *e, cJSON *obj, int section)
 
 		if (p->f->section != section)
 			continue;
+		if (section == L2E__SEC_LANGUAGES &&
+		    !strcmp(p->f->field, "label") && (code = language(d))) {
+			add(e, obj, "label", label_first(e, p, code));
+			continue;
+		}
 		add(e, obj, p->f->field, rule(e, p));
 		if (p->f->type == L2E__TYPE_COUNTRY)
 			add(e, obj, "country_label",
 			    label_rule(e, p, "country-iso3166",
 			               "the country's Dutch name, from the "
 			               "same place"));
-		if (p->f->type == L2E__TYPE_LANGUAGE)
+		if (p->f->type == L2E__TYPE_LANGUAGE &&
+		    !has_field(d, section, "label"))
 			add(e, obj, "label",
 			    label_rule(e, p, "language-iso639-1",
 			               "the language's Dutch name, else the "
