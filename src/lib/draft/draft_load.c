@@ -208,6 +208,30 @@ static char detect_separator(const char *s, size_t len)
 	return n[1] > n[0] ? ',' : ';';
 }
 
+/* The first line has a field twice (unquoted fields compared): a
+ * headerless file of record types, whose first row is data. */
+static int repeats_a_name(const char *s, size_t len, char sep)
+{
+	const char *end = memchr(s, '\n', len), *a, *b, *p, *q;
+
+	if (!end)
+		end = s + len;
+	for (a = s; a < end; a = b + 1) {
+		b = memchr(a, sep, (size_t)(end - a));
+		if (!b)
+			b = end;
+		for (p = b + 1; p < end; p = q + 1) {
+			q = memchr(p, sep, (size_t)(end - p));
+			if (!q)
+				q = end;
+			if (q - p == b - a && b > a &&
+			    !memcmp(a, p, (size_t)(b - a)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A table name the mapping can use: the file stem in a-z, 0-9 and _. */
 static const char *table_name(l2e__pool *pool, const char *file)
 {
@@ -252,6 +276,15 @@ static int load_csv(l2e__dinput *in, l2e_ctx *ctx, const char *path,
 	if (!t->file || !t->name) {
 		l2e_buf_dispose(&text);
 		return oom(ctx);
+	}
+	if (repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep)) {
+		l2e_buf_dispose(&text);
+		return l2e__error_set_at(
+		    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, path, 1, 0, NULL,
+		    "the first line repeats a name, so it is no header: a "
+		    "file of record types without a header is not drafted "
+		    "yet; start from a shipped mapping (mappings/README.md, "
+		    "CSV without a header)");
 	}
 	error = l2e__csv_parse(&t->root, &in->pool, ctx, path,
 	                       text.ptr ? text.ptr : "", text.len, t->sep);
