@@ -19,5 +19,6 @@
 #include "integrity.h"
 #include "overview.h"
 #include "schemas.h"
+#include "draft.h"
 
 #endif

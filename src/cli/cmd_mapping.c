@@ -223,14 +223,16 @@ int cmd_mapping(int argc, char **argv)
 
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return mapping_list(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "init"))
+		return cmd_mapping_init(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "check") != 0) {
 		if (argc >= 2 &&
 		    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 			cli_print_help(&mapping_check_command);
 			return EXIT_OK;
 		}
-		fputs(_("lob2europass mapping: use 'mapping check FILE...' or "
-		        "'mapping list'\n"
+		fputs(_("lob2europass mapping: use 'mapping check FILE...', "
+		        "'mapping list' or 'mapping init INPUT...'\n"
 		        "Try 'lob2europass mapping --help'.\n"),
 		      stderr);
 		return EXIT_USAGE;

@@ -10,9 +10,10 @@
 const cli_cmd cli_cmds[] = {
 	{ "convert", cmd_convert, "convert",
 	  N_("convert exports to Europass documents"), &convert_command, NULL },
-	{ "mapping", cmd_mapping, "mapping check FILE...",
+	{ "mapping", cmd_mapping, "mapping check|list|init ...",
 	  N_("check mapping files (and their coverage of an export);\n"
-	     "'mapping list' lists the mappings found by name"),
+	     "'mapping list' lists the mappings found by name;\n"
+	     "'mapping init' drafts one from an export"),
 	  &mapping_check_command, NULL },
 	{ "validate", cmd_validate, "validate FILE...",
 	  N_("check Europass documents (schemas and built-in checks)"),

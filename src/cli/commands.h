@@ -13,6 +13,7 @@
 
 int cmd_convert(int argc, char **argv);
 int cmd_mapping(int argc, char **argv);
+int cmd_mapping_init(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
@@ -24,6 +25,7 @@ int cmd_extract(int argc, char **argv);
 extern const cli_command convert_command;
 extern const cli_command mapping_check_command;
 extern const cli_command mapping_list_command;
+extern const cli_command mapping_init_command;
 extern const cli_command validate_command;
 extern const cli_command verify_command;
 extern const cli_command overview_command;

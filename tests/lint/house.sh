@@ -20,6 +20,7 @@ allowed() {
 	model) echo "core util" ;;
 	read | europass) echo "model core util" ;;
 	map) echo "read model core util" ;;
+	draft) echo "read model core util" ;;
 	write) echo "europass model core util" ;;
 	validate) echo "legacy europass read model integrity core util" ;;
 	legacy) echo "europass read model core util" ;;

@@ -1,0 +1,737 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/*
+ * draft.c - `mapping init`: walk the records of an export, gather every
+ * value place (column, member, attribute) of the records and of the
+ * lists in them, and choose: the dossier key, the consent, the list of
+ * each section, and for every profile field its best source by name
+ * (the synonyms data file) and by the shape of its values.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draft/draft.h"
+
+#include "core/buf.h"
+#include "core/natid.h"
+#include "util/alloc.h"
+
+#define MAX_DEPTH      24
+#define PATH_MAX_BYTES 1024
+
+typedef struct pathbuf {
+	char b[PATH_MAX_BYTES];
+	size_t n;
+} pathbuf;
+
+/* Append member name `key` as a path step: quoted when it must be.
+ * Returns the old length, or (size_t)-1 when the path is too long. */
+static size_t push(pathbuf *p, const char *key, const char *tail)
+{
+	size_t old = p->n, i;
+	int quote = !*key || *key == '$' || *key == ' ' ||
+	            key[strlen(key) - 1] == ' ' || strpbrk(key, ".[]='\"");
+	char *b = p->b;
+
+	if (old && !quote && p->n + 1 < PATH_MAX_BYTES)
+		b[p->n++] = '.';
+	if (quote) {
+		if (p->n + 2 >= PATH_MAX_BYTES)
+			goto too_long;
+		b[p->n++] = '[';
+		b[p->n++] = '\'';
+	}
+	for (i = 0; key[i]; i++) {
+		if (p->n + 3 >= PATH_MAX_BYTES)
+			goto too_long;
+		if (quote && key[i] == '\'')
+			b[p->n++] = '\'';
+		b[p->n++] = key[i];
+	}
+	if (quote) {
+		if (p->n + 3 >= PATH_MAX_BYTES)
+			goto too_long;
+		b[p->n++] = '\'';
+		b[p->n++] = ']';
+	}
+	if (tail) {
+		if (p->n + strlen(tail) + 1 >= PATH_MAX_BYTES)
+			goto too_long;
+		memcpy(b + p->n, tail, strlen(tail));
+		p->n += strlen(tail);
+	}
+	b[p->n] = '\0';
+	return old;
+too_long:
+	p->n = old;
+	b[old] = '\0';
+	return (size_t)-1;
+}
+
+static void pop(pathbuf *p, size_t old)
+{
+	p->n = old;
+	p->b[old] = '\0';
+}
+
+static l2e__dgroup *group_find(l2e__draft *d, const char *each)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_groups; i++)
+		if (!strcmp(d->groups[i].each, each))
+			return &d->groups[i];
+	return NULL;
+}
+
+static l2e__dgroup *group_add(l2e__draft *d, const char *each, const char *last)
+{
+	l2e__dgroup *g;
+
+	if ((g = group_find(d, each)))
+		return g;
+	if (d->n_groups == d->cap_groups) {
+		size_t cap = d->cap_groups ? 2 * d->cap_groups : 16;
+		l2e__dgroup *grown =
+		    l2e__realloc(d->groups, cap * sizeof(*grown));
+
+		if (!grown)
+			return NULL;
+		d->groups = grown;
+		d->cap_groups = cap;
+	}
+	g = &d->groups[d->n_groups];
+	memset(g, 0, sizeof(*g));
+	g->section = -1;
+	if (!(g->each = l2e__pool_strdup(&d->pool, each)) ||
+	    !(g->norm = l2e__draft_norm(&d->pool, last)))
+		return NULL;
+	d->n_groups++;
+	return g;
+}
+
+static l2e__dcol *col_get(l2e__draft *d, l2e__dgroup *g, const char *path,
+                          const char *last)
+{
+	l2e__dcol *c;
+	size_t i;
+
+	/* the places of a record come in the same order each time: try
+	 * the one after the last found first */
+	if (g->hint < g->n_cols && !strcmp(g->cols[g->hint].path, path))
+		return &g->cols[g->hint++];
+	for (i = 0; i < g->n_cols; i++)
+		if (!strcmp(g->cols[i].path, path)) {
+			g->hint = i + 1;
+			return &g->cols[i];
+		}
+	g->hint = g->n_cols + 1;
+	if (g->n_cols == g->cap_cols) {
+		size_t cap = g->cap_cols ? 2 * g->cap_cols : 16;
+		l2e__dcol *grown = l2e__realloc(g->cols, cap * sizeof(*grown));
+
+		if (!grown)
+			return NULL;
+		g->cols = grown;
+		g->cap_cols = cap;
+	}
+	c = &g->cols[g->n_cols];
+	memset(c, 0, sizeof(*c));
+	if (!(c->path = l2e__pool_strdup(&d->pool, path)) ||
+	    !(c->last = l2e__draft_norm(&d->pool, last)) ||
+	    !(c->full = l2e__draft_norm(&d->pool, path)))
+		return NULL;
+	if (g == &d->groups[0] &&
+	    !(c->values = l2e__pool_alloc(&d->pool, (d->in.n_records + 1) *
+	                                                sizeof(*c->values))))
+		return NULL;
+	g->n_cols++;
+	return c;
+}
+
+static void col_add(l2e__draft *d, l2e__dcol *c, const l2e__node *v, size_t rec)
+{
+	const char *s = v->text ? v->text : "";
+	size_t i;
+
+	if (!*s)
+		return;
+	c->n++;
+	if (v->kind == L2E__NODE_BOOL)
+		c->n_json_bool++;
+	l2e__shape_count(c->shapes, s);
+	if (l2e__words_find(&d->words.yes, s) >= 0)
+		c->n_yes++;
+	else if (l2e__words_find(&d->words.no, s) >= 0)
+		c->n_no++;
+	if (l2e__words_find(&d->words.entry, s) >= 0)
+		c->n_entry++;
+	if (c->values && rec < d->in.n_records)
+		c->values[rec] = s;
+	if (c->is_many)
+		return;
+	for (i = 0; i < c->n_samples; i++)
+		if (!strcmp(c->samples[i], s))
+			return;
+	if (c->n_samples < L2E__DRAFT_SAMPLES)
+		c->samples[c->n_samples++] = s;
+	else
+		c->is_many = 1;
+}
+
+/* A list of {"language": ..., "value": ...}: one text in several
+ * languages, read as its first element's value. */
+static int is_localized(const l2e__node *arr)
+{
+	const l2e__node *k;
+
+	for (k = arr->first; k; k = k->next)
+		if (k->kind != L2E__NODE_OBJECT ||
+		    !l2e__node_member(k, "value") ||
+		    !l2e__node_member(k, "language"))
+			return 0;
+	return arr->first != NULL;
+}
+
+/* An object named like a section ("programme": {...}): a list of one. */
+static int is_section_name(l2e__draft *d, const l2e__node *m)
+{
+	const char *norm = l2e__draft_norm(&d->pool, m->key);
+	size_t k;
+
+	for (k = L2E__SEC_EDUCATION; norm && k < L2E__SEC_N; k++)
+		if (l2e__words_find(&d->words.sections[k], norm) >= 0)
+			return 1;
+	return 0;
+}
+
+/* Pass 1: every list of objects, by its path from the record. */
+static int find_groups(l2e__draft *d, const l2e__node *obj, pathbuf *from,
+                       size_t depth)
+{
+	const l2e__node *m, *k;
+	l2e__dgroup *g;
+	size_t old;
+	int error;
+
+	if (depth > MAX_DEPTH)
+		return 0;
+	for (m = obj->first; m; m = m->next) {
+		if (!m->key ||
+		    (m->kind != L2E__NODE_ARRAY && m->kind != L2E__NODE_OBJECT))
+			continue;
+		if ((old = push(from, m->key, NULL)) == (size_t)-1)
+			continue;
+		if ((m->kind == L2E__NODE_ARRAY && m->first &&
+		     m->first->kind == L2E__NODE_OBJECT && !is_localized(m)) ||
+		    (m->kind == L2E__NODE_OBJECT && depth == 0 &&
+		     is_section_name(d, m))) {
+			if (!(g = group_add(d, from->b, m->key)))
+				return -1;
+			g->is_list |= m->kind == L2E__NODE_ARRAY;
+		}
+		if (m->kind == L2E__NODE_OBJECT) {
+			if ((error = find_groups(d, m, from, depth + 1)) < 0)
+				return error;
+		} else {
+			for (k = m->first; k; k = k->next)
+				if (k->kind == L2E__NODE_OBJECT &&
+				    (error = find_groups(d, k, from,
+				                         depth + 1)) < 0)
+					return error;
+		}
+		pop(from, old);
+	}
+	return 0;
+}
+
+/* Pass 2: the values of `obj`, an item of `g`; `at` is the path from
+ * the item, `from` the path from the record. */
+static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
+                pathbuf *at, pathbuf *from, size_t rec, size_t depth)
+{
+	const l2e__node *m, *k;
+	l2e__dgroup *sub;
+	l2e__dcol *c;
+	size_t old_at, old_from;
+	pathbuf fresh;
+	int error = 0;
+
+	if (depth > MAX_DEPTH)
+		return 0;
+	for (m = obj->first; m && !error; m = m->next) {
+		if (!m->key)
+			continue;
+		if ((old_from = push(from, m->key, NULL)) == (size_t)-1)
+			continue;
+		sub = NULL;
+		if (m->kind == L2E__NODE_ARRAY || m->kind == L2E__NODE_OBJECT)
+			sub = group_find(d, from->b);
+		if (sub) {
+			for (k = m->kind == L2E__NODE_ARRAY ? m->first : m; k;
+			     k = m->kind == L2E__NODE_ARRAY ? k->next : NULL) {
+				if (k->kind != L2E__NODE_OBJECT)
+					continue;
+				sub->n_items++;
+				fresh.n = 0;
+				fresh.b[0] = '\0';
+				error = fill(d, sub, k, &fresh, from, rec,
+				             depth + 1);
+				if (error)
+					break;
+			}
+		} else if (m->kind == L2E__NODE_OBJECT) {
+			if ((old_at = push(at, m->key, NULL)) != (size_t)-1) {
+				error = fill(d, g, m, at, from, rec, depth + 1);
+				pop(at, old_at);
+			}
+		} else if (m->kind == L2E__NODE_ARRAY) {
+			int loc = is_localized(m);
+			const l2e__node *v =
+			    loc ? l2e__node_member(m->first, "value")
+			        : m->first;
+
+			if (v && l2e__node_is_scalar(v) &&
+			    (old_at =
+			         push(at, m->key, loc ? "[0].value" : "[0]")) !=
+			        (size_t)-1) {
+				if (!(c = col_get(d, g, at->b, m->key)))
+					error = -1;
+				else
+					col_add(d, c, v, rec);
+				pop(at, old_at);
+			}
+		} else if (l2e__node_is_scalar(m)) {
+			if ((old_at = push(at, m->key, NULL)) != (size_t)-1) {
+				if (!(c = col_get(d, g, at->b, m->key)))
+					error = -1;
+				else
+					col_add(d, c, m, rec);
+				pop(at, old_at);
+			}
+		}
+		pop(from, old_from);
+	}
+	return error;
+}
+
+/* ==== Names and shapes ==== */
+
+/* How well `c` is called one of `names`: 1 for the first name exactly,
+ * less for a later one, a part of the name, or the whole path. */
+double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names)
+{
+	double best = 0, s;
+	size_t i, ln, lc;
+
+	for (i = 0; i < names->n; i++) {
+		s = 0;
+		ln = strlen(names->w[i]);
+		lc = strlen(c->last);
+		if (!strcmp(c->last, names->w[i]))
+			s = 1.0 - 0.02 * (double)i;
+		else if (!strcmp(c->full, names->w[i]))
+			s = 0.95 - 0.02 * (double)i;
+		else if (ln >= 4 && lc > ln &&
+		         (!strncmp(c->last, names->w[i], ln) ||
+		          !strcmp(c->last + lc - ln, names->w[i])))
+			s = 0.6 - 0.01 * (double)i;
+		if (s < 0.3 && s > 0)
+			s = 0.3;
+		if (s > best)
+			best = s;
+	}
+	return best;
+}
+
+int l2e__dcol_best_date(const l2e__dcol *c)
+{
+	int k, best = -1;
+
+	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_DMY8; k++)
+		if (best < 0 || c->shapes[k] > c->shapes[best])
+			best = k;
+	return best;
+}
+
+int l2e__mostly(size_t part, size_t n, double share)
+{
+	return n && (double)part >= share * (double)n;
+}
+
+/* Whether the values of `c` fit a field of `type` (an empty column
+ * fits anything: its name decides). */
+int l2e__dcol_fits(const l2e__dcol *c, int type)
+{
+	if (!c->n)
+		return 1;
+	switch (type) {
+	case L2E__TYPE_DATE:
+		return l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
+		                   0.8);
+	case L2E__TYPE_EMAIL:
+		return l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n, 0.8);
+	case L2E__TYPE_CEFR:
+		return l2e__mostly(c->shapes[L2E__SHAPE_CEFR], c->n, 0.6);
+	case L2E__TYPE_EQF: /* the code list knows many more forms */ return 1;
+	case L2E__TYPE_BOOL:
+		return l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n,
+		                   0.8);
+	case L2E__TYPE_URL:
+		return l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8);
+	case L2E__TYPE_TEXT:
+		return !l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
+		                    0.8) &&
+		       !l2e__mostly(c->n_json_bool, c->n, 0.8);
+	}
+	return 1;
+}
+
+/* A national identifier: by its name, or by its values. */
+static void mark_natid(l2e__draft *d)
+{
+	size_t i, j;
+	l2e__dcol *c;
+
+	for (i = 0; i < d->n_groups; i++)
+		for (j = 0; j < d->groups[i].n_cols; j++) {
+			c = &d->groups[i].cols[j];
+			/* an 8-digit date (jjjjmmdd) can pass for a BSN
+			 * that lost its leading zero: a column of dates is
+			 * not one of national ids by its values alone */
+			c->is_natid =
+			    l2e__natid_find(c->path) ||
+			    l2e__dcol_name_score(c, &d->words.natid) >= 0.9 ||
+			    (c->shapes[L2E__SHAPE_NATID] &&
+			     l2e__mostly(c->shapes[L2E__SHAPE_NATID], c->n,
+			                 0.3) &&
+			     !l2e__mostly(c->shapes[l2e__dcol_best_date(c)],
+			                  c->n, 0.9));
+			if (c->is_natid)
+				c->placed = 1;
+		}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every record has a value, and no two the same. */
+static int is_unique(const l2e__dcol *c, size_t n_records)
+{
+	const char **v;
+	size_t i;
+	int ok = 1;
+
+	if (!c->values || c->n != n_records || !n_records)
+		return 0;
+	if (!(v = l2e__calloc(n_records, sizeof(*v))))
+		return 0;
+	memcpy(v, c->values, n_records * sizeof(*v));
+	qsort(v, n_records, sizeof(*v), cmp_str);
+	for (i = 1; i < n_records && ok; i++)
+		ok = v[i] && v[i - 1] && strcmp(v[i], v[i - 1]) != 0;
+	l2e__free(v);
+	return ok;
+}
+
+/* The dossier key: a unique value of every record, best one named like
+ * a student number and of digits; never a national identifier. */
+static void choose_key(l2e__draft *d)
+{
+	l2e__dgroup *g = &d->groups[0];
+	l2e__dcol *c;
+	double s;
+	size_t j;
+
+	for (j = 0; j < g->n_cols; j++) {
+		c = &g->cols[j];
+		if (c->is_natid || c->shapes[L2E__SHAPE_NATID] ||
+		    strchr(c->path, '[') != NULL ||
+		    !is_unique(c, d->in.n_records))
+			continue;
+		s = 0.3 + 0.6 * l2e__dcol_name_score(c, &d->words.key);
+		if (c->shapes[L2E__SHAPE_DIGITS] == c->n)
+			s += 0.1;
+		if (s > d->key_score) {
+			d->key_score = s;
+			d->key = c;
+		}
+	}
+	if (d->key)
+		d->key->placed = 1;
+}
+
+static void choose_consent(l2e__draft *d)
+{
+	l2e__dgroup *g = &d->groups[0];
+	l2e__dcol *c;
+	double s, best = 0;
+	size_t j;
+
+	for (j = 0; j < g->n_cols; j++) {
+		c = &g->cols[j];
+		if (c->placed || !c->n ||
+		    !l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n,
+		                 0.9))
+			continue;
+		if ((s = l2e__dcol_name_score(c, &d->words.consent)) > best) {
+			best = s;
+			d->consent = c;
+		}
+	}
+	if (d->consent)
+		d->consent->placed = 1;
+}
+
+/* The list of each section: by its name; among several, the best. */
+static void choose_sections(l2e__draft *d)
+{
+	double best[L2E__SEC_N] = { 0 }, s;
+	size_t i, k;
+	int idx;
+
+	for (k = L2E__SEC_EDUCATION; k < L2E__SEC_N; k++)
+		for (i = 1; i < d->n_groups; i++) {
+			idx = l2e__words_find(&d->words.sections[k],
+			                      d->groups[i].norm);
+			if (idx < 0 || d->groups[i].section >= 0 ||
+			    l2e__natid_find(d->groups[i].each))
+				continue;
+			s = 1.0 - 0.02 * idx;
+			if (!d->groups[i].is_list)
+				s -= 0.5; /* one object: a list wins */
+			if (s > best[k]) {
+				size_t j;
+
+				for (j = 1; j < d->n_groups; j++)
+					if (d->groups[j].section == (int)k)
+						d->groups[j].section = -1;
+				best[k] = s;
+				d->groups[i].section = (int)k;
+			}
+		}
+}
+
+/* ==== A CSV bundle: the join and the main table ==== */
+
+static const l2e__node *first_row(const l2e__dtable *t)
+{
+	return t->root ? t->root->first : NULL;
+}
+
+static size_t tables_with(const l2e__dinput *in, const char *column)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < in->n_tables; i++)
+		n += first_row(&in->tables[i]) &&
+		     l2e__node_member(first_row(&in->tables[i]), column);
+	return n;
+}
+
+/* The key column: in the most tables, named like a student number. */
+static const char *join_column(l2e__draft *d)
+{
+	const l2e__node *row, *m;
+	const char *best = NULL, *norm;
+	double s, best_s = 0;
+	size_t i;
+
+	for (i = 0; i < d->in.n_tables; i++) {
+		if (!(row = first_row(&d->in.tables[i])))
+			continue;
+		for (m = row->first; m; m = m->next) {
+			if (!(norm = l2e__draft_norm(&d->pool, m->key)) ||
+			    l2e__words_find(&d->words.natid, norm) >= 0 ||
+			    l2e__natid_find(m->key))
+				continue;
+			s = (double)tables_with(&d->in, m->key);
+			if (l2e__words_find(&d->words.key, norm) >= 0)
+				s += 0.5;
+			if (s > best_s) {
+				best_s = s;
+				best = m->key;
+			}
+		}
+	}
+	return best;
+}
+
+static size_t person_names(l2e__draft *d, const l2e__node *row)
+{
+	const l2e__node *m;
+	l2e__dcol probe;
+	size_t k, n = 0;
+
+	memset(&probe, 0, sizeof(probe));
+	for (m = row->first; m; m = m->next) {
+		probe.last = probe.full = l2e__draft_norm(&d->pool, m->key);
+		if (!probe.last)
+			return 0;
+		for (k = 0; k < d->words.n_fields; k++)
+			if (d->words.fields[k].section == L2E__SEC_PERSON &&
+			    l2e__dcol_name_score(
+			        &probe, &d->words.fields[k].names) >= 0.9)
+				n++;
+	}
+	return n;
+}
+
+static int fill_rows(l2e__draft *d, l2e__dgroup *g, const l2e__dtable *t,
+                     int is_main)
+{
+	pathbuf at, from;
+	const l2e__node *row;
+	size_t rec = 0;
+
+	for (row = first_row(t); row; row = row->next, rec++) {
+		at.n = from.n = 0;
+		at.b[0] = from.b[0] = '\0';
+		g->n_items++;
+		if (fill(d, g, row, &at, &from, is_main ? rec : (size_t)-1, 0) <
+		    0)
+			return -1;
+	}
+	return 0;
+}
+
+static int analyse_bundle(l2e__draft *d, l2e_ctx *ctx)
+{
+	const l2e__dtable *t, *main = NULL;
+	const l2e__node *row, *v;
+	size_t i, best = 0, n, minw = (size_t)-1, maxw = 0, len;
+	int all_digits = 1;
+	l2e__dgroup *g;
+
+	d->key_column = d->in.n_tables > 1 ? join_column(d) : NULL;
+	for (i = 0; i < d->in.n_tables; i++) {
+		t = &d->in.tables[i];
+		if (!(row = first_row(t)) || l2e__natid_find(t->file) ||
+		    (d->key_column && !l2e__node_member(row, d->key_column)))
+			continue;
+		n = person_names(d, row) + 1;
+		if (n > best) {
+			best = n;
+			main = t;
+		}
+	}
+	if (!main)
+		return l2e__error_set(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+		                      "no table with rows in the bundle");
+	d->main_table = main->name;
+	for (row = first_row(main); row; row = row->next)
+		d->in.n_records++;
+	if (!(g = group_add(d, "", "")) || fill_rows(d, g, main, 1) < 0)
+		return -1;
+	for (i = 0; i < d->in.n_tables && d->key_column; i++) {
+		t = &d->in.tables[i];
+		if (t == main || !(row = first_row(t)) ||
+		    l2e__natid_find(t->file) ||
+		    !l2e__node_member(row, d->key_column))
+			continue;
+		if (!(g = group_add(d, t->name, t->name)))
+			return -1;
+		g->is_list = 1; /* a table is a list of rows */
+		if (fill_rows(d, g, t, 0) < 0)
+			return -1;
+		for (; row; row = row->next) {
+			v = l2e__node_member(row, d->key_column);
+			len = v && v->text ? strlen(v->text) : 0;
+			if (!len)
+				continue;
+			all_digits &= strspn(v->text, "0123456789") == len;
+			minw = len < minw ? len : minw;
+			maxw = len > maxw ? len : maxw;
+		}
+	}
+	/* a spreadsheet strips leading zeros: pad to the widest number */
+	if (all_digits && maxw && minw < maxw && maxw < 100)
+		d->key_width = maxw;
+	return 0;
+}
+
+static int analyse_records(l2e__draft *d)
+{
+	pathbuf at, from;
+	l2e__dgroup *g;
+	size_t i;
+
+	from.n = 0;
+	from.b[0] = '\0';
+	if (!group_add(d, "", ""))
+		return -1;
+	for (i = 0; i < d->in.n_records; i++)
+		if (find_groups(d, d->in.records[i], &from, 0) < 0)
+			return -1;
+	g = &d->groups[0];
+	for (i = 0; i < d->in.n_records; i++) {
+		at.n = from.n = 0;
+		at.b[0] = from.b[0] = '\0';
+		g = &d->groups[0]; /* group_add may move the groups */
+		g->n_items++;
+		if (fill(d, g, d->in.records[i], &at, &from, i, 0) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
+{
+	size_t i;
+	int error;
+
+	if (!strcmp(d->in.format, "csv") && d->in.is_bundle)
+		error = analyse_bundle(d, ctx);
+	else if (!strcmp(d->in.format, "csv")) {
+		/* one file: its rows are the records */
+		const l2e__node *row;
+
+		d->main_table = d->in.tables[0].name;
+		for (row = first_row(&d->in.tables[0]); row; row = row->next)
+			d->in.n_records++;
+		error =
+		    group_add(d, "", "") && fill_rows(d, &d->groups[0],
+		                                      &d->in.tables[0], 1) == 0
+		        ? 0
+		        : -1;
+	} else
+		error = analyse_records(d);
+	if (error == -1)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	if (error < 0)
+		return error;
+	if (!d->in.n_records)
+		return l2e__error_set(ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+		                      "no student records found in the "
+		                      "export");
+	mark_natid(d);
+	if (d->key_column) {
+		for (i = 0; i < d->groups[0].n_cols; i++)
+			if (!strcmp(d->groups[0].cols[i].last,
+			            l2e__draft_norm(&d->pool, d->key_column)))
+				d->key = &d->groups[0].cols[i];
+		if (d->key) {
+			d->key->placed = 1;
+			d->key_score = 0.9;
+		}
+	} else
+		choose_key(d);
+	choose_consent(d);
+	choose_sections(d);
+	if (l2e__draft_pick_group(d, &d->groups[0], L2E__SEC_PERSON,
+	                          L2E__SEC_HEADLINE) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	for (i = 1; i < d->n_groups; i++)
+		if (d->groups[i].section >= 0 &&
+		    (l2e__draft_pick_group(d, &d->groups[i],
+		                           d->groups[i].section, -1) < 0 ||
+		     (d->groups[i].section == L2E__SEC_LANGUAGES &&
+		      l2e__draft_pick_long(d, &d->groups[i]) < 0)))
+			return l2e__error_set(ctx, L2E_ENOMEM,
+			                      L2E_ERRCLASS_READ,
+			                      "out of memory");
+	return 0;
+}
