@@ -18,6 +18,7 @@
 #include "net.h"
 #include "integrity.h"
 #include "overview.h"
+#include "explain.h"
 #include "schemas.h"
 #include "draft.h"
 

@@ -36,6 +36,9 @@ const cli_cmd cli_cmds[] = {
 	{ "extract", cmd_extract, "extract FILE.pdf...",
 	  "take the Europass XML out of a Europass PDF", &extract_command,
 	  NULL },
+	{ "explain", cmd_explain, "explain -m MAPPING --key STUDENT INPUT...",
+	  N_("show where each value of one student's dossier came from"),
+	  &explain_command, NULL },
 	{ "completion", cmd_completion, "completion SHELL",
 	  N_("print the bash or zsh completion script"), NULL, "bash zsh" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }

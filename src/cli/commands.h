@@ -21,6 +21,7 @@ int cmd_overview(int argc, char **argv);
 int cmd_schemas(int argc, char **argv);
 int cmd_upgrade(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 extern const cli_command convert_command;
 extern const cli_command mapping_check_command;
@@ -32,6 +33,7 @@ extern const cli_command overview_command;
 extern const cli_command schemas_command;
 extern const cli_command upgrade_command;
 extern const cli_command extract_command;
+extern const cli_command explain_command;
 
 /* A subcommand: its name, its entry point, its line in --help, its
  * options (NULL: none), and the words its argument is chosen from. */

@@ -32,6 +32,7 @@
 #include "core/hash.h"
 #include "core/natid.h"
 #include "map/map_eval.h"
+#include "map/map_trace.h"
 #include "map/mapping.h"
 #include "read/reader.h"
 
@@ -53,6 +54,7 @@ struct l2e_input {
 	l2e_merger *merger;    /* dossier.merge: l2e_input_next() joins */
 	l2e__lookups *lookups; /* the mapping's look-up tables; NULL: none */
 	int is_merged;         /* the whole input is in the merger */
+	l2e_trace *trace;      /* explain: borrowed; NULL: none */
 };
 
 struct l2e_chunk {
@@ -76,6 +78,12 @@ struct l2e_chunk {
 	void *on_document_payload;
 	l2e__lookup_resolver resolver; /* the paths' $lookup( */
 };
+
+void l2e_input_trace(l2e_input *in, l2e_trace *t)
+{
+	if (in)
+		in->trace = t;
+}
 
 void l2e__input_on_document(l2e_input *in, l2e__document_cb cb, void *payload)
 {
@@ -624,6 +632,9 @@ next:
 	d->profile.max_items = ctx->opts.max_items;
 	d->diags.max_items = ctx->opts.max_diags;
 	d->io.n_records = c->n_records;
+	d->io.trace = c->in->trace;
+	if (d->io.trace)
+		l2e__trace_input(d->io.trace, c->name);
 	if (c->in->lookups) {
 		c->resolver.ctx = ctx;
 		l2e__resolver_dossier(&c->resolver, &d->diags);

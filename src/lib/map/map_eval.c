@@ -19,6 +19,8 @@
 #include "util/group.h"
 #include "core/buf.h"
 #include "map/date.h"
+#include "map/map_trace.h"
+#include "map/map_transform.h"
 #include "map/map_values.h"
 #include "core/natid.h"
 
@@ -30,7 +32,15 @@ typedef struct eval {
 	unsigned char is_full[L2E__SEC_COUNT]; /* max_items reached */
 	l2e_buf text;     /* a rule's value: one buffer for all of them */
 	l2e__eval_io *io; /* may be NULL */
+	l2e_trace *trace; /* explain: this record's trace, else NULL */
 } eval;
+
+/* A step for explain (map_trace.h); nothing but a test when off. */
+#define TRACE(ev, ...)                                          \
+	do {                                                    \
+		if ((ev)->trace)                                \
+			l2e__trace_step((ev)->trace, __VA_ARGS__); \
+	} while (0)
 
 /* ==== Conditions ==== */
 
@@ -93,123 +103,6 @@ static int cond_true(const l2e__cond *c, const l2e__scope *scope)
 /* ==== Values ==== */
 
 /*
- * Change case in place: ASCII and the Latin-1 letters (U+00C0..U+00FE,
- * which keep their UTF-8 length). "title" lowers everything, then raises
- * the first letter of each word (after a space or a hyphen), except for
- * the Dutch "'s" as in 's-Hertogenbosch.
- */
-static int to_upper(unsigned char *p)
-{
-	if (p[0] >= 'a' && p[0] <= 'z') {
-		p[0] = (unsigned char)(p[0] - 32);
-		return 1;
-	}
-	if (p[0] == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7) {
-		p[1] = (unsigned char)(p[1] - 32);
-		return 2;
-	}
-	return p[0] == 0xC3 ? 2 : 1;
-}
-
-static int to_lower(unsigned char *p)
-{
-	if (p[0] >= 'A' && p[0] <= 'Z') {
-		p[0] = (unsigned char)(p[0] + 32);
-		return 1;
-	}
-	if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97) {
-		p[1] = (unsigned char)(p[1] + 32);
-		return 2;
-	}
-	return p[0] == 0xC3 ? 2 : 1;
-}
-
-static void change_case(char *text, unsigned tf)
-{
-	unsigned char *p = (unsigned char *)text;
-	int at_word_start = 1;
-
-	while (*p) {
-		if (tf & L2E__TF_UPPER) {
-			p += to_upper(p);
-			continue;
-		}
-		if ((tf & L2E__TF_TITLE) && at_word_start &&
-		    !(p[0] == '\'' && (p[1] == 's' || p[1] == 'S') &&
-		      (p[2] == '-' || p[2] == ' '))) {
-			at_word_start = *p == '\'';
-			p += *p == '\'' ? 1 : to_upper(p);
-			continue;
-		}
-		at_word_start = *p == ' ' || *p == '-';
-		p += to_lower(p);
-	}
-}
-
-/* "1.234,5" -> "1234.5", "32,0" -> "32.0"; anything else unchanged. */
-static void decimal_comma(char *s)
-{
-	char *w = s;
-	const char *r;
-	int has_comma = strchr(s, ',') != NULL;
-
-	for (r = s; *r; r++)
-		if ((*r < '0' || *r > '9') && *r != ',' && *r != '.' &&
-		    !(r == s && *r == '-'))
-			return; /* not a number */
-	for (r = s; *r; r++) {
-		if (*r == '.' && has_comma)
-			continue; /* a thousands separator */
-		*w++ = *r == ',' ? '.' : *r;
-	}
-	*w = '\0';
-}
-
-static int apply_transforms(const l2e__rule *r, l2e_buf *out)
-{
-	size_t i, len;
-	char *hit;
-	int error = 0;
-
-	for (i = 0; i < r->n_replaces && !error; i++) {
-		l2e_buf next = L2E_BUF_INIT;
-		const char *s = out->ptr;
-
-		len = strlen(r->replaces[i].from);
-		while (!error && (hit = strstr(s, r->replaces[i].from))) {
-			error = l2e__buf_put(&next, s, (size_t)(hit - s));
-			if (!error)
-				error = l2e__buf_puts(&next, r->replaces[i].to);
-			s = hit + len;
-		}
-		if (!error)
-			error = l2e__buf_puts(&next, s);
-		l2e_buf_dispose(out);
-		*out = next;
-		if (!out->ptr && !error)
-			error = l2e__buf_put(out, "", 0);
-	}
-	if (error)
-		return error;
-	if (r->transforms & (L2E__TF_UPPER | L2E__TF_LOWER | L2E__TF_TITLE))
-		change_case(out->ptr, r->transforms);
-	if (r->transforms & L2E__TF_DECIMAL) {
-		decimal_comma(out->ptr);
-		out->len = strlen(out->ptr);
-	}
-	if (r->pad && out->len < r->pad &&
-	    strspn(out->ptr, "0123456789") == out->len) {
-		len = r->pad - out->len;
-		if ((error = l2e__buf_grow(out, len)) < 0)
-			return error;
-		memmove(out->ptr + len, out->ptr, out->len + 1);
-		memset(out->ptr, '0', len);
-		out->len += len;
-	}
-	return 0;
-}
-
-/*
  * Evaluate `r` into `out`. Returns 1 with a value, 0 without. *at is
  * set to the source node (for positions) when there is one.
  */
@@ -221,8 +114,10 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 	size_t i;
 	int got = 0;
 
-	if (r->when && !cond_true(r->when, scope))
+	if (r->when && !cond_true(r->when, scope)) {
+		TRACE(ev, "when", NULL, "the rule's \"when\" is false");
 		goto fallback;
+	}
 	switch (r->source) {
 	case L2E__SRC_PATH:
 		n = l2e__path_first(&r->path, scope);
@@ -244,11 +139,14 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 		}
 		got = l2e__buf_put(out, n->text, n->len) == 0;
 		ev->is_oom |= !got;
+		if (ev->trace)
+			l2e__trace_source(ev->trace, n);
 		break;
 	case L2E__SRC_VALUE:
 		if (r->value) {
 			got = l2e__buf_puts(out, r->value) == 0;
 			ev->is_oom |= !got;
+			TRACE(ev, "value", r->value, "fixed in the mapping");
 		}
 		break;
 	case L2E__SRC_FIRST:
@@ -277,6 +175,8 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 		}
 		l2e_buf_dispose(&part);
 		got = !has_vars || any_var;
+		if (got)
+			TRACE(ev, "template", out->ptr, "the template filled in");
 		break;
 	}
 	}
@@ -285,17 +185,28 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 		ev->is_oom = 1;
 		got = 0;
 	}
+	if (L2E__HAS_EXTRACT(r))
+		TRACE(ev, "extract", got ? out->ptr : NULL,
+		      "part of the value taken%s", got ? "" : ": none left");
 	if (got && (!out->ptr || is_blank(out->ptr)))
 		got = 0;
 	if (got && (r->transforms || r->pad || r->n_replaces) &&
-	    apply_transforms(r, out) < 0) {
+	    l2e__apply_transforms(r, out) < 0) {
 		ev->is_oom = 1;
 		got = 0;
+	} else if (got && (r->transforms || r->pad || r->n_replaces)) {
+		TRACE(ev, "transform", out->ptr, "replace/transform/pad");
 	}
 	for (i = 0; got && i < r->n_maps; i++) {
 		const l2e__valuemap *vm = r->maps[i];
 
 		mapped = l2e__valuemap_lookup(vm, out->ptr);
+		TRACE(ev, vm->name ? "code list" : "map", mapped,
+		      "\"%s\" %s %s%s", out->ptr,
+		      mapped ? "found in" : "is not in", vm->name ? vm->name : "",
+		      mapped                                  ? ""
+		      : r->unmapped == L2E__UNMAPPED_KEEP ? "; kept as it is"
+		                                          : "; left out");
 		if (mapped) {
 			l2e__buf_clear(out);
 			ev->is_oom |= l2e__buf_puts(out, mapped) < 0;
@@ -316,6 +227,7 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 	}
 fallback:
 	if (!got && r->default_value) {
+		TRACE(ev, "default", r->default_value, "no value: the default");
 		l2e__buf_clear(out);
 		got = l2e__buf_puts(out, r->default_value) == 0;
 		ev->is_oom |= !got;
@@ -347,13 +259,19 @@ static int parse_date(eval *ev, const l2e__rule *r, l2e__date *d,
 		text = trimmed;
 	}
 	if ((got = l2e__date_zone_rule(d, ev->diags, r, ev->map, text, at)) >=
-	    0)
+	    0) {
+		TRACE(ev, "date", NULL, "a date-time in the rule's zone%s",
+		      got ? "" : ": left out");
 		return got;
+	}
 	for (i = 0; formats[i]; i++) {
 		got = l2e__date_parse(d, text, formats[i], &why);
 		if (got != 0)
 			break;
 	}
+	TRACE(ev, "date", NULL,
+	      got > 0 ? "matches the date pattern \"%s\"" : "%sno date: left out",
+	      got > 0 ? formats[i] : "");
 	if (got > 0) {
 		if (why)
 			l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at,
@@ -387,6 +305,13 @@ static int set_typed(eval *ev, const l2e__rule *r, int section, l2e__item *item,
 
 	if (rc == L2E_ENOMEM)
 		ev->is_oom = 1;
+	if (note)
+		TRACE(ev, "check", NULL, "%s%s", note,
+		      rc == L2E__SET_REFUSED ? "; left out" : "");
+	if (redacted)
+		TRACE(ev, "privacy", NULL,
+		      "%zu national identifier(s) replaced by " L2E_REDACTED,
+		      redacted);
 	if (rc == L2E__SET_REFUSED)
 		l2e__diag_add(ev->diags, L2E_SEVERITY_WARNING, at, r->target,
 		              "%s: \"%s\": %s; left out", r->target,
@@ -451,6 +376,9 @@ static void apply_rule(eval *ev, const l2e__rule *r, int section,
 	int got = 0, any_got = 0, set = 0;
 	size_t i;
 
+	if (ev->trace)
+		l2e__trace_begin(ev->trace, r, section,
+		                 ev->profile->n_items[section]);
 	for (i = 0; i < n_nodes && !set; i++) {
 		scope.current = nodes[i];
 		at = NULL;
@@ -459,6 +387,8 @@ static void apply_rule(eval *ev, const l2e__rule *r, int section,
 		if (!first_at)
 			first_at = at;
 	}
+	if (ev->trace)
+		l2e__trace_result(ev->trace, item, r->field, set);
 	if (set && ev->io && section < L2E__N_SINGLES &&
 	    r->field < L2E__SINGLE_FIELDS && at) {
 		ev->io->places[section][r->field].line = at->line;
@@ -709,7 +639,7 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 	l2e__item *singles[L2E__SEC_COUNT] = { NULL };
 	l2e__scope scope = { record, record, root, io ? io->resolver : NULL };
 	const l2e__node *key;
-	eval ev = { map, profile, diags, 0, { 0 }, L2E_BUF_INIT, NULL };
+	eval ev = { map, profile, diags, 0, { 0 }, L2E_BUF_INIT, NULL, NULL };
 	size_t i;
 
 	*key_out = NULL;
@@ -748,8 +678,10 @@ int l2e__map_eval(l2e__profile *profile, l2e__diags *diags,
 	}
 	if (!(*key_out = l2e__pool_strdup(profile->pool, key->text)))
 		return L2E_ENOMEM;
-	if (io)
+	if (io) {
 		io->is_included = 1;
+		ev.trace = l2e__trace_wants(io->trace, map, key->text);
+	}
 	if (map->include && !cond_true(map->include, &scope)) {
 		*verdict = L2E__VERDICT_SKIPPED;
 		if (io)

@@ -34,6 +34,7 @@ typedef enum l2e__verdict {
 typedef struct l2e__eval_io {
 	size_t n_records; /* in: records in the document (1: no others) */
 	l2e__resolver *resolver; /* in: look-up tables; NULL: none */
+	struct l2e_trace *trace; /* in: explain's trace; NULL: none */
 	int is_included;         /* out: `include` held (or there is none) */
 	struct {
 		unsigned line, column;
