@@ -52,7 +52,8 @@ L2E_API const char *l2e_strerror(int code);
 
 typedef enum l2e_severity {
 	L2E_SEVERITY_WARNING = 1,
-	L2E_SEVERITY_ERROR = 2
+	L2E_SEVERITY_ERROR = 2,
+	L2E_SEVERITY_NOTE = 3 /* for information, not a problem (coverage) */
 } l2e_severity;
 
 /**

@@ -213,7 +213,10 @@ L2E_API void l2e_dossier_free(l2e_dossier *d);
  * Run `map` over the export at `input_path` and report, as warnings to
  * `cb`: every source field that holds values but is read by no rule
  * (once per field, where it first occurs, with a count), and every
- * profile field that no rule fills.
+ * profile field that no rule fills. Then, per rule of the mapping at its
+ * place in the mapping file: in how many records (items, for a list
+ * section) it found a value, as an L2E_SEVERITY_NOTE, or as a warning
+ * when it found none.
  * @return 0, or the error that kept the input from being read
  */
 L2E_API int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,

@@ -29,8 +29,9 @@ static const cli_opt options[] = {
 	[OPT_KEY] = { "key", 0, "STUDENT",
 	              N_("the dossier key (student number) of the student "
 	                 "to explain") },
-	[OPT_FORMAT] = { "format", 0, "FORMAT",
-	                 N_("text (default) or json") },
+	[OPT_FORMAT] = { "format", 'f', "text|json",
+	                 N_("the explanation as text (default) or as one "
+	                    "JSON document") },
 	[OPT_HELP] = CLI_OPT_HELP,
 	CLI_OPT_END
 };
@@ -236,6 +237,7 @@ static void json_field(json_line *l, const l2e_trace_field *tf)
 	snprintf(num, sizeof(num), ",\"item\":%zu,\"record\":%zu", tf->item,
 	         tf->record);
 	json_line_raw(l, num);
+	json_line_raw(l, tf->is_list ? ",\"list\":true" : ",\"list\":false");
 	json_place(l, "rule", tf->rule_file, tf->rule_line, tf->rule_column,
 	           NULL);
 	if (tf->raw)

@@ -53,7 +53,9 @@ static void print_finding(const l2e_diag *d, void *payload)
 	(void)payload;
 	cli_print_place(stderr, d->file, d->line, d->column);
 	fprintf(stderr, ": %s: %s\n",
-	        d->severity == L2E_SEVERITY_ERROR ? "error" : "warning",
+	        d->severity == L2E_SEVERITY_ERROR  ? "error"
+	        : d->severity == L2E_SEVERITY_NOTE ? "note"
+	                                           : "warning",
 	        d->message);
 }
 

@@ -13,7 +13,7 @@ bin=$1 man=$2
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 n=0
-for cmd in convert validate verify overview schemas upgrade extract; do
+for cmd in convert validate verify overview schemas upgrade extract explain; do
 	section=$(echo "$cmd" | tr '[:lower:]' '[:upper:]')
 	"$bin" "$cmd" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u \
 		> "$tmp/help"

@@ -8,6 +8,11 @@
  * positions) that holds values but was never reached in any record is
  * reported once, with where it first occurs and how often. A field read
  * in some records is covered, even if a condition skipped it in others.
+ *
+ * The other way round, per rule of the mapping: in how many records (or
+ * items, for a list section) it found a value, counted by a counting
+ * trace on the evaluation (map/map_trace.h); a rule that never finds
+ * one is a warning, the others are notes.
  */
 #include <string.h>
 
@@ -15,6 +20,7 @@
 #include "util/alloc.h"
 #include "core/buf.h"
 #include "core/ctx.h"
+#include "map/map_trace.h"
 #include "map/mapping.h"
 #include "core/natid.h"
 
@@ -170,12 +176,64 @@ static void report_unfilled(const l2e_mapping *map, l2e_diag_cb cb,
 	l2e_buf_dispose(&msg);
 }
 
+static void report_rule(const l2e_mapping *map, const l2e__rule *r,
+                        const l2e_trace *counts, l2e_buf *msg,
+                        l2e_diag_cb cb, void *payload)
+{
+	int is_list = l2e__sections[r->section].is_list;
+	const char *unit;
+	size_t n_tried, n_set;
+	l2e_diag d;
+
+	l2e__trace_count_of(counts, r, &n_tried, &n_set);
+	if (n_tried == 1)
+		unit = is_list ? "item" : "record";
+	else
+		unit = is_list ? "items" : "records";
+	l2e__buf_clear(msg);
+	if (!n_tried)
+		l2e__buf_printf(msg,
+		                "profile field %s: the rule never ran (no "
+		                "%s reached it)",
+		                r->target, is_list ? "item" : "record");
+	else if (!n_set)
+		l2e__buf_printf(msg,
+		                "profile field %s: no value in any of %zu %s; "
+		                "check the rule's path",
+		                r->target, n_tried, unit);
+	else
+		l2e__buf_printf(msg, "profile field %s: a value in %zu of %zu %s",
+		                r->target, n_set, n_tried, unit);
+	memset(&d, 0, sizeof(d));
+	d.severity = n_set ? L2E_SEVERITY_NOTE : L2E_SEVERITY_WARNING;
+	d.message = msg->ptr ? msg->ptr : "out of memory";
+	d.file = map->file;
+	d.line = r->line;
+	d.column = r->column;
+	d.rule = r->target;
+	cb(&d, payload);
+}
+
+static void report_rules(const l2e_mapping *map, const l2e_trace *counts,
+                         l2e_diag_cb cb, void *payload)
+{
+	l2e_buf msg = L2E_BUF_INIT;
+	size_t b, r;
+
+	for (b = 0; b < map->n_blocks; b++)
+		for (r = 0; r < map->blocks[b].n_rules; r++)
+			report_rule(map, map->blocks[b].rules[r], counts, &msg,
+			            cb, payload);
+	l2e_buf_dispose(&msg);
+}
+
 int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
                          const char *input_path, l2e_diag_cb cb, void *payload)
 {
 	collector col = { NULL, 0, 0, input_path, 0 };
 	l2e_input *in = NULL;
 	l2e_dossier *d = NULL;
+	l2e_trace *counts = NULL;
 	l2e_buf msg = L2E_BUF_INIT, path = L2E_BUF_INIT;
 	l2e_diag g;
 	size_t i;
@@ -184,13 +242,19 @@ int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
 	L2E_ASSERT_ARG(ctx && map && input_path && cb);
 	if ((error = l2e_input_open(&in, ctx, map, input_path)) < 0)
 		return error;
+	if (l2e__trace_new_counter(&counts) < 0) {
+		l2e_input_free(in);
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
+		                      "out of memory");
+	}
+	l2e_input_trace(in, counts);
 	l2e__input_on_document(in, on_document, &col);
 	while ((error = l2e_input_next(&d, in)) == 0 && d)
 		l2e_dossier_free(d);
 	l2e_input_free(in); /* walks the last document */
 	if (error < 0)
 		goto done;
-	if (col.is_oom) {
+	if (col.is_oom || l2e_trace_error(counts)) {
 		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
 		                       "out of memory");
 		goto done;
@@ -218,7 +282,9 @@ int l2e_mapping_coverage(l2e_ctx *ctx, const l2e_mapping *map,
 		cb(&g, payload);
 	}
 	report_unfilled(map, cb, payload);
+	report_rules(map, counts, cb, payload);
 done:
+	l2e_trace_free(counts);
 	for (i = 0; i < col.n; i++) {
 		l2e__free(col.items[i].path);
 		l2e__free(col.items[i].file);

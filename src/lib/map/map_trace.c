@@ -30,8 +30,18 @@ typedef struct entry {
 	l2e_trace_step steps[MAX_STEPS]; /* pub.steps points here */
 } entry;
 
+/* Counting mode: how often a rule ran and how often it set its field. */
+typedef struct count {
+	const l2e__rule *rule;
+	size_t n_tried, n_set;
+} count;
+
 struct l2e_trace {
 	l2e__pool pool;
+	int is_counting; /* every record, counts only (l2e__trace_new_counter) */
+	count *counts;
+	size_t n_counts, cap_counts;
+	size_t at; /* the count of the rule that runs */
 	char *key;
 	const char *input; /* the input being read, from the pool */
 	const char *mapping_file; /* from the pool */
@@ -80,12 +90,69 @@ int l2e_trace_new(l2e_trace **out, const char *key)
 	return 0;
 }
 
+int l2e__trace_new_counter(l2e_trace **out)
+{
+	int error = l2e_trace_new(out, "");
+
+	if (!error)
+		(*out)->is_counting = 1;
+	return error;
+}
+
+int l2e__trace_count_of(const l2e_trace *t, const l2e__rule *r,
+                        size_t *n_tried, size_t *n_set)
+{
+	size_t i;
+
+	*n_tried = *n_set = 0;
+	for (i = 0; t && i < t->n_counts; i++)
+		if (t->counts[i].rule == r) {
+			*n_tried = t->counts[i].n_tried;
+			*n_set = t->counts[i].n_set;
+			return 1;
+		}
+	return 0;
+}
+
+/* Rules run in the same order in every record: the next count is
+ * nearly always the one after the last. */
+static void count_begin(l2e_trace *t, const l2e__rule *r)
+{
+	size_t i;
+
+	if (t->at + 1 < t->n_counts && t->counts[t->at + 1].rule == r) {
+		t->at++;
+		return;
+	}
+	for (i = 0; i < t->n_counts; i++)
+		if (t->counts[i].rule == r) {
+			t->at = i;
+			return;
+		}
+	if (t->n_counts == t->cap_counts) {
+		size_t cap = t->cap_counts ? t->cap_counts * 2 : 64;
+		count *grown = l2e__realloc(t->counts, cap * sizeof(*grown));
+
+		if (!grown) {
+			t->error = L2E_ENOMEM;
+			return;
+		}
+		t->counts = grown;
+		t->cap_counts = cap;
+	}
+	t->at = t->n_counts++;
+	t->counts[t->at].rule = r;
+	t->counts[t->at].n_tried = 0;
+	t->counts[t->at].n_set = 0;
+}
+
 void l2e_trace_free(l2e_trace *t)
 {
 	size_t i;
 
 	if (!t)
 		return;
+	l2e__free(t->counts);
 	for (i = 0; i < t->n; i++)
 		l2e__free(t->entries[i]);
 	l2e__free(t->entries);
@@ -123,7 +190,7 @@ void l2e__trace_input(l2e_trace *t, const char *name)
 l2e_trace *l2e__trace_wants(l2e_trace *t, const l2e_mapping *map,
                             const char *key)
 {
-	if (!t || !key || strcmp(t->key, key) != 0)
+	if (!t || !key || (!t->is_counting && strcmp(t->key, key) != 0))
 		return NULL;
 	t->is_merged = map->merge;
 	if (!t->mapping_file)
@@ -142,6 +209,10 @@ void l2e__trace_begin(l2e_trace *t, const l2e__rule *r, int section,
 	if (!t || t->error)
 		return;
 	t->has_current = 0;
+	if (t->is_counting) {
+		count_begin(t, r);
+		return;
+	}
 	if (t->n == MAX_FIELDS) {
 		t->error = L2E_ELIMIT;
 		return;
@@ -254,19 +325,14 @@ static void note_merge(l2e_trace *t, entry *e)
 	}
 }
 
-void l2e__trace_result(l2e_trace *t, const l2e__item *item, int field,
-                       int is_set)
+/* The field's value as the dossier holds it, after the rule set it. */
+static void set_result(l2e_trace *t, entry *e, const l2e__item *item,
+                       int field)
 {
-	entry *e = current(t);
 	const l2e__value *v;
 	char date[16];
 	int section;
 
-	if (!e)
-		return;
-	t->has_current = 0;
-	if (!is_set)
-		return;
 	v = &item->values[field];
 	section = l2e__section_find(e->pub.section);
 	if (l2e__sections[section].fields[field].type == L2E__FT_DATE) {
@@ -285,4 +351,21 @@ void l2e__trace_result(l2e_trace *t, const l2e__item *item, int field,
 	e->pub.is_kept = 1;
 	if (t->is_merged && !l2e__sections[section].is_list)
 		note_merge(t, e);
+}
+
+void l2e__trace_result(l2e_trace *t, const l2e__item *item, int field,
+                       int is_set)
+{
+	entry *e = current(t);
+
+	if (t && t->is_counting && !t->error && t->at < t->n_counts) {
+		t->counts[t->at].n_tried++;
+		t->counts[t->at].n_set += (size_t)(is_set != 0);
+		return;
+	}
+	if (!e)
+		return;
+	if (is_set)
+		set_result(t, e, item, field);
+	t->has_current = 0;
 }
