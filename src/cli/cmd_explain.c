@@ -195,7 +195,10 @@ static void print_text(FILE *f, const run *r)
 	size_t n_records = l2e_trace_records(r->trace);
 	const l2e_dossier *d = r->dossier;
 
-	fprintf(f, _("Student %s: %zu record(s), %s\n"), r->key, n_records,
+	fprintf(f,
+	        P_("Student %s: %zu record, %s\n",
+	           "Student %s: %zu records, %s\n", n_records),
+	        r->key, n_records,
 	        d ? status_text(l2e_dossier_status_get(d)) : _("no dossier"));
 	for (i = 0; i < n; i++)
 		print_field(f, l2e_trace_field_at(r->trace, i), n_records > 1);
