@@ -40,11 +40,11 @@ typedef struct l2e_trace_step {
 
 /** One rule applied to one profile field of one item of one record. */
 typedef struct l2e_trace_field {
-	const char *section; /* "person" */
-	const char *field;   /* "surname" */
-	int is_list;         /* the section is a list of items */
-	size_t item;         /* 0-based in a list section; 0 for the others */
-	size_t record;       /* 1-based: the key's record it came from */
+	const char *section;   /* "person" */
+	const char *field;     /* "surname" */
+	int is_list;           /* the section is a list of items */
+	size_t item;           /* 0-based in a list section; 0 for the others */
+	size_t record;         /* 1-based: the key's record it came from */
 	const char *rule_file; /* the mapping, and the rule's place in it */
 	unsigned rule_line;
 	unsigned rule_column;
@@ -82,8 +82,7 @@ L2E_API int l2e_trace_error(const l2e_trace *t);
 L2E_API size_t l2e_trace_count(const l2e_trace *t);
 
 /** Field `i` (0-based), in the order the rules ran; NULL past the end. */
-L2E_API const l2e_trace_field *l2e_trace_field_at(const l2e_trace *t,
-                                                  size_t i);
+L2E_API const l2e_trace_field *l2e_trace_field_at(const l2e_trace *t, size_t i);
 
 L2E_API void l2e_trace_free(l2e_trace *t);
 

@@ -287,8 +287,9 @@ static int print_json(FILE *f, const run *r)
 		const l2e_diag *g = l2e_dossier_diag(d, i);
 
 		json_line_raw(&l, i ? ",{\"severity\":" : "{\"severity\":");
-		json_line_str(&l, g->severity == L2E_SEVERITY_ERROR ? "error"
-		                                                     : "warning");
+		json_line_str(&l, g->severity == L2E_SEVERITY_ERROR
+		                      ? "error"
+		                      : "warning");
 		json_line_opt_str(&l, "file", g->file);
 		json_line_opt_uint(&l, "line", g->line);
 		json_line_opt_uint(&l, "column", g->column);
@@ -368,9 +369,10 @@ int cmd_explain(int argc, char **argv)
 		goto done;
 	}
 	if (l2e_trace_error(r.trace))
-		fprintf(stderr,
-		        _("lob2europass explain: the trace is incomplete (%s)\n"),
-		        l2e_strerror(l2e_trace_error(r.trace)));
+		fprintf(
+		    stderr,
+		    _("lob2europass explain: the trace is incomplete (%s)\n"),
+		    l2e_strerror(l2e_trace_error(r.trace)));
 	if (as_json && print_json(stdout, &r) < 0)
 		rc = EXIT_INTERNAL;
 	else if (!as_json)

@@ -177,8 +177,8 @@ static void report_unfilled(const l2e_mapping *map, l2e_diag_cb cb,
 }
 
 static void report_rule(const l2e_mapping *map, const l2e__rule *r,
-                        const l2e_trace *counts, l2e_buf *msg,
-                        l2e_diag_cb cb, void *payload)
+                        const l2e_trace *counts, l2e_buf *msg, l2e_diag_cb cb,
+                        void *payload)
 {
 	int is_list = l2e__sections[r->section].is_list;
 	const char *unit;
@@ -202,7 +202,8 @@ static void report_rule(const l2e_mapping *map, const l2e__rule *r,
 		                "check the rule's path",
 		                r->target, n_tried, unit);
 	else
-		l2e__buf_printf(msg, "profile field %s: a value in %zu of %zu %s",
+		l2e__buf_printf(msg,
+		                "profile field %s: a value in %zu of %zu %s",
 		                r->target, n_set, n_tried, unit);
 	memset(&d, 0, sizeof(d));
 	d.severity = n_set ? L2E_SEVERITY_NOTE : L2E_SEVERITY_WARNING;

@@ -36,9 +36,9 @@ typedef struct eval {
 } eval;
 
 /* A step for explain (map_trace.h); nothing but a test when off. */
-#define TRACE(ev, ...)                                          \
-	do {                                                    \
-		if ((ev)->trace)                                \
+#define TRACE(ev, ...)                                             \
+	do {                                                       \
+		if ((ev)->trace)                                   \
 			l2e__trace_step((ev)->trace, __VA_ARGS__); \
 	} while (0)
 
@@ -176,7 +176,8 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 		l2e_buf_dispose(&part);
 		got = !has_vars || any_var;
 		if (got)
-			TRACE(ev, "template", out->ptr, "the template filled in");
+			TRACE(ev, "template", out->ptr,
+			      "the template filled in");
 		break;
 	}
 	}
@@ -203,8 +204,9 @@ static int value_of(eval *ev, const l2e__rule *r, const l2e__scope *scope,
 		mapped = l2e__valuemap_lookup(vm, out->ptr);
 		TRACE(ev, vm->name ? "code list" : "map", mapped,
 		      "\"%s\" %s %s%s", out->ptr,
-		      mapped ? "found in" : "is not in", vm->name ? vm->name : "",
-		      mapped                                  ? ""
+		      mapped ? "found in" : "is not in",
+		      vm->name ? vm->name : "",
+		      mapped                              ? ""
 		      : r->unmapped == L2E__UNMAPPED_KEEP ? "; kept as it is"
 		                                          : "; left out");
 		if (mapped) {
@@ -270,7 +272,8 @@ static int parse_date(eval *ev, const l2e__rule *r, l2e__date *d,
 			break;
 	}
 	TRACE(ev, "date", NULL,
-	      got > 0 ? "matches the date pattern \"%s\"" : "%sno date: left out",
+	      got > 0 ? "matches the date pattern \"%s\""
+	              : "%sno date: left out",
 	      got > 0 ? formats[i] : "");
 	if (got > 0) {
 		if (why)

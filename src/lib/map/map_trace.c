@@ -38,14 +38,14 @@ typedef struct count {
 
 struct l2e_trace {
 	l2e__pool pool;
-	int is_counting; /* every record, counts only (l2e__trace_new_counter) */
+	int is_counting; /* all records, counts only (trace_new_counter) */
 	count *counts;
 	size_t n_counts, cap_counts;
 	size_t at; /* the count of the rule that runs */
 	char *key;
-	const char *input; /* the input being read, from the pool */
+	const char *input;        /* the input being read, from the pool */
 	const char *mapping_file; /* from the pool */
-	int is_merged;     /* the mapping joins records of a key */
+	int is_merged;            /* the mapping joins records of a key */
 	size_t n_records;
 	entry **entries; /* each its own block: pub.steps stays put */
 	size_t n, cap;
@@ -99,8 +99,8 @@ int l2e__trace_new_counter(l2e_trace **out)
 	return error;
 }
 
-int l2e__trace_count_of(const l2e_trace *t, const l2e__rule *r,
-                        size_t *n_tried, size_t *n_set)
+int l2e__trace_count_of(const l2e_trace *t, const l2e__rule *r, size_t *n_tried,
+                        size_t *n_set)
 {
 	size_t i;
 
@@ -326,8 +326,7 @@ static void note_merge(l2e_trace *t, entry *e)
 }
 
 /* The field's value as the dossier holds it, after the rule set it. */
-static void set_result(l2e_trace *t, entry *e, const l2e__item *item,
-                       int field)
+static void set_result(l2e_trace *t, entry *e, const l2e__item *item, int field)
 {
 	const l2e__value *v;
 	char date[16];

@@ -23,8 +23,8 @@
 int l2e__trace_new_counter(l2e_trace **out);
 
 /** A counting trace's figures for rule `r`; 0 when it never ran. */
-int l2e__trace_count_of(const l2e_trace *t, const l2e__rule *r,
-                        size_t *n_tried, size_t *n_set);
+int l2e__trace_count_of(const l2e_trace *t, const l2e__rule *r, size_t *n_tried,
+                        size_t *n_set);
 
 /** The input whose records come next (its name, for places). */
 void l2e__trace_input(l2e_trace *t, const char *name);
