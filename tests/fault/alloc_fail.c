@@ -12,13 +12,16 @@
  * paths are for the sanitizer build (scripts/test.sh sanitize), which
  * runs this.
  *
- *   fault_alloc [--cjson] [--libxml2] [--persistent] MAPPING INPUT
+ *   fault_alloc [--cjson] [--libxml2] [--persistent] [--trace KEY]
+ *               MAPPING INPUT
  *
  * --cjson and --libxml2 route cJSON's and libxml2's allocations through
  * the same failing allocator (cJSON_InitHooks, xmlMemSetup); without
  * them only the library's own allocations fail. --persistent makes
  * every allocation after the nth fail too. Needs a build with
- * -DL2E_FAULT_INJECTION=ON.
+ * -DL2E_FAULT_INJECTION=ON. --trace KEY traces the dossier KEY as
+ * `explain` does: a trace that runs out of memory says so itself
+ * (l2e_trace_error) and must never change the documents.
  *
  * CTest runs the library's own allocations and --cjson. libxml2 2.9.14
  * is not safe when its allocations fail (a NULL dereference in
@@ -57,6 +60,8 @@ static char *hook_strdup(const char *s)
 }
 
 /* ==== One conversion ==== */
+
+static const char *trace_key; /* --trace KEY; NULL: no trace */
 
 typedef struct outcome {
 	int rc;         /* 0, or the first error */
@@ -100,6 +105,7 @@ static int convert(outcome *o, const char *mapping, const char *input)
 	l2e_mapping *map = NULL;
 	l2e_input *in = NULL;
 	l2e_dossier *d = NULL;
+	l2e_trace *trace = NULL;
 	l2e_buf doc = L2E_BUF_INIT;
 	char line[128];
 	size_t i;
@@ -116,6 +122,11 @@ static int convert(outcome *o, const char *mapping, const char *input)
 		fail_with(o, rc, "l2e_input_open");
 		goto done;
 	}
+	if (trace_key && (rc = l2e_trace_new(&trace, trace_key)) < 0) {
+		fail_with(o, rc, "l2e_trace_new");
+		goto done;
+	}
+	l2e_input_trace(in, trace);
 	for (;;) {
 		if ((rc = l2e_input_next(&d, in)) < 0) {
 			fail_with(o, rc, "l2e_input_next");
@@ -161,6 +172,7 @@ done:
 	l2e_buf_dispose(&doc);
 	l2e_dossier_free(d);
 	l2e_input_free(in);
+	l2e_trace_free(trace);
 	l2e_mapping_free(map);
 	l2e_ctx_free(ctx);
 	return o->rc;
@@ -203,10 +215,12 @@ int main(int argc, char **argv)
 			is_libxml2 = 1;
 		else if (!strcmp(argv[i], "--persistent"))
 			is_persistent = 1;
+		else if (!strcmp(argv[i], "--trace") && i + 1 < argc)
+			trace_key = argv[++i];
 	}
 	if (argc - i != 2) {
 		fputs("usage: fault_alloc [--cjson] [--libxml2] [--persistent] "
-		      "MAPPING "
+		      "[--trace KEY] MAPPING "
 		      "INPUT\n",
 		      stderr);
 		return 2;
