@@ -86,6 +86,18 @@ L2E_API const l2e_trace_field *l2e_trace_field_at(const l2e_trace *t, size_t i);
 
 L2E_API void l2e_trace_free(l2e_trace *t);
 
+/**
+ * Where profile field `section`.`field` ("person", "surname") goes in a
+ * Europass v3.4 XML document: the path of each element or attribute it
+ * fills, from below the root ("LearnerInfo/Identification/PersonName/
+ * Surname"), one per line, appended to `out`. Nothing is appended for a
+ * field that only a worked-out text uses (e.g. a programme in a work
+ * description).
+ * @return 0, L2E_ENOTFOUND (no such field) or L2E_ENOMEM
+ */
+L2E_API int l2e_europass_v3_elements(l2e_buf *out, const char *section,
+                                     const char *field);
+
 #ifdef __cplusplus
 }
 #endif

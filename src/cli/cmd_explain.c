@@ -154,6 +154,24 @@ static const char *status_text(l2e_dossier_status s)
 
 /* ==== Text ==== */
 
+/* Where the field goes in a Europass v3.4 XML document. */
+static void print_elements(FILE *f, const l2e_trace_field *tf)
+{
+	l2e_buf paths = L2E_BUF_INIT;
+	const char *p, *end;
+
+	if (l2e_europass_v3_elements(&paths, tf->section, tf->field) == 0 &&
+	    paths.ptr)
+		for (p = paths.ptr; *p; p = *end ? end + 1 : end) {
+			end = strchr(p, '\n');
+			if (!end)
+				end = p + strlen(p);
+			fprintf(f, "  %-9s %.*s\n", _("element"),
+			        (int)(end - p), p);
+		}
+	l2e_buf_dispose(&paths);
+}
+
 static void print_field(FILE *f, const l2e_trace_field *tf, int is_merged)
 {
 	size_t i;
@@ -187,6 +205,8 @@ static void print_field(FILE *f, const l2e_trace_field *tf, int is_merged)
 		        tf->is_kept ? "" : _(" (not in the dossier)"));
 	else
 		fprintf(f, "  %-9s %s\n", _("result"), _("(no value)"));
+	if (tf->result && tf->is_kept)
+		print_elements(f, tf);
 }
 
 static void print_text(FILE *f, const run *r)
@@ -231,6 +251,8 @@ static void json_place(json_line *l, const char *name, const char *file,
 
 static void json_field(json_line *l, const l2e_trace_field *tf)
 {
+	l2e_buf paths = L2E_BUF_INIT;
+	const char *p, *end;
 	char num[32];
 	size_t i;
 
@@ -257,6 +279,19 @@ static void json_field(json_line *l, const l2e_trace_field *tf)
 	}
 	json_line_raw(l, "],\"result\":");
 	json_line_str(l, tf->result);
+	json_line_raw(l, ",\"elements\":[");
+	if (l2e_europass_v3_elements(&paths, tf->section, tf->field) == 0 &&
+	    paths.ptr)
+		for (p = paths.ptr; *p; p = *end ? end + 1 : end) {
+			end = strchr(p, '\n');
+			if (!end)
+				end = p + strlen(p);
+			if (p != paths.ptr)
+				json_line_raw(l, ",");
+			json_line_string(l, p, (size_t)(end - p));
+		}
+	json_line_raw(l, "]");
+	l2e_buf_dispose(&paths);
 	json_line_raw(l, tf->is_kept ? ",\"kept\":true}" : ",\"kept\":false}");
 }
 

@@ -13,7 +13,11 @@ documents):
  4. a BSN in the input shows only as [verwijderd]: the BSNs of the XML
     sample's <bsn> elements never appear, and one put into a mapped
     text field of a copy of the JSON sample comes out redacted;
- 5. a key that is in no record is exit 3, and the key is not echoed.
+ 5. a key that is in no record is exit 3, and the key is not echoed;
+ 6. the document elements a field is said to go to lie in the student's
+    expected document (samples/*/expected/KEY.europass.xml): the parent
+    of each is there, and most of them are there themselves (an element
+    may be written only sometimes: Period/To not while it runs).
 
     explain_check.py BINARY SRC_ROOT
 """
@@ -139,6 +143,21 @@ for name, mapping, inputs in samples(SRC):
                     f["raw"]))
                 continue
             n_checked += 1
+        expected = open(os.path.join(folder, "expected",
+                                     stem + ".europass.xml"),
+                        encoding="utf-8").read()
+        n_elements = n_present = 0
+        for f in filled:
+            for path in f.get("elements", []):
+                parts = [x for x in path.split("/") if not x.startswith("@")]
+                n_elements += 1
+                n_present += ("<" + parts[-1]) in expected
+                if len(parts) > 1 and "<" + parts[-2] not in expected:
+                    fail("%s %s.%s: %s: no %s in the document" % (
+                        where, f["section"], f["field"], path, parts[-2]))
+        if n_present < max(1, 0.8 * n_elements):
+            fail("%s: %d of %d elements named are in the document" % (
+                where, n_present, n_elements))
         t = explain(rel_map, rel_in, key, "text")
         for f in filled:
             head = "%s[%d].%s" % (f["section"], f["item"], f["field"])
