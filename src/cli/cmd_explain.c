@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "json_line.h"
+#include "mapping_path.h"
 #include "opts.h"
 
 #include <lob2europass/explain.h>
@@ -110,8 +111,9 @@ static int read_input(run *r, const char *path)
 	return rc;
 }
 
-/* An input as convert takes it: a folder is its files, in name order,
- * unless the mapping reads folders (a CSV bundle). */
+/* An input as convert takes it: a folder is its files of the mapping's
+ * format, in name order, unless the mapping reads folders (a CSV
+ * bundle). */
 static int read_path(run *r, const char *path)
 {
 	struct stat st;
@@ -128,7 +130,8 @@ static int read_path(run *r, const char *path)
 		return EXIT_INPUT;
 	}
 	for (i = 0; i < n; i++)
-		if ((v = read_input(r, names[i])) > rc)
+		if (l2e_mapping_reads_file_name(r->map, names[i]) &&
+		    (v = read_input(r, names[i])) > rc)
 			rc = v;
 	cli_free_list(names, n);
 	return rc;
@@ -345,7 +348,7 @@ int cmd_explain(int argc, char **argv)
 {
 	l2e_mapping *map = NULL;
 	l2e_ctx *ctx = NULL;
-	const char *format;
+	const char *format, *map_path;
 	char path_buf[4096];
 	run r = { NULL, NULL, NULL, NULL, NULL };
 	cli_args args;
@@ -373,11 +376,16 @@ int cmd_explain(int argc, char **argv)
 	if (l2e_ctx_new(&ctx, NULL) < 0 ||
 	    l2e_trace_new(&r.trace, args.values[OPT_KEY]) < 0)
 		goto done;
-	if (l2e_mapping_load(&map, ctx,
-	                     cli_find_mapping(args.values[OPT_MAPPING],
-	                                      args.values[OPT_MAPPINGS_DIR],
-	                                      path_buf, sizeof(path_buf))) <
-	    0) {
+	if (!(map_path = mapping_find(args.values[OPT_MAPPING],
+	                              args.values[OPT_MAPPINGS_DIR], path_buf,
+	                              sizeof(path_buf)))) {
+		mapping_not_found(stderr, "lob2europass explain",
+		                  args.values[OPT_MAPPING],
+		                  args.values[OPT_MAPPINGS_DIR]);
+		rc = EXIT_USAGE;
+		goto done;
+	}
+	if (l2e_mapping_load(&map, ctx, map_path) < 0) {
 		cli_print_error(ctx);
 		rc = EXIT_MAPPING;
 		goto done;
