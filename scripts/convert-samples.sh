@@ -18,7 +18,7 @@ for dir in samples/*/; do
 	echo "== $name"
 	# shellcheck disable=SC2046 # sample paths have no spaces
 	build/src/lob2europass convert --mapping "mappings/$name.json" \
-		--to europass-xml,europass-json,europass-cv --out "out/$name" \
+		--to europass-xml,europass-json,europass-cv,edc --out "out/$name" \
 		$(sample_inputs "$dir") || status=$?
 done
 echo "Europass documents are in $root/out/"
