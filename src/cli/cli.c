@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,4 +222,64 @@ int cli_files_out_dir(const char *command, int n_files, const char *dir)
 		return EXIT_IO;
 	}
 	return -1;
+}
+
+/* One input file (or stream, or URL): each dossier to take(). */
+static int read_one(const cli_reading *rd, const char *path)
+{
+	l2e_input *in = NULL;
+	l2e_dossier *d;
+	int error, rc = EXIT_OK;
+
+	if (l2e_input_open(&in, rd->ctx, rd->map, path) < 0) {
+		cli_print_error(rd->ctx);
+		return EXIT_INPUT;
+	}
+	if (rd->trace)
+		l2e_input_trace(in, rd->trace);
+	for (;;) {
+		d = NULL;
+		error = l2e_input_next(&d, in);
+		if (error == L2E_EPARSE || error == L2E_ELIMIT) {
+			cli_print_error(rd->ctx);
+			rc = EXIT_INPUT; /* one document; go on */
+			continue;
+		}
+		if (error < 0) {
+			cli_print_error(rd->ctx);
+			rc = cli_exit_for(error);
+			break;
+		}
+		if (!d)
+			break;
+		if (rd->take(d, rd->payload) < 0) {
+			cli_print_error(rd->ctx);
+			rc = EXIT_INTERNAL;
+			break;
+		}
+	}
+	l2e_input_free(in);
+	return rc;
+}
+
+int cli_read_dossiers(const cli_reading *rd, const char *path)
+{
+	struct stat st;
+	char **names;
+	size_t n, i;
+	int rc = EXIT_OK, r;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    l2e_mapping_reads_folders(rd->map))
+		return read_one(rd, path);
+	if (!(names = cli_folder_files(path, &n))) {
+		cli_err("lob2europass: %s: %s\n", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	for (i = 0; i < n; i++)
+		if (l2e_mapping_reads_file_name(rd->map, names[i]) &&
+		    (r = read_one(rd, names[i])) > rc)
+			rc = r;
+	cli_free_list(names, n);
+	return rc;
 }

@@ -47,6 +47,24 @@ void cli_free_list(char **list, size_t n);
 int cli_files_out_dir(const char *command, int n_files, const char *dir);
 
 /*
+ * Reading an input as convert takes it, for the commands that look at
+ * dossiers without writing them (overview, explain): a folder is its
+ * export files in name order, unless the mapping reads folders (a CSV
+ * bundle). Each dossier goes to take(), which owns it; take() < 0 stops
+ * with the error on ctx. A broken document is reported and skipped.
+ */
+typedef struct cli_reading {
+	l2e_ctx *ctx;
+	const l2e_mapping *map;
+	l2e_trace *trace; /* NULL: none */
+	int (*take)(l2e_dossier *d, void *payload);
+	void *payload;
+} cli_reading;
+
+/** The exit code for the worst that happened. */
+int cli_read_dossiers(const cli_reading *rd, const char *path);
+
+/*
  * Messages of the CLI itself. As text, exactly as formatted (with the
  * "lob2europass: " prefix and the newline); after cli_log_json(1)
  * (--log-format json), one JSON object per message: its first line is

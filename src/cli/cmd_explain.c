@@ -5,10 +5,8 @@
  * step and the result (lob2europass/explain.h does the tracing; this
  * file reads the inputs and prints the trace as text or JSON).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -66,75 +64,22 @@ const cli_command explain_command = {
 };
 
 typedef struct run {
-	l2e_ctx *ctx;
-	const l2e_mapping *map;
 	l2e_trace *trace;
 	const char *key;
 	l2e_dossier *dossier; /* the key's first dossier; NULL: none */
 } run;
 
-/* One input file (or stream, or URL); the exit code for what failed. */
-static int read_input(run *r, const char *path)
+/* Keep the key's first dossier; the others are not asked about. */
+static int take(l2e_dossier *d, void *payload)
 {
-	l2e_input *in = NULL;
-	l2e_dossier *d;
-	const char *key;
-	int error, rc = EXIT_OK;
+	run *r = payload;
+	const char *key = l2e_dossier_key(d);
 
-	if (l2e_input_open(&in, r->ctx, r->map, path) < 0) {
-		cli_print_error(r->ctx);
-		return EXIT_INPUT;
-	}
-	l2e_input_trace(in, r->trace);
-	for (;;) {
-		d = NULL;
-		error = l2e_input_next(&d, in);
-		if (error == L2E_EPARSE || error == L2E_ELIMIT) {
-			cli_print_error(r->ctx);
-			rc = EXIT_INPUT; /* one document; go on */
-			continue;
-		}
-		if (error < 0) {
-			cli_print_error(r->ctx);
-			rc = cli_exit_for(error);
-			break;
-		}
-		if (!d)
-			break;
-		key = l2e_dossier_key(d);
-		if (!r->dossier && key && !strcmp(key, r->key))
-			r->dossier = d;
-		else
-			l2e_dossier_free(d);
-	}
-	l2e_input_free(in);
-	return rc;
-}
-
-/* An input as convert takes it: a folder is its files of the mapping's
- * format, in name order, unless the mapping reads folders (a CSV
- * bundle). */
-static int read_path(run *r, const char *path)
-{
-	struct stat st;
-	char **names;
-	size_t n, i;
-	int rc = EXIT_OK, v;
-
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) ||
-	    l2e_mapping_reads_folders(r->map))
-		return read_input(r, path);
-	if (!(names = cli_folder_files(path, &n))) {
-		fprintf(stderr, "lob2europass: %s: %s\n", path,
-		        strerror(errno));
-		return EXIT_INPUT;
-	}
-	for (i = 0; i < n; i++)
-		if (l2e_mapping_reads_file_name(r->map, names[i]) &&
-		    (v = read_input(r, names[i])) > rc)
-			rc = v;
-	cli_free_list(names, n);
-	return rc;
+	if (!r->dossier && key && !strcmp(key, r->key))
+		r->dossier = d;
+	else
+		l2e_dossier_free(d);
+	return 0;
 }
 
 static const char *status_name(l2e_dossier_status s)
@@ -350,7 +295,8 @@ int cmd_explain(int argc, char **argv)
 	l2e_ctx *ctx = NULL;
 	const char *format, *map_path;
 	char path_buf[4096];
-	run r = { NULL, NULL, NULL, NULL, NULL };
+	run r = { NULL, NULL, NULL };
+	cli_reading rd;
 	cli_args args;
 	int rc, i, as_json = 0;
 
@@ -390,12 +336,15 @@ int cmd_explain(int argc, char **argv)
 		rc = EXIT_MAPPING;
 		goto done;
 	}
-	r.ctx = ctx;
-	r.map = map;
 	r.key = args.values[OPT_KEY];
+	rd.ctx = ctx;
+	rd.map = map;
+	rd.trace = r.trace;
+	rd.take = take;
+	rd.payload = &r;
 	rc = EXIT_OK;
 	for (i = 0; i < args.n_positional; i++) {
-		int v = read_path(&r, args.positional[i]);
+		int v = cli_read_dossiers(&rd, args.positional[i]);
 
 		if (v > rc)
 			rc = v;

@@ -7,11 +7,9 @@
  * The library (overview.h) does the counting and the suppression of
  * small groups; this file reads the inputs and writes the files.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -103,8 +101,9 @@ typedef struct counting {
 	const l2e_mapping *map;
 } counting;
 
-static int take(counting *c, l2e_dossier *d)
+static int take(l2e_dossier *d, void *payload)
 {
+	counting *c = payload;
 	int error;
 
 	if (c->merger)
@@ -112,67 +111,6 @@ static int take(counting *c, l2e_dossier *d)
 	error = l2e_overview_add(c->ov, d);
 	l2e_dossier_free(d);
 	return error;
-}
-
-/* One input file (or stream, or URL); the exit code for what failed. */
-static int count_input(counting *c, const char *path)
-{
-	l2e_input *in = NULL;
-	l2e_dossier *d;
-	int error, rc = EXIT_OK;
-
-	if (l2e_input_open(&in, c->ctx, c->map, path) < 0) {
-		cli_print_error(c->ctx);
-		return EXIT_INPUT;
-	}
-	for (;;) {
-		d = NULL;
-		error = l2e_input_next(&d, in);
-		if (error == L2E_EPARSE || error == L2E_ELIMIT) {
-			cli_print_error(c->ctx);
-			rc = EXIT_INPUT; /* one document; go on */
-			continue;
-		}
-		if (error < 0) {
-			cli_print_error(c->ctx);
-			rc = cli_exit_for(error);
-			break;
-		}
-		if (!d)
-			break;
-		if (take(c, d) < 0) {
-			cli_print_error(c->ctx);
-			rc = EXIT_INTERNAL;
-			break;
-		}
-	}
-	l2e_input_free(in);
-	return rc;
-}
-
-/* An input as convert takes it: a folder is its export files (by their
- * names) in name order, unless the mapping reads folders (a bundle). */
-static int count_path(counting *c, const char *path)
-{
-	struct stat st;
-	char **names;
-	size_t n, i;
-	int rc = EXIT_OK, r;
-
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) ||
-	    l2e_mapping_reads_folders(c->map))
-		return count_input(c, path);
-	if (!(names = cli_folder_files(path, &n))) {
-		fprintf(stderr, "lob2europass: %s: %s\n", path,
-		        strerror(errno));
-		return EXIT_INPUT;
-	}
-	for (i = 0; i < n; i++)
-		if (l2e_mapping_reads_file_name(c->map, names[i]) &&
-		    (r = count_input(c, names[i])) > rc)
-			rc = r;
-	cli_free_list(names, n);
-	return rc;
 }
 
 /* After the last input: the merged dossiers. */
@@ -282,6 +220,7 @@ int cmd_overview(int argc, char **argv)
 	l2e_overview *ov = NULL;
 	l2e_mapping *map = NULL;
 	counting c;
+	cli_reading rd;
 	l2e_ctx *ctx = NULL;
 	char path_buf[4096];
 	const char *out, *map_path;
@@ -324,8 +263,13 @@ int cmd_overview(int argc, char **argv)
 		cli_print_error(ctx);
 		goto done;
 	}
+	rd.ctx = ctx;
+	rd.map = map;
+	rd.trace = NULL;
+	rd.take = take;
+	rd.payload = &c;
 	for (i = 0; i < args.n_positional; i++) {
-		int r = count_path(&c, args.positional[i]);
+		int r = cli_read_dossiers(&rd, args.positional[i]);
 
 		if (r > in_rc)
 			in_rc = r;
