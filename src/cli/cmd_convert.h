@@ -69,10 +69,10 @@ typedef struct convert_opts {
 	long max_errors;      /* 0: no limit */
 	long max_repeats;     /* --max-repeats; 0: show all */
 	int skip_unchanged;
-	int prune;            /* --prune (or --force-prune) */
-	int force_prune;      /* --force-prune */
-	long prune_min_share; /* --prune-min-share, 0 to 100 */
-	int dry_run;          /* --dry-run */
+	int prune;               /* --prune (or --force-prune) */
+	int force_prune;         /* --force-prune */
+	long prune_min_share;    /* --prune-min-share, 0 to 100 */
+	int dry_run;             /* --dry-run */
 	int allow_empty;         /* --allow-empty */
 	int no_progress;         /* --no-progress */
 	const char *report_json; /* --report */
@@ -123,8 +123,8 @@ typedef struct convert_run {
 	zip_out *zip;          /* OUT_ZIP */
 	convert_cap *cap;      /* --max-repeats */
 	const char *mapping_name;
-	int is_stopped;      /* --max-errors stopped the batch */
-	prune prune;         /* --prune, --dry-run: what is ours */
+	int is_stopped; /* --max-errors stopped the batch */
+	prune prune;    /* --prune, --dry-run: what is ours */
 	int has_prune;
 	int may_prune;       /* the input looks whole (or --force-prune) */
 	size_t n_unread;     /* inputs or dossiers that could not be read */
@@ -235,8 +235,7 @@ int convert_prune_begin(convert_run *r);
 int convert_prune_finish(convert_run *r);
 
 /** --dry-run: the line of a document this run makes. */
-void convert_dry_document(convert_run *r, const char *name,
-                          const l2e_buf *doc);
+void convert_dry_document(convert_run *r, const char *name, const l2e_buf *doc);
 
 /** --dry-run: the lines of a dossier unchanged since the last run. */
 void convert_dry_unchanged(convert_run *r, const batch_result *res);

@@ -114,9 +114,9 @@ static const cli_opt options[] = {
 	                   "for); never a file lob2europass did not write") },
 	[OPT_PRUNE_MIN_SHARE] = { "prune-min-share", 0, "PCT",
 	                          N_("do not prune when this run makes "
-	                             "documents for fewer than PCT % of the "
-	                             "last run's dossiers (default 50; 0: no "
-	                             "check)") },
+	                             "documents for fewer than PCT percent of "
+	                             "the last run's dossiers (default 50; 0: "
+	                             "no check)") },
 	[OPT_FORCE_PRUNE] = { "force-prune", 0, NULL,
 	                      N_("--prune even when the input looks "
 	                         "incomplete (a failed input, or fewer "
@@ -459,8 +459,9 @@ static int prune_options(convert_opts *o, const cli_args *a)
 	if (a->values[OPT_PRUNE_MIN_SHARE] &&
 	    cli_number(a->values[OPT_PRUNE_MIN_SHARE], 0, 100,
 	               &o->prune_min_share) < 0) {
-		cli_err("%s", _("lob2europass convert: --prune-min-share takes "
-		                "a percentage, a whole number from 0 to 100\n"));
+		cli_err("%s",
+		        _("lob2europass convert: --prune-min-share takes "
+		          "a percentage, a whole number from 0 to 100\n"));
 		return -1;
 	}
 	if (a->values[OPT_PRUNE_MIN_SHARE] && !o->prune) {
@@ -486,9 +487,8 @@ static int prune_options(convert_opts *o, const cli_args *a)
 		cli_err(_("lob2europass convert: %s needs --out DIR\n"), needs);
 		return -1;
 	}
-	if (o->dry_run &&
-	    (a->values[OPT_REPORT] || a->values[OPT_REPORT_CSV] ||
-	     a->values[OPT_REPORT_HTML])) {
+	if (o->dry_run && (a->values[OPT_REPORT] || a->values[OPT_REPORT_CSV] ||
+	                   a->values[OPT_REPORT_HTML])) {
 		cli_err("%s", _("lob2europass convert: --dry-run writes no "
 		                "files, no report either: leave out --report, "
 		                "--report-csv and --report-html\n"));

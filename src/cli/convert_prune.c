@@ -35,8 +35,7 @@ int convert_prune_open(convert_run *r)
 	return 0;
 }
 
-void convert_prune_note(convert_run *r, const batch_result *res,
-                        int has_failed)
+void convert_prune_note(convert_run *r, const batch_result *res, int has_failed)
 {
 	prune_fate fate;
 
@@ -95,24 +94,23 @@ static int incomplete(const convert_run *r, char *why, size_t size)
 		snprintf(why, size, "%s",
 		         _("the run stopped early (--max-errors or "
 		           "--fail-fast) and did not read the whole export"));
-	else if (last > 0 &&
-	         (double)produced * 100.0 <
-	             (double)r->o->prune_min_share * (double)last)
+	else if (last > 0 && (double)produced * 100.0 <
+	                         (double)r->o->prune_min_share * (double)last)
 		snprintf(why, size,
 		         _("this run made documents for %zu dossiers, %ld %% "
 		           "of the last run's %ld (--prune-min-share %ld), so "
 		           "the export may be incomplete"),
-		         produced, (long)((double)produced * 100.0 / (double)last),
-		         last, r->o->prune_min_share);
+		         produced,
+		         (long)((double)produced * 100.0 / (double)last), last,
+		         r->o->prune_min_share);
 	return 0;
 }
 
 int convert_prune_begin(convert_run *r)
 {
 	const convert_opts *o = r->o;
-	long reference = r->prune.last_dossiers >= 0
-	                     ? r->prune.last_dossiers
-	                     : (long)r->state.n_old;
+	long reference = r->prune.last_dossiers >= 0 ? r->prune.last_dossiers
+	                                             : (long)r->state.n_old;
 	char why[512];
 	int rc = 0, is_hard;
 
@@ -124,8 +122,7 @@ int convert_prune_begin(convert_run *r)
 	if (!o->prune)
 		return 0; /* a dry run without --prune: only the plan */
 	is_hard = incomplete(r, why, sizeof(why));
-	if (why[0] && n_removable(&r->prune) &&
-	    (is_hard || !o->force_prune)) {
+	if (why[0] && n_removable(&r->prune) && (is_hard || !o->force_prune)) {
 		convert_say(r, "error", o->out_dir,
 		            is_hard ? _("not pruning: %s")
 		                    : _("not pruning: %s; check the export, "
@@ -169,7 +166,8 @@ static void log_removal(convert_run *r, const prune_doc *d, const char *stem,
 		if (failure)
 			fprintf(stderr, "lob2europass: %s\n", failure);
 		else if (!r->o->is_quiet)
-			fprintf(stderr, _("lob2europass: %s/%s: removed (%s)\n"),
+			fprintf(stderr,
+			        _("lob2europass: %s/%s: removed (%s)\n"),
 			        r->o->out_dir, d->name, _(reason));
 		return;
 	}
@@ -198,8 +196,8 @@ static void report_removal(convert_run *r, const prune_doc *d, char *stem,
 	memset(&res, 0, sizeof(res));
 	memset(&diag, 0, sizeof(diag));
 	diag.severity = failure ? L2E_SEVERITY_ERROR : L2E_SEVERITY_WARNING;
-	diag.message = (char *)(failure ? failure
-	                                : prune_reason_text(d->reason));
+	diag.message =
+	    (char *)(failure ? failure : prune_reason_text(d->reason));
 	res.status = failure ? BATCH_ERROR : BATCH_REMOVED;
 	res.key = stem;
 	res.stem = stem;
@@ -222,8 +220,7 @@ int convert_prune_finish(convert_run *r)
 
 		if (d->reason == PRUNE_KEEP_FAILED)
 			continue;
-		snprintf(stem, sizeof(stem), "%.*s", (int)d->stem_len,
-		         d->name);
+		snprintf(stem, sizeof(stem), "%.*s", (int)d->stem_len, d->name);
 		/* at the target first: a document that is still there
 		 * stays in the folder too, and the next run tries again */
 		if (r->has_deliver && deliver_remove(&r->deliver, d->name, why,
@@ -269,8 +266,7 @@ static void plan_line(convert_run *r, int kind, const char *name,
 	r->n_plan[kind]++;
 }
 
-void convert_dry_document(convert_run *r, const char *name,
-                          const l2e_buf *doc)
+void convert_dry_document(convert_run *r, const char *name, const l2e_buf *doc)
 {
 	int was = prune_compare(r->o->out_dir, name, doc->ptr, doc->len);
 

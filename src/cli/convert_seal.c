@@ -56,10 +56,11 @@ int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 	}
 	if (o->prune && !deliver_has_addresses(&r->deliver)) {
 		/* a DELETE on the one URL would take the whole inbox */
-		cli_err("%s", _("lob2europass convert: --prune with --deliver "
-		                "needs an address per document: {file} in the "
-		                "URL, or --deliver-method put with a URL ending "
-		                "in /\n"));
+		cli_err("%s",
+		        _("lob2europass convert: --prune with --deliver "
+		          "needs an address per document: {file} in the "
+		          "URL, or --deliver-method put with a URL ending "
+		          "in /\n"));
 		deliver_close(&r->deliver);
 		return EXIT_USAGE;
 	}

@@ -327,7 +327,7 @@ void convert_emit(const batch_result *res, void *payload)
 	switch (res->status) {
 	case BATCH_OK:
 	case BATCH_UNCHANGED: take_converted(r, res); break;
-	case BATCH_NOTE: break; /* its findings are printed above */
+	case BATCH_NOTE: break;    /* its findings are printed above */
 	case BATCH_REMOVED: break; /* made at the end, never emitted */
 	case BATCH_SKIPPED:
 		r->t.skipped++;

@@ -132,9 +132,11 @@ int deliver_remove(deliver *d, const char *file_name, char *why,
 	int rc;
 
 	if (!deliver_has_addresses(d)) {
-		snprintf(why, why_size, "%s not removed at the target: the "
-		         "--deliver URL gives no document an address of its own",
-		         file_name);
+		snprintf(
+		    why, why_size,
+		    "%s not removed at the target: the "
+		    "--deliver URL gives no document an address of its own",
+		    file_name);
 		return -1;
 	}
 	if (target(&url, d->url, d->method, file_name) < 0) {

@@ -258,8 +258,8 @@ int prune_plan(prune *p, const manifest *now)
 	for (i = 0; i < p->n_old; i++) {
 		const char *name = p->old[i];
 
-		if (n_now && bsearch(&name, names, n_now, sizeof(*names),
-		                     by_string))
+		if (n_now &&
+		    bsearch(&name, names, n_now, sizeof(*names), by_string))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", p->dir, name);
 		/* gone already, or no longer a file of ours (a folder, a

@@ -37,7 +37,7 @@ typedef struct report {
 	l2e__atomic_file csv_file;
 	size_t n_entries;
 	size_t n_removals; /* entries about removed documents, no dossier */
-	char *run_json; /* the "run" object, or NULL (report_set_run) */
+	char *run_json;    /* the "run" object, or NULL (report_set_run) */
 } report;
 
 typedef struct report_totals {
@@ -67,8 +67,7 @@ void report_add(report *r, const batch_result *res, const char *const *outputs,
  * be): an entry like a dossier's, with `name` as its output, not
  * counted as a dossier.
  */
-void report_add_removal(report *r, const batch_result *res,
-                        const char *name);
+void report_add_removal(report *r, const batch_result *res, const char *name);
 
 /** Write the totals and put the reports in place. 0 or -1. */
 /** The JSON report's "run" object (JSON text, copied), before closing. */

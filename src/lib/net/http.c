@@ -435,8 +435,8 @@ int l2e_net_send(l2e_net *net, l2e_ctx *ctx, const l2e_net_request *req,
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_FETCH,
 		                      "%s needs a media type", req->method);
 	if (l2e_url_redacted(&name, req->url) < 0 ||
-	    (!is_delete && l2e__buf_printf(&line, "Content-Type: %s",
-	                                   req->media_type) < 0) ||
+	    (!is_delete &&
+	     l2e__buf_printf(&line, "Content-Type: %s", req->media_type) < 0) ||
 	    !(headers = curl_slist_append(NULL, "Expect:")))
 		goto oom;
 	if (!is_delete) {
