@@ -8,6 +8,9 @@
  *                      command line read and checked into convert_opts
  *   convert_sinks.c    where each dossier goes, in input order: files,
  *                      JSON lines, standard output, report, run state
+ *   convert_prune.c    --prune and --dry-run: each dossier's fate, the
+ *                      check that the input looks whole, the removals
+ *                      (and their DELETE), the plan of a dry run
  *   convert_seal.c     SHA256SUMS, its signature, --deliver, and the
  *                      credentials of the network clients
  *   convert_inputs.c   files and folders of the command line into the
@@ -15,13 +18,10 @@
  *   convert_log.c      messages on standard error: findings, summary
  *   convert_cap.c      findings of one kind capped per input
  *   convert_meta.c     the report's metadata about the run
- *   convert_prune.c    --prune and --dry-run: each dossier's fate, the
- *                      check that the input looks whole, the removals
- *                      (and their DELETE), the plan of a dry run
  *
  * Calls go down this list, never up: the run calls all of them, the
- * options know nothing of the run, the sinks call sealing and logging,
- * and sealing and logging call neither.
+ * options know nothing of the run, the sinks call pruning, sealing and
+ * logging, pruning calls logging, and sealing and logging call neither.
  */
 #ifndef L2E_CLI_CMD_CONVERT_H
 #define L2E_CLI_CMD_CONVERT_H
@@ -216,9 +216,11 @@ char *convert_meta_json(const convert_run *r, const char *map_path);
 /** Read what is ours in the output folder. 0, or the exit code. */
 int convert_prune_open(convert_run *r);
 
-/** Note what became of a dossier (after convert_emit took it). */
-void convert_prune_note(convert_run *r, const batch_result *res,
-                        int has_failed);
+/**
+ * Note what became of a dossier (after convert_emit took it). 0, or
+ * EXIT_INTERNAL out of memory.
+ */
+int convert_prune_note(convert_run *r, const batch_result *res, int has_failed);
 
 /**
  * Before SHA256SUMS: the documents left behind, the check that the

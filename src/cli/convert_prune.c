@@ -35,12 +35,12 @@ int convert_prune_open(convert_run *r)
 	return 0;
 }
 
-void convert_prune_note(convert_run *r, const batch_result *res, int has_failed)
+int convert_prune_note(convert_run *r, const batch_result *res, int has_failed)
 {
 	prune_fate fate;
 
 	if (!r->has_prune)
-		return;
+		return 0;
 	switch (res->status) {
 	case BATCH_OK:
 	case BATCH_UNCHANGED:
@@ -52,10 +52,11 @@ void convert_prune_note(convert_run *r, const batch_result *res, int has_failed)
 		r->n_unread++; /* a page, a file or a dossier unread */
 		fate = PRUNE_FAILED;
 		break;
-	default: return;
+	default: return 0;
 	}
 	if (res->stem && prune_note(&r->prune, res->stem, fate) < 0)
-		convert_worsen(r, EXIT_INTERNAL);
+		return EXIT_INTERNAL;
+	return 0;
 }
 
 /* Documents left behind that a prune would remove. */
@@ -226,7 +227,6 @@ int convert_prune_finish(convert_run *r)
 		if (r->has_deliver && deliver_remove(&r->deliver, d->name, why,
 		                                     sizeof(why)) < 0) {
 			failure = why;
-			convert_worsen(r, EXIT_REJECTED);
 			rc = EXIT_REJECTED;
 		} else if (prune_remove(&r->prune, d) < 0) {
 			snprintf(why, sizeof(why), "%s/%s: cannot remove: %s",

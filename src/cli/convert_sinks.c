@@ -347,7 +347,7 @@ void convert_emit(const batch_result *res, void *payload)
 		break;
 	}
 	/* a dossier whose documents failed keeps its old ones (--prune) */
-	convert_prune_note(r, res, r->t.errors > errors);
+	convert_worsen(r, convert_prune_note(r, res, r->t.errors > errors));
 	progress_update(&r->progress,
 	                r->t.converted + r->t.unchanged + r->t.skipped +
 	                    r->t.rejected + r->t.errors,
