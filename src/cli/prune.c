@@ -52,10 +52,16 @@ static const char *our_extension(const char *name, size_t len)
 	return best;
 }
 
-/* A document name of ours: nothing else is ever removed. */
+/*
+ * A document name of ours: nothing else is ever removed, or shown. The
+ * names we write never hold a national identifier (the file stem is
+ * made safe), so a name the privacy guard would change is not ours.
+ */
 static int is_our_name(const char *name)
 {
+	l2e_buf safe = L2E_BUF_INIT;
 	size_t len = strlen(name), i;
+	int is_same;
 
 	if (!len || len > NAME_MAX_LEN || name[0] == '.' ||
 	    !strcmp(name, MANIFEST_NAME) || !strcmp(name, MANIFEST_SIG_NAME))
@@ -64,7 +70,12 @@ static int is_our_name(const char *name)
 		if (name[i] == '/' || (unsigned char)name[i] < 0x20 ||
 		    name[i] == 0x7f)
 			return 0;
-	return our_extension(name, len) != NULL;
+	if (!our_extension(name, len))
+		return 0;
+	is_same = l2e_input_name_redacted(&safe, name) == 0 && safe.ptr &&
+	          !strcmp(safe.ptr, name);
+	l2e_buf_dispose(&safe);
+	return is_same;
 }
 
 static int add_old(const char *name, void *payload)

@@ -34,6 +34,7 @@ for v in ("L2E_MAPPINGS_PATH", "LOB2EUROPASS_DELIVER_AUTH", "http_proxy",
 results = []
 CASES = []
 XML = ".europass.xml"
+BSN = "123456782"  # passes the 11-proof
 JSON = ".europass.json"
 
 
@@ -252,16 +253,23 @@ def user_files_never_removed_even_when_listed():
     os.symlink("notes.txt", os.path.join(out, "0000097" + XML))
     with open(os.path.join(out, "SHA256SUMS"), "a") as f:
         for name in ("notes.txt", "0000098" + XML, "0000097" + XML,
-                     "../outside" + XML, ".lob2europass-state"):
+                     "../outside" + XML, ".lob2europass-state",
+                     BSN + XML):
             f.write("%s  %s\n" % ("0" * 64, name))
+    # a name that is a national identifier is never one of ours: not
+    # removed, and never shown
+    with open(os.path.join(out, BSN + XML), "w") as f:
+        f.write("<x/>")
     outside = os.path.join(os.path.dirname(out), "outside" + XML)
     with open(outside, "w") as f:
         f.write("x")
     p = convert(out, export(student(i) for i in range(1, 6)), "--prune")
     expect(p.returncode == 0, "exit %d: %s" % (p.returncode, err(p)))
     user_files_intact(out)
-    for name in ("0000098" + XML, "0000097" + XML, ".lob2europass-state"):
+    for name in ("0000098" + XML, "0000097" + XML, ".lob2europass-state",
+                 BSN + XML):
         expect(os.path.lexists(os.path.join(out, name)), "%s gone" % name)
+    expect(BSN not in err(p) + p.stdout.decode(), "the BSN was shown")
     expect(os.path.exists(outside), "a file outside the folder is gone")
     expect("removed" not in err(p).replace("0 removed", ""),
            "something removed: %s" % err(p))
