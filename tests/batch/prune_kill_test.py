@@ -176,6 +176,12 @@ def main():
                 problems.append("%s, rerun: the folder is not what an "
                                 "uninterrupted run leaves" % when)
             check_user(out, when + ", rerun")
+            stray = [f for f in os.listdir(out) if f.startswith(".") and
+                     f not in (".lob2europass.lock", ".lob2europass-state",
+                               ".lob2europass-owned")]
+            if stray:
+                problems.append("%s, rerun: temporary files left: %s" % (
+                    when, stray[:3]))
         if mid_prune < 1:
             problems.append("no kill landed among the removals in %d "
                             "rounds (the machine may be too busy; "

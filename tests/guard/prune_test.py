@@ -181,7 +181,8 @@ def consent_withdrawn_removed_here_and_at_the_target():
         p = convert(out, export([student(1), student(2, consent=False),
                                  student(3), student(4), student(5)]),
                     "--prune", "--allow-http", "--deliver", url,
-                    "--deliver-method", "put", "--report", report)
+                    "--deliver-method", "put", "--report", report,
+                    "--report-html", report + ".html")
         expect(p.returncode == 0, "exit %d: %s" % (p.returncode, err(p)))
         expect(not os.path.exists(os.path.join(out, "0000002" + XML)),
                "the withdrawn student's document is still there")
@@ -201,6 +202,11 @@ def consent_withdrawn_removed_here_and_at_the_target():
                gone[0]["outputs"] == ["0000002" + XML] and
                gone[0]["findings"][0]["message"] == "consent withdrawn",
                "report: %s" % gone)
+        with open(report + ".html") as f:
+            page = f.read()
+        expect("<td>removed</td><td>consent withdrawn</td>" in page and
+               "documents removed</th><td class=\"n\">1<" in page,
+               "the HTML report does not show the removal")
         expect(rep["totals"]["removed"] == 1 and
                rep["totals"]["dossiers"] == 5,
                "totals: %s" % rep["totals"])
