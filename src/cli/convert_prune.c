@@ -98,9 +98,13 @@ static int incomplete(const convert_run *r, char *why, size_t size)
 	else if (last > 0 && (double)produced * 100.0 <
 	                         (double)r->o->prune_min_share * (double)last)
 		snprintf(why, size,
-		         _("this run made documents for %zu dossiers, %ld %% "
-		           "of the last run's %ld (--prune-min-share %ld), so "
-		           "the export may be incomplete"),
+		         P_("this run made documents for %zu dossier, %ld %% "
+		            "of the last run's %ld (--prune-min-share %ld), so "
+		            "the export may be incomplete",
+		            "this run made documents for %zu dossiers, %ld %% "
+		            "of the last run's %ld (--prune-min-share %ld), so "
+		            "the export may be incomplete",
+		            produced),
 		         produced,
 		         (long)((double)produced * 100.0 / (double)last), last,
 		         r->o->prune_min_share);
