@@ -4,7 +4,8 @@
  *
  *     l2e_net_new()        a client with its safety rules and credentials
  *     l2e_input_open_url() an export behind an API, fetched page by page
- *     l2e_net_send()       POST or PUT one document to another system
+ *     l2e_net_send()       POST or PUT one document to another system,
+ *                          or DELETE one there
  *
  * Safe by default: only https:// (http:// only when allow_http is set),
  * TLS certificates always verified, at most 3 redirects and never to
@@ -102,11 +103,11 @@ L2E_API int l2e_input_open_url(l2e_input **out, l2e_ctx *ctx,
                                const l2e_mapping *map, l2e_net *net,
                                const char *url);
 
-/** One request that sends a document. */
+/** One request that sends a document (or, DELETE, takes one back). */
 typedef struct l2e_net_request {
-	const char *method; /* "POST" or "PUT" */
+	const char *method; /* "POST", "PUT" or "DELETE" (no body) */
 	const char *url;
-	const char *media_type;      /* Content-Type */
+	const char *media_type;      /* Content-Type; NULL for DELETE */
 	const char *idempotency_key; /* Idempotency-Key header; may be NULL */
 	const char *body;
 	size_t len;

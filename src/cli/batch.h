@@ -25,7 +25,8 @@ typedef enum batch_status {
 	BATCH_REJECTED,  /* could not be converted */
 	BATCH_UNCHANGED, /* --skip-unchanged: nothing changed since last run */
 	BATCH_ERROR,     /* a document or an input could not be read */
-	BATCH_NOTE       /* findings about an input, not about a dossier */
+	BATCH_NOTE,      /* findings about an input, not about a dossier */
+	BATCH_REMOVED    /* --prune: a document of an earlier run removed */
 } batch_status;
 
 /* A finding, with its strings owned by the result. */

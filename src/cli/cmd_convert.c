@@ -7,9 +7,11 @@
  * convert_sinks.c (see cmd_convert.h for the whole map).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,18 +28,43 @@ static int state_unchanged(const char *stem, const char *fingerprint,
 	return state_is_unchanged(payload, stem, fingerprint);
 }
 
+/*
+ * --dry-run: the folder as it is, nothing made or changed in it. The
+ * lock is taken only when its file is there (a run is or was at work),
+ * so that the plan is not read from a folder being written.
+ */
+static int dry_lock(convert_run *r, int *lock_fd)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/.lob2europass.lock", r->o->out_dir);
+	*lock_fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (*lock_fd >= 0 && flock(*lock_fd, LOCK_SH | LOCK_NB) != 0) {
+		cli_err("lob2europass: %s is in use by another lob2europass "
+		        "run; try again when it has finished\n",
+		        r->o->out_dir);
+		return EXIT_LOCKED;
+	}
+	return 0;
+}
+
 static int prepare_out_dir(convert_run *r, int *lock_fd)
 {
 	static const char *exts[BATCH_MAX_FORMATS];
 	char formats[256] = "", why[256];
 	size_t i, len = 0;
+	int rc;
 
-	if (output_prepare_dir(r->o->out_dir) < 0) {
+	if (r->o->dry_run) {
+		if ((rc = dry_lock(r, lock_fd)) != 0)
+			return rc;
+	} else if (output_prepare_dir(r->o->out_dir) < 0) {
 		cli_err("lob2europass: %s: %s\n", r->o->out_dir,
 		        strerror(errno));
 		return EXIT_IO;
+	} else {
+		*lock_fd = output_lock(r->o->out_dir);
 	}
-	*lock_fd = output_lock(r->o->out_dir);
 	if (*lock_fd == -2) {
 		cli_err("lob2europass: %s is in use by another lob2europass "
 		        "run (its lock file is %s/.lob2europass.lock); try "
@@ -45,12 +72,13 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 		        r->o->out_dir, r->o->out_dir);
 		return EXIT_LOCKED;
 	}
-	if (*lock_fd < 0) {
+	if (*lock_fd < 0 && !r->o->dry_run) {
 		cli_err("lob2europass: %s: cannot lock: %s\n", r->o->out_dir,
 		        strerror(errno));
 		return EXIT_IO;
 	}
-	output_clean_stale(r->o->out_dir);
+	if (!r->o->dry_run)
+		output_clean_stale(r->o->out_dir);
 	for (i = 0; i < r->o->n_formats; i++) {
 		exts[i] = l2e_format_extension(r->o->formats[i]);
 		len += (size_t)snprintf(formats + len, sizeof(formats) - len,
@@ -61,6 +89,10 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 	               r->o->n_formats) < 0)
 		return EXIT_INTERNAL;
 	r->has_state = 1;
+	if ((rc = convert_prune_open(r)) != 0)
+		return rc;
+	if (r->o->dry_run)
+		return 0;
 	if (output_writer_open(&r->writer, r->o->out_dir, why) < 0) {
 		fprintf(stderr, "lob2europass: %s\n", why);
 		return EXIT_IO;
@@ -103,6 +135,23 @@ static int finish_zip(convert_run *r)
 	return rc;
 }
 
+/*
+ * SHA256SUMS, and with --prune what the run left behind: the owned
+ * list first, SHA256SUMS, then the removals (see prune.h for why in
+ * this order).
+ */
+static void seal_and_prune(convert_run *r)
+{
+	int rc;
+
+	if (r->has_prune)
+		convert_worsen(r, convert_prune_begin(r));
+	rc = convert_seal_finish(r);
+	convert_worsen(r, rc);
+	if (r->has_prune && rc == 0)
+		convert_worsen(r, convert_prune_finish(r));
+}
+
 int cmd_convert(int argc, char **argv)
 {
 	l2e_ctx_options opts = L2E_CTX_OPTIONS_INIT;
@@ -122,6 +171,7 @@ int cmd_convert(int argc, char **argv)
 	convert_meta_start(&r);
 	if ((rc = convert_opts_parse(&o, argc, argv)) >= 0)
 		goto out;
+	r.t.has_removed = o.prune && !o.dry_run;
 	opts.document_time = o.document_time;
 	opts.allow_empty = o.allow_empty;
 	rc = EXIT_OK;
@@ -237,11 +287,14 @@ int cmd_convert(int argc, char **argv)
 	/* a run that read nothing leaves the folder as the last run left
 	 * it: an empty SHA256SUMS would disown every document in it */
 	is_nothing = is_nothing && !o.allow_empty;
-	if (o.mode == OUT_DIR && !is_nothing)
-		convert_worsen(&r, convert_seal_finish(&r));
+	if (o.mode == OUT_DIR && !is_nothing && o.dry_run)
+		convert_worsen(&r, convert_dry_finish(&r));
+	else if (o.mode == OUT_DIR && !is_nothing)
+		seal_and_prune(&r);
 	if (o.mode == OUT_ZIP)
 		convert_worsen(&r, finish_zip(&r));
-	if (r.has_state && !is_nothing && state_save(&r.state) < 0) {
+	if (r.has_state && !is_nothing && !o.dry_run &&
+	    state_save(&r.state) < 0) {
 		cli_err("lob2europass: %s: cannot save the run state: "
 		        "%s\n",
 		        o.out_dir, strerror(errno));
@@ -271,6 +324,8 @@ out:
 		close(lock_fd);
 	if (r.has_state)
 		state_dispose(&r.state);
+	if (r.has_prune)
+		prune_dispose(&r.prune);
 	l2e_buf_dispose(&r.pending);
 	keyset_dispose(&r.names);
 	convert_seal_dispose(&r);

@@ -8,6 +8,9 @@
  *                      command line read and checked into convert_opts
  *   convert_sinks.c    where each dossier goes, in input order: files,
  *                      JSON lines, standard output, report, run state
+ *   convert_prune.c    --prune and --dry-run: each dossier's fate, the
+ *                      check that the input looks whole, the removals
+ *                      (and their DELETE), the plan of a dry run
  *   convert_seal.c     SHA256SUMS, its signature, --deliver, and the
  *                      credentials of the network clients
  *   convert_inputs.c   files and folders of the command line into the
@@ -17,8 +20,8 @@
  *   convert_meta.c     the report's metadata about the run
  *
  * Calls go down this list, never up: the run calls all of them, the
- * options know nothing of the run, the sinks call sealing and logging,
- * and sealing and logging call neither.
+ * options know nothing of the run, the sinks call pruning, sealing and
+ * logging, pruning calls logging, and sealing and logging call neither.
  */
 #ifndef L2E_CLI_CMD_CONVERT_H
 #define L2E_CLI_CMD_CONVERT_H
@@ -36,6 +39,7 @@
 #include "output.h"
 #include "output_zip.h"
 #include "progress.h"
+#include "prune.h"
 #include "report.h"
 #include "state.h"
 
@@ -65,6 +69,10 @@ typedef struct convert_opts {
 	long max_errors;      /* 0: no limit */
 	long max_repeats;     /* --max-repeats; 0: show all */
 	int skip_unchanged;
+	int prune;               /* --prune (or --force-prune) */
+	int force_prune;         /* --force-prune */
+	long prune_min_share;    /* --prune-min-share, 0 to 100 */
+	int dry_run;             /* --dry-run */
 	int allow_empty;         /* --allow-empty */
 	int no_progress;         /* --no-progress */
 	const char *report_json; /* --report */
@@ -115,6 +123,12 @@ typedef struct convert_run {
 	zip_out *zip;          /* OUT_ZIP */
 	convert_cap *cap;      /* --max-repeats */
 	const char *mapping_name;
+	int is_stopped; /* --max-errors stopped the batch */
+	prune prune;    /* --prune, --dry-run: what is ours */
+	int has_prune;
+	int may_prune;       /* the input looks whole (or --force-prune) */
+	size_t n_unread;     /* inputs or dossiers that could not be read */
+	size_t n_plan[5];    /* --dry-run: write, change, keep, remove, stale */
 	time_t started;      /* for the report's "run" */
 	double started_mono; /* seconds, monotonic clock */
 } convert_run;
@@ -196,6 +210,40 @@ void convert_meta_start(convert_run *r);
  * redacted, the start and the duration.
  */
 char *convert_meta_json(const convert_run *r, const char *map_path);
+
+/* convert_prune.c */
+
+/** Read what is ours in the output folder. 0, or the exit code. */
+int convert_prune_open(convert_run *r);
+
+/**
+ * Note what became of a dossier (after convert_emit took it). 0, or
+ * EXIT_INTERNAL out of memory.
+ */
+int convert_prune_note(convert_run *r, const batch_result *res, int has_failed);
+
+/**
+ * Before SHA256SUMS: the documents left behind, the check that the
+ * input looks whole, and the owned list with all of them still in it.
+ * 0, or the exit code (the reason said).
+ */
+int convert_prune_begin(convert_run *r);
+
+/**
+ * After SHA256SUMS is in place: remove (and with --deliver DELETE) the
+ * documents left behind, report each one, and write the owned list
+ * again. 0, or the exit code of what failed.
+ */
+int convert_prune_finish(convert_run *r);
+
+/** --dry-run: the line of a document this run makes. */
+void convert_dry_document(convert_run *r, const char *name, const l2e_buf *doc);
+
+/** --dry-run: the lines of a dossier unchanged since the last run. */
+void convert_dry_unchanged(convert_run *r, const batch_result *res);
+
+/** --dry-run: the documents left behind and the totals (stdout). */
+int convert_dry_finish(convert_run *r);
 
 /* convert_inputs.c */
 

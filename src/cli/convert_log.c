@@ -88,9 +88,12 @@ void convert_log_summary(const convert_run *r)
 		fprintf(stderr,
 		        "{\"level\":\"info\",\"message\":\"done\","
 		        "\"converted\":%zu,\"unchanged\":%zu,\"skipped\":%zu,"
-		        "\"rejected\":%zu,\"errors\":%zu}\n",
+		        "\"rejected\":%zu,\"errors\":%zu",
 		        r->t.converted, r->t.unchanged, r->t.skipped,
 		        r->t.rejected, r->t.errors);
+		if (r->t.has_removed)
+			fprintf(stderr, ",\"removed\":%zu", r->t.removed);
+		fputs("}\n", stderr);
 		return;
 	}
 	fprintf(stderr, _("lob2europass: %zu converted, "), r->t.converted);
@@ -100,5 +103,7 @@ void convert_log_summary(const convert_run *r)
 	        r->t.rejected);
 	if (r->t.errors)
 		fprintf(stderr, _(", %zu failed (errors above)"), r->t.errors);
+	if (r->t.has_removed)
+		fprintf(stderr, _(", %zu removed"), r->t.removed);
 	fputc('\n', stderr);
 }

@@ -34,6 +34,10 @@ enum {
 	OPT_MAX_ERRORS,
 	OPT_MAX_REPEATS,
 	OPT_SKIP_UNCHANGED,
+	OPT_PRUNE,
+	OPT_PRUNE_MIN_SHARE,
+	OPT_FORCE_PRUNE,
+	OPT_DRY_RUN,
 	OPT_LOG_FORMAT,
 	OPT_MAPPINGS_DIR,
 	OPT_AUTH_FILE,
@@ -103,6 +107,24 @@ static const cli_opt options[] = {
 	                            "input, "
 	                            "mapping and tool version did not change "
 	                            "since the last run") },
+	[OPT_PRUNE] = { "prune", 0, NULL,
+	                N_("with --out DIR: remove the documents of earlier "
+	                   "runs that this run does not make (consent "
+	                   "withdrawn, student left, format no longer asked "
+	                   "for); never a file lob2europass did not write") },
+	[OPT_PRUNE_MIN_SHARE] = { "prune-min-share", 0, "PCT",
+	                          N_("do not prune when this run makes "
+	                             "documents for fewer than PCT percent of "
+	                             "the last run's dossiers (default 50; 0: "
+	                             "no check)") },
+	[OPT_FORCE_PRUNE] = { "force-prune", 0, NULL,
+	                      N_("--prune even when the input looks "
+	                         "incomplete (a failed input, or fewer "
+	                         "dossiers than --prune-min-share)") },
+	[OPT_DRY_RUN] = { "dry-run", 'n', NULL,
+	                  N_("with --out DIR: print what the run would "
+	                     "write, change, keep and remove, one line per "
+	                     "document, and write nothing") },
 	[OPT_LOG_FORMAT] = { "log-format", 0, "text|json",
 	                     N_("messages on standard error as text (default) "
 	                        "or "
@@ -424,6 +446,57 @@ static int net_options(l2e_net_options *o, const cli_args *args)
 	return 0;
 }
 
+/* --prune, --prune-min-share, --force-prune, --dry-run. 0, or -1 after
+ * a message. */
+static int prune_options(convert_opts *o, const cli_args *a)
+{
+	const char *needs = NULL;
+
+	o->force_prune = a->values[OPT_FORCE_PRUNE] != NULL;
+	o->prune = o->force_prune || a->values[OPT_PRUNE] != NULL;
+	o->dry_run = a->values[OPT_DRY_RUN] != NULL;
+	o->prune_min_share = 50;
+	if (a->values[OPT_PRUNE_MIN_SHARE] &&
+	    cli_number(a->values[OPT_PRUNE_MIN_SHARE], 0, 100,
+	               &o->prune_min_share) < 0) {
+		cli_err("%s",
+		        _("lob2europass convert: --prune-min-share takes "
+		          "a percentage, a whole number from 0 to 100\n"));
+		return -1;
+	}
+	if (a->values[OPT_PRUNE_MIN_SHARE] && !o->prune) {
+		cli_err("%s", _("lob2europass convert: --prune-min-share goes "
+		                "with --prune\n"));
+		return -1;
+	}
+	if (o->prune && o->mode == OUT_ZIP) {
+		/* an archive holds this run's documents only: nothing of
+		 * an earlier run is left in it to remove */
+		cli_err("%s",
+		        _("lob2europass convert: --prune is for --out DIR: an "
+		          "archive (--out FILE.zip) is written anew each run "
+		          "and holds only this run's documents, so leave "
+		          "--prune out\n"));
+		return -1;
+	}
+	if (o->prune && o->mode != OUT_DIR)
+		needs = "--prune";
+	else if (o->dry_run && o->mode != OUT_DIR)
+		needs = "--dry-run";
+	if (needs) {
+		cli_err(_("lob2europass convert: %s needs --out DIR\n"), needs);
+		return -1;
+	}
+	if (o->dry_run && (a->values[OPT_REPORT] || a->values[OPT_REPORT_CSV] ||
+	                   a->values[OPT_REPORT_HTML])) {
+		cli_err("%s", _("lob2europass convert: --dry-run writes no "
+		                "files, no report either: leave out --report, "
+		                "--report-csv and --report-html\n"));
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * The checks run in this order, each stopping at the first problem: a
  * command line with several gets the message it always got.
@@ -524,6 +597,8 @@ int convert_opts_parse(convert_opts *o, int argc, char **argv)
 			        l2e_format_name(o->formats[i]));
 			return EXIT_USAGE;
 		}
+	if (prune_options(o, a) < 0)
+		return EXIT_USAGE;
 	if (net_options(&o->net, a) < 0)
 		return EXIT_USAGE;
 	if (document_date(&o->document_time, a->values[OPT_DOCUMENT_DATE]) < 0)

@@ -10,6 +10,7 @@
 #include "auth.h"
 #include "cli.h"
 #include "cmd_convert.h"
+#include "i18n.h"
 
 int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 {
@@ -52,6 +53,20 @@ int convert_seal_prepare(convert_run *r, l2e_ctx *ctx)
 	if (rc < 0) {
 		cli_err("lob2europass convert: %s\n", why);
 		return EXIT_USAGE;
+	}
+	if (o->prune && !deliver_has_addresses(&r->deliver)) {
+		/* a DELETE on the one URL would take the whole inbox */
+		cli_err("%s",
+		        _("lob2europass convert: --prune with --deliver "
+		          "needs an address per document: {file} in the "
+		          "URL, or --deliver-method put with a URL ending "
+		          "in /\n"));
+		deliver_close(&r->deliver);
+		return EXIT_USAGE;
+	}
+	if (o->dry_run) { /* checked, and nothing is sent */
+		deliver_close(&r->deliver);
+		return 0;
 	}
 	r->has_deliver = 1;
 	return 0;

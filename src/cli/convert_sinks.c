@@ -94,10 +94,12 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 	char why[768];
 	int rc;
 
-	if ((r->o->mode == OUT_ZIP
-	         ? zip_out_put(r->zip, name, doc->ptr, doc->len, why)
-	         : output_writer_put(r->writer, name, doc->ptr, doc->len,
-	                             why)) < 0) {
+	if (r->o->dry_run) /* the plan's line instead of the file */
+		convert_dry_document(r, name, doc);
+	else if ((r->o->mode == OUT_ZIP
+	              ? zip_out_put(r->zip, name, doc->ptr, doc->len, why)
+	              : output_writer_put(r->writer, name, doc->ptr, doc->len,
+	                                  why)) < 0) {
 		doc_failed(r, fails, res, why);
 		convert_worsen(r, EXIT_IO);
 		return;
@@ -196,6 +198,7 @@ static void count_failure(convert_run *r)
 			        "dossier%s\n",
 			        failed, failed == 1 ? "" : "s");
 		batch_stop(r->batch);
+		r->is_stopped = 1; /* --prune: the export was not read whole */
 	}
 }
 
@@ -250,6 +253,8 @@ static void take_converted(convert_run *r, const batch_result *res)
 	if (res->status == BATCH_UNCHANGED) {
 		r->t.unchanged++;
 		convert_worsen(r, convert_seal_unchanged(r, res));
+		if (r->o->dry_run)
+			convert_dry_unchanged(r, res);
 	} else if (write_documents(r, res, written, &n_written, &fails)) {
 		r->t.converted++;
 	} else {
@@ -314,6 +319,7 @@ void convert_take_failures(convert_run *r)
 void convert_emit(const batch_result *res, void *payload)
 {
 	convert_run *r = payload;
+	size_t errors = r->t.errors;
 
 	progress_clear(&r->progress);
 	convert_take_failures(r);
@@ -321,7 +327,8 @@ void convert_emit(const batch_result *res, void *payload)
 	switch (res->status) {
 	case BATCH_OK:
 	case BATCH_UNCHANGED: take_converted(r, res); break;
-	case BATCH_NOTE: break; /* its findings are printed above */
+	case BATCH_NOTE: break;    /* its findings are printed above */
+	case BATCH_REMOVED: break; /* made at the end, never emitted */
 	case BATCH_SKIPPED:
 		r->t.skipped++;
 		take_no_document(r, res);
@@ -339,6 +346,8 @@ void convert_emit(const batch_result *res, void *payload)
 		count_failure(r);
 		break;
 	}
+	/* a dossier whose documents failed keeps its old ones (--prune) */
+	convert_worsen(r, convert_prune_note(r, res, r->t.errors > errors));
 	progress_update(&r->progress,
 	                r->t.converted + r->t.unchanged + r->t.skipped +
 	                    r->t.rejected + r->t.errors,

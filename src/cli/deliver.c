@@ -117,6 +117,48 @@ int deliver_document(deliver *d, const char *file_name, l2e_format fmt,
 	return rc < 0 ? -1 : 0;
 }
 
+int deliver_has_addresses(const deliver *d)
+{
+	return strstr(d->url, FILE_PLACEHOLDER) || !strcmp(d->method, "PUT");
+}
+
+int deliver_remove(deliver *d, const char *file_name, char *why,
+                   size_t why_size)
+{
+	l2e_buf url = L2E_BUF_INIT;
+	l2e_net_request rq;
+	const l2e_error *e;
+	long status = 0;
+	int rc;
+
+	if (!deliver_has_addresses(d)) {
+		snprintf(
+		    why, why_size,
+		    "%s not removed at the target: the "
+		    "--deliver URL gives no document an address of its own",
+		    file_name);
+		return -1;
+	}
+	if (target(&url, d->url, d->method, file_name) < 0) {
+		snprintf(why, why_size, "out of memory");
+		return -1;
+	}
+	memset(&rq, 0, sizeof(rq));
+	rq.method = "DELETE";
+	rq.url = url.ptr;
+	rc = l2e_net_send(d->net, d->ctx, &rq, &status);
+	if (rc < 0 && (status == 404 || status == 410))
+		rc = 0; /* gone already: what DELETE was for */
+	if (rc < 0) {
+		e = l2e_ctx_error(d->ctx);
+		snprintf(why, why_size, "%s not removed at the target: %s: %s",
+		         file_name, e && e->file ? e->file : "?",
+		         e ? e->message : l2e_strerror(rc));
+	}
+	free(url.ptr);
+	return rc < 0 ? -1 : 0;
+}
+
 void deliver_close(deliver *d)
 {
 	l2e_net_free(d->net);

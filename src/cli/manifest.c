@@ -114,3 +114,44 @@ void manifest_dispose(manifest *m)
 	free(m->entries);
 	memset(m, 0, sizeof(*m));
 }
+
+size_t manifest_count(const manifest *m)
+{
+	return m->n;
+}
+
+const char *manifest_name(const manifest *m, size_t i)
+{
+	return m->entries[i].name;
+}
+
+int manifest_read_names(const char *dir,
+                        int (*fn)(const char *name, void *payload),
+                        void *payload)
+{
+	char path[4096], line[1024];
+	size_t len;
+	FILE *f;
+	int rc = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, MANIFEST_NAME);
+	if (!(f = fopen(path, "r")))
+		return 0; /* a first run, or none kept */
+	while (rc == 0 && fgets(line, sizeof(line), f)) {
+		len = strlen(line);
+		if (len && line[len - 1] != '\n' && !feof(f)) {
+			int c; /* longer than any name of ours: skip it */
+
+			while ((c = fgetc(f)) != EOF && c != '\n')
+				;
+			continue;
+		}
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len > 66 && strspn(line, "0123456789abcdef") == 64 &&
+		    line[64] == ' ' && line[65] == ' ')
+			rc = fn(line + 66, payload);
+	}
+	fclose(f);
+	return rc;
+}

@@ -42,4 +42,21 @@ int manifest_write(manifest *m, const char *dir, l2e_signer *signer,
 
 void manifest_dispose(manifest *m);
 
+/* ---- for --prune: the list as a list of names ---- */
+
+/** How many documents are noted. */
+size_t manifest_count(const manifest *m);
+
+/** The name of the i-th document noted (borrowed; i < count). */
+const char *manifest_name(const manifest *m, size_t i);
+
+/**
+ * The names DIR/SHA256SUMS lists (the last run's documents), each
+ * passed to `fn`; lines that are not "HASH  NAME" are left out. 0 (also
+ * when there is no SHA256SUMS), or -1 when `fn` returned -1.
+ */
+int manifest_read_names(const char *dir,
+                        int (*fn)(const char *name, void *payload),
+                        void *payload);
+
 #endif

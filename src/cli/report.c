@@ -19,6 +19,7 @@ static const char *status_name(batch_status s)
 	case BATCH_REJECTED: return "rejected";
 	case BATCH_UNCHANGED: return "unchanged";
 	case BATCH_NOTE: return "note";
+	case BATCH_REMOVED: return "removed";
 	default: return "error";
 	}
 }
@@ -201,6 +202,15 @@ void report_add(report *r, const batch_result *res, const char *const *outputs,
 	r->n_entries++;
 }
 
+void report_add_removal(report *r, const batch_result *res, const char *name)
+{
+	const char *outputs[1];
+
+	outputs[0] = name;
+	report_add(r, res, outputs, 1);
+	r->n_removals++;
+}
+
 static int finish(l2e__atomic_file *a, char *why, size_t why_size)
 {
 	if (l2e__atomic_commit(a, REPORT_MODE) == 0)
@@ -223,18 +233,19 @@ int report_close(report *r, const report_totals *t, char *why, size_t why_size)
 		fprintf(r->json,
 		        "\n  ],\n  \"run\": %s,\n  \"totals\": "
 		        "{\"dossiers\": %zu, ",
-		        r->run_json, r->n_entries);
+		        r->run_json, r->n_entries - r->n_removals);
 	else if (r->json)
 		fprintf(r->json, "\n  ],\n  \"totals\": {\"dossiers\": %zu, ",
-		        r->n_entries);
+		        r->n_entries - r->n_removals);
 	if (r->json) {
-		fprintf(
-		    r->json,
-		    "\"converted\": %zu, \"unchanged\": %zu, \"skipped\": %zu, "
-		    "\"rejected\": %zu, \"errors\": %zu, \"exit_code\": "
-		    "%d}\n}\n",
-		    t->converted, t->unchanged, t->skipped, t->rejected,
-		    t->errors, t->exit_code);
+		fprintf(r->json,
+		        "\"converted\": %zu, \"unchanged\": %zu, \"skipped\": "
+		        "%zu, \"rejected\": %zu, \"errors\": %zu, ",
+		        t->converted, t->unchanged, t->skipped, t->rejected,
+		        t->errors);
+		if (t->has_removed) /* --prune only: older reports stay */
+			fprintf(r->json, "\"removed\": %zu, ", t->removed);
+		fprintf(r->json, "\"exit_code\": %d}\n}\n", t->exit_code);
 		rc |= finish(&r->json_file, why, why_size);
 	}
 	if (r->csv)

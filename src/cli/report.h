@@ -36,7 +36,8 @@ typedef struct report {
 	l2e__atomic_file json_file; /* util/atomic_file.h */
 	l2e__atomic_file csv_file;
 	size_t n_entries;
-	char *run_json; /* the "run" object, or NULL (report_set_run) */
+	size_t n_removals; /* entries about removed documents, no dossier */
+	char *run_json;    /* the "run" object, or NULL (report_set_run) */
 } report;
 
 typedef struct report_totals {
@@ -45,6 +46,8 @@ typedef struct report_totals {
 	size_t skipped;
 	size_t rejected;
 	size_t errors;
+	size_t removed;  /* --prune: documents of earlier runs removed */
+	int has_removed; /* --prune was asked for: report the count */
 	int exit_code;
 } report_totals;
 
@@ -58,6 +61,13 @@ int report_is_open(const report *r);
 /** One dossier (or input error) with the files written for it. */
 void report_add(report *r, const batch_result *res, const char *const *outputs,
                 size_t n_outputs);
+
+/**
+ * A document of an earlier run removed by --prune (or that failed to
+ * be): an entry like a dossier's, with `name` as its output, not
+ * counted as a dossier.
+ */
+void report_add_removal(report *r, const batch_result *res, const char *name);
 
 /** Write the totals and put the reports in place. 0 or -1. */
 /** The JSON report's "run" object (JSON text, copied), before closing. */

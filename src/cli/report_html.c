@@ -163,6 +163,7 @@ static void add_reason(report_html *h, const batch_result *res)
 
 	for (i = 0; i < res->n_diags; i++)
 		if (res->status == BATCH_SKIPPED ||
+		    res->status == BATCH_REMOVED ||
 		    res->diags[i].severity == L2E_SEVERITY_ERROR) {
 			kind_of(text, res->diags[i].message
 			                  ? res->diags[i].message
@@ -191,8 +192,10 @@ void report_html_add(report_html *h, const batch_result *res)
 	if (!h)
 		return;
 	if (res->status == BATCH_SKIPPED || res->status == BATCH_REJECTED ||
-	    res->status == BATCH_ERROR)
+	    res->status == BATCH_ERROR || res->status == BATCH_REMOVED)
 		add_reason(h, res);
+	if (res->status == BATCH_REMOVED) /* its reason is no finding */
+		return;
 	for (i = 0; i < res->n_diags; i++)
 		add_finding(h, res, &res->diags[i]);
 }
@@ -229,6 +232,7 @@ static const char *status_text(batch_status s)
 	case BATCH_SKIPPED: return "skipped";
 	case BATCH_REJECTED: return "rejected";
 	case BATCH_ERROR: return "could not be read";
+	case BATCH_REMOVED: return "removed";
 	default: return "other";
 	}
 }
@@ -274,6 +278,11 @@ static void totals_table(FILE *f, const report_totals *t)
 		        "<tr><th scope=\"row\">%s</th><td class=\"n\">%zu"
 		        "</td></tr>",
 		        names[i], v[i]);
+	if (t->has_removed) /* --prune: documents of earlier runs */
+		fprintf(f,
+		        "<tr><th scope=\"row\">documents removed</th>"
+		        "<td class=\"n\">%zu</td></tr>",
+		        t->removed);
 	fputs("</tbody></table>\n", f);
 }
 

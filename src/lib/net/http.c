@@ -217,6 +217,10 @@ static int setup(l2e_net *net, const request *rq, transfer *t, char *errbuf)
 	}
 	if (!strcmp(rq->method, "GET")) {
 		SET(CURLOPT_HTTPGET, 1L)
+	} else if (!strcmp(rq->method, "DELETE")) {
+		/* no body, and no POST that a redirect could turn into GET */
+		SET(CURLOPT_HTTPGET, 1L)
+		SET(CURLOPT_CUSTOMREQUEST, rq->method)
 	} else {
 		SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->len)
 		SET(CURLOPT_POSTFIELDS, rq->data ? rq->data : "")
@@ -415,22 +419,31 @@ int l2e_net_send(l2e_net *net, l2e_ctx *ctx, const l2e_net_request *req,
 	l2e_buf name = L2E_BUF_INIT, line = L2E_BUF_INIT;
 	long got = 0;
 	request rq;
-	int error = 0;
+	int error = 0, is_delete;
 
 	L2E_ASSERT_ARG(net && ctx && req && req->url && req->method &&
-	               req->media_type && (req->body || !req->len));
+	               (req->body || !req->len));
 	l2e__error_clear(ctx);
-	if (strcmp(req->method, "POST") && strcmp(req->method, "PUT"))
+	is_delete = !strcmp(req->method, "DELETE");
+	if (strcmp(req->method, "POST") && strcmp(req->method, "PUT") &&
+	    !is_delete)
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_FETCH,
-		                      "a document is sent with POST or PUT, "
-		                      "not %s",
+		                      "a document is sent with POST or PUT "
+		                      "(or taken back with DELETE), not %s",
 		                      req->method);
+	if (!is_delete && !req->media_type)
+		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_FETCH,
+		                      "%s needs a media type", req->method);
 	if (l2e_url_redacted(&name, req->url) < 0 ||
-	    l2e__buf_printf(&line, "Content-Type: %s", req->media_type) < 0 ||
-	    !(headers = curl_slist_append(NULL, line.ptr)) ||
-	    !(h = curl_slist_append(headers, "Expect:")))
+	    (!is_delete &&
+	     l2e__buf_printf(&line, "Content-Type: %s", req->media_type) < 0) ||
+	    !(headers = curl_slist_append(NULL, "Expect:")))
 		goto oom;
-	headers = h;
+	if (!is_delete) {
+		if (!(h = curl_slist_append(headers, line.ptr)))
+			goto oom;
+		headers = h;
+	}
 	if (req->idempotency_key) {
 		l2e__buf_clear(&line);
 		if (l2e__buf_printf(&line, "Idempotency-Key: %s",
