@@ -150,6 +150,34 @@ static void test_convert_api__skipped_and_rejected(void)
 	teardown();
 }
 
+/* A required member missing from a JSON Lines record: the finding sits
+ * on the record itself, whose path is empty. That is a rejection at the
+ * record's line, not "out of memory" for the whole input. */
+static void test_convert_api__required_missing_from_line(void)
+{
+	const l2e_diag *g;
+	l2e_dossier *d;
+
+	setup();
+	d = nth("{\"nr\": \"1\", \"ok\": true, \"sn\": \"X\"}\n"
+	        "{\"nr\": \"2\", \"ok\": true}\n",
+	        1);
+	CHECK(d != NULL);
+	if (d) {
+		CHECK_INT(L2E_DOSSIER_REJECTED, l2e_dossier_status_get(d));
+		g = l2e_dossier_diag(d, 0);
+		CHECK(g != NULL);
+		if (g) {
+			CHECK_CONTAINS(g->message,
+			               "person.surname is required");
+			CHECK_INT(2, g->line);
+			CHECK(g->field == NULL);
+		}
+	}
+	l2e_dossier_free(d);
+	teardown();
+}
+
 static void test_convert_api__keys(void)
 {
 	l2e_dossier *d;
@@ -360,6 +388,7 @@ static const test_case cases[] = {
 	TEST_CASE(test_convert_api__fingerprint),
 	TEST_CASE(test_convert_api__document),
 	TEST_CASE(test_convert_api__skipped_and_rejected),
+	TEST_CASE(test_convert_api__required_missing_from_line),
 	TEST_CASE(test_convert_api__keys),
 	TEST_CASE(test_convert_api__unreadable_input),
 	TEST_CASE(test_convert_api__limits),

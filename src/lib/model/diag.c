@@ -18,9 +18,10 @@ void l2e__diag_add(l2e__diags *d, l2e_severity severity, const l2e__node *at,
 	va_list ap;
 
 	/* the node's source path is the field; without it the finding
-	 * still counts, but no finding may lose a part silently */
+	 * still counts, but no finding may lose a part silently. A JSON
+	 * Lines record is its own root: its path is empty, not lost. */
 	if (at && !d->is_truncated) {
-		if (l2e__node_path(&path, at) < 0 || !path.ptr)
+		if (l2e__node_path(&path, at) < 0)
 			d->is_oom = 1;
 		else
 			field = path.ptr;
