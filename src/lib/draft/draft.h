@@ -198,7 +198,7 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx);
 /* The draft mapping as JSON text (draft_emit.c). */
 int l2e__draft_emit(l2e_buf *out, l2e_ctx *ctx, const l2e__draft *d);
 
-/* draft.c: how well `c` is named one of `names` (0 to 1); its most
+/* draft_score.c: how well `c` is named one of `names` (0 to 1); its most
  * common date shape; whether its values fit a field of `type`; and
  * whether `part` is at least `share` of a non-zero `n`. */
 double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names);

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/*
+ * draft_score.c - `mapping init`: how well a value place fits a profile
+ * field, by its name (the synonyms) and by the shapes of its values.
+ * Its own file because both the walk (draft.c: national ids, the key,
+ * consent) and the picking (draft_pick.c) score places; with the scores
+ * in draft.c the picking called back into its caller.
+ */
+#include <string.h>
+
+#include "draft/draft.h"
+
+/* How well `c` is called one of `names`: 1 for the first name exactly,
+ * less for a later one, a part of the name, or the whole path. */
+double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names)
+{
+	double best = 0, s;
+	size_t i, ln, lc;
+
+	for (i = 0; i < names->n; i++) {
+		s = 0;
+		ln = strlen(names->w[i]);
+		lc = strlen(c->last);
+		if (!strcmp(c->last, names->w[i]))
+			s = 1.0 - 0.02 * (double)i;
+		else if (!strcmp(c->full, names->w[i]))
+			s = 0.95 - 0.02 * (double)i;
+		else if (ln >= 4 && lc > ln &&
+		         (!strncmp(c->last, names->w[i], ln) ||
+		          !strcmp(c->last + lc - ln, names->w[i])))
+			s = 0.6 - 0.01 * (double)i;
+		if (s < 0.3 && s > 0)
+			s = 0.3;
+		if (s > best)
+			best = s;
+	}
+	return best;
+}
+
+int l2e__dcol_best_date(const l2e__dcol *c)
+{
+	int k, best = -1;
+
+	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_DMY8; k++)
+		if (best < 0 || c->shapes[k] > c->shapes[best])
+			best = k;
+	return best;
+}
+
+int l2e__mostly(size_t part, size_t n, double share)
+{
+	return n && (double)part >= share * (double)n;
+}
+
+/* Whether the values of `c` fit a field of `type` (an empty column
+ * fits anything: its name decides). */
+int l2e__dcol_fits(const l2e__dcol *c, int type)
+{
+	if (!c->n)
+		return 1;
+	switch (type) {
+	case L2E__TYPE_DATE:
+		return l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
+		                   0.8);
+	case L2E__TYPE_EMAIL:
+		return l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n, 0.8);
+	case L2E__TYPE_CEFR:
+		return l2e__mostly(c->shapes[L2E__SHAPE_CEFR], c->n, 0.6);
+	case L2E__TYPE_EQF: /* the code list knows many more forms */ return 1;
+	case L2E__TYPE_BOOL:
+		return l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n,
+		                   0.8);
+	case L2E__TYPE_URL:
+		return l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8);
+	case L2E__TYPE_TEXT:
+		return !l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
+		                    0.8) &&
+		       !l2e__mostly(c->n_json_bool, c->n, 0.8);
+	}
+	return 1;
+}
