@@ -50,6 +50,8 @@ enum {
 	L2E__SHAPE_DATE_DMY_DOT,
 	L2E__SHAPE_DATE_YMD8, /* jjjjmmdd */
 	L2E__SHAPE_DATE_DMY8, /* ddmmjjjj */
+	L2E__SHAPE_DATE_YM,   /* jjjj-mm: a month, as a certificate has */
+	L2E__SHAPE_DATE_MY6,  /* mmjjjj */
 	L2E__SHAPE_EMAIL,
 	L2E__SHAPE_CEFR,
 	L2E__SHAPE_EQF,
@@ -63,6 +65,7 @@ enum {
 
 /* Add the shapes of `s` to counts[L2E__SHAPE_N]. */
 void l2e__shape_count(size_t *counts, const char *s);
+#define L2E__SHAPE_DATE_LAST L2E__SHAPE_DATE_MY6
 /* The date pattern of a date shape, NULL for ISO (the default). */
 const char *l2e__shape_date_pattern(int shape);
 
@@ -203,6 +206,9 @@ int l2e__draft_emit(l2e_buf *out, l2e_ctx *ctx, const l2e__draft *d);
  * whether `part` is at least `share` of a non-zero `n`. */
 double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names);
 int l2e__dcol_best_date(const l2e__dcol *c);
+/* The values of `c` in any date shape (a value counted once per
+ * shape it has), at most c->n. */
+size_t l2e__dcol_dates(const l2e__dcol *c);
 int l2e__dcol_fits(const l2e__dcol *c, int type);
 int l2e__mostly(size_t part, size_t n, double share);
 

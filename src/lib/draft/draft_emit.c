@@ -159,11 +159,40 @@ static void copy_keys(emit *e, cJSON *r, const l2e__dfield *f, const char *a,
 			add(e, r, keys[i], cJSON_Duplicate(v, 1));
 }
 
+/* Add the date patterns of `c` to seen[6], the most common first; a
+ * shape of fewer than 1 in 20 values is a slip, not a pattern. */
+static size_t date_patterns(const l2e__dcol *c, const char **seen,
+                            size_t n_seen)
+{
+	int k, best;
+	size_t j, done[L2E__SHAPE_N] = { 0 };
+	const char *pat;
+
+	for (;;) {
+		best = -1;
+		for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_LAST; k++)
+			if (!done[k] && c->shapes[k] &&
+			    c->shapes[k] * 20 >= c->n &&
+			    (best < 0 || c->shapes[k] > c->shapes[best]))
+				best = k;
+		if (best < 0)
+			return n_seen;
+		done[best] = 1;
+		if (!(pat = l2e__shape_date_pattern(best)))
+			pat = "jjjj-mm-dd*";
+		for (j = 0; j < n_seen; j++)
+			if (!strcmp(seen[j], pat))
+				break;
+		if (j == n_seen && n_seen < 6)
+			seen[n_seen++] = pat;
+	}
+}
+
 /* "path" or "first": [...]; a date's patterns. */
 static cJSON *rule(emit *e, const l2e__dpick *p)
 {
 	cJSON *r = cJSON_CreateObject(), *first, *pats, *cl;
-	const char *pat, *seen[6];
+	const char *seen[6];
 	size_t i, j, n_seen = 0;
 
 	if (!r) {
@@ -172,6 +201,18 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	}
 	if (p->path) {
 		add(e, r, "path", str(e, p->path));
+	} else if (p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY) {
+		/* each place through the code list: a name the list does
+		 * not know must not hide a code in the next place */
+		first = cJSON_CreateArray();
+		for (i = 0; i < p->n_cols; i++) {
+			cl = cJSON_CreateObject();
+			add(e, cl, "path", str(e, p->col[i]->path));
+			add(e, cl, "codelist", str(e, "country-iso3166"));
+			add(e, cl, "unmapped", str(e, "ignore"));
+			push(e, first, cl);
+		}
+		add(e, r, "first", first);
 	} else if (p->n_cols == 1) {
 		add(e, r, "path", str(e, p->col[0]->path));
 	} else {
@@ -181,21 +222,15 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 		add(e, r, "first", first);
 	}
 	if (p->f->type == L2E__TYPE_DATE) {
-		for (i = 0; i < p->n_cols; i++) {
-			int shape = l2e__dcol_best_date(p->col[i]);
-
-			if (!p->col[i]->n)
-				continue;
-			pat = l2e__shape_date_pattern(shape);
-			if (!pat)
-				pat = "jjjj-mm-dd*";
-			for (j = 0; j < n_seen; j++)
-				if (!strcmp(seen[j], pat))
-					break;
-			if (j == n_seen && n_seen < 6)
-				seen[n_seen++] = pat;
-		}
-		if (n_seen == 1 && strcmp(seen[0], "jjjj-mm-dd*") != 0)
+		for (i = 0; i < p->n_cols; i++)
+			n_seen = date_patterns(p->col[i], seen, n_seen);
+		for (j = 0; j < n_seen; j++)
+			if (strcmp(seen[j], "jjjj-mm-dd*") &&
+			    strcmp(seen[j], "jjjj-mm"))
+				break;
+		if (j == n_seen)
+			; /* ISO dates and months: the default reads them */
+		else if (n_seen == 1)
 			add(e, r, "date", str(e, seen[0]));
 		else if (n_seen > 1) {
 			pats = cJSON_CreateArray();
@@ -208,7 +243,7 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	if (p->f->type == L2E__TYPE_EQF) {
 		add(e, r, "codelist", str(e, "mbo-niveau-eqf"));
 		add(e, r, "unmapped", str(e, "ignore"));
-	} else if (p->f->type == L2E__TYPE_COUNTRY) {
+	} else if (p->f->type == L2E__TYPE_COUNTRY && p->n_cols == 1) {
 		add(e, r, "codelist", str(e, "country-iso3166"));
 		add(e, r, "unmapped", str(e, "ignore"));
 	} else if (p->f->type == L2E__TYPE_LANGUAGE) {
@@ -225,21 +260,43 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	return r;
 }
 
+/* The code at `path` through the list of Dutch names alone. */
+static cJSON *names_rule(emit *e, const char *path)
+{
+	cJSON *one = cJSON_CreateObject();
+
+	add(e, one, "path", str(e, path));
+	add(e, one, "codelist", str(e, "language-label-nl"));
+	add(e, one, "unmapped", str(e, "ignore"));
+	return one;
+}
+
 /* The label beside a code: the code list's Dutch name, else the value. */
 static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
                          const char *why_text)
 {
+	const char *names = !strcmp(list, "country-iso3166")
+	                        ? "country-label-nl"
+	                        : "language-label-nl";
 	cJSON *r = cJSON_CreateObject(), *first = cJSON_CreateArray();
-	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray();
+	cJSON *one, *lists;
+	size_t i;
 
-	push(e, lists, str(e, list));
-	push(e, lists,
-	     str(e, !strcmp(list, "country-iso3166") ? "country-label-nl"
-	                                             : "language-label-nl"));
-	add(e, one, "path", str(e, p->col[0]->path));
-	add(e, one, "codelist", lists);
-	add(e, one, "unmapped", str(e, "ignore"));
-	push(e, first, one);
+	/* every place of the code, in the order of "first" */
+	for (i = 0; i < p->n_cols; i++) {
+		one = cJSON_CreateObject();
+		lists = cJSON_CreateArray();
+		push(e, lists, str(e, list));
+		push(e, lists, str(e, names));
+		add(e, one, "path", str(e, p->col[i]->path));
+		add(e, one, "codelist", lists);
+		add(e, one, "unmapped", str(e, "ignore"));
+		push(e, first, one);
+	}
+	/* a language with no two-letter code (Papiamentu: PAP) still has a
+	 * Dutch name in the list of names */
+	if (!strcmp(names, "language-label-nl"))
+		push(e, first, names_rule(e, p->col[0]->path));
 	push(e, first, str(e, p->col[0]->path));
 	add(e, r, "first", first);
 	add(e, r, "comment", str(e, why_text));
@@ -284,6 +341,7 @@ static cJSON *label_first(emit *e, const l2e__dpick *p, const l2e__dpick *code)
 	add(e, one, "codelist", lists);
 	add(e, one, "unmapped", str(e, "ignore"));
 	push(e, first, one);
+	push(e, first, names_rule(e, code->col[0]->path));
 	add(e, r, "first", first);
 	why(e, r, p);
 	return r;

@@ -47,12 +47,15 @@ static l2e__dpick *pick_for(l2e__draft *d, const l2e__dfield *f)
 	return &d->picks[d->n_picks++];
 }
 
-/* Fallbacks ("first") for a text, e-mail or date field: a second place
- * named almost as well. */
+/* Fallbacks ("first") for a text, e-mail, date or country field: a
+ * second place named almost as well. A country is often written twice
+ * in one export, as a code in one item and as a name in another
+ * (<land code="6030"/> beside <land>Griekenland</land>): each place
+ * alone misses some items. */
 static int takes_fallback(const l2e__dfield *f)
 {
 	return f->type == L2E__TYPE_TEXT || f->type == L2E__TYPE_EMAIL ||
-	       f->type == L2E__TYPE_DATE;
+	       f->type == L2E__TYPE_DATE || f->type == L2E__TYPE_COUNTRY;
 }
 
 int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)

@@ -41,10 +41,23 @@ int l2e__dcol_best_date(const l2e__dcol *c)
 {
 	int k, best = -1;
 
-	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_DMY8; k++)
+	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_LAST; k++)
 		if (best < 0 || c->shapes[k] > c->shapes[best])
 			best = k;
 	return best;
+}
+
+/* A column of dates may mix forms: a certificate dated to the day in
+ * one row and to the month in the next (20250610 beside 112024) is
+ * still a column of dates; the draft lists every pattern it saw. */
+size_t l2e__dcol_dates(const l2e__dcol *c)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_LAST; k++)
+		n += c->shapes[k];
+	return n < c->n ? n : c->n;
 }
 
 int l2e__mostly(size_t part, size_t n, double share)
@@ -59,9 +72,7 @@ int l2e__dcol_fits(const l2e__dcol *c, int type)
 	if (!c->n)
 		return 1;
 	switch (type) {
-	case L2E__TYPE_DATE:
-		return l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
-		                   0.8);
+	case L2E__TYPE_DATE: return l2e__mostly(l2e__dcol_dates(c), c->n, 0.8);
 	case L2E__TYPE_EMAIL:
 		return l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n, 0.8);
 	case L2E__TYPE_CEFR:
@@ -73,8 +84,7 @@ int l2e__dcol_fits(const l2e__dcol *c, int type)
 	case L2E__TYPE_URL:
 		return l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8);
 	case L2E__TYPE_TEXT:
-		return !l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
-		                    0.8) &&
+		return !l2e__mostly(l2e__dcol_dates(c), c->n, 0.8) &&
 		       !l2e__mostly(c->n_json_bool, c->n, 0.8);
 	}
 	return 1;

@@ -61,6 +61,11 @@ static int is_date(const char *s, size_t len, int shape)
 	case L2E__SHAPE_DATE_DMY8:
 		return len == 8 && num(s, 2, 1, 31) && num(s + 2, 2, 1, 12) &&
 		       num(s + 4, 4, 1900, 2100);
+	case L2E__SHAPE_DATE_YM:
+		return len == 7 && s[4] == '-' && num(s, 4, 1900, 2100) &&
+		       num(s + 5, 2, 1, 12);
+	case L2E__SHAPE_DATE_MY6:
+		return len == 6 && num(s, 2, 1, 12) && num(s + 2, 4, 1900, 2100);
 	}
 	return 0;
 }
@@ -73,6 +78,8 @@ const char *l2e__shape_date_pattern(int shape)
 	case L2E__SHAPE_DATE_DMY_DOT: return "d.m.jjjj";
 	case L2E__SHAPE_DATE_YMD8: return "jjjjmmdd";
 	case L2E__SHAPE_DATE_DMY8: return "ddmmjjjj";
+	case L2E__SHAPE_DATE_YM: return "jjjj-mm";
+	case L2E__SHAPE_DATE_MY6: return "mmjjjj";
 	}
 	return NULL;
 }
@@ -107,7 +114,7 @@ void l2e__shape_count(size_t *counts, const char *s)
 	const char *at;
 	int k;
 
-	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_DMY8; k++)
+	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_LAST; k++)
 		if (is_date(s, len, k))
 			counts[k]++;
 	if ((at = strchr(s, '@')) && at > s && strchr(at, '.') &&
