@@ -175,6 +175,7 @@ typedef struct l2e__dpick {
 	l2e__dcol *skill_col;
 	const char *skill_value;
 	const char *path; /* a filtered path in a list of scores, or NULL */
+	const char *alt;  /* a second filtered path ("first"), or NULL */
 } l2e__dpick;
 
 typedef struct l2e__draft {

@@ -121,8 +121,9 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 	n = snprintf(text, sizeof(text),
 	             "from '%s' (confidence %d%%: %s; %zu of the items have a "
 	             "value)",
-	             c->path, (int)(p->score * 100 + 0.5),
+	             p->path ? p->path : c->path, (int)(p->score * 100 + 0.5),
 	             p->is_long        ? "a level column beside a skill column"
+	             : p->path         ? "the kind of an item of a list"
 	             : p->score >= 0.9 ? "its name"
 	             : p->score >= 0.5 ? "a name like it"
 	                               : "the shape of its values",
@@ -199,7 +200,12 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 		e->is_oom = 1;
 		return NULL;
 	}
-	if (p->path) {
+	if (p->path && p->alt) {
+		first = cJSON_CreateArray();
+		push(e, first, str(e, p->path));
+		push(e, first, str(e, p->alt));
+		add(e, r, "first", first);
+	} else if (p->path) {
 		add(e, r, "path", str(e, p->path));
 	} else if (p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY) {
 		/* each place through the code list: a name the list does
