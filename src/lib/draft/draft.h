@@ -207,11 +207,22 @@ int l2e__draft_emit(l2e_buf *out, l2e_ctx *ctx, const l2e__draft *d);
  * whether `part` is at least `share` of a non-zero `n`. */
 double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names);
 int l2e__dcol_best_date(const l2e__dcol *c);
+/* Add the date patterns of `c` to seen[6] (at most 6 in all), the
+ * most common first; the new count. Whether every pattern of seen[n]
+ * is an ISO form, which a rule reads without "date". */
+size_t l2e__dcol_date_patterns(const l2e__dcol *c, const char **seen,
+                               size_t n_seen);
+int l2e__date_patterns_iso(const char *const *seen, size_t n_seen);
 /* The values of `c` in any date shape (a value counted once per
  * shape it has), at most c->n. */
 size_t l2e__dcol_dates(const l2e__dcol *c);
 int l2e__dcol_fits(const l2e__dcol *c, int type);
 int l2e__mostly(size_t part, size_t n, double share);
+
+/* draft_compose.c: the rule that the field's "compose" in the synonyms
+ * file makes of the places found (a cJSON object), or NULL. */
+struct cJSON *l2e__draft_compose(const l2e__draft *d, const l2e__dfield *f,
+                                 int *is_oom);
 
 /* draft_pick.c: choose the fields of sections `sec_a` and `sec_b` from
  * the places of `g`; languages with a row per skill. -1: out of

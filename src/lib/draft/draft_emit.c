@@ -160,35 +160,6 @@ static void copy_keys(emit *e, cJSON *r, const l2e__dfield *f, const char *a,
 			add(e, r, keys[i], cJSON_Duplicate(v, 1));
 }
 
-/* Add the date patterns of `c` to seen[6], the most common first; a
- * shape of fewer than 1 in 20 values is a slip, not a pattern. */
-static size_t date_patterns(const l2e__dcol *c, const char **seen,
-                            size_t n_seen)
-{
-	int k, best;
-	size_t j, done[L2E__SHAPE_N] = { 0 };
-	const char *pat;
-
-	for (;;) {
-		best = -1;
-		for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_LAST; k++)
-			if (!done[k] && c->shapes[k] &&
-			    c->shapes[k] * 20 >= c->n &&
-			    (best < 0 || c->shapes[k] > c->shapes[best]))
-				best = k;
-		if (best < 0)
-			return n_seen;
-		done[best] = 1;
-		if (!(pat = l2e__shape_date_pattern(best)))
-			pat = "jjjj-mm-dd*";
-		for (j = 0; j < n_seen; j++)
-			if (!strcmp(seen[j], pat))
-				break;
-		if (j == n_seen && n_seen < 6)
-			seen[n_seen++] = pat;
-	}
-}
-
 /* "path" or "first": [...]; a date's patterns. */
 static cJSON *rule(emit *e, const l2e__dpick *p)
 {
@@ -229,12 +200,8 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	}
 	if (p->f->type == L2E__TYPE_DATE) {
 		for (i = 0; i < p->n_cols; i++)
-			n_seen = date_patterns(p->col[i], seen, n_seen);
-		for (j = 0; j < n_seen; j++)
-			if (strcmp(seen[j], "jjjj-mm-dd*") &&
-			    strcmp(seen[j], "jjjj-mm"))
-				break;
-		if (j == n_seen)
+			n_seen = l2e__dcol_date_patterns(p->col[i], seen, n_seen);
+		if (l2e__date_patterns_iso(seen, n_seen))
 			; /* ISO dates and months: the default reads them */
 		else if (n_seen == 1)
 			add(e, r, "date", str(e, seen[0]));
@@ -384,14 +351,23 @@ static void fields(emit *e, cJSON *obj, int section)
 			               "the language's Dutch name, else the "
 			               "value as written"));
 	}
-	/* a field no column fills, with a default in the synonyms file */
+	/* a field no column fills, composed of others, or with a default
+	 * in the synonyms file */
 	for (i = 0; i < d->words.n_fields; i++) {
 		const l2e__dfield *f = &d->words.fields[i];
 
 		if (f->section != section || has_pick(d, f) ||
-		    cJSON_GetObjectItemCaseSensitive(obj, f->field) ||
-		    !(def =
-		          cJSON_GetObjectItemCaseSensitive(f->def, "default")))
+		    cJSON_GetObjectItemCaseSensitive(obj, f->field))
+			continue;
+		if ((r = l2e__draft_compose(d, f, &e->is_oom))) {
+			add(e, r, "comment",
+			    str(e, "composed by the synonyms file's "
+			           "\"compose\" of the places found; check "
+			           "the words and the condition"));
+			add(e, obj, f->field, r);
+			continue;
+		}
+		if (!(def = cJSON_GetObjectItemCaseSensitive(f->def, "default")))
 			continue;
 		if (!(r = cJSON_Duplicate(def, 1)) || !cJSON_IsObject(r)) {
 			cJSON_Delete(r);

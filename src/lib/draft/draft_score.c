@@ -89,3 +89,42 @@ int l2e__dcol_fits(const l2e__dcol *c, int type)
 	}
 	return 1;
 }
+
+/* Add the date patterns of `c` to seen[6], the most common first; a
+ * shape of fewer than 1 in 20 values is a slip, not a pattern. */
+size_t l2e__dcol_date_patterns(const l2e__dcol *c, const char **seen,
+                               size_t n_seen)
+{
+	int k, best;
+	size_t j, done[L2E__SHAPE_N] = { 0 };
+	const char *pat;
+
+	for (;;) {
+		best = -1;
+		for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_LAST; k++)
+			if (!done[k] && c->shapes[k] &&
+			    c->shapes[k] * 20 >= c->n &&
+			    (best < 0 || c->shapes[k] > c->shapes[best]))
+				best = k;
+		if (best < 0)
+			return n_seen;
+		done[best] = 1;
+		if (!(pat = l2e__shape_date_pattern(best)))
+			pat = "jjjj-mm-dd*";
+		for (j = 0; j < n_seen; j++)
+			if (!strcmp(seen[j], pat))
+				break;
+		if (j == n_seen && n_seen < 6)
+			seen[n_seen++] = pat;
+	}
+}
+
+int l2e__date_patterns_iso(const char *const *seen, size_t n_seen)
+{
+	size_t j;
+
+	for (j = 0; j < n_seen; j++)
+		if (strcmp(seen[j], "jjjj-mm-dd*") && strcmp(seen[j], "jjjj-mm"))
+			return 0;
+	return 1;
+}
