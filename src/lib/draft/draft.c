@@ -249,7 +249,7 @@ static int find_groups(l2e__draft *d, const l2e__node *obj, pathbuf *from,
 static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
                 pathbuf *at, pathbuf *from, size_t rec, size_t depth)
 {
-	const l2e__node *m, *k;
+	const l2e__node *m, *k, *lm;
 	l2e__dgroup *sub;
 	l2e__dcol *c;
 	size_t old_at, old_from;
@@ -278,6 +278,16 @@ static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
 				             depth + 1);
 				if (error)
 					break;
+			}
+		} else if (m->kind == L2E__NODE_OBJECT &&
+		           (lm = l2e__shape_langmap(m)) != NULL) {
+			/* one text in several languages: one place */
+			if ((old_at = push(at, m->key, NULL)) != (size_t)-1) {
+				if (!(c = col_get(d, g, at->b, m->key)))
+					error = -1;
+				else
+					col_add(d, c, lm, rec), c->is_langmap = 1;
+				pop(at, old_at);
 			}
 		} else if (m->kind == L2E__NODE_OBJECT) {
 			if ((old_at = push(at, m->key, NULL)) != (size_t)-1) {
@@ -644,8 +654,10 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 			d->key->placed = 1;
 			d->key_score = 0.9;
 		}
-	} else
+	} else {
 		choose_key(d);
+		l2e__draft_person_key(d);
+	}
 	choose_consent(d);
 	choose_sections(d);
 	if (l2e__draft_pick_group(d, &d->groups[0], L2E__SEC_PERSON,

@@ -66,6 +66,9 @@ enum {
 /* Add the shapes of `s` to counts[L2E__SHAPE_N]. */
 void l2e__shape_count(size_t *counts, const char *s);
 #define L2E__SHAPE_DATE_LAST L2E__SHAPE_DATE_MY6
+/* The member of a language map to read ({"nl": ..., "en": ...}), or
+ * NULL when `obj` is no language map. */
+const l2e__node *l2e__shape_langmap(const l2e__node *obj);
 /* The date pattern of a date shape, NULL for ISO (the default). */
 const char *l2e__shape_date_pattern(int shape);
 
@@ -149,7 +152,8 @@ typedef struct l2e__dcol {
 	int is_many;         /* more distinct values than samples */
 	const char **values; /* the record group: one per record (keys) */
 	int is_natid;
-	int placed; /* placed in the draft (or the key) */
+	int placed;     /* placed in the draft (or the key) */
+	int is_langmap; /* a language map: read with "language" */
 } l2e__dcol;
 
 /* The records (each "") or a list in them: a table, an array. */
@@ -189,6 +193,7 @@ typedef struct l2e__draft {
 	size_t key_width;
 	l2e__dcol *key;
 	double key_score;
+	int merge; /* records of one key are one dossier (draft_key.c) */
 	l2e__dcol *consent;
 	l2e__dpick *picks;
 	size_t n_picks, cap_picks;
@@ -218,6 +223,10 @@ int l2e__date_patterns_iso(const char *const *seen, size_t n_seen);
 size_t l2e__dcol_dates(const l2e__dcol *c);
 int l2e__dcol_fits(const l2e__dcol *c, int type);
 int l2e__mostly(size_t part, size_t n, double share);
+
+/* draft_key.c: when the records are about fewer persons than records,
+ * the key that recurs as the person's names recur, with merge. */
+void l2e__draft_person_key(l2e__draft *d);
 
 /* draft_compose.c: the rule that the field's "compose" in the synonyms
  * file makes of the places found (a cJSON object), or NULL. */

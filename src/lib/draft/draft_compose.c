@@ -160,6 +160,14 @@ static cJSON *part(comp *c, const cJSON *def, int is_date)
 	} else {
 		put(c, r, "path", text(c, p ? col->path : path));
 	}
+	if (col->is_langmap) {
+		t = cJSON_CreateArray();
+		if (!cJSON_AddItemToArray(t, text(c, "nl")) ||
+		    !cJSON_AddItemToArray(t, text(c, "en")) ||
+		    !cJSON_AddItemToArray(t, text(c, "*")))
+			c->is_oom = 1;
+		put(c, r, "language", t);
+	}
 	for (i = 0; i < 3; i++)
 		if ((t = cJSON_GetObjectItemCaseSensitive(def, keys[i])))
 			put(c, r, keys[i], cJSON_Duplicate(t, 1));

@@ -160,6 +160,17 @@ static void copy_keys(emit *e, cJSON *r, const l2e__dfield *f, const char *a,
 			add(e, r, keys[i], cJSON_Duplicate(v, 1));
 }
 
+/* The languages of a language map, Dutch first. */
+static cJSON *languages(emit *e)
+{
+	cJSON *l = cJSON_CreateArray();
+
+	push(e, l, str(e, "nl"));
+	push(e, l, str(e, "en"));
+	push(e, l, str(e, "*"));
+	return l;
+}
+
 /* "path" or "first": [...]; a date's patterns. */
 static cJSON *rule(emit *e, const l2e__dpick *p)
 {
@@ -212,6 +223,8 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 			add(e, r, "date", pats);
 		}
 	}
+	if (p->col[0]->is_langmap)
+		add(e, r, "language", languages(e));
 	copy_keys(e, r, p->f, "codelist", "map", "unmapped");
 	if (p->f->type == L2E__TYPE_EQF) {
 		add(e, r, "codelist", str(e, "mbo-niveau-eqf"));
@@ -458,7 +471,17 @@ static cJSON *dossier(emit *e)
 	size_t i;
 
 	add(e, o, "key", str(e, d->key ? d->key->path : "."));
-	if (d->key)
+	if (d->merge)
+		add(e, o, "merge", cJSON_CreateTrue());
+	if (d->key && d->merge)
+		addf(e, o, "comment",
+		     "the key '%s': the same value wherever the person's names "
+		     "are the same, in each of the %zu records; the records of "
+		     "one key are merged into one dossier (\"merge\"). It names "
+		     "the files: check that it is the student's own number or "
+		     "id, not a national identifier",
+		     d->key->path, d->in.n_records);
+	else if (d->key)
 		addf(e, o, "comment",
 		     "the key '%s': a value in each of the %zu records, never "
 		     "twice (confidence %d%%). It names the files: check that "

@@ -108,6 +108,36 @@ static int is_eqf(const char *s, size_t len)
 	return 1;
 }
 
+/* A JSON-LD language map ({"nl": "...", "en": "..."}, as ELM writes
+ * every text): members named as language tags (two or three lowercase
+ * letters, a region after a hyphen), each a text. The value to read is
+ * the Dutch one, else the English, else the first; the draft reads it
+ * with "language" as any school's export of credentials needs. */
+static int is_tag(const char *k)
+{
+	size_t n = strspn(k, "abcdefghijklmnopqrstuvwxyz");
+
+	return (n == 2 || n == 3) && strcmp(k, "id") &&
+	       (!k[n] || (k[n] == '-' && k[n + 1]));
+}
+
+const l2e__node *l2e__shape_langmap(const l2e__node *obj)
+{
+	const l2e__node *m, *nl = NULL, *en = NULL;
+
+	if (!obj || obj->kind != L2E__NODE_OBJECT || !obj->first)
+		return NULL;
+	for (m = obj->first; m; m = m->next) {
+		if (!m->key || !is_tag(m->key) || m->kind != L2E__NODE_STRING)
+			return NULL;
+		if (!nl && !strncmp(m->key, "nl", 2))
+			nl = m;
+		if (!en && !strncmp(m->key, "en", 2))
+			en = m;
+	}
+	return nl ? nl : en ? en : obj->first;
+}
+
 void l2e__shape_count(size_t *counts, const char *s)
 {
 	size_t len = strlen(s);
