@@ -451,6 +451,17 @@ static void choose_sections(l2e__draft *d)
 		}
 }
 
+int l2e__draft_fill_item(l2e__draft *d, l2e__dgroup *g, const l2e__node *item,
+                         size_t rec)
+{
+	pathbuf at, from;
+
+	at.n = from.n = 0;
+	at.b[0] = from.b[0] = '\0';
+	g->n_items++;
+	return fill(d, g, item, &at, &from, rec, 0);
+}
+
 /* ==== A CSV bundle: the join and the main table ==== */
 
 static const l2e__node *first_row(const l2e__dtable *t)
@@ -660,6 +671,9 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 	}
 	choose_consent(d);
 	choose_sections(d);
+	if (l2e__draft_split(d) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
 	if (l2e__draft_pick_group(d, &d->groups[0], L2E__SEC_PERSON,
 	                          L2E__SEC_HEADLINE) < 0)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,

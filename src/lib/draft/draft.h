@@ -120,6 +120,7 @@ typedef struct l2e__dwords {
 	l2e__words natid, key, consent, sections[L2E__SEC_N];
 	l2e__words yes, no, entry; /* as written: values, not names */
 	l2e__words skill_columns, level_columns;
+	l2e__words kinds[L2E__SEC_N], kind_columns; /* draft_split.c */
 	l2e__dfield *fields;
 	size_t n_fields;
 	void *root; /* the cJSON tree the definitions point into */
@@ -166,6 +167,11 @@ typedef struct l2e__dgroup {
 	size_t n_items;
 	int is_list; /* seen as a list (not only as one object) */
 	int section; /* L2E__SEC_*, or -1 */
+	/* a section of a list of several kinds (draft_split.c): the
+	 * items whose kind column holds one of these values */
+	const char *where_path;
+	const char *where_in[4];
+	size_t n_where;
 } l2e__dgroup;
 
 /* A profile field's choice. */
@@ -212,6 +218,9 @@ int l2e__draft_emit(l2e_buf *out, l2e_ctx *ctx, const l2e__draft *d);
  * whether `part` is at least `share` of a non-zero `n`. */
 double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names);
 int l2e__dcol_best_date(const l2e__dcol *c);
+/* Whether `c` is the "id" of a linked-data concept (a URI): a code
+ * read after the last "/". */
+int l2e__dcol_is_concept(const l2e__dcol *c);
 /* Add the date patterns of `c` to seen[6] (at most 6 in all), the
  * most common first; the new count. Whether every pattern of seen[n]
  * is an ISO form, which a rule reads without "date". */
@@ -223,6 +232,13 @@ int l2e__date_patterns_iso(const char *const *seen, size_t n_seen);
 size_t l2e__dcol_dates(const l2e__dcol *c);
 int l2e__dcol_fits(const l2e__dcol *c, int type);
 int l2e__mostly(size_t part, size_t n, double share);
+
+/* draft.c: count the places of `item` into `g` (an item of a list
+ * found again by draft_split.c). -1: out of memory. */
+int l2e__draft_fill_item(l2e__draft *d, l2e__dgroup *g, const l2e__node *item,
+                         size_t rec);
+/* draft_split.c: a list of several kinds split into its sections. */
+int l2e__draft_split(l2e__draft *d);
 
 /* draft_key.c: when the records are about fewer persons than records,
  * the key that recurs as the person's names recur, with merge. */

@@ -196,6 +196,8 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 		for (i = 0; i < p->n_cols; i++) {
 			cl = cJSON_CreateObject();
 			add(e, cl, "path", str(e, p->col[i]->path));
+			if (l2e__dcol_is_concept(p->col[i]))
+				add(e, cl, "after_last", str(e, "/"));
 			add(e, cl, "codelist", str(e, "country-iso3166"));
 			add(e, cl, "unmapped", str(e, "ignore"));
 			push(e, first, cl);
@@ -225,6 +227,9 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	}
 	if (p->col[0]->is_langmap)
 		add(e, r, "language", languages(e));
+	if (is_code_type(p->f->type) && l2e__dcol_is_concept(p->col[0]) &&
+	    !(p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY))
+		add(e, r, "after_last", str(e, "/"));
 	copy_keys(e, r, p->f, "codelist", "map", "unmapped");
 	if (p->f->type == L2E__TYPE_EQF) {
 		add(e, r, "codelist", str(e, "mbo-niveau-eqf"));
@@ -247,11 +252,13 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 }
 
 /* The code at `path` through the list of Dutch names alone. */
-static cJSON *names_rule(emit *e, const char *path)
+static cJSON *names_rule(emit *e, const l2e__dcol *c)
 {
 	cJSON *one = cJSON_CreateObject();
 
-	add(e, one, "path", str(e, path));
+	add(e, one, "path", str(e, c->path));
+	if (l2e__dcol_is_concept(c))
+		add(e, one, "after_last", str(e, "/"));
 	add(e, one, "codelist", str(e, "language-label-nl"));
 	add(e, one, "unmapped", str(e, "ignore"));
 	return one;
@@ -275,6 +282,8 @@ static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
 		push(e, lists, str(e, list));
 		push(e, lists, str(e, names));
 		add(e, one, "path", str(e, p->col[i]->path));
+		if (l2e__dcol_is_concept(p->col[i]))
+			add(e, one, "after_last", str(e, "/"));
 		add(e, one, "codelist", lists);
 		add(e, one, "unmapped", str(e, "ignore"));
 		push(e, first, one);
@@ -282,8 +291,10 @@ static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
 	/* a language with no two-letter code (Papiamentu: PAP) still has a
 	 * Dutch name in the list of names */
 	if (!strcmp(names, "language-label-nl"))
-		push(e, first, names_rule(e, p->col[0]->path));
-	push(e, first, str(e, p->col[0]->path));
+		push(e, first, names_rule(e, p->col[0]));
+	/* the value as written, unless it is a concept's address */
+	if (!l2e__dcol_is_concept(p->col[0]))
+		push(e, first, str(e, p->col[0]->path));
 	add(e, r, "first", first);
 	add(e, r, "comment", str(e, why_text));
 	return r;
@@ -324,10 +335,12 @@ static cJSON *label_first(emit *e, const l2e__dpick *p, const l2e__dpick *code)
 	push(e, lists, str(e, "language-iso639-1"));
 	push(e, lists, str(e, "language-label-nl"));
 	add(e, one, "path", str(e, code->col[0]->path));
+	if (l2e__dcol_is_concept(code->col[0]))
+		add(e, one, "after_last", str(e, "/"));
 	add(e, one, "codelist", lists);
 	add(e, one, "unmapped", str(e, "ignore"));
 	push(e, first, one);
-	push(e, first, names_rule(e, code->col[0]->path));
+	push(e, first, names_rule(e, code->col[0]));
 	add(e, r, "first", first);
 	why(e, r, p);
 	return r;
@@ -558,6 +571,16 @@ static cJSON *profile(emit *e, cJSON *opt_in)
 			continue;
 		blk = cJSON_CreateObject();
 		add(e, blk, "each", str(e, g->each));
+		if (g->n_where) {
+			cJSON *w = cJSON_CreateObject(), *in = cJSON_CreateArray();
+			size_t j;
+
+			add(e, w, "path", str(e, g->where_path));
+			for (j = 0; j < g->n_where; j++)
+				push(e, in, str(e, g->where_in[j]));
+			add(e, w, "in", in);
+			add(e, blk, "where", w);
+		}
 		if (k == L2E__SEC_LANGUAGES && d->group_by)
 			add(e, blk, "group_by", str(e, d->group_by->path));
 		addf(e, blk, "comment",

@@ -10,24 +10,22 @@
 
 #include "draft/draft.h"
 
-/* How well `c` is called one of `names`: 1 for the first name exactly,
- * less for a later one, a part of the name, or the whole path. */
-double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names)
+static double score(const char *last, const char *full,
+                    const l2e__words *names)
 {
 	double best = 0, s;
-	size_t i, ln, lc;
+	size_t i, ln, lc = strlen(last);
 
 	for (i = 0; i < names->n; i++) {
 		s = 0;
 		ln = strlen(names->w[i]);
-		lc = strlen(c->last);
-		if (!strcmp(c->last, names->w[i]))
+		if (!strcmp(last, names->w[i]))
 			s = 1.0 - 0.02 * (double)i;
-		else if (!strcmp(c->full, names->w[i]))
+		else if (!strcmp(full, names->w[i]))
 			s = 0.95 - 0.02 * (double)i;
 		else if (ln >= 4 && lc > ln &&
-		         (!strncmp(c->last, names->w[i], ln) ||
-		          !strcmp(c->last + lc - ln, names->w[i])))
+		         (!strncmp(last, names->w[i], ln) ||
+		          !strcmp(last + lc - ln, names->w[i])))
 			s = 0.6 - 0.01 * (double)i;
 		if (s < 0.3 && s > 0)
 			s = 0.3;
@@ -35,6 +33,54 @@ double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names)
 			best = s;
 	}
 	return best;
+}
+
+/* A code given as a linked-data concept, {"countryCode": {"id":
+ * "http://publications.europa.eu/.../country/DEU"}}: the place is named
+ * by the step before its "id", normalised into out[size]. */
+static const char *concept_name(const l2e__dcol *c, char *out, size_t size)
+{
+	const char *end, *start;
+	size_t j = 0;
+	unsigned char ch;
+
+	/* (a probe of a name alone has no path) */
+	if (!c->path || strcmp(c->last, "id") || !c->n ||
+	    !l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8) ||
+	    !(end = strrchr(c->path, '.')))
+		return NULL;
+	for (start = end; start > c->path && start[-1] != '.'; start--)
+		;
+	for (; start < end && j + 1 < size; start++) {
+		ch = (unsigned char)*start;
+		if (ch >= 'A' && ch <= 'Z')
+			out[j++] = (char)(ch - 'A' + 'a');
+		else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		         ch >= 0x80)
+			out[j++] = (char)ch;
+	}
+	out[j] = '\0';
+	return j ? out : NULL;
+}
+
+/* How well `c` is called one of `names`: 1 for the first name exactly,
+ * less for a later one, a part of the name, or the whole path. */
+double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names)
+{
+	double best = score(c->last, c->full, names), s;
+	char concept[128];
+
+	if (concept_name(c, concept, sizeof(concept)) &&
+	    (s = score(concept, c->full, names)) > best)
+		best = s;
+	return best;
+}
+
+int l2e__dcol_is_concept(const l2e__dcol *c)
+{
+	char concept[128];
+
+	return concept_name(c, concept, sizeof(concept)) != NULL;
 }
 
 int l2e__dcol_best_date(const l2e__dcol *c)
