@@ -172,6 +172,7 @@ typedef struct l2e__dgroup {
 	const char *where_path;
 	const char *where_in[4];
 	size_t n_where;
+	const char *where_exists; /* and a place that must have a value */
 } l2e__dgroup;
 
 /* A profile field's choice. */

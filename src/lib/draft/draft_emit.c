@@ -206,9 +206,19 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	} else if (p->n_cols == 1) {
 		add(e, r, "path", str(e, p->col[0]->path));
 	} else {
+		/* the language step of a language map is a step of each
+		 * place: a rule's own "language" does not reach into "first" */
 		first = cJSON_CreateArray();
-		for (i = 0; i < p->n_cols; i++)
-			push(e, first, str(e, p->col[i]->path));
+		for (i = 0; i < p->n_cols; i++) {
+			if (!p->col[i]->is_langmap) {
+				push(e, first, str(e, p->col[i]->path));
+				continue;
+			}
+			cl = cJSON_CreateObject();
+			add(e, cl, "path", str(e, p->col[i]->path));
+			add(e, cl, "language", languages(e));
+			push(e, first, cl);
+		}
 		add(e, r, "first", first);
 	}
 	if (p->f->type == L2E__TYPE_DATE) {
@@ -225,7 +235,7 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 			add(e, r, "date", pats);
 		}
 	}
-	if (p->col[0]->is_langmap)
+	if (p->col[0]->is_langmap && p->n_cols == 1)
 		add(e, r, "language", languages(e));
 	if (is_code_type(p->f->type) && l2e__dcol_is_concept(p->col[0]) &&
 	    !(p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY))
@@ -329,9 +339,16 @@ static const l2e__dpick *language(const l2e__draft *d)
 static cJSON *label_first(emit *e, const l2e__dpick *p, const l2e__dpick *code)
 {
 	cJSON *r = cJSON_CreateObject(), *first = cJSON_CreateArray();
-	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray();
+	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray(), *own;
 
-	push(e, first, str(e, p->col[0]->path));
+	if (p->col[0]->is_langmap) {
+		own = cJSON_CreateObject();
+		add(e, own, "path", str(e, p->col[0]->path));
+		add(e, own, "language", languages(e));
+		push(e, first, own);
+	} else {
+		push(e, first, str(e, p->col[0]->path));
+	}
 	push(e, lists, str(e, "language-iso639-1"));
 	push(e, lists, str(e, "language-label-nl"));
 	add(e, one, "path", str(e, code->col[0]->path));
@@ -535,6 +552,35 @@ static const l2e__dgroup *section_group(const l2e__draft *d, int section)
 	return NULL;
 }
 
+/* The condition of a section split from a list of kinds. */
+static cJSON *where(emit *e, const l2e__dgroup *g)
+{
+	cJSON *kind = NULL, *has = NULL, *in, *all;
+	size_t j;
+
+	if (g->n_where) {
+		kind = cJSON_CreateObject();
+		in = cJSON_CreateArray();
+		add(e, kind, "path", str(e, g->where_path));
+		for (j = 0; j < g->n_where; j++)
+			push(e, in, str(e, g->where_in[j]));
+		add(e, kind, "in", in);
+	}
+	if (g->where_exists) {
+		has = cJSON_CreateObject();
+		add(e, has, "path", str(e, g->where_exists));
+		add(e, has, "exists", cJSON_CreateTrue());
+	}
+	if (!kind || !has)
+		return kind ? kind : has;
+	all = cJSON_CreateArray();
+	push(e, all, kind);
+	push(e, all, has);
+	kind = cJSON_CreateObject();
+	add(e, kind, "all", all);
+	return kind;
+}
+
 static cJSON *profile(emit *e, cJSON *opt_in)
 {
 	const l2e__draft *d = e->d;
@@ -571,16 +617,8 @@ static cJSON *profile(emit *e, cJSON *opt_in)
 			continue;
 		blk = cJSON_CreateObject();
 		add(e, blk, "each", str(e, g->each));
-		if (g->n_where) {
-			cJSON *w = cJSON_CreateObject(), *in = cJSON_CreateArray();
-			size_t j;
-
-			add(e, w, "path", str(e, g->where_path));
-			for (j = 0; j < g->n_where; j++)
-				push(e, in, str(e, g->where_in[j]));
-			add(e, w, "in", in);
-			add(e, blk, "where", w);
-		}
+		if (g->n_where || g->where_exists)
+			add(e, blk, "where", where(e, g));
 		if (k == L2E__SEC_LANGUAGES && d->group_by)
 			add(e, blk, "group_by", str(e, d->group_by->path));
 		addf(e, blk, "comment",

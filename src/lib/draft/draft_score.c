@@ -35,9 +35,10 @@ static double score(const char *last, const char *full,
 	return best;
 }
 
-/* A code given as a linked-data concept, {"countryCode": {"id":
- * "http://publications.europa.eu/.../country/DEU"}}: the place is named
- * by the step before its "id", normalised into out[size]. */
+/* A linked-data concept, {"countryCode": {"id": "http://publications
+ * .europa.eu/.../country/DEU", "prefLabel": {"en": "Germany"}}}: its
+ * "id" (an address) and its "prefLabel" are named by the step before
+ * them, normalised into out[size]. */
 static const char *concept_name(const l2e__dcol *c, char *out, size_t size)
 {
 	const char *end, *start;
@@ -45,9 +46,10 @@ static const char *concept_name(const l2e__dcol *c, char *out, size_t size)
 	unsigned char ch;
 
 	/* (a probe of a name alone has no path) */
-	if (!c->path || strcmp(c->last, "id") || !c->n ||
-	    !l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8) ||
-	    !(end = strrchr(c->path, '.')))
+	if (!c->path || !c->n || !(end = strrchr(c->path, '.')) ||
+	    (strcmp(c->last, "preflabel") &&
+	     (strcmp(c->last, "id") ||
+	      !l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8))))
 		return NULL;
 	for (start = end; start > c->path && start[-1] != '.'; start--)
 		;
@@ -67,20 +69,24 @@ static const char *concept_name(const l2e__dcol *c, char *out, size_t size)
  * less for a later one, a part of the name, or the whole path. */
 double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names)
 {
-	double best = score(c->last, c->full, names), s;
 	char concept[128];
+	double own = score(c->last, c->full, names), s;
 
-	if (concept_name(c, concept, sizeof(concept)) &&
-	    (s = score(concept, c->full, names)) > best)
-		best = s;
-	return best;
+	if (!concept_name(c, concept, sizeof(concept)))
+		return own;
+	s = score(concept, c->full, names);
+	/* a concept's label is the label of the concept, not "a label" */
+	if (!strcmp(c->last, "preflabel") || s > own)
+		return s;
+	return own;
 }
 
 int l2e__dcol_is_concept(const l2e__dcol *c)
 {
 	char concept[128];
 
-	return concept_name(c, concept, sizeof(concept)) != NULL;
+	return strcmp(c->last, "preflabel") &&
+	       concept_name(c, concept, sizeof(concept)) != NULL;
 }
 
 int l2e__dcol_best_date(const l2e__dcol *c)

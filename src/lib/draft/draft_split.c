@@ -73,9 +73,13 @@ static int fill_kind(l2e__draft *d, size_t gi, const l2e__node *item,
                      size_t rec)
 {
 	l2e__dgroup *g = &d->groups[gi];
-	const char *v = value_at(item, g->where_path);
+	const char *v = g->where_path ? value_at(item, g->where_path) : NULL;
 	size_t i;
 
+	if (g->where_exists && !value_at(item, g->where_exists))
+		return 0;
+	if (!g->n_where)
+		return l2e__draft_fill_item(d, g, item, rec);
 	for (i = 0; v && i < g->n_where; i++)
 		if (!strcmp(v, g->where_in[i]))
 			return l2e__draft_fill_item(d, g, item, rec);
@@ -130,31 +134,13 @@ static int has_section(const l2e__draft *d, int section)
 	return 0;
 }
 
-/* Split the list of group `gi` by its kind column `kind`. */
-static int split(l2e__draft *d, size_t gi, size_t ci)
+/* Fill the groups from `first` on with the items of list `gi`. */
+static int refill(l2e__draft *d, size_t gi, size_t first)
 {
 	char copy[1024], *steps[MAX_STEPS], *p;
-	size_t i, n = 0, first = d->n_groups, r;
-	l2e__dgroup *g;
-	l2e__dcol *kind;
-	int k, error;
+	size_t i, n = 0, r;
+	int error;
 
-	for (i = 0; i < d->groups[gi].cols[ci].n_samples; i++) {
-		kind = &d->groups[gi].cols[ci];
-		if ((k = section_of(d, kind->samples[i])) < 0 ||
-		    has_section(d, k))
-			continue;
-		for (r = first; r < d->n_groups; r++)
-			if (d->groups[r].section == k)
-				break;
-		if (r == d->n_groups && !(g = add(d, gi, k, kind)))
-			return -1;
-		g = &d->groups[r];
-		if (g->n_where < sizeof(g->where_in) / sizeof(g->where_in[0]))
-			g->where_in[g->n_where++] = kind->samples[i];
-	}
-	if (first == d->n_groups)
-		return 0;
 	if (strlen(d->groups[gi].each) >= sizeof(copy))
 		return 0;
 	strcpy(copy, d->groups[gi].each);
@@ -172,9 +158,80 @@ static int split(l2e__draft *d, size_t gi, size_t ci)
 	return 0;
 }
 
+/* Claims about a language (a certificate of German) in a list of
+ * kinds: the items with a language code are the languages section,
+ * among the certificates' kind when the list has one (a placement's
+ * language of instruction is no language skill). */
+static int split_languages(l2e__draft *d, size_t gi)
+{
+	const l2e__dgroup *cert = NULL;
+	l2e__dgroup *g;
+	const l2e__dcol *c, *code = NULL;
+	size_t i, k, first = d->n_groups;
+
+	if (has_section(d, L2E__SEC_LANGUAGES))
+		return 0;
+	for (k = 0; k < d->words.n_fields && !code; k++) {
+		const l2e__dfield *f = &d->words.fields[k];
+
+		if (f->section != L2E__SEC_LANGUAGES ||
+		    f->type != L2E__TYPE_LANGUAGE)
+			continue;
+		for (i = 0; i < d->groups[gi].n_cols && !code; i++) {
+			c = &d->groups[gi].cols[i];
+			if (c->n && !c->is_natid && !strchr(c->path, '[') &&
+			    l2e__dcol_name_score(c, &f->names) >= 0.9)
+				code = c;
+		}
+	}
+	if (!code)
+		return 0;
+	for (i = 1; i < d->n_groups; i++)
+		if (d->groups[i].section == L2E__SEC_CERTIFICATES &&
+		    !strcmp(d->groups[i].each, d->groups[gi].each))
+			cert = &d->groups[i];
+	if (!(g = add(d, gi, L2E__SEC_LANGUAGES, code)))
+		return -1;
+	g->where_exists = code->path;
+	g->where_path = NULL;
+	if (cert) {
+		g->where_path = cert->where_path;
+		g->n_where = cert->n_where;
+		memcpy(g->where_in, cert->where_in, sizeof(g->where_in));
+	}
+	return refill(d, gi, first);
+}
+
+/* Split the list of group `gi` by its kind column `kind`. */
+static int split(l2e__draft *d, size_t gi, size_t ci)
+{
+	size_t i, first = d->n_groups, r;
+	l2e__dgroup *g;
+	l2e__dcol *kind;
+	int k;
+
+	for (i = 0; i < d->groups[gi].cols[ci].n_samples; i++) {
+		kind = &d->groups[gi].cols[ci];
+		if ((k = section_of(d, kind->samples[i])) < 0 ||
+		    has_section(d, k))
+			continue;
+		for (r = first; r < d->n_groups; r++)
+			if (d->groups[r].section == k)
+				break;
+		if (r == d->n_groups && !(g = add(d, gi, k, kind)))
+			return -1;
+		g = &d->groups[r];
+		if (g->n_where < sizeof(g->where_in) / sizeof(g->where_in[0]))
+			g->where_in[g->n_where++] = kind->samples[i];
+	}
+	if (first == d->n_groups)
+		return 0;
+	return refill(d, gi, first);
+}
+
 int l2e__draft_split(l2e__draft *d)
 {
-	size_t i, j, n = d->n_groups;
+	size_t i, j, n = d->n_groups, before;
 	const l2e__dcol *c;
 	int error;
 
@@ -185,6 +242,7 @@ int l2e__draft_split(l2e__draft *d)
 		    strchr(d->groups[i].each, '[') ||
 		    strchr(d->groups[i].each, '\''))
 			continue;
+		before = d->n_groups;
 		for (j = 0; j < d->groups[i].n_cols; j++) {
 			c = &d->groups[i].cols[j];
 			if (c->is_many || c->is_natid || c->n_samples > 12 ||
@@ -195,6 +253,8 @@ int l2e__draft_split(l2e__draft *d)
 			if ((error = split(d, i, j)) < 0)
 				return error;
 		}
+		if (d->n_groups > before && (error = split_languages(d, i)) < 0)
+			return error;
 	}
 	return 0;
 }
