@@ -123,7 +123,10 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 	             "value)",
 	             p->path ? p->path : c->path, (int)(p->score * 100 + 0.5),
 	             p->is_long        ? "a level column beside a skill column"
-	             : p->path         ? "the kind of an item of a list"
+	             : p->path && p->score >= 0.85
+	                 ? "the kind of an item of a list"
+	             : p->path ? "the shape of its values, in the first item "
+	                         "of each list"
 	             : p->score >= 0.9 ? "its name"
 	             : p->score >= 0.5 ? "a name like it"
 	                               : "the shape of its values",
@@ -237,6 +240,10 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	}
 	if (p->col[0]->is_langmap && p->n_cols == 1)
 		add(e, r, "language", languages(e));
+	/* an address as a linked-data mailbox: mailto:name@school.nl */
+	if (p->f->type == L2E__TYPE_EMAIL && p->col[0]->n_samples &&
+	    !strncmp(p->col[0]->samples[0], "mailto:", 7))
+		add(e, r, "after_last", str(e, "mailto:"));
 	if (is_code_type(p->f->type) && l2e__dcol_is_concept(p->col[0]) &&
 	    !(p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY))
 		add(e, r, "after_last", str(e, "/"));

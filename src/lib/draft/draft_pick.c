@@ -288,6 +288,65 @@ static int kind_pick(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f,
 	return 0;
 }
 
+/* An e-mail address that only a list inside the record holds, by its
+ * values alone (ELM: contactPoint[0].emailAddress[0].id, a mailto:
+ * address): the first item of each list on the way. */
+static int first_item(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f)
+{
+	char path[700];
+	size_t j, k, n, i, len;
+	l2e__dgroup *sg;
+	l2e__dcol *c;
+	l2e__dpick *p;
+
+	if (g != &d->groups[0] || f->type != L2E__TYPE_EMAIL)
+		return 0;
+	for (j = 1; j < d->n_groups; j++) {
+		sg = &d->groups[j];
+		if (sg->section >= 0 || !sg->is_list || strchr(sg->each, '[') ||
+		    strchr(sg->each, '\''))
+			continue;
+		for (k = 0; k < sg->n_cols; k++) {
+			c = &sg->cols[k];
+			if (c->is_natid || c->placed ||
+			    !l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n, 0.9))
+				continue;
+			/* "a.b.c": [0] after every step that is a list */
+			n = 0;
+			len = strlen(sg->each);
+			for (i = 0; i <= len && n + 4 < sizeof(path); i++) {
+				if (i == len || sg->each[i] == '.') {
+					size_t m;
+
+					for (m = 1; m < d->n_groups; m++)
+						if (d->groups[m].is_list &&
+						    strlen(d->groups[m].each) == i &&
+						    !strncmp(d->groups[m].each,
+						             sg->each, i))
+							break;
+					if (m < d->n_groups) {
+						memcpy(path + n, "[0]", 3);
+						n += 3;
+					}
+				}
+				if (i < len)
+					path[n++] = sg->each[i];
+			}
+			path[n] = '\0';
+			snprintf(path + n, sizeof(path) - n, ".%s", c->path);
+			if (!(p = pick_for(d, f)) ||
+			    !(p->path = l2e__pool_strdup(&d->pool, path)))
+				return -1;
+			p->col[0] = c;
+			p->n_cols = 1;
+			p->score = 0.5;
+			c->placed = 1;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* Fields of `g` named weakly or not at all, looked up in the lists of
  * kinds inside it. */
 static int pick_kinds(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
@@ -308,6 +367,11 @@ static int pick_kinds(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
 			continue;
 		if (kind_pick(d, g, f, i < d->n_picks ? d->picks[i].score : 0) <
 		    0)
+			return -1;
+		for (i = 0; i < d->n_picks; i++)
+			if (d->picks[i].f == f)
+				break;
+		if (i == d->n_picks && first_item(d, g, f) < 0)
 			return -1;
 	}
 	return 0;
