@@ -643,6 +643,18 @@ static cJSON *profile(emit *e, cJSON *opt_in)
 	return p;
 }
 
+/* A list whose sections were split from it by kind (draft_split.c). */
+static int split_from(const l2e__draft *d, const l2e__dgroup *g)
+{
+	size_t i;
+
+	for (i = 1; i < d->n_groups; i++)
+		if (&d->groups[i] != g && d->groups[i].section >= 0 &&
+		    !strcmp(d->groups[i].each, g->each))
+			return 1;
+	return 0;
+}
+
 /* What the administrator must know: the national identifiers left
  * out, and the places no field reads. */
 static cJSON *closing(emit *e)
@@ -676,7 +688,8 @@ static cJSON *closing(emit *e)
 			         (i == 0 || g->section >= 0))
 				push(e, unused, str(e, text));
 		}
-		if (i > 0 && g->section < 0 && g->n_items) {
+		if (i > 0 && g->section < 0 && g->n_items &&
+		    !split_from(d, g)) {
 			snprintf(text, sizeof(text), "the list %s", g->each);
 			push(e, unused, safe(e, text));
 		}
