@@ -52,6 +52,7 @@ enum {
 	L2E__SHAPE_DATE_DMY8, /* ddmmjjjj */
 	L2E__SHAPE_DATE_YM,   /* jjjj-mm: a month, as a certificate has */
 	L2E__SHAPE_DATE_MY6,  /* mmjjjj */
+	L2E__SHAPE_DATE_MY,   /* m-jjjj */
 	L2E__SHAPE_EMAIL,
 	L2E__SHAPE_CEFR,
 	L2E__SHAPE_EQF,
@@ -65,7 +66,7 @@ enum {
 
 /* Add the shapes of `s` to counts[L2E__SHAPE_N]. */
 void l2e__shape_count(size_t *counts, const char *s);
-#define L2E__SHAPE_DATE_LAST L2E__SHAPE_DATE_MY6
+#define L2E__SHAPE_DATE_LAST L2E__SHAPE_DATE_MY
 /* The member of a language map to read ({"nl": ..., "en": ...}), or
  * NULL when `obj` is no language map. */
 const l2e__node *l2e__shape_langmap(const l2e__node *obj);

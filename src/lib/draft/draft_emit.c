@@ -174,10 +174,29 @@ static cJSON *languages(emit *e)
 	return l;
 }
 
+/* Whether a value seen in `c` is written in capitals ('S-HERTOGENBOSCH,
+ * ZWOLLE): at least four letters, none of them small. */
+static int has_capitals(const l2e__dcol *c)
+{
+	size_t i, upper;
+	const char *s;
+
+	for (i = 0; i < c->n_samples; i++) {
+		for (s = c->samples[i], upper = 0; *s; s++) {
+			if (*s >= 'a' && *s <= 'z')
+				break;
+			upper += *s >= 'A' && *s <= 'Z';
+		}
+		if (!*s && upper >= 4)
+			return 1;
+	}
+	return 0;
+}
+
 /* "path" or "first": [...]; a date's patterns. */
 static cJSON *rule(emit *e, const l2e__dpick *p)
 {
-	cJSON *r = cJSON_CreateObject(), *first, *pats, *cl;
+	cJSON *r = cJSON_CreateObject(), *first, *pats, *cl, *caps;
 	const char *seen[6];
 	size_t i, j, n_seen = 0;
 
@@ -248,6 +267,13 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	    !(p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY))
 		add(e, r, "after_last", str(e, "/"));
 	copy_keys(e, r, p->f, "codelist", "map", "unmapped");
+	/* "if_capitals": what to add when some values are in capitals
+	 * (a place name: "transform": "title") */
+	if ((caps = cJSON_GetObjectItemCaseSensitive(p->f->def,
+	                                             "if_capitals")) &&
+	    cJSON_IsObject(caps) && has_capitals(p->col[0]))
+		for (cl = caps->child; cl; cl = cl->next)
+			add(e, r, cl->string, cJSON_Duplicate(cl, 1));
 	if (p->f->type == L2E__TYPE_EQF) {
 		add(e, r, "codelist", str(e, "mbo-niveau-eqf"));
 		add(e, r, "unmapped", str(e, "ignore"));

@@ -66,6 +66,9 @@ static int is_date(const char *s, size_t len, int shape)
 		       num(s + 5, 2, 1, 12);
 	case L2E__SHAPE_DATE_MY6:
 		return len == 6 && num(s, 2, 1, 12) && num(s + 2, 4, 1900, 2100);
+	case L2E__SHAPE_DATE_MY:
+		return (len == 6 || len == 7) && s[len - 5] == '-' &&
+		       num(s, len - 5, 1, 12) && num(s + len - 4, 4, 1900, 2100);
 	}
 	return 0;
 }
@@ -80,6 +83,7 @@ const char *l2e__shape_date_pattern(int shape)
 	case L2E__SHAPE_DATE_DMY8: return "ddmmjjjj";
 	case L2E__SHAPE_DATE_YM: return "jjjj-mm";
 	case L2E__SHAPE_DATE_MY6: return "mmjjjj";
+	case L2E__SHAPE_DATE_MY: return "m-jjjj";
 	}
 	return NULL;
 }
