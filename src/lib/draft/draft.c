@@ -674,6 +674,7 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 	if (l2e__draft_split(d) < 0)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
+	mark_natid(d); /* the places of the sections split by kind too */
 	if (l2e__draft_pick_group(d, &d->groups[0], L2E__SEC_PERSON,
 	                          L2E__SEC_HEADLINE) < 0)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
