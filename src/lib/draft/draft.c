@@ -286,7 +286,8 @@ static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
 				if (!(c = col_get(d, g, at->b, m->key)))
 					error = -1;
 				else
-					col_add(d, c, lm, rec), c->is_langmap = 1;
+					col_add(d, c, lm, rec),
+					    c->is_langmap = 1;
 				pop(at, old_at);
 			}
 		} else if (m->kind == L2E__NODE_OBJECT) {

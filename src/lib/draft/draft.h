@@ -229,6 +229,8 @@ int l2e__dcol_is_concept(const l2e__dcol *c);
 size_t l2e__dcol_date_patterns(const l2e__dcol *c, const char **seen,
                                size_t n_seen);
 int l2e__date_patterns_iso(const char *const *seen, size_t n_seen);
+/* Whether a value seen in `c` is written in capitals (ZWOLLE). */
+int l2e__dcol_has_capitals(const l2e__dcol *c);
 /* The values of `c` in any date shape (a value counted once per
  * shape it has), at most c->n. */
 size_t l2e__dcol_dates(const l2e__dcol *c);

@@ -2,13 +2,14 @@
 /*
  * draft_compose.c - `mapping init`: a field that no column holds but
  * that the synonyms file composes from others ("compose"): a text from
- * a template ("Kwalificatie (crebo) {crebo}, leerweg {leerweg}, cohort
- * {cohort}"), a value under a condition (ongoing while the status says
- * active, or while no end date is known; "Centraal examen mbo" where
- * the source of a language level is the central exam). Which words and
- * which templates is data (mappings/init/synonyms.json); this file only
- * finds the places they name. Every Dutch MBO export has a crebo, a
- * learning path and a cohort, a status, a placement abroad or not: the
+ * a template (the activities of a programme from its qualification
+ * code, learning path and cohort), a value under a condition (ongoing
+ * while the status says active, or while no end date is known; the
+ * central exam as a language certificate where the source of a level
+ * says so). Which words and which templates is data
+ * (mappings/init/synonyms.json); this file only finds the places they
+ * name. Every Dutch MBO export has a qualification code, a learning
+ * path and a cohort, a status, work-based learning abroad or not: the
  * composition is the school's convention, the places are the export's.
  *
  * An alternative of "compose" is kept when every place it names is
@@ -82,7 +83,8 @@ static const l2e__dcol *named(const l2e__dgroup *g, const cJSON *names)
 	cJSON_ArrayForEach(k, names)
 	{
 		if (cJSON_IsString(k) && n < 16)
-			w[n] = norm(buf[n], sizeof(buf[n]), k->valuestring), n++;
+			w[n] = norm(buf[n], sizeof(buf[n]), k->valuestring),
+			n++;
 	}
 	words.w = w;
 	words.n = n;
@@ -114,7 +116,7 @@ static const l2e__dpick *picked(const comp *c, const char *field)
  * that field; {"names": [...]} a column so named; with "transform",
  * "codelist", "unmapped" copied, and "pad_digits": N a pad to N
  * digits when the column holds only digits (a spreadsheet drops the
- * leading zero of crebo 09009). NULL when not found. */
+ * leading zero of qualification code 09009). NULL when not found. */
 static cJSON *part(comp *c, const cJSON *def, int is_date)
 {
 	const cJSON *field = cJSON_GetObjectItemCaseSensitive(def, "field");
@@ -210,9 +212,9 @@ static cJSON *when_in(comp *c, const cJSON *def)
 
 	for (j = 0; j <= c->d->n_groups; j++) {
 		sg = j == 0 ? g : &c->d->groups[j - 1];
-		if (j > 0 && (sg == g || !len || sg->section >= 0 ||
-		              strncmp(sg->each, g->each, len) ||
-		              sg->each[len] != '.'))
+		if (j > 0 &&
+		    (sg == g || !len || sg->section >= 0 ||
+		     strncmp(sg->each, g->each, len) || sg->each[len] != '.'))
 			continue;
 		if (!(col = named(sg, names)) || col->is_many)
 			continue;
@@ -250,7 +252,8 @@ static cJSON *when_in(comp *c, const cJSON *def)
 		cJSON_Delete(in);
 		put(c, cond, "path", text(c, c->prefix));
 		put(c, cond, "exists", cJSON_CreateTrue());
-		strncat(c->prefix, ".", sizeof(c->prefix) - strlen(c->prefix) - 1);
+		strncat(c->prefix, ".",
+		        sizeof(c->prefix) - strlen(c->prefix) - 1);
 		c->sub = sg;
 		return cond;
 	}

@@ -122,7 +122,7 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 	             "from '%s' (confidence %d%%: %s; %zu of the items have a "
 	             "value)",
 	             p->path ? p->path : c->path, (int)(p->score * 100 + 0.5),
-	             p->is_long        ? "a level column beside a skill column"
+	             p->is_long ? "a level column beside a skill column"
 	             : p->path && p->score >= 0.85
 	                 ? "the kind of an item of a list"
 	             : p->path ? "the shape of its values, in the first item "
@@ -172,25 +172,6 @@ static cJSON *languages(emit *e)
 	push(e, l, str(e, "en"));
 	push(e, l, str(e, "*"));
 	return l;
-}
-
-/* Whether a value seen in `c` is written in capitals ('S-HERTOGENBOSCH,
- * ZWOLLE): at least four letters, none of them small. */
-static int has_capitals(const l2e__dcol *c)
-{
-	size_t i, upper;
-	const char *s;
-
-	for (i = 0; i < c->n_samples; i++) {
-		for (s = c->samples[i], upper = 0; *s; s++) {
-			if (*s >= 'a' && *s <= 'z')
-				break;
-			upper += *s >= 'A' && *s <= 'Z';
-		}
-		if (!*s && upper >= 4)
-			return 1;
-	}
-	return 0;
 }
 
 /* "path" or "first": [...]; a date's patterns. */
@@ -245,7 +226,8 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	}
 	if (p->f->type == L2E__TYPE_DATE) {
 		for (i = 0; i < p->n_cols; i++)
-			n_seen = l2e__dcol_date_patterns(p->col[i], seen, n_seen);
+			n_seen =
+			    l2e__dcol_date_patterns(p->col[i], seen, n_seen);
 		if (l2e__date_patterns_iso(seen, n_seen))
 			; /* ISO dates and months: the default reads them */
 		else if (n_seen == 1)
@@ -269,9 +251,9 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	copy_keys(e, r, p->f, "codelist", "map", "unmapped");
 	/* "if_capitals": what to add when some values are in capitals
 	 * (a place name: "transform": "title") */
-	if ((caps = cJSON_GetObjectItemCaseSensitive(p->f->def,
-	                                             "if_capitals")) &&
-	    cJSON_IsObject(caps) && has_capitals(p->col[0]))
+	if ((caps =
+	         cJSON_GetObjectItemCaseSensitive(p->f->def, "if_capitals")) &&
+	    cJSON_IsObject(caps) && l2e__dcol_has_capitals(p->col[0]))
 		for (cl = caps->child; cl; cl = cl->next)
 			add(e, r, cl->string, cJSON_Duplicate(cl, 1));
 	if (p->f->type == L2E__TYPE_EQF) {
@@ -443,7 +425,8 @@ static void fields(emit *e, cJSON *obj, int section)
 			add(e, obj, f->field, r);
 			continue;
 		}
-		if (!(def = cJSON_GetObjectItemCaseSensitive(f->def, "default")))
+		if (!(def =
+		          cJSON_GetObjectItemCaseSensitive(f->def, "default")))
 			continue;
 		if (!(r = cJSON_Duplicate(def, 1)) || !cJSON_IsObject(r)) {
 			cJSON_Delete(r);
@@ -537,13 +520,14 @@ static cJSON *dossier(emit *e)
 	if (d->merge)
 		add(e, o, "merge", cJSON_CreateTrue());
 	if (d->key && d->merge)
-		addf(e, o, "comment",
-		     "the key '%s': the same value wherever the person's names "
-		     "are the same, in each of the %zu records; the records of "
-		     "one key are merged into one dossier (\"merge\"). It names "
-		     "the files: check that it is the student's own number or "
-		     "id, not a national identifier",
-		     d->key->path, d->in.n_records);
+		addf(
+		    e, o, "comment",
+		    "the key '%s': the same value wherever the person's names "
+		    "are the same, in each of the %zu records; the records of "
+		    "one key are merged into one dossier (\"merge\"). It names "
+		    "the files: check that it is the student's own number or "
+		    "id, not a national identifier",
+		    d->key->path, d->in.n_records);
 	else if (d->key)
 		addf(e, o, "comment",
 		     "the key '%s': a value in each of the %zu records, never "

@@ -16,7 +16,7 @@
 #include "util/alloc.h"
 
 typedef struct row {
-	const char *k;    /* the candidate key */
+	const char *k;     /* the candidate key */
 	const char *a, *b; /* the person's names */
 } row;
 

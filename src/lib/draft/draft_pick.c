@@ -121,7 +121,7 @@ int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
 	return error < 0 ? error : pick_kinds(d, g, sec_a, sec_b);
 }
 
-/* ==== Lists of kinds: {"codeType": "crebo", "code": "90001"} ====
+/* ==== Lists of kinds: {"codeType": "qualification", "code": "90001"} ====
  *
  * Many systems write a value as an item of a list beside its kind:
  * contact[@soort=EMAIL], otherCodes[codeType=crohoCreboCode].code,
@@ -166,11 +166,11 @@ static l2e__dcol *kind_value(l2e__dgroup *sg, const l2e__dcol *kind, int type)
 
 typedef struct kind {
 	l2e__dgroup *sg;
-	const char *rel;   /* the list's path from the item */
-	l2e__dcol *kind;   /* the kind column, and its value */
+	const char *rel; /* the list's path from the item */
+	l2e__dcol *kind; /* the kind column, and its value */
 	const char *v;
-	l2e__dcol *val;    /* the value column */
-	l2e__dcol *u;      /* a second kind, and its value, or NULL */
+	l2e__dcol *val; /* the value column */
+	l2e__dcol *u;   /* a second kind, and its value, or NULL */
 	const char *w;
 	double score;
 } kind;
@@ -187,8 +187,8 @@ static void kind_find(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f,
 	for (j = 1; j < d->n_groups; j++) {
 		sg = &d->groups[j];
 		if (sg == g || sg->section >= 0 || !sg->n_items ||
-		    (len && (strncmp(sg->each, g->each, len) ||
-		             sg->each[len] != '.')))
+		    (len &&
+		     (strncmp(sg->each, g->each, len) || sg->each[len] != '.')))
 			continue;
 		for (k = 0; k < sg->n_cols; k++) {
 			c = &sg->cols[k];
@@ -196,7 +196,8 @@ static void kind_find(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f,
 				continue;
 			for (i = 0; i < c->n_samples; i++) {
 				if ((s = word_score(d, c->samples[i],
-				                    &f->names)) <= best->score ||
+				                    &f->names)) <=
+				        best->score ||
 				    !(val = kind_value(sg, c, f->type)))
 					continue;
 				best->sg = sg;
@@ -267,16 +268,16 @@ static int kind_pick(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f,
 		if (!(p->path = l2e__pool_strdup(&d->pool, path)))
 			return -1;
 	} else {
-		/* another kind that is a name of the field too (a crebo
-		 * code as programme_code or as crohoCreboCode) */
+		/* another kind that is a name of the field too (the
+		 * qualification's code as programme_code or as
+		 * crohoCreboCode) */
 		for (i = 0; i < b.kind->n_samples; i++)
 			if (b.kind->samples[i] != b.v &&
 			    word_score(d, b.kind->samples[i], &f->names) > 0)
 				break;
 		if (i < b.kind->n_samples) {
 			snprintf(path, sizeof(path), "%s[%s=%s].%s", b.rel,
-			         b.kind->path, b.kind->samples[i],
-			         b.val->path);
+			         b.kind->path, b.kind->samples[i], b.val->path);
 			if (!(p->alt = l2e__pool_strdup(&d->pool, path)))
 				return -1;
 		}
@@ -309,7 +310,8 @@ static int first_item(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f)
 		for (k = 0; k < sg->n_cols; k++) {
 			c = &sg->cols[k];
 			if (c->is_natid || c->placed ||
-			    !l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n, 0.9))
+			    !l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n,
+			                 0.9))
 				continue;
 			/* "a.b.c": [0] after every step that is a list */
 			n = 0;
@@ -320,7 +322,8 @@ static int first_item(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f)
 
 					for (m = 1; m < d->n_groups; m++)
 						if (d->groups[m].is_list &&
-						    strlen(d->groups[m].each) == i &&
+						    strlen(d->groups[m].each) ==
+						        i &&
 						    !strncmp(d->groups[m].each,
 						             sg->each, i))
 							break;
@@ -356,7 +359,8 @@ static int pick_kinds(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
 
 	for (k = 0; k < d->words.n_fields; k++) {
 		f = &d->words.fields[k];
-		if ((f->section != sec_a && f->section != sec_b) || !f->names.n ||
+		if ((f->section != sec_a && f->section != sec_b) ||
+		    !f->names.n ||
 		    (f->type != L2E__TYPE_TEXT && f->type != L2E__TYPE_EMAIL &&
 		     f->type != L2E__TYPE_DATE && f->type != L2E__TYPE_URL))
 			continue;

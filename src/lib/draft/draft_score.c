@@ -10,8 +10,7 @@
 
 #include "draft/draft.h"
 
-static double score(const char *last, const char *full,
-                    const l2e__words *names)
+static double score(const char *last, const char *full, const l2e__words *names)
 {
 	double best = 0, s;
 	size_t i, ln, lc = strlen(last);
@@ -176,7 +175,27 @@ int l2e__date_patterns_iso(const char *const *seen, size_t n_seen)
 	size_t j;
 
 	for (j = 0; j < n_seen; j++)
-		if (strcmp(seen[j], "jjjj-mm-dd*") && strcmp(seen[j], "jjjj-mm"))
+		if (strcmp(seen[j], "jjjj-mm-dd*") &&
+		    strcmp(seen[j], "jjjj-mm"))
 			return 0;
 	return 1;
+}
+
+/* Whether a value seen in `c` is written in capitals ('S-HERTOGENBOSCH,
+ * ZWOLLE): at least four letters, none of them small. */
+int l2e__dcol_has_capitals(const l2e__dcol *c)
+{
+	size_t i, upper;
+	const char *s;
+
+	for (i = 0; i < c->n_samples; i++) {
+		for (s = c->samples[i], upper = 0; *s; s++) {
+			if (*s >= 'a' && *s <= 'z')
+				break;
+			upper += *s >= 'A' && *s <= 'Z';
+		}
+		if (!*s && upper >= 4)
+			return 1;
+	}
+	return 0;
 }

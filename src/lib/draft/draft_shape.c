@@ -65,10 +65,12 @@ static int is_date(const char *s, size_t len, int shape)
 		return len == 7 && s[4] == '-' && num(s, 4, 1900, 2100) &&
 		       num(s + 5, 2, 1, 12);
 	case L2E__SHAPE_DATE_MY6:
-		return len == 6 && num(s, 2, 1, 12) && num(s + 2, 4, 1900, 2100);
+		return len == 6 && num(s, 2, 1, 12) &&
+		       num(s + 2, 4, 1900, 2100);
 	case L2E__SHAPE_DATE_MY:
 		return (len == 6 || len == 7) && s[len - 5] == '-' &&
-		       num(s, len - 5, 1, 12) && num(s + len - 4, 4, 1900, 2100);
+		       num(s, len - 5, 1, 12) &&
+		       num(s + len - 4, 4, 1900, 2100);
 	}
 	return 0;
 }

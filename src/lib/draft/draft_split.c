@@ -2,7 +2,7 @@
 /*
  * draft_split.c - `mapping init`: one list that holds several sections,
  * told apart by the kind of each item. A credential (ELM) has one list
- * of claims: a learning activity (a placement), a learning achievement
+ * of claims: a learning activity (an internship), a learning achievement
  * (a certificate), a qualification (a diploma); some school systems
  * keep all results in one table with a "soort" column. The words for
  * the kinds and for the kind columns are data (synonyms.json "kinds",
@@ -24,8 +24,8 @@
 typedef int (*item_fn)(l2e__draft *d, size_t gi, const l2e__node *item,
                        size_t rec);
 
-static int walk(l2e__draft *d, size_t gi, const l2e__node *node,
-                char **steps, size_t n, size_t rec, item_fn fn)
+static int walk(l2e__draft *d, size_t gi, const l2e__node *node, char **steps,
+                size_t n, size_t rec, item_fn fn)
 {
 	const l2e__node *k;
 	int error;
@@ -63,7 +63,7 @@ static const char *value_at(const l2e__node *item, const char *path)
 		item = l2e__node_member(item, step);
 		if (!dot)
 			return item && l2e__node_is_scalar(item) ? item->text
-			                                          : NULL;
+			                                         : NULL;
 		path = dot + 1;
 	}
 	return NULL;
@@ -138,12 +138,12 @@ static int has_section(const l2e__draft *d, int section)
 static int refill(l2e__draft *d, size_t gi, size_t first)
 {
 	char copy[1024], *steps[MAX_STEPS], *p;
-	size_t i, n = 0, r;
+	size_t i, n = 0, r, len;
 	int error;
 
-	if (strlen(d->groups[gi].each) >= sizeof(copy))
+	if ((len = strlen(d->groups[gi].each)) >= sizeof(copy))
 		return 0;
-	strcpy(copy, d->groups[gi].each);
+	memcpy(copy, d->groups[gi].each, len + 1);
 	for (p = copy; n < MAX_STEPS;) {
 		steps[n++] = p;
 		if (!(p = strchr(p, '.')))
@@ -160,8 +160,8 @@ static int refill(l2e__draft *d, size_t gi, size_t first)
 
 /* Claims about a language (a certificate of German) in a list of
  * kinds: the items with a language code are the languages section,
- * among the certificates' kind when the list has one (a placement's
- * language of instruction is no language skill). */
+ * among the certificates' kind when the list has one (the language of
+ * instruction of an internship is no language skill). */
 static int split_languages(l2e__draft *d, size_t gi)
 {
 	const l2e__dgroup *cert = NULL;

@@ -181,8 +181,8 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 		if ((error = words(w, ctx, path, sections,
 		                   l2e__section_names[i], 1, &w->sections[i])) <
 		        0 ||
-		    (error = words(w, ctx, path, kinds, l2e__section_names[i], 1,
-		                   &w->kinds[i])) < 0)
+		    (error = words(w, ctx, path, kinds, l2e__section_names[i],
+		                   1, &w->kinds[i])) < 0)
 			goto done;
 	if ((error = words(w, ctx, path, root, "kind_columns", 1,
 	                   &w->kind_columns)) < 0)
