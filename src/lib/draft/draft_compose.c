@@ -51,6 +51,16 @@ static cJSON *text(comp *c, const char *s)
 	return v;
 }
 
+/* Append `v` to `arr`; 0, or -1 (out of memory, `v` freed). */
+static int append(comp *c, cJSON *arr, cJSON *v)
+{
+	if (v && arr && cJSON_AddItemToArray(arr, v))
+		return 0;
+	cJSON_Delete(v);
+	c->is_oom = 1;
+	return -1;
+}
+
 /* `s` normalised as draft_norm does, into out[size]. */
 static const char *norm(char *out, size_t size, const char *s)
 {
@@ -146,8 +156,8 @@ static cJSON *part(comp *c, const cJSON *def, int is_date)
 	}
 	if (p && p->path && p->alt) {
 		first = cJSON_CreateArray();
-		if (!cJSON_AddItemToArray(first, text(c, p->path)) ||
-		    !cJSON_AddItemToArray(first, text(c, p->alt)))
+		if (append(c, first, text(c, p->path)) ||
+		    append(c, first, text(c, p->alt)))
 			c->is_oom = 1;
 		put(c, r, "first", first);
 	} else if (p && p->path) {
@@ -155,18 +165,15 @@ static cJSON *part(comp *c, const cJSON *def, int is_date)
 	} else if (p && p->n_cols > 1) {
 		first = cJSON_CreateArray();
 		for (i = 0; i < p->n_cols; i++)
-			if (!cJSON_AddItemToArray(first,
-			                          text(c, p->col[i]->path)))
-				c->is_oom = 1;
+			(void)append(c, first, text(c, p->col[i]->path));
 		put(c, r, "first", first);
 	} else {
 		put(c, r, "path", text(c, p ? col->path : path));
 	}
 	if (col->is_langmap) {
 		t = cJSON_CreateArray();
-		if (!cJSON_AddItemToArray(t, text(c, "nl")) ||
-		    !cJSON_AddItemToArray(t, text(c, "en")) ||
-		    !cJSON_AddItemToArray(t, text(c, "*")))
+		if (append(c, t, text(c, "nl")) ||
+		    append(c, t, text(c, "en")) || append(c, t, text(c, "*")))
 			c->is_oom = 1;
 		put(c, r, "language", t);
 	}
@@ -188,7 +195,7 @@ static cJSON *part(comp *c, const cJSON *def, int is_date)
 		else {
 			t = cJSON_CreateArray();
 			for (i = 0; i < n_seen; i++)
-				if (!cJSON_AddItemToArray(t, text(c, seen[i])))
+				if (append(c, t, text(c, seen[i])))
 					c->is_oom = 1;
 			put(c, r, "date", t);
 		}
@@ -227,10 +234,9 @@ static cJSON *when_in(comp *c, const cJSON *def)
 				if (cJSON_IsString(v) &&
 				    !strcmp(buf, v->valuestring) &&
 				    !strpbrk(col->samples[i], "[]'\"=")) {
-					if (!cJSON_AddItemToArray(
-					        in, text(c, col->samples[i])))
-						c->is_oom = 1;
-					hits++;
+					if (!append(c, in,
+					            text(c, col->samples[i])))
+						hits++;
 					break;
 				}
 			}
@@ -284,8 +290,8 @@ static cJSON *condition(comp *c, const cJSON *alt, int *ok)
 		} else {
 			list = cJSON_CreateArray();
 			for (i = 0; i < c->d->words.yes.n; i++)
-				if (!cJSON_AddItemToArray(
-				        list, text(c, c->d->words.yes.w[i])))
+				if (append(c, list,
+				           text(c, c->d->words.yes.w[i])))
 					c->is_oom = 1;
 			put(c, cond, "in", list);
 		}
@@ -381,10 +387,7 @@ cJSON *l2e__draft_compose(const l2e__draft *d, const l2e__dfield *f,
 	{
 		if (!(r = alternative(&c, f, alt)))
 			continue;
-		if (!cJSON_AddItemToArray(kept, r)) {
-			cJSON_Delete(r);
-			c.is_oom = 1;
-		}
+		(void)append(&c, kept, r); /* on failure: freed, oom set */
 		if (one)
 			break;
 	}
