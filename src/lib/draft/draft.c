@@ -283,11 +283,12 @@ static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
 		           (lm = l2e__shape_langmap(m)) != NULL) {
 			/* one text in several languages: one place */
 			if ((old_at = push(at, m->key, NULL)) != (size_t)-1) {
-				if (!(c = col_get(d, g, at->b, m->key)))
+				if (!(c = col_get(d, g, at->b, m->key))) {
 					error = -1;
-				else
-					col_add(d, c, lm, rec),
-					    c->is_langmap = 1;
+				} else {
+					col_add(d, c, lm, rec);
+					c->is_langmap = 1;
+				}
 				pop(at, old_at);
 			}
 		} else if (m->kind == L2E__NODE_OBJECT) {
