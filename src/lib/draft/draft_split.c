@@ -229,6 +229,22 @@ static int split(l2e__draft *d, size_t gi, size_t ci)
 	return refill(d, gi, first);
 }
 
+/* A list inside the items of a section (the evidence of a language)
+ * belongs to that section: it is never split into sections of its own. */
+static int in_section(const l2e__draft *d, const l2e__dgroup *g)
+{
+	size_t i, len;
+
+	for (i = 1; i < d->n_groups; i++) {
+		len = strlen(d->groups[i].each);
+		if (d->groups[i].section >= 0 &&
+		    !strncmp(g->each, d->groups[i].each, len) &&
+		    g->each[len] == '.')
+			return 1;
+	}
+	return 0;
+}
+
 int l2e__draft_split(l2e__draft *d)
 {
 	size_t i, j, n = d->n_groups, before;
@@ -239,6 +255,7 @@ int l2e__draft_split(l2e__draft *d)
 		return 0; /* a CSV bundle: a table per section already */
 	for (i = 1; i < n; i++) {
 		if (d->groups[i].section >= 0 || !d->groups[i].is_list ||
+		    in_section(d, &d->groups[i]) ||
 		    strchr(d->groups[i].each, '[') ||
 		    strchr(d->groups[i].each, '\''))
 			continue;
