@@ -164,6 +164,22 @@ static l2e__dcol *kind_value(l2e__dgroup *sg, const l2e__dcol *kind, int type)
 	return best;
 }
 
+/* A list inside the items of a section is that section's, never the
+ * record's own. */
+static int in_section(const l2e__draft *d, const l2e__dgroup *sg)
+{
+	size_t i, len;
+
+	for (i = 1; i < d->n_groups; i++) {
+		len = strlen(d->groups[i].each);
+		if (d->groups[i].section >= 0 &&
+		    !strncmp(sg->each, d->groups[i].each, len) &&
+		    sg->each[len] == '.')
+			return 1;
+	}
+	return 0;
+}
+
 typedef struct kind {
 	l2e__dgroup *sg;
 	const char *rel; /* the list's path from the item */
@@ -187,8 +203,9 @@ static void kind_find(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f,
 	for (j = 1; j < d->n_groups; j++) {
 		sg = &d->groups[j];
 		if (sg == g || sg->section >= 0 || !sg->n_items ||
-		    (len &&
-		     (strncmp(sg->each, g->each, len) || sg->each[len] != '.')))
+		    (len && (strncmp(sg->each, g->each, len) ||
+		             sg->each[len] != '.')) ||
+		    (!len && in_section(d, sg)))
 			continue;
 		for (k = 0; k < sg->n_cols; k++) {
 			c = &sg->cols[k];
@@ -252,12 +269,13 @@ static int kind_pick(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f,
 	if (!b.kind)
 		return 0;
 	kind_second(d, f, &b);
+	if (snprintf(path, sizeof(path), "%s[%s=%s].%s", b.rel, b.kind->path,
+	             b.v, b.val->path) >= (int)sizeof(path))
+		return 0; /* too long a path for a draft */
 	if (!(p = pick_for(d, f)))
 		return -1;
 	for (i = 0; i < p->n_cols; i++)
 		p->col[i]->placed = 0; /* a weaker name loses its place */
-	snprintf(path, sizeof(path), "%s[%s=%s].%s", b.rel, b.kind->path, b.v,
-	         b.val->path);
 	if (!(p->path = l2e__pool_strdup(&d->pool, path)))
 		return -1;
 	p->alt = NULL;
@@ -304,8 +322,8 @@ static int first_item(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f)
 		return 0;
 	for (j = 1; j < d->n_groups; j++) {
 		sg = &d->groups[j];
-		if (sg->section >= 0 || !sg->is_list || strchr(sg->each, '[') ||
-		    strchr(sg->each, '\''))
+		if (sg->section >= 0 || !sg->is_list || in_section(d, sg) ||
+		    strchr(sg->each, '[') || strchr(sg->each, '\''))
 			continue;
 		for (k = 0; k < sg->n_cols; k++) {
 			c = &sg->cols[k];
