@@ -7,7 +7,9 @@
 1. A CSV bundle with English column names, 2. a JSON export with
 abbreviated Dutch names (Geb.datum, Roepn, ERK lezen, BPV bedrijf), and
 3. an export full of national identifiers (BSN, onderwijsnummer, ECK
-iD, also under harmless names): for each, `mapping init` drafts, the
+iD, also under harmless names), 4. the same inside lists that the
+drafter splits by kind or reads by kind, a record per credential and
+two per student (merged): for each, `mapping init` drafts, the
 draft passes `mapping check`, converts with exit 0, and the documents
 hold the names, birth date, programme, placements and languages of the
 export. The draft never reads a national identifier: no path, key or
@@ -102,6 +104,74 @@ def national_ids(folder):
     with open(path, "w") as f:
         json.dump(recs, f)
     return [path]
+
+
+def ids_in_lists(folder):
+    """A record per credential, two per student, with national ids in the
+    lists the drafter splits by kind and in a list of kinds, under
+    harmless names ("code", "waarde")."""
+    os.makedirs(folder)
+    paths = []
+    for i, (n, first, _, last, *_rest) in enumerate(STUDENTS):
+        bsn, onr = _rest[1], _rest[2]
+        for k, kind in enumerate(("Qualification", "LearningActivity")):
+            rec = {"id": f"urn:credential:{n}-{k}",
+                   "credentialSubject": {
+                       "id": f"did:example:{n}",
+                       "givenName": {"nl": first}, "familyName": {"nl": last},
+                       "identifier": [{"soort": "BSN", "waarde": bsn},
+                                      {"soort": "onderwijsnummer",
+                                       "waarde": onr},
+                                      {"soort": "ECK", "waarde": ECK % i}],
+                       "hasClaim": [{"type": kind,
+                                     "title": {"nl": f"{kind} van {first}"},
+                                     "code": onr if k else bsn}]}}
+            paths.append(os.path.join(folder, f"{n}-{k}.json"))
+            with open(paths[-1], "w") as f:
+                json.dump(rec, f)
+    return paths
+
+
+def check_ids_in_lists(binary, env, work, inputs):
+    """Merged per learner, sections split by kind, no national id read."""
+    name = "ids-in-lists"
+    draft = os.path.join(work, name + ".draft.json")
+    out = os.path.join(work, name + ".out")
+    r = subprocess.run([binary, "mapping", "init", "-o", draft] + inputs,
+                       env=env, capture_output=True, text=True)
+    check(r.returncode == 0, f"{name}: mapping init exit {r.returncode} "
+          f"{r.stderr.strip()}")
+    if r.returncode:
+        return
+    with open(draft) as f:
+        mapping = json.load(f)
+    read = set(paths_of({k: v for k, v in mapping.items()
+                         if k != "comment"}))
+    check(mapping["dossier"].get("merge") is True and
+          mapping["dossier"]["key"] == "credentialSubject.id",
+          f"{name}: merged per learner ({mapping['dossier']!r})")
+    check(mapping["profile"].get("education", {}).get("where") is not None,
+          f"{name}: education split from the claims by kind")
+    for bad in ("code", "waarde", "identifier"):
+        check(not any(bad in p for p in read),
+              f"{name}: the draft never reads {bad!r} ({sorted(read)})")
+    r = subprocess.run([binary, "convert", "-q", "-m", draft, "-o", out,
+                        "--to", "europass-json"] + inputs, env=env,
+                       capture_output=True, text=True)
+    check(r.returncode == 0, f"{name}: convert with the draft exit "
+          f"{r.returncode} {r.stderr.strip()[-300:]}")
+    text = ""
+    for doc in sorted(os.listdir(out)) if os.path.isdir(out) else []:
+        with open(os.path.join(out, doc)) as f:
+            text += f.read()
+    check(text.count('"FirstName"') == len(STUDENTS),
+          f"{name}: one document per learner")
+    for n, first, *rest in STUDENTS:
+        check(f"Qualification van {first}" in text,
+              f"{name}: {n}'s qualification, from a split list")
+        for secret in (rest[3], rest[4]):
+            check(secret not in text,
+                  f"{name}: no national id of {n} in a document")
 
 
 def paths_of(rule):
@@ -237,6 +307,8 @@ def main():
                 check(mapping["dossier"]["key"] == "studentnummer",
                       f"{name}: the key is the student number, not a "
                       f"national id ({mapping['dossier']['key']!r})")
+        check_ids_in_lists(binary, env, work,
+                           ids_in_lists(os.path.join(work, "lists")))
     print("failed" if failed else "passed", failed)
     return 1 if failed else 0
 

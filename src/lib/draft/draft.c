@@ -249,7 +249,7 @@ static int find_groups(l2e__draft *d, const l2e__node *obj, pathbuf *from,
 static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
                 pathbuf *at, pathbuf *from, size_t rec, size_t depth)
 {
-	const l2e__node *m, *k;
+	const l2e__node *m, *k, *lm;
 	l2e__dgroup *sub;
 	l2e__dcol *c;
 	size_t old_at, old_from;
@@ -278,6 +278,18 @@ static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
 				             depth + 1);
 				if (error)
 					break;
+			}
+		} else if (m->kind == L2E__NODE_OBJECT &&
+		           (lm = l2e__shape_langmap(m)) != NULL) {
+			/* one text in several languages: one place */
+			if ((old_at = push(at, m->key, NULL)) != (size_t)-1) {
+				if (!(c = col_get(d, g, at->b, m->key))) {
+					error = -1;
+				} else {
+					col_add(d, c, lm, rec);
+					c->is_langmap = 1;
+				}
+				pop(at, old_at);
 			}
 		} else if (m->kind == L2E__NODE_OBJECT) {
 			if ((old_at = push(at, m->key, NULL)) != (size_t)-1) {
@@ -312,78 +324,6 @@ static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
 		pop(from, old_from);
 	}
 	return error;
-}
-
-/* ==== Names and shapes ==== */
-
-/* How well `c` is called one of `names`: 1 for the first name exactly,
- * less for a later one, a part of the name, or the whole path. */
-double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names)
-{
-	double best = 0, s;
-	size_t i, ln, lc;
-
-	for (i = 0; i < names->n; i++) {
-		s = 0;
-		ln = strlen(names->w[i]);
-		lc = strlen(c->last);
-		if (!strcmp(c->last, names->w[i]))
-			s = 1.0 - 0.02 * (double)i;
-		else if (!strcmp(c->full, names->w[i]))
-			s = 0.95 - 0.02 * (double)i;
-		else if (ln >= 4 && lc > ln &&
-		         (!strncmp(c->last, names->w[i], ln) ||
-		          !strcmp(c->last + lc - ln, names->w[i])))
-			s = 0.6 - 0.01 * (double)i;
-		if (s < 0.3 && s > 0)
-			s = 0.3;
-		if (s > best)
-			best = s;
-	}
-	return best;
-}
-
-int l2e__dcol_best_date(const l2e__dcol *c)
-{
-	int k, best = -1;
-
-	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_DMY8; k++)
-		if (best < 0 || c->shapes[k] > c->shapes[best])
-			best = k;
-	return best;
-}
-
-int l2e__mostly(size_t part, size_t n, double share)
-{
-	return n && (double)part >= share * (double)n;
-}
-
-/* Whether the values of `c` fit a field of `type` (an empty column
- * fits anything: its name decides). */
-int l2e__dcol_fits(const l2e__dcol *c, int type)
-{
-	if (!c->n)
-		return 1;
-	switch (type) {
-	case L2E__TYPE_DATE:
-		return l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
-		                   0.8);
-	case L2E__TYPE_EMAIL:
-		return l2e__mostly(c->shapes[L2E__SHAPE_EMAIL], c->n, 0.8);
-	case L2E__TYPE_CEFR:
-		return l2e__mostly(c->shapes[L2E__SHAPE_CEFR], c->n, 0.6);
-	case L2E__TYPE_EQF: /* the code list knows many more forms */ return 1;
-	case L2E__TYPE_BOOL:
-		return l2e__mostly(c->n_yes + c->n_no + c->n_json_bool, c->n,
-		                   0.8);
-	case L2E__TYPE_URL:
-		return l2e__mostly(c->shapes[L2E__SHAPE_URL], c->n, 0.8);
-	case L2E__TYPE_TEXT:
-		return !l2e__mostly(c->shapes[l2e__dcol_best_date(c)], c->n,
-		                    0.8) &&
-		       !l2e__mostly(c->n_json_bool, c->n, 0.8);
-	}
-	return 1;
 }
 
 /* A national identifier: by its name, or by its values. */
@@ -511,6 +451,17 @@ static void choose_sections(l2e__draft *d)
 				d->groups[i].section = (int)k;
 			}
 		}
+}
+
+int l2e__draft_fill_item(l2e__draft *d, l2e__dgroup *g, const l2e__node *item,
+                         size_t rec)
+{
+	pathbuf at, from;
+
+	at.n = from.n = 0;
+	at.b[0] = from.b[0] = '\0';
+	g->n_items++;
+	return fill(d, g, item, &at, &from, rec, 0);
 }
 
 /* ==== A CSV bundle: the join and the main table ==== */
@@ -716,10 +667,16 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 			d->key->placed = 1;
 			d->key_score = 0.9;
 		}
-	} else
+	} else {
 		choose_key(d);
+		l2e__draft_person_key(d);
+	}
 	choose_consent(d);
 	choose_sections(d);
+	if (l2e__draft_split(d) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
+	mark_natid(d); /* the places of the sections split by kind too */
 	if (l2e__draft_pick_group(d, &d->groups[0], L2E__SEC_PERSON,
 	                          L2E__SEC_HEADLINE) < 0)
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,

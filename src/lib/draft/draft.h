@@ -50,6 +50,9 @@ enum {
 	L2E__SHAPE_DATE_DMY_DOT,
 	L2E__SHAPE_DATE_YMD8, /* jjjjmmdd */
 	L2E__SHAPE_DATE_DMY8, /* ddmmjjjj */
+	L2E__SHAPE_DATE_YM,   /* jjjj-mm: a month, as a certificate has */
+	L2E__SHAPE_DATE_MY6,  /* mmjjjj */
+	L2E__SHAPE_DATE_MY,   /* m-jjjj */
 	L2E__SHAPE_EMAIL,
 	L2E__SHAPE_CEFR,
 	L2E__SHAPE_EQF,
@@ -63,6 +66,10 @@ enum {
 
 /* Add the shapes of `s` to counts[L2E__SHAPE_N]. */
 void l2e__shape_count(size_t *counts, const char *s);
+#define L2E__SHAPE_DATE_LAST L2E__SHAPE_DATE_MY
+/* The member of a language map to read ({"nl": ..., "en": ...}), or
+ * NULL when `obj` is no language map. */
+const l2e__node *l2e__shape_langmap(const l2e__node *obj);
 /* The date pattern of a date shape, NULL for ISO (the default). */
 const char *l2e__shape_date_pattern(int shape);
 
@@ -114,6 +121,7 @@ typedef struct l2e__dwords {
 	l2e__words natid, key, consent, sections[L2E__SEC_N];
 	l2e__words yes, no, entry; /* as written: values, not names */
 	l2e__words skill_columns, level_columns;
+	l2e__words kinds[L2E__SEC_N], kind_columns; /* draft_split.c */
 	l2e__dfield *fields;
 	size_t n_fields;
 	void *root; /* the cJSON tree the definitions point into */
@@ -146,7 +154,8 @@ typedef struct l2e__dcol {
 	int is_many;         /* more distinct values than samples */
 	const char **values; /* the record group: one per record (keys) */
 	int is_natid;
-	int placed; /* placed in the draft (or the key) */
+	int placed;     /* placed in the draft (or the key) */
+	int is_langmap; /* a language map: read with "language" */
 } l2e__dcol;
 
 /* The records (each "") or a list in them: a table, an array. */
@@ -159,6 +168,12 @@ typedef struct l2e__dgroup {
 	size_t n_items;
 	int is_list; /* seen as a list (not only as one object) */
 	int section; /* L2E__SEC_*, or -1 */
+	/* a section of a list of several kinds (draft_split.c): the
+	 * items whose kind column holds one of these values */
+	const char *where_path;
+	const char *where_in[4];
+	size_t n_where;
+	const char *where_exists; /* and a place that must have a value */
 } l2e__dgroup;
 
 /* A profile field's choice. */
@@ -172,6 +187,7 @@ typedef struct l2e__dpick {
 	l2e__dcol *skill_col;
 	const char *skill_value;
 	const char *path; /* a filtered path in a list of scores, or NULL */
+	const char *alt;  /* a second filtered path ("first"), or NULL */
 } l2e__dpick;
 
 typedef struct l2e__draft {
@@ -185,6 +201,7 @@ typedef struct l2e__draft {
 	size_t key_width;
 	l2e__dcol *key;
 	double key_score;
+	int merge; /* records of one key are one dossier (draft_key.c) */
 	l2e__dcol *consent;
 	l2e__dpick *picks;
 	size_t n_picks, cap_picks;
@@ -198,13 +215,43 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx);
 /* The draft mapping as JSON text (draft_emit.c). */
 int l2e__draft_emit(l2e_buf *out, l2e_ctx *ctx, const l2e__draft *d);
 
-/* draft.c: how well `c` is named one of `names` (0 to 1); its most
+/* draft_score.c: how well `c` is named one of `names` (0 to 1); its most
  * common date shape; whether its values fit a field of `type`; and
  * whether `part` is at least `share` of a non-zero `n`. */
 double l2e__dcol_name_score(const l2e__dcol *c, const l2e__words *names);
 int l2e__dcol_best_date(const l2e__dcol *c);
+/* Whether `c` is the "id" of a linked-data concept (a URI): a code
+ * read after the last "/". */
+int l2e__dcol_is_concept(const l2e__dcol *c);
+/* Add the date patterns of `c` to seen[6] (at most 6 in all), the
+ * most common first; the new count. Whether every pattern of seen[n]
+ * is an ISO form, which a rule reads without "date". */
+size_t l2e__dcol_date_patterns(const l2e__dcol *c, const char **seen,
+                               size_t n_seen);
+int l2e__date_patterns_iso(const char *const *seen, size_t n_seen);
+/* Whether a value seen in `c` is written in capitals (ZWOLLE). */
+int l2e__dcol_has_capitals(const l2e__dcol *c);
+/* The values of `c` in any date shape (a value counted once per
+ * shape it has), at most c->n. */
+size_t l2e__dcol_dates(const l2e__dcol *c);
 int l2e__dcol_fits(const l2e__dcol *c, int type);
 int l2e__mostly(size_t part, size_t n, double share);
+
+/* draft.c: count the places of `item` into `g` (an item of a list
+ * found again by draft_split.c). -1: out of memory. */
+int l2e__draft_fill_item(l2e__draft *d, l2e__dgroup *g, const l2e__node *item,
+                         size_t rec);
+/* draft_split.c: a list of several kinds split into its sections. */
+int l2e__draft_split(l2e__draft *d);
+
+/* draft_key.c: when the records are about fewer persons than records,
+ * the key that recurs as the person's names recur, with merge. */
+void l2e__draft_person_key(l2e__draft *d);
+
+/* draft_compose.c: the rule that the field's "compose" in the synonyms
+ * file makes of the places found (a cJSON object), or NULL. */
+struct cJSON *l2e__draft_compose(const l2e__draft *d, const l2e__dfield *f,
+                                 int *is_oom);
 
 /* draft_pick.c: choose the fields of sections `sec_a` and `sec_b` from
  * the places of `g`; languages with a row per skill. -1: out of

@@ -121,8 +121,12 @@ static void why(emit *e, cJSON *rule, const l2e__dpick *p)
 	n = snprintf(text, sizeof(text),
 	             "from '%s' (confidence %d%%: %s; %zu of the items have a "
 	             "value)",
-	             c->path, (int)(p->score * 100 + 0.5),
-	             p->is_long        ? "a level column beside a skill column"
+	             p->path ? p->path : c->path, (int)(p->score * 100 + 0.5),
+	             p->is_long ? "a level column beside a skill column"
+	             : p->path && p->score >= 0.85
+	                 ? "the kind of an item of a list"
+	             : p->path ? "the shape of its values, in the first item "
+	                         "of each list"
 	             : p->score >= 0.9 ? "its name"
 	             : p->score >= 0.5 ? "a name like it"
 	                               : "the shape of its values",
@@ -159,43 +163,74 @@ static void copy_keys(emit *e, cJSON *r, const l2e__dfield *f, const char *a,
 			add(e, r, keys[i], cJSON_Duplicate(v, 1));
 }
 
+/* The languages of a language map, Dutch first. */
+static cJSON *languages(emit *e)
+{
+	cJSON *l = cJSON_CreateArray();
+
+	push(e, l, str(e, "nl"));
+	push(e, l, str(e, "en"));
+	push(e, l, str(e, "*"));
+	return l;
+}
+
 /* "path" or "first": [...]; a date's patterns. */
 static cJSON *rule(emit *e, const l2e__dpick *p)
 {
-	cJSON *r = cJSON_CreateObject(), *first, *pats, *cl;
-	const char *pat, *seen[6];
+	cJSON *r = cJSON_CreateObject(), *first, *pats, *cl, *caps;
+	const char *seen[6];
 	size_t i, j, n_seen = 0;
 
 	if (!r) {
 		e->is_oom = 1;
 		return NULL;
 	}
-	if (p->path) {
+	if (p->path && p->alt) {
+		first = cJSON_CreateArray();
+		push(e, first, str(e, p->path));
+		push(e, first, str(e, p->alt));
+		add(e, r, "first", first);
+	} else if (p->path) {
 		add(e, r, "path", str(e, p->path));
+	} else if (p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY) {
+		/* each place through the code list: a name the list does
+		 * not know must not hide a code in the next place */
+		first = cJSON_CreateArray();
+		for (i = 0; i < p->n_cols; i++) {
+			cl = cJSON_CreateObject();
+			add(e, cl, "path", str(e, p->col[i]->path));
+			if (l2e__dcol_is_concept(p->col[i]))
+				add(e, cl, "after_last", str(e, "/"));
+			add(e, cl, "codelist", str(e, "country-iso3166"));
+			add(e, cl, "unmapped", str(e, "ignore"));
+			push(e, first, cl);
+		}
+		add(e, r, "first", first);
 	} else if (p->n_cols == 1) {
 		add(e, r, "path", str(e, p->col[0]->path));
 	} else {
+		/* the language step of a language map is a step of each
+		 * place: a rule's own "language" does not reach into "first" */
 		first = cJSON_CreateArray();
-		for (i = 0; i < p->n_cols; i++)
-			push(e, first, str(e, p->col[i]->path));
+		for (i = 0; i < p->n_cols; i++) {
+			if (!p->col[i]->is_langmap) {
+				push(e, first, str(e, p->col[i]->path));
+				continue;
+			}
+			cl = cJSON_CreateObject();
+			add(e, cl, "path", str(e, p->col[i]->path));
+			add(e, cl, "language", languages(e));
+			push(e, first, cl);
+		}
 		add(e, r, "first", first);
 	}
 	if (p->f->type == L2E__TYPE_DATE) {
-		for (i = 0; i < p->n_cols; i++) {
-			int shape = l2e__dcol_best_date(p->col[i]);
-
-			if (!p->col[i]->n)
-				continue;
-			pat = l2e__shape_date_pattern(shape);
-			if (!pat)
-				pat = "jjjj-mm-dd*";
-			for (j = 0; j < n_seen; j++)
-				if (!strcmp(seen[j], pat))
-					break;
-			if (j == n_seen && n_seen < 6)
-				seen[n_seen++] = pat;
-		}
-		if (n_seen == 1 && strcmp(seen[0], "jjjj-mm-dd*") != 0)
+		for (i = 0; i < p->n_cols; i++)
+			n_seen =
+			    l2e__dcol_date_patterns(p->col[i], seen, n_seen);
+		if (l2e__date_patterns_iso(seen, n_seen))
+			; /* ISO dates and months: the default reads them */
+		else if (n_seen == 1)
 			add(e, r, "date", str(e, seen[0]));
 		else if (n_seen > 1) {
 			pats = cJSON_CreateArray();
@@ -204,11 +239,27 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 			add(e, r, "date", pats);
 		}
 	}
+	if (p->col[0]->is_langmap && p->n_cols == 1)
+		add(e, r, "language", languages(e));
+	/* an address as a linked-data mailbox: mailto:name@school.nl */
+	if (p->f->type == L2E__TYPE_EMAIL && p->col[0]->n_samples &&
+	    !strncmp(p->col[0]->samples[0], "mailto:", 7))
+		add(e, r, "after_last", str(e, "mailto:"));
+	if (is_code_type(p->f->type) && l2e__dcol_is_concept(p->col[0]) &&
+	    !(p->n_cols > 1 && p->f->type == L2E__TYPE_COUNTRY))
+		add(e, r, "after_last", str(e, "/"));
 	copy_keys(e, r, p->f, "codelist", "map", "unmapped");
+	/* "if_capitals": what to add when some values are in capitals
+	 * (a place name: "transform": "title") */
+	if ((caps =
+	         cJSON_GetObjectItemCaseSensitive(p->f->def, "if_capitals")) &&
+	    cJSON_IsObject(caps) && l2e__dcol_has_capitals(p->col[0]))
+		for (cl = caps->child; cl; cl = cl->next)
+			add(e, r, cl->string, cJSON_Duplicate(cl, 1));
 	if (p->f->type == L2E__TYPE_EQF) {
 		add(e, r, "codelist", str(e, "mbo-niveau-eqf"));
 		add(e, r, "unmapped", str(e, "ignore"));
-	} else if (p->f->type == L2E__TYPE_COUNTRY) {
+	} else if (p->f->type == L2E__TYPE_COUNTRY && p->n_cols == 1) {
 		add(e, r, "codelist", str(e, "country-iso3166"));
 		add(e, r, "unmapped", str(e, "ignore"));
 	} else if (p->f->type == L2E__TYPE_LANGUAGE) {
@@ -225,22 +276,50 @@ static cJSON *rule(emit *e, const l2e__dpick *p)
 	return r;
 }
 
+/* The code at `path` through the list of Dutch names alone. */
+static cJSON *names_rule(emit *e, const l2e__dcol *c)
+{
+	cJSON *one = cJSON_CreateObject();
+
+	add(e, one, "path", str(e, c->path));
+	if (l2e__dcol_is_concept(c))
+		add(e, one, "after_last", str(e, "/"));
+	add(e, one, "codelist", str(e, "language-label-nl"));
+	add(e, one, "unmapped", str(e, "ignore"));
+	return one;
+}
+
 /* The label beside a code: the code list's Dutch name, else the value. */
 static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
                          const char *why_text)
 {
+	const char *names = !strcmp(list, "country-iso3166")
+	                        ? "country-label-nl"
+	                        : "language-label-nl";
 	cJSON *r = cJSON_CreateObject(), *first = cJSON_CreateArray();
-	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray();
+	cJSON *one, *lists;
+	size_t i;
 
-	push(e, lists, str(e, list));
-	push(e, lists,
-	     str(e, !strcmp(list, "country-iso3166") ? "country-label-nl"
-	                                             : "language-label-nl"));
-	add(e, one, "path", str(e, p->col[0]->path));
-	add(e, one, "codelist", lists);
-	add(e, one, "unmapped", str(e, "ignore"));
-	push(e, first, one);
-	push(e, first, str(e, p->col[0]->path));
+	/* every place of the code, in the order of "first" */
+	for (i = 0; i < p->n_cols; i++) {
+		one = cJSON_CreateObject();
+		lists = cJSON_CreateArray();
+		push(e, lists, str(e, list));
+		push(e, lists, str(e, names));
+		add(e, one, "path", str(e, p->col[i]->path));
+		if (l2e__dcol_is_concept(p->col[i]))
+			add(e, one, "after_last", str(e, "/"));
+		add(e, one, "codelist", lists);
+		add(e, one, "unmapped", str(e, "ignore"));
+		push(e, first, one);
+	}
+	/* a language with no two-letter code (Papiamentu: PAP) still has a
+	 * Dutch name in the list of names */
+	if (!strcmp(names, "language-label-nl"))
+		push(e, first, names_rule(e, p->col[0]));
+	/* the value as written, unless it is a concept's address */
+	if (!l2e__dcol_is_concept(p->col[0]))
+		push(e, first, str(e, p->col[0]->path));
 	add(e, r, "first", first);
 	add(e, r, "comment", str(e, why_text));
 	return r;
@@ -275,15 +354,25 @@ static const l2e__dpick *language(const l2e__draft *d)
 static cJSON *label_first(emit *e, const l2e__dpick *p, const l2e__dpick *code)
 {
 	cJSON *r = cJSON_CreateObject(), *first = cJSON_CreateArray();
-	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray();
+	cJSON *one = cJSON_CreateObject(), *lists = cJSON_CreateArray(), *own;
 
-	push(e, first, str(e, p->col[0]->path));
+	if (p->col[0]->is_langmap) {
+		own = cJSON_CreateObject();
+		add(e, own, "path", str(e, p->col[0]->path));
+		add(e, own, "language", languages(e));
+		push(e, first, own);
+	} else {
+		push(e, first, str(e, p->col[0]->path));
+	}
 	push(e, lists, str(e, "language-iso639-1"));
 	push(e, lists, str(e, "language-label-nl"));
 	add(e, one, "path", str(e, code->col[0]->path));
+	if (l2e__dcol_is_concept(code->col[0]))
+		add(e, one, "after_last", str(e, "/"));
 	add(e, one, "codelist", lists);
 	add(e, one, "unmapped", str(e, "ignore"));
 	push(e, first, one);
+	push(e, first, names_rule(e, code->col[0]));
 	add(e, r, "first", first);
 	why(e, r, p);
 	return r;
@@ -320,13 +409,23 @@ static void fields(emit *e, cJSON *obj, int section)
 			               "the language's Dutch name, else the "
 			               "value as written"));
 	}
-	/* a field no column fills, with a default in the synonyms file */
+	/* a field no column fills, composed of others, or with a default
+	 * in the synonyms file */
 	for (i = 0; i < d->words.n_fields; i++) {
 		const l2e__dfield *f = &d->words.fields[i];
 
 		if (f->section != section || has_pick(d, f) ||
-		    cJSON_GetObjectItemCaseSensitive(obj, f->field) ||
-		    !(def =
+		    cJSON_GetObjectItemCaseSensitive(obj, f->field))
+			continue;
+		if ((r = l2e__draft_compose(d, f, &e->is_oom))) {
+			add(e, r, "comment",
+			    str(e, "composed by the synonyms file's "
+			           "\"compose\" of the places found; check "
+			           "the words and the condition"));
+			add(e, obj, f->field, r);
+			continue;
+		}
+		if (!(def =
 		          cJSON_GetObjectItemCaseSensitive(f->def, "default")))
 			continue;
 		if (!(r = cJSON_Duplicate(def, 1)) || !cJSON_IsObject(r)) {
@@ -418,7 +517,18 @@ static cJSON *dossier(emit *e)
 	size_t i;
 
 	add(e, o, "key", str(e, d->key ? d->key->path : "."));
-	if (d->key)
+	if (d->merge)
+		add(e, o, "merge", cJSON_CreateTrue());
+	if (d->key && d->merge)
+		addf(
+		    e, o, "comment",
+		    "the key '%s': the same value wherever the person's names "
+		    "are the same, in each of the %zu records; the records of "
+		    "one key are merged into one dossier (\"merge\"). It names "
+		    "the files: check that it is the student's own number or "
+		    "id, not a national identifier",
+		    d->key->path, d->in.n_records);
+	else if (d->key)
 		addf(e, o, "comment",
 		     "the key '%s': a value in each of the %zu records, never "
 		     "twice (confidence %d%%). It names the files: check that "
@@ -459,6 +569,35 @@ static const l2e__dgroup *section_group(const l2e__draft *d, int section)
 	return NULL;
 }
 
+/* The condition of a section split from a list of kinds. */
+static cJSON *where(emit *e, const l2e__dgroup *g)
+{
+	cJSON *kind = NULL, *has = NULL, *in, *all;
+	size_t j;
+
+	if (g->n_where) {
+		kind = cJSON_CreateObject();
+		in = cJSON_CreateArray();
+		add(e, kind, "path", str(e, g->where_path));
+		for (j = 0; j < g->n_where; j++)
+			push(e, in, str(e, g->where_in[j]));
+		add(e, kind, "in", in);
+	}
+	if (g->where_exists) {
+		has = cJSON_CreateObject();
+		add(e, has, "path", str(e, g->where_exists));
+		add(e, has, "exists", cJSON_CreateTrue());
+	}
+	if (!kind || !has)
+		return kind ? kind : has;
+	all = cJSON_CreateArray();
+	push(e, all, kind);
+	push(e, all, has);
+	kind = cJSON_CreateObject();
+	add(e, kind, "all", all);
+	return kind;
+}
+
 static cJSON *profile(emit *e, cJSON *opt_in)
 {
 	const l2e__draft *d = e->d;
@@ -495,6 +634,8 @@ static cJSON *profile(emit *e, cJSON *opt_in)
 			continue;
 		blk = cJSON_CreateObject();
 		add(e, blk, "each", str(e, g->each));
+		if (g->n_where || g->where_exists)
+			add(e, blk, "where", where(e, g));
 		if (k == L2E__SEC_LANGUAGES && d->group_by)
 			add(e, blk, "group_by", str(e, d->group_by->path));
 		addf(e, blk, "comment",
@@ -510,6 +651,18 @@ static cJSON *profile(emit *e, cJSON *opt_in)
 		add(e, p, l2e__section_names[k], blk);
 	}
 	return p;
+}
+
+/* A list whose sections were split from it by kind (draft_split.c). */
+static int split_from(const l2e__draft *d, const l2e__dgroup *g)
+{
+	size_t i;
+
+	for (i = 1; i < d->n_groups; i++)
+		if (&d->groups[i] != g && d->groups[i].section >= 0 &&
+		    !strcmp(d->groups[i].each, g->each))
+			return 1;
+	return 0;
 }
 
 /* What the administrator must know: the national identifiers left
@@ -545,7 +698,8 @@ static cJSON *closing(emit *e)
 			         (i == 0 || g->section >= 0))
 				push(e, unused, str(e, text));
 		}
-		if (i > 0 && g->section < 0 && g->n_items) {
+		if (i > 0 && g->section < 0 && g->n_items &&
+		    !split_from(d, g)) {
 			snprintf(text, sizeof(text), "the list %s", g->each);
 			push(e, unused, safe(e, text));
 		}

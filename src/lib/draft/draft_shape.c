@@ -61,6 +61,16 @@ static int is_date(const char *s, size_t len, int shape)
 	case L2E__SHAPE_DATE_DMY8:
 		return len == 8 && num(s, 2, 1, 31) && num(s + 2, 2, 1, 12) &&
 		       num(s + 4, 4, 1900, 2100);
+	case L2E__SHAPE_DATE_YM:
+		return len == 7 && s[4] == '-' && num(s, 4, 1900, 2100) &&
+		       num(s + 5, 2, 1, 12);
+	case L2E__SHAPE_DATE_MY6:
+		return len == 6 && num(s, 2, 1, 12) &&
+		       num(s + 2, 4, 1900, 2100);
+	case L2E__SHAPE_DATE_MY:
+		return (len == 6 || len == 7) && s[len - 5] == '-' &&
+		       num(s, len - 5, 1, 12) &&
+		       num(s + len - 4, 4, 1900, 2100);
 	}
 	return 0;
 }
@@ -73,6 +83,9 @@ const char *l2e__shape_date_pattern(int shape)
 	case L2E__SHAPE_DATE_DMY_DOT: return "d.m.jjjj";
 	case L2E__SHAPE_DATE_YMD8: return "jjjjmmdd";
 	case L2E__SHAPE_DATE_DMY8: return "ddmmjjjj";
+	case L2E__SHAPE_DATE_YM: return "jjjj-mm";
+	case L2E__SHAPE_DATE_MY6: return "mmjjjj";
+	case L2E__SHAPE_DATE_MY: return "m-jjjj";
 	}
 	return NULL;
 }
@@ -101,13 +114,43 @@ static int is_eqf(const char *s, size_t len)
 	return 1;
 }
 
+/* A JSON-LD language map ({"nl": "...", "en": "..."}, as ELM writes
+ * every text): members named as language tags (two or three lowercase
+ * letters, a region after a hyphen), each a text. The value to read is
+ * the Dutch one, else the English, else the first; the draft reads it
+ * with "language" as any school's export of credentials needs. */
+static int is_tag(const char *k)
+{
+	size_t n = strspn(k, "abcdefghijklmnopqrstuvwxyz");
+
+	return (n == 2 || n == 3) && strcmp(k, "id") &&
+	       (!k[n] || (k[n] == '-' && k[n + 1]));
+}
+
+const l2e__node *l2e__shape_langmap(const l2e__node *obj)
+{
+	const l2e__node *m, *nl = NULL, *en = NULL;
+
+	if (!obj || obj->kind != L2E__NODE_OBJECT || !obj->first)
+		return NULL;
+	for (m = obj->first; m; m = m->next) {
+		if (!m->key || !is_tag(m->key) || m->kind != L2E__NODE_STRING)
+			return NULL;
+		if (!nl && !strncmp(m->key, "nl", 2))
+			nl = m;
+		if (!en && !strncmp(m->key, "en", 2))
+			en = m;
+	}
+	return nl ? nl : en ? en : obj->first;
+}
+
 void l2e__shape_count(size_t *counts, const char *s)
 {
 	size_t len = strlen(s);
 	const char *at;
 	int k;
 
-	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_DMY8; k++)
+	for (k = L2E__SHAPE_DATE_ISO; k <= L2E__SHAPE_DATE_LAST; k++)
 		if (is_date(s, len, k))
 			counts[k]++;
 	if ((at = strchr(s, '@')) && at > s && strchr(at, '.') &&

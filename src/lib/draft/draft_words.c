@@ -140,7 +140,7 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 {
 	l2e_buf text = L2E_BUF_INIT;
 	cJSON *root = NULL;
-	const cJSON *fields, *sections, *skills, *k;
+	const cJSON *fields, *sections, *skills, *kinds, *k;
 	size_t i;
 	int error;
 
@@ -158,6 +158,7 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 	sections = cJSON_GetObjectItemCaseSensitive(root, "sections");
 	fields = cJSON_GetObjectItemCaseSensitive(root, "fields");
 	skills = cJSON_GetObjectItemCaseSensitive(root, "skills");
+	kinds = cJSON_GetObjectItemCaseSensitive(root, "kinds");
 	if (!cJSON_IsObject(fields) || !cJSON_IsObject(sections)) {
 		error = bad(ctx, path, "no \"fields\" or \"sections\" object");
 		goto done;
@@ -179,8 +180,13 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path)
 	for (i = 0; i < L2E__SEC_N; i++)
 		if ((error = words(w, ctx, path, sections,
 		                   l2e__section_names[i], 1, &w->sections[i])) <
-		    0)
+		        0 ||
+		    (error = words(w, ctx, path, kinds, l2e__section_names[i],
+		                   1, &w->kinds[i])) < 0)
 			goto done;
+	if ((error = words(w, ctx, path, root, "kind_columns", 1,
+	                   &w->kind_columns)) < 0)
+		goto done;
 	w->fields =
 	    l2e__pool_alloc(&w->pool, ((size_t)cJSON_GetArraySize(fields) + 1) *
 	                                  sizeof(*w->fields));
