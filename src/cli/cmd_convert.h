@@ -194,8 +194,21 @@ int convert_cap_admit(convert_cap *c, const batch_result *res,
 /** Count a result (after its findings) as a dossier of its input. */
 void convert_cap_result(convert_cap *c, const batch_result *res);
 
-/** "… N more like this in INPUT", and the likely cause, at the end. */
-void convert_cap_finish(convert_run *r);
+/**
+ * The next kind (from *i, start at 0) shown fewer times than it came:
+ * how many more, its input and its first message. 0 after the last.
+ */
+int convert_cap_hidden(const convert_cap *c, size_t *i, size_t *n_more,
+                       const char **input, const char **example);
+
+/**
+ * The next input (from *j, start at 0) where most of its dossiers (at
+ * least 3) failed with one kind of error: how many, of how many, and
+ * that kind's first message. 0 after the last.
+ */
+int convert_cap_likely(const convert_cap *c, size_t *j, size_t *n_failed,
+                       size_t *n_dossiers, const char **input,
+                       const char **example);
 
 void convert_cap_free(convert_cap *c);
 
@@ -266,6 +279,10 @@ void convert_log(const convert_run *r, const char *level, const batch_diag *d,
 
 /** A result's findings (errors only with --quiet). */
 void convert_log_findings(const convert_run *r, const batch_result *res);
+
+/** At the end: "… N more like this in INPUT" for what the cap held
+ * back, and the likely cause when most of an input failed one way. */
+void convert_log_repeats(convert_run *r);
 
 /** The totals, unless --quiet. */
 void convert_log_summary(const convert_run *r);
