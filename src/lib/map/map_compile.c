@@ -99,10 +99,10 @@ static size_t find_table(const l2e_mapping *map, const char *name)
 	return map->n_lookups;
 }
 
-/* Every $lookup( of `path` names a table of "lookups" (compiled before
- * any path: the top level's key table in map_load.c lists it first):
- * its index, else a mistake at `n`. Binding a path is part of compiling
- * it; the tables themselves are map_lookup.c's. */
+/* Every $lookup( of `path` names a table of "lookups": its index, else
+ * a mistake at `n`. map_load.c compiles "lookups" before every other
+ * part, and a table's own paths see the tables before it. Binding a
+ * path is part of compiling it; the tables are map_lookup.c's. */
 static int path_lookups(l2e__loader *ld, l2e__path *path, const l2e__node *n)
 {
 	size_t i;
