@@ -4,7 +4,9 @@
  * completion script, made from the same tables as --help (commands.c
  * and each command's options), so that it can never lag behind them.
  * The build installs both scripts; `completion` prints them for a
- * system without the package.
+ * system without the package. The table is given (commands.c passes
+ * it), as the table names this command: read from here, the two files
+ * would call each other.
  */
 #include <stdio.h>
 #include <string.h>
@@ -132,21 +134,21 @@ static void bash_values(FILE *f, const cli_cmd *cmds)
 }
 
 /* The words after `lob2europass`: the commands, help, the options. */
-static void bash_commands(FILE *f)
+static void bash_commands(FILE *f, const cli_cmd *cmds)
 {
 	const cli_cmd *c;
 
-	for (c = cli_cmds; c->name; c++)
+	for (c = cmds; c->name; c++)
 		fprintf(f, "%s ", c->name);
 	fputs("help --help --version", f);
 }
 
 /* Per command, the words it takes: its options, or its fixed words. */
-static void bash_options(FILE *f)
+static void bash_options(FILE *f, const cli_cmd *cmds)
 {
 	const cli_cmd *c;
 
-	for (c = cli_cmds; c->name; c++) {
+	for (c = cmds; c->name; c++) {
 		fprintf(f, "\t%s) opts=\"", c->name);
 		if (c->spec)
 			put_option_words(f, c->spec->options);
@@ -158,9 +160,9 @@ static void bash_options(FILE *f)
 	}
 }
 
-static void bash_values_all(FILE *f)
+static void bash_values_all(FILE *f, const cli_cmd *cmds)
 {
-	bash_values(f, cli_cmds);
+	bash_values(f, cmds);
 }
 
 /* Help text as a zsh _arguments description: no ], :, ' or newline. */
@@ -193,11 +195,11 @@ static void zsh_action(FILE *f, const cli_opt *o)
 	}
 }
 
-static void zsh_commands(FILE *f)
+static void zsh_commands(FILE *f, const cli_cmd *cmds)
 {
 	const cli_cmd *c;
 
-	for (c = cli_cmds; c->name; c++) {
+	for (c = cmds; c->name; c++) {
 		fprintf(f, "\t\t'%s:", c->name);
 		zsh_text(f, c->summary);
 		fputs("'\n", f);
@@ -205,12 +207,12 @@ static void zsh_commands(FILE *f)
 }
 
 /* Per command, an _arguments call with a spec per option. */
-static void zsh_options(FILE *f)
+static void zsh_options(FILE *f, const cli_cmd *cmds)
 {
 	const cli_cmd *c;
 	const cli_opt *o;
 
-	for (c = cli_cmds; c->name; c++) {
+	for (c = cmds; c->name; c++) {
 		fprintf(f, "\t%s)\n\t\t_arguments -s \\\n", c->name);
 		for (o = c->spec ? c->spec->options : NULL; o && o->long_name;
 		     o++) {
@@ -285,9 +287,10 @@ static const char zsh_template[] =
 typedef struct shell {
 	const char *name;
 	const char *template;
-	void (*commands)(FILE *f);
-	void (*options)(FILE *f);
-	void (*values)(FILE *f); /* NULL: the options say it */
+	void (*commands)(FILE *f, const cli_cmd *cmds);
+	void (*options)(FILE *f, const cli_cmd *cmds);
+	/* NULL: the options say it */
+	void (*values)(FILE *f, const cli_cmd *cmds);
 } shell;
 
 static const shell shells[] = {
@@ -296,18 +299,18 @@ static const shell shells[] = {
 };
 
 /* The shell's template with every @NAME@ filled in. */
-static void put_script(FILE *f, const shell *sh)
+static void put_script(FILE *f, const shell *sh, const cli_cmd *cmds)
 {
 	const char *p = sh->template, *at;
 
 	while ((at = strchr(p, '@'))) {
 		fwrite(p, 1, (size_t)(at - p), f);
 		if (!strncmp(at, "@COMMANDS@", 10))
-			sh->commands(f);
+			sh->commands(f, cmds);
 		else if (!strncmp(at, "@OPTIONS@", 9))
-			sh->options(f);
+			sh->options(f, cmds);
 		else if (!strncmp(at, "@VALUES@", 8) && sh->values)
-			sh->values(f);
+			sh->values(f, cmds);
 		else {
 			fputc('@', f); /* a plain "$@" of the script */
 			p = at + 1;
@@ -318,13 +321,13 @@ static void put_script(FILE *f, const shell *sh)
 	fputs(p, f);
 }
 
-int cmd_completion(int argc, char **argv)
+int cmd_completion(const cli_cmd *cmds, int argc, char **argv)
 {
 	size_t i;
 
 	for (i = 0; argc == 2 && i < sizeof(shells) / sizeof(shells[0]); i++)
 		if (!strcmp(argv[1], shells[i].name)) {
-			put_script(stdout, &shells[i]);
+			put_script(stdout, &shells[i], cmds);
 			return EXIT_OK;
 		}
 	if (argc == 2 &&

@@ -265,7 +265,7 @@ int cmd_convert(int argc, char **argv)
 		convert_take_failures(&r);
 	}
 	progress_clear(&r.progress);
-	convert_cap_finish(&r);
+	convert_log_repeats(&r);
 
 	is_nothing =
 	    r.t.converted + r.t.unchanged + r.t.skipped + r.t.rejected == 0;

@@ -19,6 +19,8 @@
  *   convert_cap.c      findings of one kind capped per input
  *   convert_meta.c     the report's metadata about the run
  *
+ *   convert_run.h      the run's state, which they all read and add to
+ *
  * Calls go down this list, never up: the run calls all of them, the
  * options know nothing of the run, the sinks call pruning, sealing and
  * logging, pruning calls logging, and sealing and logging call neither.
@@ -31,17 +33,8 @@
 
 #include <lob2europass/lob2europass.h>
 
-#include "batch.h"
-#include "deliver.h"
-#include "keyset.h"
-#include "manifest.h"
+#include "convert_run.h"
 #include "opts.h"
-#include "output.h"
-#include "output_zip.h"
-#include "progress.h"
-#include "prune.h"
-#include "report.h"
-#include "state.h"
 
 /* Another run holds the output folder (sysexits' EX_TEMPFAIL). */
 #define EXIT_LOCKED 75
@@ -54,7 +47,7 @@ typedef enum out_mode {
 } out_mode;
 
 /* The command line, read and checked (convert_options.c). */
-typedef struct convert_opts {
+struct convert_opts {
 	cli_args args;            /* args.positional: the inputs */
 	const char *mapping;      /* --mapping: a path or a name */
 	const char *mappings_dir; /* --mappings-dir */
@@ -87,7 +80,7 @@ typedef struct convert_opts {
 	const char *deliver_auth_file;
 	const char *sign_key;
 	long long document_time; /* --document-date, SOURCE_DATE_EPOCH */
-} convert_opts;
+};
 
 /**
  * Read the command line. -1 when the run is to go on, else the exit
@@ -97,48 +90,6 @@ typedef struct convert_opts {
 int convert_opts_parse(convert_opts *o, int argc, char **argv);
 
 void convert_opts_dispose(convert_opts *o);
-
-/* Repeated findings per input (convert_cap.c). */
-typedef struct convert_cap convert_cap;
-
-/* One conversion run: its options and everything its dossiers touch. */
-typedef struct convert_run {
-	const convert_opts *o;
-	batch *batch;
-	keyset names;
-	report report;
-	run_state state;
-	int has_state;
-	progress progress;
-	report_totals t;
-	int rc;          /* worst exit code so far */
-	l2e_buf pending; /* OUT_ONE: the one document */
-	size_t n_pending;
-	l2e_ctx *ctx;      /* the main thread's */
-	manifest manifest; /* OUT_DIR: SHA256SUMS */
-	deliver deliver;   /* --deliver */
-	int has_deliver;
-	l2e_signer *signer;    /* --sign-key */
-	output_writer *writer; /* OUT_DIR: the documents' files */
-	zip_out *zip;          /* OUT_ZIP */
-	convert_cap *cap;      /* --max-repeats */
-	const char *mapping_name;
-	int is_stopped; /* --max-errors stopped the batch */
-	prune prune;    /* --prune, --dry-run: what is ours */
-	int has_prune;
-	int may_prune;       /* the input looks whole (or --force-prune) */
-	size_t n_unread;     /* inputs or dossiers that could not be read */
-	size_t n_plan[5];    /* --dry-run: write, change, keep, remove, stale */
-	time_t started;      /* for the report's "run" */
-	double started_mono; /* seconds, monotonic clock */
-} convert_run;
-
-/* The run's exit code is the worst one seen. */
-static inline void convert_worsen(convert_run *r, int rc)
-{
-	if (rc > r->rc)
-		r->rc = rc;
-}
 
 /* convert_sinks.c: the batch's emit callback (payload: the run). */
 void convert_emit(const batch_result *res, void *payload);
@@ -194,8 +145,21 @@ int convert_cap_admit(convert_cap *c, const batch_result *res,
 /** Count a result (after its findings) as a dossier of its input. */
 void convert_cap_result(convert_cap *c, const batch_result *res);
 
-/** "… N more like this in INPUT", and the likely cause, at the end. */
-void convert_cap_finish(convert_run *r);
+/**
+ * The next kind (from *i, start at 0) shown fewer times than it came:
+ * how many more, its input and its first message. 0 after the last.
+ */
+int convert_cap_hidden(const convert_cap *c, size_t *i, size_t *n_more,
+                       const char **input, const char **example);
+
+/**
+ * The next input (from *j, start at 0) where most of its dossiers (at
+ * least 3) failed with one kind of error: how many, of how many, and
+ * that kind's first message. 0 after the last.
+ */
+int convert_cap_likely(const convert_cap *c, size_t *j, size_t *n_failed,
+                       size_t *n_dossiers, const char **input,
+                       const char **example);
 
 void convert_cap_free(convert_cap *c);
 
@@ -266,6 +230,10 @@ void convert_log(const convert_run *r, const char *level, const batch_diag *d,
 
 /** A result's findings (errors only with --quiet). */
 void convert_log_findings(const convert_run *r, const batch_result *res);
+
+/** At the end: "… N more like this in INPUT" for what the cap held
+ * back, and the likely cause when most of an input failed one way. */
+void convert_log_repeats(convert_run *r);
 
 /** The totals, unless --quiet. */
 void convert_log_summary(const convert_run *r);

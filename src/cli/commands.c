@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+static int completion(int argc, char **argv);
+
 const cli_cmd cli_cmds[] = {
 	{ "convert", cmd_convert, "convert",
 	  N_("convert exports to Europass documents"), &convert_command, NULL },
@@ -39,7 +41,13 @@ const cli_cmd cli_cmds[] = {
 	{ "explain", cmd_explain, "explain -m MAPPING --key STUDENT INPUT...",
 	  N_("show where each value of one student's dossier came from"),
 	  &explain_command, NULL },
-	{ "completion", cmd_completion, "completion SHELL",
+	{ "completion", completion, "completion SHELL",
 	  N_("print the bash or zsh completion script"), NULL, "bash zsh" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }
 };
+
+/* The completion scripts are made from this very table. */
+static int completion(int argc, char **argv)
+{
+	return cmd_completion(cli_cmds, argc, argv);
+}

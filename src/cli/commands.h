@@ -16,7 +16,6 @@ int cmd_mapping(int argc, char **argv);
 int cmd_mapping_init(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
-int cmd_completion(int argc, char **argv);
 int cmd_overview(int argc, char **argv);
 int cmd_schemas(int argc, char **argv);
 int cmd_upgrade(int argc, char **argv);
@@ -49,5 +48,8 @@ typedef struct cli_cmd {
 
 /* Every subcommand, ended by a zero entry. */
 extern const cli_cmd cli_cmds[];
+
+/* `completion SHELL` for the commands `cmds` (cmd_completion.c). */
+int cmd_completion(const cli_cmd *cmds, int argc, char **argv);
 
 #endif

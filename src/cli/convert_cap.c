@@ -4,11 +4,13 @@
  *
  * The wrong export for a mapping used to give a finding per record: a
  * thousand lines of "record has no dossier key" hide the one thing to
- * know. Findings of the same kind (severity, field, and the message with
- * its numbers and quoted values taken out) in one input are shown up to
- * N times; the end of the run says how many more there were, and when
- * most dossiers of an input failed the same way it names the likely
- * cause: the wrong mapping for this input.
+ * know. Findings of the same kind (severity, field, and the kind of the
+ * message: util/finding_kind.c, as the HTML report groups them) in one
+ * input are shown up to N times; at the end of the run this file tells
+ * how many more there were and whether most dossiers of an input failed
+ * the same way (the likely cause: the wrong mapping for this input).
+ * It only counts and decides; convert_log.c says it (convert_log.c asks
+ * this file whether to show a finding, so this file says nothing).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,10 +18,12 @@
 #include <string.h>
 
 #include "cmd_convert.h"
+#include "util/finding_kind.h"
 
 /* Kinds of findings tracked; past this every new kind is shown. */
 #define MAX_KINDS 4096
 #define SLOTS     8192 /* a power of two, twice MAX_KINDS */
+#define KIND_MAX  1024 /* bytes of a message's kind compared */
 
 typedef struct cap_input {
 	char *name;
@@ -103,30 +107,16 @@ static uint64_t fnv(uint64_t h, const char *s)
 	return (h ^ 0xff) * 0x100000001b3ull; /* ends a field */
 }
 
-/*
- * A finding's kind: severity, field and the message with its numbers
- * and quoted values taken out ("line 12" and "line 13" are one kind).
- */
+/* A finding's kind in its input: severity, field, the message's kind. */
 static uint64_t kind_hash(const batch_diag *d, size_t input)
 {
 	uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)input;
-	const char *p;
-	char quote = 0;
+	char kind[KIND_MAX];
 
 	h = (h ^ (unsigned)d->severity) * 0x100000001b3ull;
 	h = fnv(h, d->field);
-	for (p = d->message ? d->message : ""; *p; p++) {
-		if (quote) {
-			quote = *p == quote ? 0 : quote;
-			continue;
-		}
-		if (*p == '"' || *p == '\'')
-			quote = *p;
-		if (*p >= '0' && *p <= '9')
-			continue;
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
-	}
-	return h;
+	l2e__finding_kind(kind, sizeof(kind), d->message);
+	return fnv(h, kind);
 }
 
 static cap_kind *kind_of(convert_cap *c, const batch_diag *d, size_t input)
@@ -184,56 +174,46 @@ void convert_cap_result(convert_cap *c, const batch_result *res)
 		c->inputs[input].n_dossiers++;
 }
 
-/* 1463 as "1,463": counts read at a glance. */
-static const char *grouped(char *buf, size_t size, size_t n)
+int convert_cap_hidden(const convert_cap *c, size_t *i, size_t *n_more,
+                       const char **input, const char **example)
 {
-	char digits[32];
-	size_t len, i, o = 0;
+	for (; c && c->max > 0 && *i < c->n_kinds; ++*i) {
+		const cap_kind *k = &c->kinds[*i];
 
-	len = (size_t)snprintf(digits, sizeof(digits), "%zu", n);
-	for (i = 0; i < len && o + 2 < size; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
+		if (k->n > (size_t)c->max) {
+			*n_more = k->n - (size_t)c->max;
+			*input = c->inputs[k->input].name;
+			*example = k->example;
+			++*i;
+			return 1;
+		}
 	}
-	buf[o] = '\0';
-	return buf;
+	return 0;
 }
 
-void convert_cap_finish(convert_run *r)
+int convert_cap_likely(const convert_cap *c, size_t *j, size_t *n_failed,
+                       size_t *n_dossiers, const char **input,
+                       const char **example)
 {
-	convert_cap *c = r->cap;
-	char n1[32], n2[32];
-	size_t i, j;
+	size_t i;
 
-	if (!c)
-		return;
-	for (i = 0; i < c->n_kinds; i++) {
-		const cap_kind *k = &c->kinds[i];
-
-		if (c->max > 0 && k->n > (size_t)c->max)
-			convert_say(
-			    r, "info", NULL, "… %s more like this in %s: %s",
-			    grouped(n1, sizeof(n1), k->n - (size_t)c->max),
-			    c->inputs[k->input].name, k->example);
-	}
-	/* most dossiers of an input failing one way: the wrong mapping? */
-	for (j = 0; j < c->n_inputs; j++) {
+	for (; c && *j < c->n_inputs; ++*j) {
 		const cap_kind *worst = NULL;
-		size_t all = c->inputs[j].n_dossiers;
+		size_t all = c->inputs[*j].n_dossiers;
 
 		for (i = 0; i < c->n_kinds; i++)
-			if (c->kinds[i].input == j &&
+			if (c->kinds[i].input == *j &&
 			    (!worst || c->kinds[i].n_failed > worst->n_failed))
 				worst = &c->kinds[i];
+		/* most of at least three dossiers: not one unlucky record */
 		if (!worst || all < 3 || worst->n_failed * 2 <= all)
 			continue;
-		convert_say(r, "error", c->inputs[j].name,
-		            "%s of %s dossiers fail the same way (%s): is "
-		            "mapping '%s' the right one for this input? "
-		            "('lob2europass mapping list' shows the mappings)",
-		            grouped(n1, sizeof(n1), worst->n_failed),
-		            grouped(n2, sizeof(n2), all), worst->example,
-		            r->mapping_name ? r->mapping_name : "?");
+		*n_failed = worst->n_failed;
+		*n_dossiers = all;
+		*input = c->inputs[*j].name;
+		*example = worst->example;
+		++*j;
+		return 1;
 	}
+	return 0;
 }

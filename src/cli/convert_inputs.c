@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "cmd_convert.h"
+#include "i18n.h"
 
 /* Names shown of a list of skipped entries; the rest are counted. */
 #define SHOWN_NAMES 5
@@ -75,7 +76,7 @@ static void list_names(char *buf, size_t size, const names *l)
 		len += (size_t)snprintf(buf + len, size - len, "%s%s",
 		                        i ? ", " : "", l->v[i]);
 	if (l->n > SHOWN_NAMES && len < size)
-		snprintf(buf + len, size - len, " and %zu more",
+		snprintf(buf + len, size - len, _(" and %zu more"),
 		         l->n - SHOWN_NAMES);
 }
 
@@ -109,7 +110,7 @@ static void add_folder(convert_run *r, l2e_ctx *ctx, const l2e_mapping *map,
 	}
 	closedir(d);
 	if (files.is_oom || skipped.is_oom) {
-		convert_say(r, "error", dir, "out of memory");
+		convert_say(r, "error", dir, _("out of memory"));
 		convert_worsen(r, EXIT_INTERNAL);
 		goto done;
 	}
@@ -120,23 +121,24 @@ static void add_folder(convert_run *r, l2e_ctx *ctx, const l2e_mapping *map,
 	list_names(list, sizeof(list), &skipped);
 	if (!files.n) {
 		convert_say(r, r->o->allow_empty ? "warning" : "error", dir,
-		            "no %s export in this folder%s%s%s: give the "
-		            "folder the export was saved in%s",
+		            _("no %s export in this folder%s%s%s: give the "
+		              "folder the export was saved in%s"),
 		            l2e_mapping_reads_label(map),
-		            skipped.n ? " (it holds " : "", list,
+		            skipped.n ? _(" (it holds ") : "", list,
 		            skipped.n ? ")" : "",
-		            r->o->allow_empty
-		                ? ""
-		                : " (--allow-empty accepts an empty folder)");
+		            r->o->allow_empty ? ""
+		                              : _(" (--allow-empty accepts an "
+		                                  "empty folder)"));
 		if (!r->o->allow_empty)
 			convert_worsen(r, EXIT_INPUT);
 		goto done;
 	}
 	if (skipped.n && !r->o->is_quiet)
 		convert_say(r, "warning", dir,
-		            "skipped %zu %s that %s not %s export%s: %s",
-		            skipped.n, skipped.n == 1 ? "entry" : "entries",
-		            skipped.n == 1 ? "is" : "are",
+		            _("skipped %zu %s that %s not %s export%s: %s"),
+		            skipped.n,
+		            skipped.n == 1 ? _("entry") : _("entries"),
+		            skipped.n == 1 ? _("is") : _("are"),
 		            l2e_mapping_reads_label(map),
 		            skipped.n == 1 ? "" : "s", list);
 	for (i = 0; i < files.n; i++)

@@ -2,7 +2,9 @@
 /*
  * convert_log.c - what lob2europass convert says on standard error:
  * findings as FILE:LINE:COL: severity: text, or one JSON object a line
- * (--log-format json), and the totals at the end (see cmd_convert.h).
+ * (--log-format json), the findings held back by the cap and their
+ * likely cause (convert_cap.c counts them), and the totals at the end
+ * (see cmd_convert.h).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -78,6 +80,43 @@ void convert_log_findings(const convert_run *r, const batch_result *res)
 	}
 	if (r->cap)
 		convert_cap_result(r->cap, res);
+}
+
+/* 1463 as "1,463": counts read at a glance. */
+static const char *grouped(char *buf, size_t size, size_t n)
+{
+	char digits[32];
+	size_t len, i, o = 0;
+
+	len = (size_t)snprintf(digits, sizeof(digits), "%zu", n);
+	for (i = 0; i < len && o + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+void convert_log_repeats(convert_run *r)
+{
+	const char *input, *example;
+	char n1[32], n2[32];
+	size_t i = 0, n, all;
+
+	while (convert_cap_hidden(r->cap, &i, &n, &input, &example))
+		convert_say(r, "info", NULL, "… %s more like this in %s: %s",
+		            grouped(n1, sizeof(n1), n), input, example);
+	/* most dossiers of an input failing one way: the wrong mapping? */
+	i = 0;
+	while (convert_cap_likely(r->cap, &i, &n, &all, &input, &example))
+		convert_say(r, "error", input,
+		            "%s of %s dossiers fail the same way (%s): is "
+		            "mapping '%s' the right one for this input? "
+		            "('lob2europass mapping list' shows the mappings)",
+		            grouped(n1, sizeof(n1), n),
+		            grouped(n2, sizeof(n2), all), example,
+		            r->mapping_name ? r->mapping_name : "?");
 }
 
 void convert_log_summary(const convert_run *r)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "suggest.h"
 
 #ifndef L2E_DATADIR
@@ -157,11 +158,11 @@ void mapping_not_found(FILE *f, const char *prog, const char *arg,
 		suggest_start(&s, slash + 1);
 		mapping_each(*dir ? dir : "/", consider_file, &s);
 		best = suggest_best(&s);
-		fprintf(f, "%s: mapping file '%s' not found", prog, arg);
+		fprintf(f, _("%s: mapping file '%s' not found"), prog, arg);
 		if (best)
-			fprintf(f, "; did you mean '%s/%s'?", dir, best);
-		fputs(" ('lob2europass mapping list' shows the installed "
-		      "mappings)\n",
+			fprintf(f, _("; did you mean '%s/%s'?"), dir, best);
+		fputs(_(" ('lob2europass mapping list' shows the installed "
+		        "mappings)\n"),
 		      f);
 		return;
 	}
@@ -171,14 +172,14 @@ void mapping_not_found(FILE *f, const char *prog, const char *arg,
 		mapping_each(d.dir[i], consider, &s);
 	best = suggest_best(&s);
 	fprintf(f,
-	        "%s: mapping '%s' not found (looked for ./%s, and for %s.json "
-	        "in",
+	        _("%s: mapping '%s' not found (looked for ./%s, and for "
+	          "%s.json in"),
 	        prog, arg, arg, arg);
 	for (i = 0; i < d.n; i++)
 		fprintf(f, "%s %s", i ? "," : "", d.dir[i]);
 	fputc(')', f);
 	if (best)
-		fprintf(f, "; did you mean '%s'?", best);
-	fputs(" ('lob2europass mapping list' shows the mappings)\n", f);
+		fprintf(f, _("; did you mean '%s'?"), best);
+	fputs(_(" ('lob2europass mapping list' shows the mappings)\n"), f);
 	mapping_dirs_dispose(&d);
 }

@@ -4,8 +4,9 @@
  *
  * Findings are grouped by kind: the message with its quoted values and
  * numbers taken out ("'31-02-2024' is not a date" and "'x' is not a
- * date" are one kind). A kind keeps its first 20 findings; the rest are
- * counted. Why a dossier was not converted is the kind of its first
+ * date" are one kind: util/finding_kind.c, by which convert caps its
+ * repeated findings too). A kind keeps its first 20 findings; the rest
+ * are counted. Why a dossier was not converted is the kind of its first
  * error (or, when skipped, of its first finding).
  */
 #include "report_html.h"
@@ -19,6 +20,7 @@
 
 #include "util/alloc.h"
 #include "util/atomic_file.h"
+#include "util/finding_kind.h"
 #include "util/html_escape.h"
 
 #define EXAMPLES  20   /* findings shown per kind */
@@ -84,34 +86,6 @@ report_html *report_html_open(const char *path, const report_html_run *run,
 	return h;
 }
 
-/* The kind of a message: quoted values and numbers left out. */
-static void kind_of(char out[KIND_MAX], const char *msg)
-{
-	size_t o = 0;
-	const char *p = msg;
-
-	while (*p && o + 4 < KIND_MAX) {
-		if (*p == '\'' || *p == '"') {
-			const char *end = strchr(p + 1, *p);
-
-			if (end) {
-				memcpy(out + o, "\xE2\x80\xA6", 3); /* … */
-				o += 3;
-				p = end + 1;
-				continue;
-			}
-		}
-		if (*p >= '0' && *p <= '9') {
-			while (*p >= '0' && *p <= '9')
-				p++;
-			out[o++] = 'N';
-			continue;
-		}
-		out[o++] = *p++;
-	}
-	out[o] = 0;
-}
-
 static char *dup_or_null(const char *s)
 {
 	return s ? l2e__strdup(s) : NULL;
@@ -141,7 +115,7 @@ static void add_finding(report_html *h, const batch_result *res,
 	kind *k;
 	example *e;
 
-	kind_of(text, d->message ? d->message : "");
+	l2e__finding_kind(text, sizeof(text), d->message);
 	k = find_kind(h, text, d->severity == L2E_SEVERITY_ERROR);
 	if (k->n++ >= EXAMPLES)
 		return;
@@ -165,9 +139,8 @@ static void add_reason(report_html *h, const batch_result *res)
 		if (res->status == BATCH_SKIPPED ||
 		    res->status == BATCH_REMOVED ||
 		    res->diags[i].severity == L2E_SEVERITY_ERROR) {
-			kind_of(text, res->diags[i].message
-			                  ? res->diags[i].message
-			                  : "");
+			l2e__finding_kind(text, sizeof(text),
+			                  res->diags[i].message);
 			break;
 		}
 	for (i = 0; i < h->n_reasons; i++)

@@ -726,14 +726,6 @@ static int next_unmerged(l2e_dossier **out, l2e_input *in)
 	}
 }
 
-int l2e_mapping_reads_folders(const l2e_mapping *map)
-{
-	const l2e__reader *r =
-	    map ? l2e__reader_find(map->source.format) : NULL;
-
-	return r && r->open_dir != NULL;
-}
-
 int l2e_input_name_redacted(l2e_buf *out, const char *name)
 {
 	l2e_buf url = L2E_BUF_INIT;

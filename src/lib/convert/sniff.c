@@ -15,6 +15,7 @@
 
 #include "core/ctx.h"
 #include "map/mapping.h"
+#include "read/reader.h"
 
 int l2e__sniff_file(l2e__look *out, l2e_ctx *ctx, const char *path)
 {
@@ -37,6 +38,16 @@ int l2e__sniff_file(l2e__look *out, l2e_ctx *ctx, const char *path)
 	fclose(f);
 	*out = l2e__sniff(head, len);
 	return 0;
+}
+
+/* What the mapping reads is decided here, next to what an input looks
+ * like: input.c asks this file, never the other way round. */
+int l2e_mapping_reads_folders(const l2e_mapping *map)
+{
+	const l2e__reader *r =
+	    map ? l2e__reader_find(map->source.format) : NULL;
+
+	return r && r->open_dir != NULL;
 }
 
 static int is_bundle(const l2e_mapping *map)

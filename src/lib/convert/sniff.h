@@ -10,6 +10,9 @@
  *
  * l2e__sniff_fits() is the one place that decides which looks a mapping
  * reads: a reader for Excel workbooks relaxes it there (see its comment).
+ * The public l2e_mapping_reads_folders() (convert.h), whether a mapping
+ * reads a folder as one input, is answered here too, so that input.c
+ * calls this file and this file calls no part of input.c.
  */
 #ifndef L2E_CONVERT_SNIFF_H
 #define L2E_CONVERT_SNIFF_H

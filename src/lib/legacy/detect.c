@@ -11,7 +11,7 @@
  * warning, or refused; a corrupt v1/v2 version from the root's
  * namespace (".../Europass/V1.2"), else 2.0 as before, with a warning.
  */
-#include "legacy/legacy_int.h"
+#include "legacy/detect.h"
 
 #include <string.h>
 

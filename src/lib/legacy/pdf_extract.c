@@ -32,7 +32,7 @@
  * inflated by qpdf in one piece); only FlateDecode or no filter; a
  * password the PDF needs.
  */
-#include "legacy/legacy_int.h"
+#include "legacy/legacy.h"
 
 #include <stdarg.h>
 #include <stdint.h>

@@ -4,7 +4,7 @@
  * share: which printing preferences survive, what an occupation code
  * and a CEFR level must look like.
  */
-#include "legacy/legacy_int.h"
+#include "legacy/rules.h"
 
 #include <string.h>
 

@@ -10,7 +10,9 @@
  * skills but digital ones. What it cannot hold is a warning, once per
  * kind; what its setters refuse (a code not in a list) a warning each.
  */
-#include "legacy/legacy_int.h"
+#include "legacy/legacy.h"
+
+#include "legacy/up_base.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -17,7 +17,10 @@
  * numbers). A V3.4 document comes out as its very bytes (upgrade.c never
  * re-prints it); an upgraded one is printed by cJSON, indented.
  */
-#include "legacy/legacy_int.h"
+#include "legacy/up_json.h"
+
+#include "legacy/detect.h"
+#include "legacy/rules.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,8 +28,6 @@
 #include <cJSON.h>
 
 #include "core/buf.h"
-
-int l2e__up_v3_json(l2e__up *u, const char *data, size_t len, l2e_buf *out);
 
 static const char *const im_uses[] = { "gtalk", "skype", "icq", "msn",
 	                               "yahoo" };

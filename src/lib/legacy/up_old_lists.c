@@ -2,7 +2,7 @@
 /*
  * up_old_lists.c - the lists of a v1.x/v2.0 document in v3.4: work
  * experience, education, languages, skills and the "misc" texts. See
- * old_int.h and up_old.c.
+ * old_build.h (the builder they share with up_old.c).
  *
  * An entry with nothing left in it (all empty or "null") is not written;
  * a language without a name or code goes with a warning. CEFR levels
@@ -13,7 +13,10 @@
  * its label stays; a v2.0 position code is ISCO-88, as are Headline
  * codes (3.4 wants an ESCO id), likewise.
  */
-#include "legacy/old_int.h"
+#include "legacy/up_old_lists.h"
+
+#include "legacy/old_build.h"
+#include "legacy/rules.h"
 
 #include <ctype.h>
 #include <string.h>

@@ -25,7 +25,9 @@
  * "3.0" with no DocumentType and an <Attachement>) is refused with the
  * list of what is wrong, not half-repaired.
  */
-#include "legacy/legacy_int.h"
+#include "legacy/up_v3.h"
+
+#include "legacy/rules.h"
 
 #include <string.h>
 

@@ -7,12 +7,15 @@
  *                   dossier, the public load/free functions
  *   map_source.c    "source": the format and its reader's own options
  *   map_paging.c    "source.paging"
- *   map_lookup.c    "lookups": look-up tables, and $lookup in paths
+ *   map_lookup.c    "lookups": look-up tables
  *   map_profile.c   "opt_in" and "profile": sections and their fields
  *   map_rule.c      field rules and conditions
  *   map_codelist.c  code lists and inline value maps
- *   map_compile.c   what they all use: reporting, value checks, the
- *                   walkers of the key tables
+ *   map_compile.c   what they all use: reporting, value checks (a path
+ *                   with its $lookup steps bound), the walkers of the
+ *                   key tables. It calls none of the files above: a
+ *                   condition, whose keys it walks, is compiled by the
+ *                   function its row names (L2E__ROW_COND)
  *
  * Each mapping object has one key table (l2e__key rows): its allowed keys
  * and how each compiles. A key that only checks its value and stores it
@@ -65,14 +68,22 @@ typedef enum l2e__key_kind {
 	L2E__KEY_FN = 0, /* `compile` does it all */
 	L2E__KEY_TEXT,   /* a scalar as text: const char * */
 	L2E__KEY_PATH,   /* a path: l2e__path */
-	L2E__KEY_COND,   /* a condition: l2e__cond * */
+	L2E__KEY_COND,   /* a condition: l2e__cond *, by the row's `value` */
 	L2E__KEY_BOOL,   /* true/false: int */
 	L2E__KEY_NUMBER  /* a whole number from min to max: long */
 } l2e__key_kind;
 
+/*
+ * A value of a kind that stands above the walkers: a condition, whose
+ * own keys the walkers walk (map_rule.c). The row names its compiler,
+ * so that the walkers (map_compile.c) call no file that calls them.
+ */
+typedef int l2e__value_compile(l2e__loader *ld, void *at, const l2e__node *v);
+
 typedef struct l2e__key {
 	const char *key;
 	l2e__key_fn compile;
+	l2e__value_compile *value; /* L2E__KEY_COND */
 	unsigned flags;
 	l2e__key_kind kind;
 	size_t at;
@@ -88,6 +99,11 @@ typedef struct l2e__key {
 #define L2E__ROW_VALUE(name, kind_, type, field)                            \
 	{                                                                   \
 		.key = (name), .kind = (kind_), .at = offsetof(type, field) \
+	}
+#define L2E__ROW_COND(name, type, field)                              \
+	{                                                             \
+		.key = (name), .kind = L2E__KEY_COND,                 \
+		.at = offsetof(type, field), .value = l2e__mc_cond_at \
 	}
 #define L2E__ROW_CALL(name, fn, flags_)                           \
 	{                                                         \
@@ -140,11 +156,11 @@ void l2e__mc_report(l2e__loader *ld);
 l2e__key_compile l2e__mc_source;
 l2e__key_compile l2e__mc_paging;
 l2e__key_compile l2e__mc_lookups;
-/* Every $lookup( of `path` names a table of "lookups": else at `n`. */
-int l2e__mc_path_lookups(l2e__loader *ld, l2e__path *path, const l2e__node *n);
 l2e__key_compile l2e__mc_opt_in;
 l2e__key_compile l2e__mc_profile;
 int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n);
+/* l2e__mc_cond() into the l2e__cond * at `at`: L2E__ROW_COND's. */
+l2e__value_compile l2e__mc_cond_at;
 int l2e__mc_rule(l2e__loader *ld, l2e__rule **out, const l2e__node *n,
                  const char *target, int section, int field);
 int l2e__mc_valuemap(l2e__loader *ld, l2e__valuemap *vm, const l2e__node *obj);

@@ -89,6 +89,43 @@ int l2e__mc_text(l2e__loader *ld, const l2e__node *n, const char **out,
 	return l2e__optc_text(&ld->oc, n, out, what);
 }
 
+static size_t find_table(const l2e_mapping *map, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < map->n_lookups; i++)
+		if (!strcmp(map->lookups[i].name, name))
+			return i;
+	return map->n_lookups;
+}
+
+/* Every $lookup( of `path` names a table of "lookups": its index, else
+ * a mistake at `n`. map_load.c compiles "lookups" before every other
+ * part, and a table's own paths see the tables before it. Binding a
+ * path is part of compiling it; the tables are map_lookup.c's. */
+static int path_lookups(l2e__loader *ld, l2e__path *path, const l2e__node *n)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < path->n_steps; i++) {
+		l2e__step *s = &path->steps[i];
+
+		if (s->kind != L2E__STEP_LOOKUP)
+			continue;
+		s->index = find_table(ld->map, s->name);
+		if (s->index == ld->map->n_lookups)
+			return l2e__optc_bad(
+			    &ld->oc, n,
+			    "bad path \"%s\": no look-up table "
+			    "\"%s\" in \"lookups\"",
+			    n->text, s->name);
+		if ((error = path_lookups(ld, (l2e__path *)s->by, n)) < 0)
+			return error;
+	}
+	return 0;
+}
+
 int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 {
 	size_t at = 0;
@@ -114,7 +151,7 @@ int l2e__mc_path(l2e__loader *ld, l2e__path *out, const l2e__node *n)
 		return l2e__optc_bad(&ld->oc, &where, "bad path \"%s\": %s",
 		                     n->text, why);
 	}
-	return l2e__mc_path_lookups(ld, out, n);
+	return path_lookups(ld, out, n);
 }
 
 int l2e__mc_number(l2e__loader *ld, long *out, const l2e__node *n, long min,
@@ -153,7 +190,7 @@ static int key_value(l2e__loader *ld, void *out, const l2e__key *k,
 	switch (k->kind) {
 	case L2E__KEY_TEXT: return l2e__mc_text(ld, v, at, what);
 	case L2E__KEY_PATH: return l2e__mc_path(ld, at, v);
-	case L2E__KEY_COND: return l2e__mc_cond(ld, at, v);
+	case L2E__KEY_COND: return k->value(ld, at, v);
 	case L2E__KEY_NUMBER:
 		return l2e__mc_number(ld, at, v, k->min, k->max, what);
 	case L2E__KEY_BOOL:

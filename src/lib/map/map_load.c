@@ -69,12 +69,11 @@ static const l2e__key dossier_keys[] = {
 	  .compile = dossier_key,
 	  .missing = "\"dossier\" needs \"key\": the path of the student "
 	             "number" },
-	L2E__ROW_VALUE("include", L2E__KEY_COND, l2e_mapping, include),
+	L2E__ROW_COND("include", l2e_mapping, include),
 	L2E__ROW_VALUE("skip_message", L2E__KEY_TEXT, l2e_mapping,
 	               skip_message),
 	L2E__ROW_VALUE("merge", L2E__KEY_BOOL, l2e_mapping, merge),
-	L2E__ROW_VALUE("records_where", L2E__KEY_COND, l2e_mapping,
-	               records_where),
+	L2E__ROW_COND("records_where", l2e_mapping, records_where),
 	{ .key = "comment" },
 };
 

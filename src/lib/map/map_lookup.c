@@ -227,37 +227,3 @@ int l2e__mc_lookups(l2e__loader *ld, void *out, const l2e__node *v,
 	}
 	return 0;
 }
-
-static size_t find_table(const l2e_mapping *map, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < map->n_lookups; i++)
-		if (!strcmp(map->lookups[i].name, name))
-			return i;
-	return map->n_lookups;
-}
-
-int l2e__mc_path_lookups(l2e__loader *ld, l2e__path *path, const l2e__node *n)
-{
-	size_t i;
-	int error;
-
-	for (i = 0; i < path->n_steps; i++) {
-		l2e__step *s = &path->steps[i];
-
-		if (s->kind != L2E__STEP_LOOKUP)
-			continue;
-		s->index = find_table(ld->map, s->name);
-		if (s->index == ld->map->n_lookups)
-			return l2e__optc_bad(
-			    &ld->oc, n,
-			    "bad path \"%s\": no look-up table "
-			    "\"%s\" in \"lookups\"",
-			    n->text, s->name);
-		if ((error = l2e__mc_path_lookups(ld, (l2e__path *)s->by, n)) <
-		    0)
-			return error;
-	}
-	return 0;
-}

@@ -147,7 +147,7 @@ static const l2e__key block_keys[] = {
 	  .at = offsetof(l2e__block, group_by),
 	  .flags = L2E__KEY_MARK,
 	  .mark = offsetof(l2e__block, has_group_by) },
-	L2E__ROW_VALUE("where", L2E__KEY_COND, l2e__block, where),
+	L2E__ROW_COND("where", l2e__block, where),
 	L2E__ROW_VALUE("shared", L2E__KEY_BOOL, l2e__block, shared),
 	{ .key = "fields", .compile = block_fields, .flags = L2E__KEY_ALWAYS },
 	{ .key = "comment" },

@@ -195,6 +195,11 @@ int l2e__mc_cond(l2e__loader *ld, l2e__cond **out, const l2e__node *n)
 	return 0;
 }
 
+int l2e__mc_cond_at(l2e__loader *ld, void *at, const l2e__node *v)
+{
+	return l2e__mc_cond(ld, at, v);
+}
+
 /* ==== Rules ==== */
 
 /* "date" and "required" act on the field's rule, not on its parts. */
@@ -574,7 +579,7 @@ static const l2e__key rule_keys[] = {
 	{ .key = "first", .compile = rule_first },
 	{ .key = "template", .compile = rule_template },
 	{ .key = "with", .compile = rule_with },
-	L2E__ROW_VALUE("when", L2E__KEY_COND, l2e__rule, when),
+	L2E__ROW_COND("when", l2e__rule, when),
 	{ .key = "map", .compile = rule_map },
 	{ .key = "codelist", .compile = rule_codelist },
 	{ .key = "unmapped", .compile = rule_unmapped },

@@ -129,7 +129,7 @@ void l2e__reader_labels(l2e_buf *out,
                         int (*has)(const l2e__reader *r, const char *key),
                         const char *key);
 
-/* ==== Helpers for compiling options (reader.c) ==== */
+/* ==== Helpers for compiling options (optc.c) ==== */
 
 /** Report a printf-style message at `at`; returns L2E_EMAPPING. */
 int l2e__optc_bad(l2e__optc *oc, const l2e__node *at, const char *fmt, ...)

@@ -83,6 +83,8 @@ int l2e__xlsx_part_next(xlsx_part *p);
  * decoding Excel's _xHHHH_ escapes; at most max_string_bytes.
  */
 int l2e__xlsx_part_text(xlsx_part *p, l2e_buf *out);
+/** The text of an <si> or <is>: its <t>s, without phonetic runs. */
+int l2e__xlsx_rich_text(xlsx_part *p, l2e_buf *out);
 /** An error at the current line of the part: "<label>, line N: ..." */
 int l2e__xlsx_part_fail(xlsx_part *p, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -93,11 +95,6 @@ char *l2e__xlsx_attr(xlsx_part *p, const char *name);
 int l2e__xlsx_is_start(xlsx_part *p, const char *name);
 /** 1 when the current node ends the element at `depth`. */
 int l2e__xlsx_is_end_at(xlsx_part *p, int depth);
-
-/* ==== xlsx.c ==== */
-
-/** The text of an <si> or <is>: its <t>s, without phonetic runs. */
-int l2e__xlsx_rich_text(xlsx_part *p, l2e_buf *out);
 
 /* ==== xlsx_sheet.c ==== */
 

@@ -482,3 +482,30 @@ int l2e__xlsx_part_text(xlsx_part *p, l2e_buf *out)
 	           ? got
 	           : l2e__xlsx_part_fail(p, L2E_EPARSE, "the XML ends early");
 }
+
+/* Shared strings (xlsx.c) and inline strings (xlsx_sheet.c) alike. */
+int l2e__xlsx_rich_text(xlsx_part *p, l2e_buf *out)
+{
+	int depth = xmlTextReaderDepth(p->r), got, rph_depth = -1, error;
+
+	if (xmlTextReaderIsEmptyElement(p->r))
+		return 0;
+	while ((got = l2e__xlsx_part_next(p)) == 1) {
+		if (l2e__xlsx_is_end_at(p, depth))
+			return 0;
+		if (rph_depth >= 0) {
+			if (l2e__xlsx_is_end_at(p, rph_depth))
+				rph_depth = -1;
+			continue;
+		}
+		if (l2e__xlsx_is_start(p, "rPh") &&
+		    !xmlTextReaderIsEmptyElement(p->r))
+			rph_depth = xmlTextReaderDepth(p->r);
+		else if (l2e__xlsx_is_start(p, "t") &&
+		         (error = l2e__xlsx_part_text(p, out)) < 0)
+			return error;
+	}
+	return got < 0
+	           ? got
+	           : l2e__xlsx_part_fail(p, L2E_EPARSE, "the XML ends early");
+}

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * old_int.h - the v1.x/v2.0 builder shared by up_old.c (the document,
- * identification, dates) and up_old_lists.c (work, education, languages,
- * skills, other information).
+ * old_build.h - the v1.x/v2.0 builder (old_build.c): elements made with
+ * the source's line, addresses, coded values and dates, shared by
+ * up_old.c (the document, the person) and up_old_lists.c (work,
+ * education, languages, skills, other information), which call it and
+ * never each other's helpers.
  *
  * The source is read namespace-blind: v1/v2 prefix only the root, and
  * v2.0 marks a language with an xsi:type whose prefix is the file's
@@ -10,10 +12,10 @@
  * the line of the source element it comes from, so that a validation of
  * the result can point into the original.
  */
-#ifndef L2E_LEGACY_OLD_INT_H
-#define L2E_LEGACY_OLD_INT_H
+#ifndef L2E_LEGACY_OLD_BUILD_H
+#define L2E_LEGACY_OLD_BUILD_H
 
-#include "legacy/legacy_int.h"
+#include "legacy/up_base.h"
 
 typedef struct l2e__old {
 	l2e__up *u;
@@ -34,6 +36,12 @@ xmlNode *l2e__old_text(l2e__old *b, xmlNode *parent, const char *name,
 xmlNode *l2e__old_copy(l2e__old *b, xmlNode *parent, const char *name,
                        const xmlNode *src);
 
+/** 1 when `code` is in the v3.4 country list. */
+int l2e__old_is_country(const char *code);
+
+/** 1 when the first `n` characters of `s` are digits 0-9. */
+int l2e__old_digits(const char *s, size_t n);
+
 /** Remove `n` when nothing was put in it; returns NULL then, else n. */
 xmlNode *l2e__old_prune(xmlNode *n);
 
@@ -48,6 +56,10 @@ void l2e__old_address(l2e__old *b, xmlNode *parent, const xmlNode *src);
 /** A v1/v2 period (from/to with year, month, day children). */
 void l2e__old_period(l2e__old *b, xmlNode *parent, const xmlNode *src);
 
+/** A birth date "1987-04-12", "1988-04" or "1988" as Birthdate: what is
+ * valid stays, a date without a year goes, with a warning. */
+void l2e__old_birth_date(l2e__old *b, xmlNode *parent, const xmlNode *src);
+
 /** A Code checked by `is_ok` (NULL: any) and a Label from a {code,label}
  * or a string `src`, as element `name`; a code that fails is a warning
  * "`what` 'CODE' left out, the label kept: `why`". */
@@ -56,11 +68,5 @@ xmlNode *l2e__old_coded(l2e__old *b, xmlNode *parent, const char *name,
                         const char *what, const char *why);
 
 #define OCCUPATION_WHY "v3.4 wants an ESCO occupation id, and this is ISCO-88"
-
-/* up_old_lists.c */
-void l2e__old_work(l2e__old *b, xmlNode *learner, const xmlNode *src);
-void l2e__old_education(l2e__old *b, xmlNode *learner, const xmlNode *src);
-void l2e__old_skills(l2e__old *b, xmlNode *learner, const xmlNode *root);
-void l2e__old_misc(l2e__old *b, xmlNode *learner, const xmlNode *src);
 
 #endif

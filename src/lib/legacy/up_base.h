@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * legacy_int.h - the insides of the upgrade of old Europass documents,
- * shared by its files:
+ * up_base.h - what every step of the upgrade of old Europass documents
+ * stands on: the upgrade under way, its warnings, and the old editor's
+ * elements read without surprise (up_base.c). The room's files:
  *
  *   upgrade.c     the public entry points: read, detect, dispatch, write
+ *   up_base.c     this header's helpers (the steps call them; they call
+ *                 no step, so no file of the room calls back upwards)
  *   detect.c      which version a document is (the old chain's rules,
  *                 without its blind spots)
  *   up_v3.c       XML v3.0-v3.3 to v3.4, on the parsed tree in place
- *   up_old.c      XML v1.x/v2.0 to a new v3.4 tree: the document, the
- *                 person, dates (old_int.h; up_old_lists.c: work,
- *                 education, languages, skills)
+ *   up_old.c      XML v1.x/v2.0 to a new v3.4 tree: the document and
+ *                 the person; old_build.c the builder and the dates both
+ *                 halves use; up_old_lists.c work, education, languages,
+ *                 skills
  *   up_json.c     JSON V3.0-V3.3 to V3.4, on cJSON's tree in place
  *   rules.c       the rules both v3 syntaxes share (preferences, codes)
  *   pdf_extract.c the XML attached to a Europass PDF (libqpdf)
@@ -19,8 +23,8 @@
  * edits keep libxml2's line numbers, and the v1/v2 builder copies the
  * source element's line onto every element it makes.
  */
-#ifndef L2E_LEGACY_INT_H
-#define L2E_LEGACY_INT_H
+#ifndef L2E_LEGACY_UP_BASE_H
+#define L2E_LEGACY_UP_BASE_H
 
 #include <libxml/tree.h>
 
@@ -68,46 +72,5 @@ xmlNode *l2e__up_child(const xmlNode *parent, const char *name);
 
 /** The next sibling element named `name` after `n`, or NULL. */
 xmlNode *l2e__up_next(const xmlNode *n, const char *name);
-
-/* ==== Detection (detect.c) ==== */
-
-/**
- * Set u->major/minor from the document: DocumentInfo/XSDVersion or
- * docinfo/xsdversion, else the root and xsi:schemaLocation.
- * @return 0, or L2E_EPARSE / L2E_ENOTSUPPORTED with the reason on ctx
- */
-int l2e__up_detect_xml(l2e__up *u, const xmlDoc *doc);
-
-/** "V3.4" into major/minor; 0 when it is not spelled V<d>.<d>. */
-int l2e__up_parse_version(const char *s, int *major, int *minor);
-
-/* ==== The steps ==== */
-
-/** XML v3.0-v3.3 to v3.4 in place. @return 0, L2E_EPARSE, L2E_ENOMEM */
-int l2e__up_v3_xml(l2e__up *u, xmlDoc *doc);
-
-/** XML v1.x/v2.0 `in` to a new v3.4 document. @return 0, L2E_ENOMEM */
-int l2e__up_old_xml(l2e__up *u, const xmlDoc *in, xmlDoc **out);
-
-/* ==== PDF (pdf_extract.c) ==== */
-
-/* l2e__is_pdf(), l2e__pdf_extract(): legacy.h (with NULL `f` the
- * warning goes to the context's diagnostic callback) */
-
-/* ==== Shared v3 rules (rules.c) ==== */
-
-/**
- * Whether a printing preference Field of a 3.`minor` document stays in
- * 3.4: `has_layout` when it has format, position or order. `why` gets
- * the reason when it goes.
- */
-int l2e__up_field_kept(const char *name, int has_layout, int minor,
-                       const char **why);
-
-/** 1 when `code` is an ESCO occupation id as 3.4 wants it. */
-int l2e__up_is_esco(const char *code);
-
-/** 1 when `s` is a CEFR level A1..C2 (upper case). */
-int l2e__up_is_cefr(const char *s);
 
 #endif
