@@ -237,6 +237,7 @@ static int parse_formats(l2e_format formats[BATCH_MAX_FORMATS], size_t *n,
 			suggest s;
 
 			suggest_start(&s, name);
+			s.by_tail = 1;
 			for (fmt = (l2e_format)1; l2e_format_name(fmt);
 			     fmt = (l2e_format)(fmt + 1))
 				suggest_add(&s, l2e_format_name(fmt),

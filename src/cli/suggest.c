@@ -53,6 +53,22 @@ void suggest_start(suggest *s, const char *word)
 	s->word = word;
 	s->best[0] = '\0';
 	s->best_distance = (size_t)-1;
+	s->tail[0] = '\0';
+	s->n_tails = 0;
+	s->by_tail = 0;
+}
+
+/* "xml" for "europass-xml": the short name a user may think of. */
+static int is_tail(const char *word, const char *candidate, size_t len)
+{
+	size_t wlen = strlen(word), i;
+
+	if (!wlen || wlen + 1 >= len || candidate[len - wlen - 1] != '-')
+		return 0;
+	for (i = 0; i < wlen; i++)
+		if (lower(word[i]) != lower(candidate[len - wlen + i]))
+			return 0;
+	return 1;
 }
 
 void suggest_add(suggest *s, const char *candidate, size_t len)
@@ -63,6 +79,11 @@ void suggest_add(suggest *s, const char *candidate, size_t len)
 		len = strlen(candidate);
 	if (len >= sizeof(s->best))
 		return;
+	if (s->by_tail && is_tail(s->word, candidate, len) &&
+	    s->n_tails++ == 0) {
+		memcpy(s->tail, candidate, len);
+		s->tail[len] = '\0';
+	}
 	d = suggest_distance(s->word, strlen(s->word), candidate, len);
 	if (d < s->best_distance) {
 		memcpy(s->best, candidate, len);
@@ -75,7 +96,8 @@ const char *suggest_best(const suggest *s)
 {
 	size_t len = strlen(s->word), room = len / 3 ? len / 3 : 1;
 
-	if (!s->best[0] || !strcmp(s->best, s->word) || s->best_distance > room)
-		return NULL;
-	return s->best;
+	if (s->best[0] && strcmp(s->best, s->word) && s->best_distance <= room)
+		return s->best;
+	/* a last part shared by two names says nothing */
+	return s->n_tails == 1 ? s->tail : NULL;
 }

@@ -13,6 +13,9 @@ typedef struct suggest {
 	const char *word;
 	char best[256];
 	size_t best_distance;
+	char tail[256]; /* the one candidate whose last part is the word */
+	size_t n_tails; /* how many such candidates were seen */
+	int by_tail;    /* names whose parts users shorten: formats */
 } suggest;
 
 void suggest_start(suggest *s, const char *word);
@@ -22,8 +25,10 @@ void suggest_add(suggest *s, const char *candidate, size_t len);
 
 /**
  * The closest candidate when it is close enough to be what was meant
- * (at most a third of the word's letters changed, at least one), or
- * NULL.
+ * (at most a third of the word's letters changed, at least one), else
+ * with `by_tail` set (after suggest_start), the one candidate whose
+ * last part after a '-' is the word ("xml" for "europass-xml"), or NULL.
+ * Options do not use it: "--format" is not a short "--log-format".
  */
 const char *suggest_best(const suggest *s);
 

@@ -263,6 +263,11 @@ def misspelled_option_command_format():
              "europass-jsno", "x"])
     expect(p.returncode == 2, "exit %d for a bad format" % p.returncode)
     expect("did you mean 'europass-json'?" in lines(p)[0], lines(p))
+    # the last part of a name is taken for the name when only one has it
+    p = run(["convert", "-m", mapping("koerskaart-json"), "--to", "xml",
+             "x"])
+    expect(p.returncode == 2, "exit %d for format xml" % p.returncode)
+    expect("did you mean 'europass-xml'?" in lines(p)[0], lines(p))
     # nothing close: no guess
     got = one_error(["convert", "--frobnicate"], 2, "unknown option")
     expect("did you mean" not in got[0], got)
