@@ -19,6 +19,52 @@ static int by_stem(const void *a, const void *b)
 	              ((const state_entry *)b)->stem);
 }
 
+/* the old stems, one after another in blocks of this size: no malloc
+ * per dossier */
+#define STEM_BLOCK (64u * 1024)
+
+static char *keep_stem(run_state *s, const char *stem)
+{
+	size_t size = strlen(stem) + 1;
+	char *at;
+
+	if (!s->n_stem_blocks || s->stem_block_used + size > STEM_BLOCK) {
+		char **grown = realloc(s->stem_blocks, (s->n_stem_blocks + 1) *
+		                                           sizeof(*grown));
+
+		if (!grown)
+			return NULL;
+		s->stem_blocks = grown;
+		if (!(s->stem_blocks[s->n_stem_blocks] = malloc(STEM_BLOCK)))
+			return NULL;
+		s->n_stem_blocks++;
+		s->stem_block_used = 0;
+	}
+	at = s->stem_blocks[s->n_stem_blocks - 1] + s->stem_block_used;
+	memcpy(at, stem, size);
+	s->stem_block_used += size;
+	return at;
+}
+
+/* The formats of a line: a few different ones in a file, kept once. */
+static char *keep_formats(run_state *s, const char *fmts)
+{
+	size_t i;
+	char **grown;
+
+	for (i = s->n_old_formats; i-- > 0;)
+		if (!strcmp(s->old_formats[i], fmts))
+			return s->old_formats[i];
+	grown = realloc(s->old_formats,
+	                (s->n_old_formats + 1) * sizeof(*grown));
+	if (!grown)
+		return NULL;
+	s->old_formats = grown;
+	if (!(grown[s->n_old_formats] = strdup(fmts)))
+		return NULL;
+	return grown[s->n_old_formats++];
+}
+
 int state_load(run_state *s, const char *dir, const char *formats,
                const char *const *exts, size_t n_exts)
 {
@@ -52,8 +98,8 @@ int state_load(run_state *s, const char *dir, const char *formats,
 			s->old = grown;
 		}
 		e = &s->old[s->n_old];
-		e->stem = strdup(stem);
-		e->formats = strdup(fmts);
+		e->stem = keep_stem(s, stem);
+		e->formats = keep_formats(s, fmts);
 		memcpy(e->fingerprint, fp, 17);
 		if (e->stem && e->formats)
 			s->n_old++;
@@ -201,10 +247,12 @@ void state_dispose(run_state *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->n_old; i++) {
-		free(s->old[i].stem);
-		free(s->old[i].formats);
-	}
+	for (i = 0; i < s->n_stem_blocks; i++)
+		free(s->stem_blocks[i]);
+	free(s->stem_blocks);
+	for (i = 0; i < s->n_old_formats; i++)
+		free(s->old_formats[i]);
+	free(s->old_formats);
 	for (i = 0; i < s->n_forgotten; i++)
 		free(s->forgotten[i]);
 	free(s->forgotten);

@@ -30,6 +30,12 @@ typedef struct run_state {
 	size_t n_exts;
 	state_entry *old; /* sorted by stem */
 	size_t n_old;
+	/* what old's strings point into: the stems, in blocks, and the
+	   few different formats (no malloc per dossier) */
+	char **stem_blocks;
+	size_t n_stem_blocks, stem_block_used;
+	char **old_formats;
+	size_t n_old_formats;
 	/* written by this run: "stem NUL fingerprint NUL" each, in a
 	   temporary file (spool.h), so memory does not grow with the batch */
 	spool now;

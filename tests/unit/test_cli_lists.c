@@ -217,6 +217,24 @@ static void test_cli_lists_state__saved_in_order_without_the_forgotten(void)
 	CHECK_INT(2998, n);
 	if (f)
 		fclose(f);
+	/* read back by the next run: unchanged when the fingerprint, the
+	 * formats and the file are the same */
+	CHECK_INT(0, state_load(&s, dir, "europass-xml", exts, 1));
+	CHECK_INT(2998, s.n_old);
+	snprintf(line, sizeof(line), "%s/STU-01234.europass.xml", dir);
+	f = fopen(line, "w");
+	CHECK(f != NULL);
+	if (f)
+		fclose(f);
+	CHECK_INT(1, state_is_unchanged(&s, "STU-01234", "0123456789abcdef"));
+	CHECK_INT(0, state_is_unchanged(&s, "STU-01234", "0123456789abcdee"));
+	CHECK_INT(0, state_is_unchanged(&s, "STU-01235", "0123456789abcdef"));
+	CHECK_INT(0, state_is_unchanged(&s, "STU-00001", "0123456789abcdef"));
+	state_dispose(&s);
+	CHECK_INT(0, state_load(&s, dir, "europass-json", exts, 1));
+	CHECK_INT(0, state_is_unchanged(&s, "STU-01234", "0123456789abcdef"));
+	state_dispose(&s);
+	unlink(line);
 	unlink(path);
 	rmdir(dir);
 }
