@@ -24,6 +24,8 @@
 #define RUN_BUF  (8u * 1024)
 #define OUT_BUF  (64u * 1024)
 
+static void drop_names(manifest *m);
+
 static int by_name_r(const void *a, const void *b, void *chunk)
 {
 	return strcmp((const char *)chunk + *(const uint32_t *)a + NAME_AT,
@@ -64,6 +66,7 @@ int manifest_add(manifest *m, const char *name, const char *sha256)
 
 	if (name_len > MAX_NAME)
 		return -1;
+	drop_names(m);
 	if (m->chunk_len + size > MANIFEST_CHUNK_BYTES && m->n &&
 	    !m->cannot_spill) {
 		off_t run_start = m->runs.size;
@@ -107,6 +110,7 @@ void manifest_forget(manifest *m, const char *name)
 {
 	char *copy;
 
+	drop_names(m);
 	if (m->n_forgotten == m->cap_forgotten) {
 		size_t cap = m->cap_forgotten ? m->cap_forgotten * 2 : 16;
 		char **grown = realloc(m->forgotten, cap * sizeof(*grown));
@@ -434,17 +438,63 @@ void manifest_dispose(manifest *m)
 	free(m->at);
 	free(m->run_ends);
 	spool_dispose(&m->runs);
+	drop_names(m);
 	memset(m, 0, sizeof(*m));
+}
+
+/* The names, read back into memory once (for --prune alone: it keeps
+ * the last run's names in memory too); a later add or forget drops
+ * them. The manifest is const to the caller, not to this cache. */
+static int cache_names(manifest *m)
+{
+	text_buf b = {NULL, 0, 0};
+	size_t n = 0, i;
+	char *p, *end;
+
+	if (m->names)
+		return 0;
+	if (manifest_emit(m, to_buf, &b) < 0)
+		goto fail;
+	for (i = 0; i < b.len; i++)
+		n += b.ptr[i] == '\n';
+	if (!(m->names = malloc((n + 1) * sizeof(*m->names))))
+		goto fail;
+	m->n_names = 0;
+	for (p = b.ptr, end = b.ptr + b.len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl) /* every line ends so: never */
+			break;
+		*nl = '\0';
+		m->names[m->n_names++] = p + NAME_AT;
+		p = nl + 1;
+	}
+	m->names_text = b.ptr;
+	return 0;
+fail:
+	free(b.ptr);
+	return -1;
+}
+
+static void drop_names(manifest *m)
+{
+	free(m->names);
+	free(m->names_text);
+	m->names = NULL;
+	m->names_text = NULL;
+	m->n_names = 0;
 }
 
 size_t manifest_count(const manifest *m)
 {
-	return m->n;
+	return cache_names((manifest *)m) < 0 ? 0 : m->n_names;
 }
 
 const char *manifest_name(const manifest *m, size_t i)
 {
-	return m->entries[i].name;
+	return cache_names((manifest *)m) < 0 || i >= m->n_names
+	           ? ""
+	           : m->names[i];
 }
 
 int manifest_read_names(const char *dir,

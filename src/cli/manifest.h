@@ -38,6 +38,10 @@ typedef struct manifest {
 	int cannot_spill; /* the temporary file failed: memory it is */
 	char **forgotten; /* names taken back, left out when written */
 	size_t n_forgotten, cap_forgotten;
+	/* manifest_name()'s names, read back when first asked for */
+	char *names_text;
+	const char **names;
+	size_t n_names;
 } manifest;
 
 /* Zero-filled (memset or = {0}) is an empty manifest. */
@@ -79,10 +83,16 @@ void manifest_dispose(manifest *m);
 
 /* ---- for --prune: the list as a list of names ---- */
 
+/*
+ * These read the names back into memory once (it grows with the batch:
+ * --prune keeps the last run's names in memory as well); a later add or
+ * forget drops them.
+ */
+
 /** How many documents are noted. */
 size_t manifest_count(const manifest *m);
 
-/** The name of the i-th document noted (borrowed; i < count). */
+/** The name of the i-th document, in name order (borrowed; i < count). */
 const char *manifest_name(const manifest *m, size_t i);
 
 /**

@@ -100,6 +100,22 @@ static void test_cli_lists_manifest__runs_merge_to_the_sorted_text(void)
 	text = manifest_text(&m, &len);
 	CHECK(text && strcmp(want, text) == 0);
 	free(text);
+	/* --prune's view: the same names, in name order */
+	{
+		size_t n = manifest_count(&m), k;
+		const char *line = want;
+
+		for (k = 0; k < n && line && *line; k++) {
+			const char *nl = strchr(line, '\n');
+
+			CHECK(strncmp(line + 66, manifest_name(&m, k),
+			              (size_t)(nl - line - 66)) == 0);
+			CHECK_INT(nl - line - 66, strlen(manifest_name(&m, k)));
+			line = nl + 1;
+		}
+		CHECK_INT(k, n);
+		CHECK(*line == '\0');
+	}
 	free(want);
 	manifest_dispose(&m);
 }
