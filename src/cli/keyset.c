@@ -51,8 +51,8 @@ static int grow_slots(keyset *set)
 		goto fail;
 	while (pos < set->names.size) {
 		off_t start = pos - (off_t)have;
-		ssize_t n = spool_read(&set->names, pos, buf + have,
-		                       READ_BUF - have);
+		ssize_t n =
+		    spool_read(&set->names, pos, buf + have, READ_BUF - have);
 		char *nul;
 
 		if (n <= 0)

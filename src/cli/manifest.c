@@ -50,8 +50,8 @@ static int spill(manifest *m)
 	for (i = 0; i < m->n; i++) {
 		const char *rec = m->chunk + m->at[i];
 
-		if (spool_append(&m->runs, rec, NAME_AT + strlen(rec + NAME_AT) + 1,
-		                 NULL) < 0)
+		if (spool_append(&m->runs, rec,
+		                 NAME_AT + strlen(rec + NAME_AT) + 1, NULL) < 0)
 			return -1;
 	}
 	m->run_ends[m->n_runs++] = m->runs.size;
@@ -177,8 +177,8 @@ static int next(manifest *m, source *s)
 		want = RUN_BUF - s->have;
 		if ((off_t)want > s->end - s->pos)
 			want = (size_t)(s->end - s->pos);
-		if (!want || (n = spool_read(&m->runs, s->pos,
-		                             s->buf + s->have, want)) <= 0)
+		if (!want || (n = spool_read(&m->runs, s->pos, s->buf + s->have,
+		                             want)) <= 0)
 			return -1;
 		s->pos += n;
 		s->have += (size_t)n;
@@ -215,9 +215,11 @@ static void sift_down(source **h, size_t n, size_t i)
 		size_t l = 2 * i + 1, r = l + 1, min = i;
 		source *t;
 
-		if (l < n && strcmp(h[l]->rec + NAME_AT, h[min]->rec + NAME_AT) < 0)
+		if (l < n &&
+		    strcmp(h[l]->rec + NAME_AT, h[min]->rec + NAME_AT) < 0)
 			min = l;
-		if (r < n && strcmp(h[r]->rec + NAME_AT, h[min]->rec + NAME_AT) < 0)
+		if (r < n &&
+		    strcmp(h[r]->rec + NAME_AT, h[min]->rec + NAME_AT) < 0)
 			min = r;
 		if (min == i)
 			return;
@@ -266,7 +268,7 @@ fail:
 
 int manifest_emit(manifest *m, manifest_out_fn fn, void *payload)
 {
-	out_buf o = {NULL, 0, fn, payload, 0};
+	out_buf o = { NULL, 0, fn, payload, 0 };
 	size_t n_src = m->n_runs + 1, i;
 	source *src = calloc(n_src, sizeof(*src));
 	int rc = -1;
@@ -330,7 +332,7 @@ static int to_buf(void *payload, const char *text, size_t len)
 
 char *manifest_text(manifest *m, size_t *len_out)
 {
-	text_buf b = {NULL, 0, 0};
+	text_buf b = { NULL, 0, 0 };
 
 	if (manifest_emit(m, to_buf, &b) < 0 || to_buf(&b, "", 0) < 0) {
 		free(b.ptr);
@@ -417,8 +419,8 @@ int manifest_write(manifest *m, const char *dir, l2e_signer *signer,
 		         l2e_ctx_error(ctx)->message);
 		goto done;
 	}
-	if (output_write_atomic(dir, MANIFEST_SIG_NAME, sig.ptr, sig.len,
-	                        why) < 0)
+	if (output_write_atomic(dir, MANIFEST_SIG_NAME, sig.ptr, sig.len, why) <
+	    0)
 		goto done;
 	rc = 0;
 done:
@@ -447,7 +449,7 @@ void manifest_dispose(manifest *m)
  * them. The manifest is const to the caller, not to this cache. */
 static int cache_names(manifest *m)
 {
-	text_buf b = {NULL, 0, 0};
+	text_buf b = { NULL, 0, 0 };
 	size_t n = 0, i;
 	char *p, *end;
 
@@ -492,9 +494,8 @@ size_t manifest_count(const manifest *m)
 
 const char *manifest_name(const manifest *m, size_t i)
 {
-	return cache_names((manifest *)m) < 0 || i >= m->n_names
-	           ? ""
-	           : m->names[i];
+	return cache_names((manifest *)m) < 0 || i >= m->n_names ? ""
+	                                                         : m->names[i];
 }
 
 int manifest_read_names(const char *dir,

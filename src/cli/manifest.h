@@ -32,8 +32,8 @@ typedef struct manifest {
 	size_t chunk_len, chunk_cap;
 	uint32_t *at; /* where each record of chunk starts */
 	size_t n, cap;
-	spool runs;       /* the sorted runs spilled, one after another */
-	off_t *run_ends;  /* where each run ends in `runs` */
+	spool runs;      /* the sorted runs spilled, one after another */
+	off_t *run_ends; /* where each run ends in `runs` */
 	size_t n_runs, cap_runs;
 	int cannot_spill; /* the temporary file failed: memory it is */
 	char **forgotten; /* names taken back, left out when written */

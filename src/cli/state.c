@@ -29,8 +29,8 @@ static char *keep_stem(run_state *s, const char *stem)
 	char *at;
 
 	if (!s->n_stem_blocks || s->stem_block_used + size > STEM_BLOCK) {
-		char **grown = realloc(s->stem_blocks, (s->n_stem_blocks + 1) *
-		                                           sizeof(*grown));
+		char **grown = realloc(s->stem_blocks,
+		                       (s->n_stem_blocks + 1) * sizeof(*grown));
 
 		if (!grown)
 			return NULL;
@@ -55,8 +55,8 @@ static char *keep_formats(run_state *s, const char *fmts)
 	for (i = s->n_old_formats; i-- > 0;)
 		if (!strcmp(s->old_formats[i], fmts))
 			return s->old_formats[i];
-	grown = realloc(s->old_formats,
-	                (s->n_old_formats + 1) * sizeof(*grown));
+	grown =
+	    realloc(s->old_formats, (s->n_old_formats + 1) * sizeof(*grown));
 	if (!grown)
 		return NULL;
 	s->old_formats = grown;
@@ -190,8 +190,8 @@ static int copy_records(run_state *s, FILE *f)
 		qsort(s->forgotten, s->n_forgotten, sizeof(*s->forgotten),
 		      by_str);
 	while (pos < s->now.size) {
-		ssize_t n = spool_read(&s->now, pos, buf + have,
-		                       SAVE_BUF - have);
+		ssize_t n =
+		    spool_read(&s->now, pos, buf + have, SAVE_BUF - have);
 
 		if (n <= 0)
 			goto done;

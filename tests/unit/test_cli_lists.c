@@ -200,7 +200,7 @@ static void test_cli_lists_spool__reads_across_file_and_buffer(void)
 
 static void test_cli_lists_state__saved_in_order_without_the_forgotten(void)
 {
-	static const char *const exts[] = {".europass.xml"};
+	static const char *const exts[] = { ".europass.xml" };
 	char dir[] = "/tmp/l2e-test-state-XXXXXX", path[200], line[200];
 	run_state s;
 	size_t i, n = 0;
