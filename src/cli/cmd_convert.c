@@ -119,20 +119,13 @@ static int open_zip(convert_run *r)
 /* SHA256SUMS into the archive, and the archive in place. */
 static int finish_zip(convert_run *r)
 {
-	char why[256], *sums;
-	size_t len = 0;
-	int rc = 0;
+	char why[256];
 
-	if (!(sums = manifest_text(&r->manifest, &len))) {
-		fputs("lob2europass: out of memory\n", stderr);
-		return EXIT_INTERNAL;
-	}
-	if (zip_out_finish(r->zip, sums, len, why) < 0) {
+	if (zip_out_finish(r->zip, &r->manifest, why) < 0) {
 		fprintf(stderr, "lob2europass: %s\n", why);
-		rc = EXIT_IO;
+		return EXIT_IO;
 	}
-	free(sums);
-	return rc;
+	return 0;
 }
 
 /*

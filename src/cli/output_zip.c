@@ -242,8 +242,9 @@ static int add_entry(zip_out *z, const char *name, zip_source_t *src, char *why)
 	return 0;
 }
 
-int zip_out_put(zip_out *z, const char *name, const char *data, size_t len,
-                char *why)
+/* An entry from the spool's last `len` bytes. */
+static int add_slice(zip_out *z, const char *name, off_t offset, size_t len,
+                     char *why)
 {
 	spool_slice *s = malloc(sizeof(*s));
 	zip_source_t *src;
@@ -252,17 +253,11 @@ int zip_out_put(zip_out *z, const char *name, const char *data, size_t len,
 		snprintf(why, 256, "out of memory");
 		return -1;
 	}
-	if (write_all(z->spool, data ? data : "", len) < 0) {
-		snprintf(why, 256, "%.200s: %s", z->path, strerror(errno));
-		free(s);
-		return -1;
-	}
 	s->fd = z->spool;
-	s->offset = z->spool_len;
+	s->offset = offset;
 	s->len = len;
 	s->pos = 0;
 	s->mtime = 0;
-	z->spool_len += (off_t)len;
 	if (!(src = zip_source_function(z->za, slice_cb, s))) {
 		free(s);
 		snprintf(why, 256, "%.200s: %s", z->path, zip_strerror(z->za));
@@ -271,16 +266,42 @@ int zip_out_put(zip_out *z, const char *name, const char *data, size_t len,
 	return add_entry(z, name, src, why);
 }
 
-int zip_out_finish(zip_out *z, const char *sums, size_t len, char *why)
+int zip_out_put(zip_out *z, const char *name, const char *data, size_t len,
+                char *why)
 {
-	zip_source_t *src = zip_source_buffer(z->za, sums, len, 0);
-	int fd;
+	off_t at = z->spool_len;
 
-	if (!src) {
-		snprintf(why, 256, "%.200s: %s", z->path, zip_strerror(z->za));
+	if (write_all(z->spool, data ? data : "", len) < 0) {
+		snprintf(why, 256, "%.200s: %s", z->path, strerror(errno));
 		return -1;
 	}
-	if (add_entry(z, "SHA256SUMS", src, why) < 0)
+	z->spool_len += (off_t)len;
+	return add_slice(z, name, at, len, why);
+}
+
+/* SHA256SUMS into the spool, a piece at a time. */
+static int sums_out(void *payload, const char *text, size_t len)
+{
+	zip_out *z = payload;
+
+	if (write_all(z->spool, text, len) < 0)
+		return -1;
+	z->spool_len += (off_t)len;
+	return 0;
+}
+
+int zip_out_finish(zip_out *z, manifest *sums, char *why)
+{
+	off_t at = z->spool_len;
+	int fd;
+
+	if (manifest_emit(sums, sums_out, z) < 0) {
+		snprintf(why, 256, "%.200s: cannot write %s: %s", z->path,
+		         MANIFEST_NAME, strerror(errno ? errno : ENOMEM));
+		return -1;
+	}
+	if (add_slice(z, MANIFEST_NAME, at, (size_t)(z->spool_len - at), why) <
+	    0)
 		return -1;
 	if (zip_close(z->za) < 0) {
 		snprintf(why, 256, "%.200s: %s", z->path, zip_strerror(z->za));

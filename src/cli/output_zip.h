@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 
+#include "manifest.h"
+
 typedef struct zip_out zip_out;
 
 /** 1 when an --out argument names an archive ("*.zip"). */
@@ -38,10 +40,11 @@ int zip_out_put(zip_out *z, const char *name, const char *data, size_t len,
                 char *why);
 
 /**
- * Add SHA256SUMS (`sums`, `len` bytes) and write the archive in place.
- * 0, or -1 with `why` set and no archive written.
+ * Add SHA256SUMS (from `sums`, through the spool: memory stays flat) and
+ * write the archive in place. 0, or -1 with `why` set and no archive
+ * written.
  */
-int zip_out_finish(zip_out *z, const char *sums, size_t len, char *why);
+int zip_out_finish(zip_out *z, manifest *sums, char *why);
 
 /** Give up what is not finished and free; NULL is fine. */
 void zip_out_free(zip_out *z);

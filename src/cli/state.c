@@ -19,6 +19,52 @@ static int by_stem(const void *a, const void *b)
 	              ((const state_entry *)b)->stem);
 }
 
+/* the old stems, one after another in blocks of this size: no malloc
+ * per dossier */
+#define STEM_BLOCK (64u * 1024)
+
+static char *keep_stem(run_state *s, const char *stem)
+{
+	size_t size = strlen(stem) + 1;
+	char *at;
+
+	if (!s->n_stem_blocks || s->stem_block_used + size > STEM_BLOCK) {
+		char **grown = realloc(s->stem_blocks,
+		                       (s->n_stem_blocks + 1) * sizeof(*grown));
+
+		if (!grown)
+			return NULL;
+		s->stem_blocks = grown;
+		if (!(s->stem_blocks[s->n_stem_blocks] = malloc(STEM_BLOCK)))
+			return NULL;
+		s->n_stem_blocks++;
+		s->stem_block_used = 0;
+	}
+	at = s->stem_blocks[s->n_stem_blocks - 1] + s->stem_block_used;
+	memcpy(at, stem, size);
+	s->stem_block_used += size;
+	return at;
+}
+
+/* The formats of a line: a few different ones in a file, kept once. */
+static char *keep_formats(run_state *s, const char *fmts)
+{
+	size_t i;
+	char **grown;
+
+	for (i = s->n_old_formats; i-- > 0;)
+		if (!strcmp(s->old_formats[i], fmts))
+			return s->old_formats[i];
+	grown =
+	    realloc(s->old_formats, (s->n_old_formats + 1) * sizeof(*grown));
+	if (!grown)
+		return NULL;
+	s->old_formats = grown;
+	if (!(grown[s->n_old_formats] = strdup(fmts)))
+		return NULL;
+	return grown[s->n_old_formats++];
+}
+
 int state_load(run_state *s, const char *dir, const char *formats,
                const char *const *exts, size_t n_exts)
 {
@@ -52,8 +98,8 @@ int state_load(run_state *s, const char *dir, const char *formats,
 			s->old = grown;
 		}
 		e = &s->old[s->n_old];
-		e->stem = strdup(stem);
-		e->formats = strdup(fmts);
+		e->stem = keep_stem(s, stem);
+		e->formats = keep_formats(s, fmts);
 		memcpy(e->fingerprint, fp, 17);
 		if (e->stem && e->formats)
 			s->n_old++;
@@ -88,42 +134,95 @@ int state_is_unchanged(const run_state *s, const char *stem,
 	return 1;
 }
 
+/* a stem is a file name: far shorter */
+#define MAX_STEM 4000
+#define SAVE_BUF (64u * 1024)
+
 int state_note(run_state *s, const char *stem, const char *fingerprint)
 {
-	state_entry *e;
+	char rec[MAX_STEM + 1 + 17 + 1];
+	size_t len = strlen(stem);
+	int n;
 
-	if (s->n_now == s->cap_now) {
-		size_t cap = s->cap_now ? s->cap_now * 2 : 256;
-		state_entry *grown = realloc(s->now, cap * sizeof(*grown));
-
-		if (!grown)
-			return -1;
-		s->now = grown;
-		s->cap_now = cap;
-	}
-	e = &s->now[s->n_now];
-	e->stem = strdup(stem);
-	e->formats = NULL;
-	snprintf(e->fingerprint, sizeof(e->fingerprint), "%s", fingerprint);
-	if (!e->stem)
+	if (len > MAX_STEM)
 		return -1;
-	s->n_now++;
-	return 0;
+	memcpy(rec, stem, len + 1);
+	n = snprintf(rec + len + 1, 17, "%s", fingerprint);
+	if (n < 0)
+		return -1;
+	len += 1 + (n > 16 ? 16 : (size_t)n) + 1;
+	return spool_append(&s->now, rec, len, NULL);
 }
 
-/* From the end: a dossier's file fails soon after it is noted. */
 void state_forget(run_state *s, const char *stem)
 {
-	size_t i;
+	char *copy;
 
-	for (i = s->n_now; i-- > 0;)
-		if (!strcmp(s->now[i].stem, stem)) {
-			free(s->now[i].stem);
-			memmove(&s->now[i], &s->now[i + 1],
-			        (s->n_now - i - 1) * sizeof(*s->now));
-			s->n_now--;
+	if (s->n_forgotten == s->cap_forgotten) {
+		size_t cap = s->cap_forgotten ? s->cap_forgotten * 2 : 16;
+		char **grown = realloc(s->forgotten, cap * sizeof(*grown));
+
+		if (!grown)
 			return;
+		s->forgotten = grown;
+		s->cap_forgotten = cap;
+	}
+	if ((copy = strdup(stem)))
+		s->forgotten[s->n_forgotten++] = copy;
+}
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The records of this run, in the order noted, as lines to `f`. */
+static int copy_records(run_state *s, FILE *f)
+{
+	char *buf = malloc(SAVE_BUF);
+	size_t have = 0, used;
+	off_t pos = 0;
+	int rc = -1;
+
+	if (!buf)
+		return -1;
+	if (s->n_forgotten)
+		qsort(s->forgotten, s->n_forgotten, sizeof(*s->forgotten),
+		      by_str);
+	while (pos < s->now.size) {
+		ssize_t n =
+		    spool_read(&s->now, pos, buf + have, SAVE_BUF - have);
+
+		if (n <= 0)
+			goto done;
+		pos += n;
+		have += (size_t)n;
+		used = 0;
+		for (;;) {
+			char *stem = buf + used, *fp, *end;
+
+			fp = memchr(stem, '\0', have - used);
+			end = fp ? memchr(fp + 1, '\0',
+			                  have - (size_t)(fp + 1 - buf))
+			         : NULL;
+			if (!end)
+				break;
+			fp++;
+			if (!s->n_forgotten ||
+			    !bsearch(&stem, s->forgotten, s->n_forgotten,
+			             sizeof(*s->forgotten), by_str))
+				fprintf(f, "%s %s %s\n", stem, fp, s->formats);
+			used = (size_t)(end - buf) + 1;
 		}
+		if (used == 0) /* a record longer than the buffer */
+			goto done;
+		memmove(buf, buf + used, have - used);
+		have -= used;
+	}
+	rc = have ? -1 : 0;
+done:
+	free(buf);
+	return rc;
 }
 
 /* The state names the output's students: for the owner alone (0600,
@@ -132,19 +231,15 @@ int state_save(run_state *s)
 {
 	char path[4096];
 	l2e__atomic_file a;
-	size_t i;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/" STATE_FILE, s->dir);
 	if (l2e__atomic_begin(&a, path) < 0)
 		return -1;
-	if (!(f = l2e__atomic_stream(&a))) {
+	if (!(f = l2e__atomic_stream(&a)) || copy_records(s, f) < 0) {
 		l2e__atomic_abort(&a);
 		return -1;
 	}
-	for (i = 0; i < s->n_now; i++)
-		fprintf(f, "%s %s %s\n", s->now[i].stem, s->now[i].fingerprint,
-		        s->formats);
 	return l2e__atomic_commit(&a, 0600);
 }
 
@@ -152,14 +247,17 @@ void state_dispose(run_state *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->n_old; i++) {
-		free(s->old[i].stem);
-		free(s->old[i].formats);
-	}
-	for (i = 0; i < s->n_now; i++)
-		free(s->now[i].stem);
+	for (i = 0; i < s->n_stem_blocks; i++)
+		free(s->stem_blocks[i]);
+	free(s->stem_blocks);
+	for (i = 0; i < s->n_old_formats; i++)
+		free(s->old_formats[i]);
+	free(s->old_formats);
+	for (i = 0; i < s->n_forgotten; i++)
+		free(s->forgotten[i]);
+	free(s->forgotten);
+	spool_dispose(&s->now);
 	free(s->old);
-	free(s->now);
 	free(s->dir);
 	free(s->formats);
 	memset(s, 0, sizeof(*s));

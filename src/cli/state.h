@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "spool.h"
+
 typedef struct state_entry {
 	char *stem;
 	char fingerprint[17];
@@ -28,9 +30,17 @@ typedef struct run_state {
 	size_t n_exts;
 	state_entry *old; /* sorted by stem */
 	size_t n_old;
-	state_entry *now; /* written by this run */
-	size_t n_now;
-	size_t cap_now;
+	/* what old's strings point into: the stems, in blocks, and the
+	   few different formats (no malloc per dossier) */
+	char **stem_blocks;
+	size_t n_stem_blocks, stem_block_used;
+	char **old_formats;
+	size_t n_old_formats;
+	/* written by this run: "stem NUL fingerprint NUL" each, in a
+	   temporary file (spool.h), so memory does not grow with the batch */
+	spool now;
+	char **forgotten; /* stems taken back, left out when saved */
+	size_t n_forgotten, cap_forgotten;
 } run_state;
 
 int state_load(run_state *s, const char *dir, const char *formats,
@@ -40,7 +50,10 @@ int state_is_unchanged(const run_state *s, const char *stem,
                        const char *fingerprint);
 /** Remember a dossier written (or found unchanged) in this run. */
 int state_note(run_state *s, const char *stem, const char *fingerprint);
-/** Take back a dossier noted before (its files were not written). */
+/**
+ * Take back a dossier noted before (its files were not written). A stem
+ * is noted once per run (keyset.h sees to it).
+ */
 void state_forget(run_state *s, const char *stem);
 int state_save(run_state *s);
 void state_dispose(run_state *s);
