@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "util/atomic_file.h"
+
 typedef struct formats {
 	lxw_format *head, *pct, *total, *total_pct, *note;
 } formats;
@@ -138,6 +140,16 @@ int overview_xlsx_write(const char *json, size_t len, const char *path,
 	         "Empty: hidden, a group of fewer than %d students or a "
 	         "number that would give one away.",
 	         cJSON_GetObjectItemCaseSensitive(ov, "min_group")->valueint);
+	/* the workbook is renamed into place, which would replace a
+	 * device such as /dev/null with a file for the whole machine */
+	if (l2e__atomic_is_device(path)) {
+		cJSON_Delete(doc);
+		snprintf(why, why_size,
+		         "%.200s is not a file; a workbook needs a file name "
+		         "(.xlsx)",
+		         path);
+		return -1;
+	}
 	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid());
 	if (!(wb = workbook_new(tmp))) {
 		cJSON_Delete(doc);

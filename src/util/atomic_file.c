@@ -6,6 +6,7 @@
 #include "util/atomic_file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,15 @@ void l2e__atomic_set_hook(l2e__atomic_hook hook)
 	tmp_hook = hook;
 }
 
+int l2e__atomic_is_device(const char *path)
+{
+	struct stat st;
+
+	/* followed: /dev/stdout is a link to the descriptor's device */
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	       !S_ISDIR(st.st_mode);
+}
+
 int l2e__atomic_begin(l2e__atomic_file *a, const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -28,11 +38,16 @@ int l2e__atomic_begin(l2e__atomic_file *a, const char *path)
 	a->fd = -1;
 	a->stream = NULL;
 	a->tmp[0] = '\0';
+	a->is_direct = 0;
 	if (!*base || strlen(path) >= sizeof(a->path)) {
 		errno = *base ? ENAMETOOLONG : EISDIR;
 		return -1;
 	}
 	memcpy(a->path, path, strlen(path) + 1);
+	if (l2e__atomic_is_device(path)) {
+		a->is_direct = 1;
+		return a->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	}
 	n = snprintf(a->tmp, sizeof(a->tmp), "%.*s%s.%s.XXXXXX", dir_len, path,
 	             slash ? "/" : "", base);
 	if (n < 0 || (size_t)n >= sizeof(a->tmp)) {
@@ -81,10 +96,13 @@ int l2e__atomic_commit(l2e__atomic_file *a, mode_t mode)
 			errno = EIO;
 		goto fail;
 	}
-	if (fsync(a->fd) != 0 || fchmod(a->fd, mode) != 0)
+	/* a device keeps its own mode and may not fsync */
+	if (!a->is_direct && (fsync(a->fd) != 0 || fchmod(a->fd, mode) != 0))
 		goto fail;
 	if (close_open(a) != 0)
 		goto fail;
+	if (a->is_direct)
+		return 0;
 	if (rename(a->tmp, a->path) != 0)
 		goto fail;
 	if (tmp_hook)

@@ -8,6 +8,11 @@
  * or a kill leaves the old file (or none), never a truncated one, and
  * every failure path removes the temporary file. rename() replaces a
  * symbolic link at the final name instead of following it.
+ *
+ * A final name that is not a file, or a link to one that is not
+ * (/dev/null, /dev/stdout, a named pipe), is written directly: renaming
+ * over it would replace the device with a file for every program on
+ * the machine.
  */
 #ifndef L2E_UTIL_ATOMIC_FILE_H
 #define L2E_UTIL_ATOMIC_FILE_H
@@ -19,8 +24,9 @@
 #define L2E_ATOMIC_PATH_MAX 4096
 
 typedef struct l2e__atomic_file {
-	int fd;       /* -1 when not open */
-	FILE *stream; /* set by l2e__atomic_stream(); owns fd then */
+	int fd;        /* -1 when not open */
+	FILE *stream;  /* set by l2e__atomic_stream(); owns fd then */
+	int is_direct; /* the final name is a device or pipe: no rename */
 	char path[L2E_ATOMIC_PATH_MAX];
 	char tmp[L2E_ATOMIC_PATH_MAX];
 } l2e__atomic_file;
@@ -50,6 +56,9 @@ void l2e__atomic_abort(l2e__atomic_file *a);
  */
 typedef void (*l2e__atomic_hook)(const char *tmp, int is_created);
 void l2e__atomic_set_hook(l2e__atomic_hook hook);
+
+/** 1 when `path` (followed) exists and is neither a file nor a folder. */
+int l2e__atomic_is_device(const char *path);
 
 /** All of the above for `len` bytes at `data`. 0, or -1 with errno set. */
 int l2e__atomic_write(const char *path, const void *data, size_t len,

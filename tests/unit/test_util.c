@@ -5,8 +5,10 @@
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -198,6 +200,41 @@ static void test_util_atomic_file__replaces_whole_or_not_at_all(void)
 	rmdir(dir);
 }
 
+/* A named pipe stands for /dev/null or /dev/stdout: written into, never
+ * renamed over (which would put a file where a device was). */
+static void test_util_atomic_file__a_pipe_is_written_not_replaced(void)
+{
+	char dir[] = "/tmp/l2e-util-XXXXXX", path[256], link[256], got[16];
+	struct stat st;
+	int keep;
+	ssize_t n;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/pipe", dir);
+	CHECK_INT(0, mkfifo(path, 0600));
+	/* held open for reading and writing, so the write does not block */
+	keep = open(path, O_RDWR | O_NONBLOCK);
+	CHECK(keep >= 0);
+	CHECK_INT(1, l2e__atomic_is_device(path));
+	CHECK_INT(0, l2e__atomic_write(path, "abc", 3, 0644));
+	CHECK_INT(0, lstat(path, &st));
+	CHECK(S_ISFIFO(st.st_mode));
+	n = read(keep, got, sizeof(got));
+	CHECK_INT(3, n);
+	CHECK(n == 3 && memcmp(got, "abc", 3) == 0);
+	/* through a link, as /dev/stdout is one: the link stays too */
+	snprintf(link, sizeof(link), "%s/out", dir);
+	CHECK_INT(0, symlink(path, link));
+	CHECK_INT(0, l2e__atomic_write(link, "de", 2, 0644));
+	CHECK_INT(0, lstat(link, &st));
+	CHECK(S_ISLNK(st.st_mode));
+	CHECK_INT(2, read(keep, got, sizeof(got)));
+	close(keep);
+	unlink(link);
+	unlink(path);
+	CHECK_INT(0, rmdir(dir)); /* no temporary file left beside it */
+}
+
 static const test_case cases[] = {
 	TEST_CASE(test_util_json_escape__equals_cjson_on_random_strings),
 	TEST_CASE(test_util_json_escape__nul_and_controls),
@@ -206,6 +243,7 @@ static const test_case cases[] = {
 	TEST_CASE(test_util_parse_int__whole_string_in_range),
 	TEST_CASE(test_util_group__first_appearance_and_input_order),
 	TEST_CASE(test_util_atomic_file__replaces_whole_or_not_at_all),
+	TEST_CASE(test_util_atomic_file__a_pipe_is_written_not_replaced),
 };
 
 TEST_MAIN(cases)
