@@ -192,7 +192,7 @@ static int fast_string(fast *f, const char **out, size_t *len_out)
 		q++;
 	}
 	f->p = q + 1;
-	if (!(text = l2e__pool_alloc(f->pool, (size_t)(q - s) + 1)))
+	if (!(text = l2e__pool_alloc_raw(f->pool, (size_t)(q - s) + 1)))
 		return L2E_ENOMEM;
 	if (has_escape) {
 		len = fast_unescape(text, s, (size_t)(q - s));
