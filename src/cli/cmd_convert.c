@@ -152,6 +152,8 @@ static void seal_and_prune(convert_run *r)
 		convert_worsen(r, convert_prune_finish(r));
 }
 
+static char stream_buffer[64 << 10];
+
 int cmd_convert(int argc, char **argv)
 {
 	l2e_ctx_options opts = L2E_CTX_OPTIONS_INIT;
@@ -250,6 +252,13 @@ int cmd_convert(int argc, char **argv)
 		cfg.unchanged = state_unchanged;
 		cfg.unchanged_payload = &r.state;
 	}
+	/* JSON Lines: a write(2) per 64 KiB, not two per document with
+	 * stdio's 4 KiB (11 600 writes for 10 000 documents, on the main
+	 * thread, which also splits and orders for the others). glibc
+	 * takes the size only with a buffer; static, as stdout outlives
+	 * this function (main flushes it). */
+	if (o.mode == OUT_NDJSON)
+		setvbuf(stdout, stream_buffer, _IOFBF, sizeof(stream_buffer));
 	if (batch_start(&r.batch, &cfg) < 0) {
 		cli_err("%s", "lob2europass: cannot start worker threads\n");
 		rc = EXIT_INTERNAL;
