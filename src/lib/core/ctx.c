@@ -105,7 +105,7 @@ int l2e_ctx_new(l2e_ctx **out, const l2e_ctx_options *opts)
 	L2E_ASSERT_ARG(out);
 	*out = NULL;
 	if (opts && opts->version != L2E_CTX_OPTIONS_VERSION &&
-	    opts->version != 1 && opts->version != 2)
+	    opts->version != 1 && opts->version != 2 && opts->version != 3)
 		return L2E_ERROR;
 	ctx = l2e__calloc(1, sizeof(*ctx));
 	if (!ctx)
@@ -117,6 +117,9 @@ int l2e_ctx_new(l2e_ctx **out, const l2e_ctx_options *opts)
 	else if (opts && opts->version == 2) /* ends before allow_empty */
 		memcpy(&ctx->opts, opts,
 		       offsetof(l2e_ctx_options, allow_empty));
+	else if (opts && opts->version == 3) /* ends before skip_fingerprints */
+		memcpy(&ctx->opts, opts,
+		       offsetof(l2e_ctx_options, skip_fingerprints));
 	else if (opts)
 		ctx->opts = *opts;
 	ctx->opts.version = L2E_CTX_OPTIONS_VERSION;
