@@ -401,7 +401,8 @@ static void test_convert_api__fingerprint(void)
 		o.version = 3;
 		CHECK_INT(0, l2e_ctx_new(&quick, &o));
 		if (quick)
-			CHECK_INT(0, l2e_ctx_options_get(quick)->skip_fingerprints);
+			CHECK_INT(
+			    0, l2e_ctx_options_get(quick)->skip_fingerprints);
 		l2e_ctx_free(quick);
 	}
 	teardown();

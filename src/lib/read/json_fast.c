@@ -191,9 +191,9 @@ static unsigned plain_string16(const char *q, size_t *n_cont)
 	unsigned cont;
 
 	if (_mm_movemask_epi8(v)) { /* bytes of 0x80 and up */
-		cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-		    _mm_set1_epi8((char)0x80)));
+		cont = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+		                   _mm_set1_epi8((char)0x80)));
 		cont &= k == 16 ? 0xFFFFu : (1u << k) - 1;
 		*n_cont += (size_t)__builtin_popcount(cont);
 	}

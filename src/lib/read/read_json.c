@@ -190,7 +190,8 @@ static size_t string_end(const char *p, size_t at, size_t n)
 	const __m128i bslash = _mm_set1_epi8('\\');
 
 	while (n - at >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + at));
+		__m128i v =
+		    _mm_loadu_si128((const __m128i *)(const void *)(p + at));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		    _mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
 
