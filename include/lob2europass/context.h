@@ -44,7 +44,7 @@ typedef struct l2e_error {
 	const char *rule;
 } l2e_error;
 
-#define L2E_CTX_OPTIONS_VERSION 3
+#define L2E_CTX_OPTIONS_VERSION 4
 
 /**
  * Options and limits. Initialise with L2E_CTX_OPTIONS_INIT, then change
@@ -95,12 +95,18 @@ typedef struct l2e_ctx_options {
 	                    is no error but an input without dossiers;
 	                    default 0: it is an error (L2E_EPARSE), as an
 	                    export that did not arrive should be */
+	/* since version 4 */
+	int skip_fingerprints; /* 1: dossiers get no fingerprint
+	                          (l2e_dossier_fingerprint() gives NULL),
+	                          which saves hashing every record when
+	                          nothing compares one run with another;
+	                          default 0 */
 } l2e_ctx_options;
 
 #define L2E_CTX_OPTIONS_INIT                                                 \
 	{                                                                    \
 		L2E_CTX_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
-		    0, 0                                                     \
+		    0, 0, 0                                                  \
 	}
 
 #define L2E_DEFAULT_MAX_INPUT_BYTES   ((size_t)64 << 20)
@@ -117,7 +123,8 @@ typedef struct l2e_ctx_options {
 #define L2E_DEFAULT_MAX_ATTRIBUTES    256
 
 /**
- * Initialise the libraries underneath (libxml2, libcurl). Call once per
+ * Initialise the libraries underneath (libxml2; libcurl is set up by the
+ * first l2e_net_new(), as only fetching needs it). Call once per
  * process, before any thread of yours starts.
  */
 L2E_API int l2e_global_init(void);

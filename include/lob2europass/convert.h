@@ -168,7 +168,8 @@ L2E_API const char *l2e_dossier_file_stem(const l2e_dossier *d);
 /**
  * A fingerprint (16 hex digits) of everything the dossier's documents
  * depend on: its source record, the mapping and code lists, the tool's
- * version. Equal fingerprints mean equal documents. Borrowed.
+ * version. Equal fingerprints mean equal documents. Borrowed; NULL when
+ * the context's options skip fingerprints (skip_fingerprints).
  */
 L2E_API const char *l2e_dossier_fingerprint(const l2e_dossier *d);
 

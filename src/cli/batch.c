@@ -6,6 +6,9 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -556,6 +559,22 @@ static void queue(batch *b, l2e_chunk **chunks, size_t n_chunks,
 	pthread_mutex_unlock(&b->lock);
 }
 
+/*
+ * A worker's malloc arena gives memory back to the system whenever
+ * 128 KiB lie free at its top, which they do after every job, and takes
+ * it back a moment later: 13 000 page faults for 100 000 dossiers at
+ * --jobs 2 against 2 300 at --jobs 1. Keeping up to 4 MiB (1 MiB and
+ * more as mappings of their own) costs 1.5 MiB of peak memory and
+ * leaves 3 300 (glibc only; mallopt is the process's, and the CLI is).
+ */
+static void keep_freed_memory(void)
+{
+#if defined(__GLIBC__)
+	mallopt(M_TRIM_THRESHOLD, 4 << 20);
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
+}
+
 int batch_start(batch **out, const batch_config *config)
 {
 	batch *b = calloc(1, sizeof(*b));
@@ -566,6 +585,8 @@ int batch_start(batch **out, const batch_config *config)
 	if (!b)
 		return -1;
 	b->cfg = *config;
+	if (n_conv > 1)
+		keep_freed_memory();
 	b->window = (long)n_conv * WINDOW_PER_JOB;
 	b->ring = calloc((size_t)b->window, sizeof(*b->ring));
 	b->conv = calloc((size_t)n_conv, sizeof(*b->conv));

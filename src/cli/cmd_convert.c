@@ -145,9 +145,11 @@ static void seal_and_prune(convert_run *r)
 		convert_worsen(r, convert_prune_finish(r));
 }
 
+static char stream_buffer[64 << 10];
+
 int cmd_convert(int argc, char **argv)
 {
-	l2e_ctx_options opts = L2E_CTX_OPTIONS_INIT;
+	l2e_ctx_options opts = L2E_CTX_OPTIONS_INIT, bopts;
 	l2e_mapping *map = NULL;
 	l2e_net *net = NULL;
 	l2e_ctx *ctx = NULL;
@@ -229,7 +231,11 @@ int cmd_convert(int argc, char **argv)
 	}
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.map = map;
-	cfg.opts = l2e_ctx_options_get(ctx);
+	bopts = *l2e_ctx_options_get(ctx);
+	/* a fingerprint serves the state file and --skip-unchanged only:
+	 * hashing every record was 4% of a conversion to standard output */
+	bopts.skip_fingerprints = !r.has_state && !o.skip_unchanged;
+	cfg.opts = &bopts;
 	cfg.formats = o.formats;
 	cfg.n_formats = o.n_formats;
 	cfg.jobs = (int)o.jobs;
@@ -243,6 +249,13 @@ int cmd_convert(int argc, char **argv)
 		cfg.unchanged = state_unchanged;
 		cfg.unchanged_payload = &r.state;
 	}
+	/* JSON Lines: a write(2) per 64 KiB, not two per document with
+	 * stdio's 4 KiB (11 600 writes for 10 000 documents, on the main
+	 * thread, which also splits and orders for the others). glibc
+	 * takes the size only with a buffer; static, as stdout outlives
+	 * this function (main flushes it). */
+	if (o.mode == OUT_NDJSON)
+		setvbuf(stdout, stream_buffer, _IOFBF, sizeof(stream_buffer));
 	if (batch_start(&r.batch, &cfg) < 0) {
 		cli_err("%s", "lob2europass: cannot start worker threads\n");
 		rc = EXIT_INTERNAL;

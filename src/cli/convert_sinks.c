@@ -249,7 +249,7 @@ static void take_converted(convert_run *r, const batch_result *res)
 	}
 	if (added < 0)
 		convert_worsen(r, EXIT_INTERNAL);
-	memset(&fails, 0, sizeof(fails));
+	fails.n = 0; /* doc_failed sets what it adds: 6.5 KiB unzeroed */
 	if (res->status == BATCH_UNCHANGED) {
 		r->t.unchanged++;
 		convert_worsen(r, convert_seal_unchanged(r, res));

@@ -14,8 +14,9 @@
 #include <stddef.h>
 
 /* Room l2e__json_escape() needs at `o` for `len` input bytes: six a byte
- * at worst, and eight more, as it copies eight bytes at a time. */
-#define L2E_JSON_ESCAPE_ROOM(len) (6 * (size_t)(len) + 8)
+ * at worst, and sixteen more, as it copies up to sixteen bytes at a
+ * time. */
+#define L2E_JSON_ESCAPE_ROOM(len) (6 * (size_t)(len) + 16)
 
 /**
  * Write s[0..len) escaped (no quotes) at `o`, which has room for

@@ -381,6 +381,30 @@ static void test_convert_api__fingerprint(void)
 	         variants[0]);
 	fingerprint_of(json, top);
 	CHECK(strcmp(fp[0], top) != 0);
+	/* skipped on request: none, and the dossier is the same */
+	{
+		l2e_ctx_options o = L2E_CTX_OPTIONS_INIT;
+		l2e_ctx *keep = ctx, *quick = NULL;
+		l2e_dossier *d;
+
+		o.skip_fingerprints = 1;
+		CHECK_INT(0, l2e_ctx_new(&quick, &o));
+		ctx = quick;
+		d = nth(json, 0);
+		ctx = keep;
+		CHECK(d != NULL);
+		CHECK(l2e_dossier_fingerprint(d) == NULL);
+		CHECK_STR("1", l2e_dossier_key(d));
+		l2e_dossier_free(d);
+		l2e_ctx_free(quick);
+		/* a version 3 struct (before skip_fingerprints) keeps them */
+		o.version = 3;
+		CHECK_INT(0, l2e_ctx_new(&quick, &o));
+		if (quick)
+			CHECK_INT(
+			    0, l2e_ctx_options_get(quick)->skip_fingerprints);
+		l2e_ctx_free(quick);
+	}
 	teardown();
 }
 

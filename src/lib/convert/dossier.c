@@ -65,7 +65,7 @@ void l2e_dossier_free(l2e_dossier *d)
 
 const char *l2e_dossier_fingerprint(const l2e_dossier *d)
 {
-	return d ? d->fingerprint : NULL;
+	return d && d->fingerprint[0] ? d->fingerprint : NULL;
 }
 
 const char *l2e_dossier_key(const l2e_dossier *d)

@@ -652,7 +652,8 @@ next:
 		goto next;
 	}
 	d->status = status_of(verdict);
-	fingerprint(d, c, record);
+	if (!ctx->opts.skip_fingerprints) /* 4% of a conversion */
+		fingerprint(d, c, record);
 	if (d->key)
 		l2e__file_stem(d->stem, d->key);
 	/* merged: the dossier of the key is skipped or not (merge.c) */

@@ -259,7 +259,7 @@ static int join_group(l2e_merger *m, size_t g, l2e_dossier **out,
 				join_single(base, part, sec);
 		}
 	}
-	if (to - from > 1)
+	if (to - from > 1 && base->fingerprint[0]) /* none when skipped */
 		snprintf(base->fingerprint, sizeof(base->fingerprint),
 		         "%016llx", (unsigned long long)h);
 	if (is_included && !is_rejected)

@@ -40,7 +40,7 @@ int l2e__buf_grow(l2e_buf *buf, size_t extra)
 	return 0;
 }
 
-char *l2e__buf_reserve(l2e_buf *buf, size_t n, int *error)
+char *l2e__buf_reserve_slow(l2e_buf *buf, size_t n, int *error)
 {
 	int e;
 
@@ -51,11 +51,6 @@ char *l2e__buf_reserve(l2e_buf *buf, size_t n, int *error)
 		return NULL;
 	}
 	return buf->ptr + buf->len;
-}
-
-void l2e__buf_commit(l2e_buf *buf, const char *end)
-{
-	buf->len = (size_t)(end - buf->ptr);
 }
 
 int l2e__buf_put(l2e_buf *buf, const char *data, size_t len)

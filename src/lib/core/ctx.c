@@ -86,14 +86,14 @@ int l2e_global_init(void)
 	xmlSetExternalEntityLoader(deny_external_entities);
 	xmlSetGenericErrorFunc(NULL, quiet);       /* this thread */
 	xmlThrDefSetGenericErrorFunc(NULL, quiet); /* threads to come */
-	/* libcurl's set-up is not thread-safe: it belongs here */
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-		return L2E_ENET;
+	/* libcurl is set up by the first client (l2e_net_new): its set-up
+	 * starts OpenSSL, 10% of the start of a run that fetches nothing */
 	return 0;
 }
 
 void l2e_global_cleanup(void)
 {
+	/* a no-op when no client ever set libcurl up */
 	curl_global_cleanup();
 	xmlCleanupParser();
 }
@@ -105,7 +105,7 @@ int l2e_ctx_new(l2e_ctx **out, const l2e_ctx_options *opts)
 	L2E_ASSERT_ARG(out);
 	*out = NULL;
 	if (opts && opts->version != L2E_CTX_OPTIONS_VERSION &&
-	    opts->version != 1 && opts->version != 2)
+	    opts->version != 1 && opts->version != 2 && opts->version != 3)
 		return L2E_ERROR;
 	ctx = l2e__calloc(1, sizeof(*ctx));
 	if (!ctx)
@@ -117,6 +117,9 @@ int l2e_ctx_new(l2e_ctx **out, const l2e_ctx_options *opts)
 	else if (opts && opts->version == 2) /* ends before allow_empty */
 		memcpy(&ctx->opts, opts,
 		       offsetof(l2e_ctx_options, allow_empty));
+	else if (opts && opts->version == 3) /* ends before skip_fingerprints */
+		memcpy(&ctx->opts, opts,
+		       offsetof(l2e_ctx_options, skip_fingerprints));
 	else if (opts)
 		ctx->opts = *opts;
 	ctx->opts.version = L2E_CTX_OPTIONS_VERSION;

@@ -36,8 +36,13 @@ void *l2e__pool_alloc(l2e__pool *pool, size_t size)
 	pool->used += size;
 	return c->data;
 }
+
+void *l2e__pool_alloc_raw(l2e__pool *pool, size_t size)
+{
+	return l2e__pool_alloc(pool, size);
+}
 #else
-void *l2e__pool_alloc(l2e__pool *pool, size_t size)
+void *l2e__pool_alloc_raw(l2e__pool *pool, size_t size)
 {
 	l2e__pool_chunk *c = pool->chunks;
 	size_t rounded, csize;
@@ -66,14 +71,22 @@ void *l2e__pool_alloc(l2e__pool *pool, size_t size)
 	p = c->data + c->used;
 	c->used += rounded;
 	pool->used += rounded;
-	memset(p, 0, size);
+	return p;
+}
+
+void *l2e__pool_alloc(l2e__pool *pool, size_t size)
+{
+	void *p = l2e__pool_alloc_raw(pool, size);
+
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 #endif
 
 char *l2e__pool_strndup(l2e__pool *pool, const char *s, size_t len)
 {
-	char *p = l2e__pool_alloc(pool, len + 1);
+	char *p = l2e__pool_alloc_raw(pool, len + 1);
 
 	if (!p)
 		return NULL;

@@ -26,6 +26,9 @@ typedef struct l2e__pool {
 
 /** Zeroed memory, aligned for any object; NULL when out of memory. */
 void *l2e__pool_alloc(l2e__pool *pool, size_t size);
+/** The same, not zeroed: for strings, which are written whole at once
+ * (a record's strings were half of all pool memory zeroed for nothing). */
+void *l2e__pool_alloc_raw(l2e__pool *pool, size_t size);
 /** Copy of `len` bytes of `s`, NUL-terminated. */
 char *l2e__pool_strndup(l2e__pool *pool, const char *s, size_t len);
 char *l2e__pool_strdup(l2e__pool *pool, const char *s);

@@ -37,6 +37,15 @@ static int copy_opt(char **dst, const char *src)
 	return !src || (*dst = l2e__strdup(src)) != NULL;
 }
 
+/* libcurl's global set-up, once, when the first client is made. */
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static CURLcode curl_started = CURLE_FAILED_INIT;
+
+static void start_curl(void)
+{
+	curl_started = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
 int l2e_net_new(l2e_net **out, l2e_ctx *ctx, const l2e_net_options *opts)
 {
 	const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
@@ -53,6 +62,11 @@ int l2e_net_new(l2e_net **out, l2e_ctx *ctx, const l2e_net_options *opts)
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_FETCH,
 		                      "unknown l2e_net_options version %d",
 		                      opts->version);
+	/* thread-safe whatever libcurl's build: the once is ours */
+	if (pthread_once(&curl_once, start_curl) != 0 ||
+	    curl_started != CURLE_OK)
+		return l2e__error_set(ctx, L2E_ENET, L2E_ERRCLASS_FETCH,
+		                      "libcurl could not be set up");
 	if (!info || !(info->features & CURL_VERSION_SSL))
 		return l2e__error_set(ctx, L2E_ENOTSUPPORTED,
 		                      L2E_ERRCLASS_FETCH,
