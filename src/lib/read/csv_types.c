@@ -350,7 +350,7 @@ int l2e__csv_rtypes_build(l2e__node *root, l2e__pool *pool, l2e_ctx *ctx,
                           const l2e__node *rows)
 {
 	builder b;
-	l2e__node *raw, *next, *obj;
+	l2e__node *raw, *next, *obj = NULL; /* set by make_row */
 	const l2e__node *type_cell;
 	size_t ti;
 	int error = 0;
