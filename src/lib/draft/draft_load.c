@@ -277,17 +277,13 @@ static int load_csv(l2e__dinput *in, l2e_ctx *ctx, const char *path,
 		l2e_buf_dispose(&text);
 		return oom(ctx);
 	}
-	if (repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep)) {
-		l2e_buf_dispose(&text);
-		return l2e__error_set_at(
-		    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, path, 1, 0, NULL,
-		    "the first line repeats a name, so it is no header: a "
-		    "file of record types without a header is not drafted "
-		    "yet; start from a shipped mapping (mappings/README.md, "
-		    "CSV without a header)");
-	}
-	error = l2e__csv_parse(&t->root, &in->pool, ctx, path,
-	                       text.ptr ? text.ptr : "", text.len, t->sep);
+	/* a first line that repeats a name is no header: rows of record
+	 * types, drafted by draft_types.c */
+	t->headerless =
+	    repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep);
+	error = (t->headerless ? l2e__csv_parse_rows : l2e__csv_parse)(
+	    &t->root, &in->pool, ctx, path, text.ptr ? text.ptr : "",
+	    text.len, t->sep);
 	l2e_buf_dispose(&text);
 	if (error < 0)
 		return error;
@@ -438,4 +434,15 @@ void l2e__draft_dispose(l2e__dinput *in)
 	l2e__free(in->records);
 	l2e__pool_clear(&in->pool);
 	memset(in, 0, sizeof(*in));
+}
+
+/* For draft_spread.c: the same tests on the files of a spread export. */
+const l2e__node *l2e__draft_record_array(const l2e__node *obj)
+{
+	return record_array(obj);
+}
+
+int l2e__draft_is_page(const l2e__node *obj, const l2e__node *arr)
+{
+	return is_page(obj, arr);
 }

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/*
+ * draft_join.c - `mapping init` for an export whose students are not
+ * one record each: spread over several kinds of file (draft_spread*.c)
+ * or over rows of several record types (draft_types.c). Those build one
+ * joined record per student; this file does what both need once the
+ * drafter has walked them: a list that holds two sections told apart by
+ * a value ("kind": "placement" / "language") becomes two sections with a
+ * `where`; languages with a row per skill found by their values; an
+ * `ongoing` period where the end date is missing; language-typed
+ * strings picked by language.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "draft/draft.h"
+
+#include "util/alloc.h"
+
+#define MAX_CODES 8 /* distinct values of a column that tells sections */
+
+int l2e__draft_join(l2e__draft *d, l2e_ctx *ctx)
+{
+	if (!strcmp(d->in.format, "csv") && d->in.n_tables == 1 &&
+	    d->in.tables[0].headerless)
+		return l2e__draft_types_join(d, ctx);
+	if (!strcmp(d->in.format, "json"))
+		return l2e__draft_spread_join(d, ctx);
+	return 0;
+}
+
+/* Whether `w` (lower case) is a word of section `k`, plural or not. */
+static int is_section_word(const l2e__draft *d, int k, const char *w)
+{
+	char alt[80];
+	size_t len = strlen(w);
+
+	if (len < 3 || len + 2 > sizeof(alt))
+		return 0;
+	if (l2e__words_find(&d->words.sections[k], w) >= 0)
+		return 1;
+	snprintf(alt, sizeof(alt), "%ss", w);
+	if (l2e__words_find(&d->words.sections[k], alt) >= 0)
+		return 1;
+	snprintf(alt, sizeof(alt), "%.*s", (int)len - 1, w);
+	return w[len - 1] == 's' && l2e__words_find(&d->words.sections[k],
+	                                            alt) >= 0;
+}
+
+/* The section a text names by one of its words ("programOffering",
+ * "placement", "programme offering associations"), or -1. */
+static int section_of(const l2e__draft *d, const char *text)
+{
+	char w[80];
+	size_t n = 0, i, len = strlen(text);
+	int k;
+
+	for (i = 0; i <= len; i++) {
+		char c = text[i];
+		int upper = c >= 'A' && c <= 'Z';
+		int alnum = upper || (c >= 'a' && c <= 'z') ||
+		            (c >= '0' && c <= '9');
+
+		if (alnum && !(upper && n && w[n - 1] >= 'a' &&
+		               w[n - 1] <= 'z')) {
+			if (n + 1 < sizeof(w))
+				w[n++] = (char)(upper ? c - 'A' + 'a' : c);
+			continue;
+		}
+		w[n] = '\0';
+		for (k = L2E__SEC_EDUCATION; n && k < L2E__SEC_N; k++)
+			if (is_section_word(d, k, w))
+				return k;
+		n = 0;
+		if (alnum) /* a capital starts the next word */
+			w[n++] = (char)(c - 'A' + 'a');
+	}
+	return -1;
+}
+
+static int is_taken(const l2e__draft *d, int section)
+{
+	size_t i;
+
+	for (i = 1; i < d->n_groups; i++)
+		if (d->groups[i].section == section)
+			return 1;
+	return 0;
+}
+
+/* The list `i` again, for `section`, its items where `path` is `value`. */
+static int split_group(l2e__draft *d, size_t i, int section, const char *path,
+                       const char *value)
+{
+	l2e__dgroup *g = &d->groups[i], *n;
+
+	if (g->section < 0) {
+		g->section = section;
+		g->where_path = path;
+		g->where_value = value;
+		return 0;
+	}
+	if (d->n_groups == d->cap_groups) {
+		size_t cap = 2 * d->cap_groups;
+		l2e__dgroup *grown =
+		    l2e__realloc(d->groups, cap * sizeof(*grown));
+
+		if (!grown)
+			return -1;
+		d->groups = grown;
+		d->cap_groups = cap;
+		g = &d->groups[i];
+	}
+	n = &d->groups[d->n_groups];
+	*n = *g;
+	if (!(n->cols = l2e__calloc(g->n_cols + 1, sizeof(*n->cols))))
+		return -1;
+	memcpy(n->cols, g->cols, g->n_cols * sizeof(*n->cols));
+	n->cap_cols = g->n_cols;
+	n->section = section;
+	n->where_path = path;
+	n->where_value = value;
+	d->n_groups++;
+	return 0;
+}
+
+/* A list no name places: by the words of its kind of file, else by a
+ * column whose few values name sections. */
+static int place_group(l2e__draft *d, size_t i)
+{
+	const char *words = l2e__draft_spread_words(d, &d->groups[i]);
+	size_t j, v, n_cols = d->groups[i].n_cols;
+	int k;
+
+	if (words && (k = section_of(d, words)) >= 0 && !is_taken(d, k)) {
+		d->groups[i].section = k;
+		return 0;
+	}
+	for (j = 0; j < n_cols; j++) {
+		const l2e__dcol *c = &d->groups[i].cols[j];
+
+		if (c->is_many || c->is_natid || c->n_samples > MAX_CODES)
+			continue;
+		for (v = 0; v < c->n_samples; v++)
+			if ((k = section_of(d, c->samples[v])) >= 0 &&
+			    !is_taken(d, k) &&
+			    split_group(d, i, k, c->path, c->samples[v]) < 0)
+				return -1;
+		if (d->groups[i].section >= 0)
+			return 0;
+	}
+	return 0;
+}
+
+/* In a page of records of one student, a value its own records all
+ * share ("role": "student") says nothing about one record: not a
+ * place for a field. */
+static void hide_constants(l2e__draft *d, l2e__dgroup *g)
+{
+	size_t j;
+
+	if (!d->spread || g->n_items < 3)
+		return;
+	for (j = 0; j < g->n_cols; j++) {
+		l2e__dcol *c = &g->cols[j];
+
+		if (c->n == g->n_items && c->n_samples == 1 && !c->is_many &&
+		    !strstr(c->path, "$lookup("))
+			c->placed = 1;
+	}
+}
+
+int l2e__draft_join_groups(l2e__draft *d)
+{
+	size_t i, n = d->n_groups;
+	int k, named;
+
+	if (!d->spread && !d->types)
+		return 0;
+	l2e__draft_spread_names(d);
+	l2e__draft_types_names(d);
+	for (i = 1; i < n; i++) {
+		for (k = L2E__SEC_EDUCATION, named = 0; k < L2E__SEC_N; k++)
+			named |= l2e__words_find(&d->words.sections[k],
+			                         d->groups[i].norm) >= 0;
+		hide_constants(d, &d->groups[i]);
+		if (!named && d->groups[i].is_list && place_group(d, i) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ==== Languages with a row per skill, found by the skills' values ==== */
+
+static const l2e__dfield *skill_field(l2e__draft *d, const char *value)
+{
+	const char *norm = l2e__draft_norm(&d->pool, value);
+	size_t k;
+
+	for (k = 0; norm && k < d->words.n_fields; k++)
+		if (d->words.fields[k].section == L2E__SEC_LANGUAGES &&
+		    d->words.fields[k].type == L2E__TYPE_CEFR &&
+		    l2e__words_find(&d->words.fields[k].skill, norm) >= 0)
+			return &d->words.fields[k];
+	return NULL;
+}
+
+static int has_pick_of(const l2e__draft *d, const l2e__dfield *f)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_picks; i++)
+		if (d->picks[i].f == f)
+			return 1;
+	return 0;
+}
+
+static l2e__dpick *new_pick(l2e__draft *d)
+{
+	if (d->n_picks == d->cap_picks) {
+		size_t cap = d->cap_picks ? 2 * d->cap_picks : 32;
+		l2e__dpick *grown =
+		    l2e__realloc(d->picks, cap * sizeof(*grown));
+
+		if (!grown)
+			return NULL;
+		d->picks = grown;
+		d->cap_picks = cap;
+	}
+	memset(&d->picks[d->n_picks], 0, sizeof(d->picks[0]));
+	return &d->picks[d->n_picks++];
+}
+
+/* A language tag: en, nld, en-GB. */
+static int is_lang_tag(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz"), r;
+
+	if (n < 2 || n > 3)
+		return 0;
+	if (!s[n])
+		return 1;
+	r = strspn(s + n + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	return s[n] == '-' && r >= 2 && r <= 4 && !s[n + 1 + r];
+}
+
+static int all_lang_tags(const l2e__dcol *c)
+{
+	size_t v;
+
+	for (v = 0; v < c->n_samples; v++)
+		if (!is_lang_tag(c->samples[v]))
+			return 0;
+	return c->n_samples && !c->is_many;
+}
+
+/* The language code of a list by its values, when its name chose a
+ * place that holds no language tags (a "postCode" for "code"). */
+static void language_code(l2e__draft *d, l2e__dgroup *g)
+{
+	l2e__dpick *p = NULL;
+	size_t i, j;
+
+	for (i = 0; i < d->n_picks; i++)
+		if (d->picks[i].f->section == L2E__SEC_LANGUAGES &&
+		    d->picks[i].f->type == L2E__TYPE_LANGUAGE)
+			p = &d->picks[i];
+	if (!p || all_lang_tags(p->col[0]))
+		return;
+	for (j = 0; j < g->n_cols; j++)
+		if (!g->cols[j].placed && all_lang_tags(&g->cols[j])) {
+			p->col[0]->placed = 0;
+			p->col[0] = &g->cols[j];
+			p->n_cols = 1;
+			g->cols[j].placed = 1;
+			if (d->group_by)
+				d->group_by = p->col[0];
+			return;
+		}
+}
+
+/* A column whose values are all skills (listening, Lezen, ...), and
+ * one of CEFR levels beside it: a row per skill. */
+static int long_languages(l2e__draft *d, l2e__dgroup *g)
+{
+	l2e__dcol *skill = NULL, *level = NULL, *c;
+	const l2e__dfield *f;
+	l2e__dpick *p;
+	size_t j, v, n;
+
+	for (j = 0; j < g->n_cols; j++) {
+		c = &g->cols[j];
+		for (v = n = 0; v < c->n_samples; v++)
+			n += skill_field(d, c->samples[v]) != NULL;
+		if (!skill && !c->is_many && n >= 2 && n == c->n_samples)
+			skill = c;
+		if (!level && !c->placed && c->n &&
+		    (double)c->shapes[L2E__SHAPE_CEFR] >= 0.6 * (double)c->n)
+			level = c;
+	}
+	if (!skill || !level || d->group_by)
+		return 0;
+	for (v = 0; v < skill->n_samples; v++) {
+		if (!(f = skill_field(d, skill->samples[v])) ||
+		    has_pick_of(d, f) || strpbrk(skill->samples[v], "[]'\"="))
+			continue;
+		if (!(p = new_pick(d)))
+			return -1;
+		p->f = f;
+		p->col[0] = level;
+		p->n_cols = 1;
+		p->score = 0.7;
+		p->is_long = 1;
+		p->skill_col = skill;
+		p->skill_value = skill->samples[v];
+		level->placed = skill->placed = 1;
+	}
+	for (j = 0; j < d->n_picks; j++)
+		if (d->picks[j].f->section == L2E__SEC_LANGUAGES &&
+		    !strcmp(d->picks[j].f->field, "code"))
+			d->group_by = d->picks[j].col[0];
+	return 0;
+}
+
+int l2e__draft_join_finish(l2e__draft *d)
+{
+	size_t i;
+
+	if (!d->spread && !d->types)
+		return 0;
+	for (i = 1; i < d->n_groups; i++)
+		if (d->groups[i].section == L2E__SEC_LANGUAGES) {
+			if (long_languages(d, &d->groups[i]) < 0)
+				return -1;
+			language_code(d, &d->groups[i]);
+		}
+	return l2e__draft_spread_paths(d);
+}
+
+/* ==== The draft's members ==== */
+
+static int add(cJSON *obj, const char *key, cJSON *v)
+{
+	if (!v || !cJSON_AddItemToObject(obj, key, v)) {
+		cJSON_Delete(v);
+		return -1;
+	}
+	return 0;
+}
+
+/* A period without an end is going on. */
+static int ongoing(cJSON *fields)
+{
+	cJSON *to = cJSON_GetObjectItemCaseSensitive(fields, "to"), *p, *o, *w;
+
+	if (!to || cJSON_GetObjectItemCaseSensitive(fields, "ongoing"))
+		return 0;
+	p = cJSON_GetObjectItemCaseSensitive(to, "path");
+	if (!p && (p = cJSON_GetObjectItemCaseSensitive(to, "first")))
+		p = cJSON_GetArrayItem(p, 0);
+	if (p && cJSON_IsObject(p))
+		p = cJSON_GetObjectItemCaseSensitive(p, "path");
+	if (!cJSON_IsString(p))
+		return 0;
+	if (!(o = cJSON_CreateObject()) || add(fields, "ongoing", o) < 0 ||
+	    add(o, "value", cJSON_CreateTrue()) < 0 ||
+	    !(w = cJSON_CreateObject()) || add(o, "when", w) < 0 ||
+	    add(w, "path", cJSON_CreateString(p->valuestring)) < 0 ||
+	    add(w, "exists", cJSON_CreateFalse()) < 0 ||
+	    add(o, "comment",
+	        cJSON_CreateString("no end date: going on. Check: an "
+	                           "enrolment that ended without a date "
+	                           "would show as going on; add a "
+	                           "condition on its status if the export "
+	                           "has one")) < 0)
+		return -1;
+	return 0;
+}
+
+/* A language-typed string ("name": [{language, value}]): by language,
+ * Dutch first, instead of the first of the list. */
+static int by_language(cJSON *node)
+{
+	cJSON *k, *o, *langs;
+	size_t len;
+
+	for (k = node ? node->child : NULL; k; k = k->next) {
+		if (cJSON_IsString(k) && (len = strlen(k->valuestring)) > 9 &&
+		    !strcmp(k->valuestring + len - 9, "[0].value") &&
+		    (!k->string || !strcmp(k->string, "path"))) {
+			k->valuestring[len - 9] = '\0';
+			if (k->string) { /* "path": the rule is node */
+				o = node;
+			} else { /* an alternative of "first" */
+				if (!(o = cJSON_CreateObject()) ||
+				    add(o, "path",
+				        cJSON_CreateString(k->valuestring)) < 0 ||
+				    !cJSON_ReplaceItemViaPointer(node, k, o))
+					return -1;
+				k = o;
+			}
+			if (!(langs = cJSON_CreateArray()) ||
+			    add(o, "language", langs) < 0 ||
+			    !cJSON_AddItemToArray(langs,
+			                          cJSON_CreateString("nl")) ||
+			    !cJSON_AddItemToArray(langs,
+			                          cJSON_CreateString("en")) ||
+			    !cJSON_AddItemToArray(langs, cJSON_CreateString("*")))
+				return -1;
+		} else if ((cJSON_IsObject(k) || cJSON_IsArray(k)) &&
+		           by_language(k) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int l2e__draft_join_emit(void *root_, const l2e__draft *d)
+{
+	cJSON *root = root_, *profile, *sec, *w;
+	size_t i;
+	int k;
+
+	if (!d->spread && !d->types)
+		return 0;
+	if (l2e__draft_spread_emit(root, d) < 0 ||
+	    l2e__draft_types_emit(root, d) < 0)
+		return -1;
+	profile = cJSON_GetObjectItemCaseSensitive(root, "profile");
+	for (i = 1; i < d->n_groups; i++) {
+		const l2e__dgroup *g = &d->groups[i];
+
+		if (g->section < 0 || !g->where_path ||
+		    !(sec = cJSON_GetObjectItemCaseSensitive(
+		          profile, l2e__section_names[g->section])))
+			continue;
+		if (!(w = cJSON_CreateObject()) || add(sec, "where", w) < 0 ||
+		    add(w, "path", cJSON_CreateString(g->where_path)) < 0 ||
+		    add(w, "equals", cJSON_CreateString(g->where_value)) < 0 ||
+		    add(w, "comment",
+		        cJSON_CreateString("the list holds more than this "
+		                           "section: its items are told "
+		                           "apart by this value")) < 0)
+			return -1;
+	}
+	for (k = L2E__SEC_EDUCATION; k <= L2E__SEC_WORK; k++)
+		if ((sec = cJSON_GetObjectItemCaseSensitive(
+		         profile, l2e__section_names[k])) &&
+		    ongoing(cJSON_GetObjectItemCaseSensitive(sec, "fields")) < 0)
+			return -1;
+	if (d->spread && by_language(profile) < 0)
+		return -1;
+	return 0;
+}
+
+void l2e__draft_join_dispose(l2e__draft *d)
+{
+	l2e__draft_spread_dispose(d);
+	l2e__draft_types_dispose(d);
+}
