@@ -135,22 +135,24 @@ static int place_group(l2e__draft *d, size_t i)
 	size_t j, v, n_cols = d->groups[i].n_cols;
 	int k;
 
-	if (words && (k = section_of(d, words)) >= 0 && !is_taken(d, k)) {
-		d->groups[i].section = k;
+	if (words && (k = section_of(d, words)) >= 0) {
+		if (!is_taken(d, k))
+			d->groups[i].section = k;
 		return 0;
 	}
 	for (j = 0; j < n_cols; j++) {
 		const l2e__dcol *c = &d->groups[i].cols[j];
 
-		if (c->is_many || c->is_natid || c->n_samples > MAX_CODES)
+		/* a code: a few values, each one word */
+		if (c->is_many || c->is_natid || c->n_samples > MAX_CODES ||
+		    c->n_samples < 2)
 			continue;
 		for (v = 0; v < c->n_samples; v++)
-			if ((k = section_of(d, c->samples[v])) >= 0 &&
+			if (!strchr(c->samples[v], ' ') &&
+			    (k = section_of(d, c->samples[v])) >= 0 &&
 			    !is_taken(d, k) &&
 			    split_group(d, i, k, c->path, c->samples[v]) < 0)
 				return -1;
-		if (d->groups[i].section >= 0)
-			return 0;
 	}
 	return 0;
 }
@@ -173,23 +175,102 @@ static void hide_constants(l2e__draft *d, l2e__dgroup *g)
 	}
 }
 
+/* The node at `path` (the drafter's own paths: names, ['quoted'] and
+ * [N]) from `n`, or NULL. */
+static const l2e__node *walk(const l2e__node *n, const char *path)
+{
+	char key[300];
+	size_t len;
+
+	while (n && *path) {
+		if (*path == '.')
+			path++;
+		if (!strncmp(path, "['", 2)) {
+			const char *end = strstr(path + 2, "']");
+
+			if (!end || (len = (size_t)(end - path - 2)) >= sizeof(key))
+				return NULL;
+			memcpy(key, path + 2, len);
+			key[len] = '\0';
+			path = end + 2;
+			n = l2e__node_member(n, key);
+		} else if (*path == '[') {
+			n = l2e__node_child(n, strtoul(path + 1, NULL, 10));
+			if (!(path = strchr(path, ']')))
+				return NULL;
+			path++;
+		} else {
+			len = strcspn(path, ".[");
+			if (len >= sizeof(key))
+				return NULL;
+			memcpy(key, path, len);
+			key[len] = '\0';
+			path += len;
+			n = l2e__node_member(n, key);
+		}
+	}
+	return n;
+}
+
+/* In a list told apart by a value, a place that has no value in any of
+ * the section's own items is not one of its places. */
+static int relevance(l2e__draft *d, l2e__dgroup *g)
+{
+	const l2e__node *list, *it, *v, *w;
+	size_t r, j, *seen;
+
+	if (!g->where_path || !(seen = l2e__calloc(g->n_cols + 1,
+	                                          sizeof(*seen))))
+		return g->where_path ? -1 : 0;
+	for (r = 0; r < d->in.n_records; r++) {
+		if (!(list = walk(d->in.records[r], g->each)) ||
+		    list->kind != L2E__NODE_ARRAY)
+			continue;
+		for (it = list->first; it; it = it->next) {
+			if (!(w = walk(it, g->where_path)) || !w->text ||
+			    strcmp(w->text, g->where_value))
+				continue;
+			for (j = 0; j < g->n_cols; j++)
+				seen[j] += (v = walk(it, g->cols[j].path)) &&
+				           v->text && *v->text;
+		}
+	}
+	for (j = 0; j < g->n_cols; j++)
+		if (!seen[j])
+			g->cols[j].placed = 1;
+	l2e__free(seen);
+	return 0;
+}
+
 int l2e__draft_join_groups(l2e__draft *d)
 {
 	size_t i, n = d->n_groups;
+	const char *words;
 	int k, named;
 
 	if (!d->spread && !d->types)
 		return 0;
 	l2e__draft_spread_names(d);
 	l2e__draft_types_names(d);
+	/* the lists whose kind of file names a section first, then those
+	 * told apart by a value */
+	for (i = 1; i < n; i++) {
+		hide_constants(d, &d->groups[i]);
+		if ((words = l2e__draft_spread_words(d, &d->groups[i])) &&
+		    (k = section_of(d, words)) >= 0 && !is_taken(d, k))
+			d->groups[i].section = k;
+	}
 	for (i = 1; i < n; i++) {
 		for (k = L2E__SEC_EDUCATION, named = 0; k < L2E__SEC_N; k++)
 			named |= l2e__words_find(&d->words.sections[k],
 			                         d->groups[i].norm) >= 0;
-		hide_constants(d, &d->groups[i]);
-		if (!named && d->groups[i].is_list && place_group(d, i) < 0)
+		if (!named && d->groups[i].is_list &&
+		    d->groups[i].section < 0 && place_group(d, i) < 0)
 			return -1;
 	}
+	for (i = 1; i < d->n_groups; i++)
+		if (relevance(d, &d->groups[i]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -380,6 +461,61 @@ static int ongoing(cJSON *fields)
 	return 0;
 }
 
+static size_t lookups_in(const char *path)
+{
+	size_t n = 0;
+
+	while ((path = strstr(path, "$lookup(")))
+		n++, path++;
+	return n;
+}
+
+/* A placement without a description column: the synonyms' default
+ * text ("Beroepspraktijkvorming (stage)") with the name the placement
+ * has in the export, when it has one: "...: BPV Hotel Voorbeeld". */
+static int described(const l2e__draft *d, cJSON *fields)
+{
+	cJSON *r = cJSON_GetObjectItemCaseSensitive(fields, "description");
+	cJSON *text = cJSON_GetObjectItemCaseSensitive(r, "value"), *t, *w;
+	cJSON *n;
+	const l2e__dcol *best = NULL;
+	char tmpl[300];
+	size_t i, j, len;
+
+	if (!cJSON_IsString(text) ||
+	    cJSON_GetObjectItemCaseSensitive(r, "path"))
+		return 0;
+	for (i = 1; i < d->n_groups; i++)
+		for (j = 0; d->groups[i].section == L2E__SEC_WORK &&
+		            j < d->groups[i].n_cols;
+		     j++) {
+			const l2e__dcol *c = &d->groups[i].cols[j];
+
+			len = strlen(c->last);
+			if (c->placed || !c->n || c->is_natid || len < 4 ||
+			    strcmp(c->last + len - 4, "name") ||
+			    (best && lookups_in(best->path) <=
+			                 lookups_in(c->path)))
+				continue;
+			best = c;
+		}
+	if (!best)
+		return 0;
+	snprintf(tmpl, sizeof(tmpl), "%s: {name}", text->valuestring);
+	if (!(t = cJSON_CreateObject()) ||
+	    add(t, "template", cJSON_CreateString(tmpl)) < 0 ||
+	    !(w = cJSON_CreateObject()) || add(t, "with", w) < 0 ||
+	    !(n = cJSON_CreateObject()) || add(w, "name", n) < 0 ||
+	    add(n, "path", cJSON_CreateString(best->path)) < 0 ||
+	    add(t, "comment",
+	        cJSON_CreateString("the default text of the synonyms file, "
+	                           "with the placement's name in the "
+	                           "export: check it")) < 0 ||
+	    !cJSON_ReplaceItemInObjectCaseSensitive(fields, "description", t))
+		return -1;
+	return 0;
+}
+
 /* A language-typed string ("name": [{language, value}]): by language,
  * Dutch first, instead of the first of the list. */
 static int by_language(cJSON *node)
@@ -451,7 +587,11 @@ int l2e__draft_join_emit(void *root_, const l2e__draft *d)
 		         profile, l2e__section_names[k])) &&
 		    ongoing(cJSON_GetObjectItemCaseSensitive(sec, "fields")) < 0)
 			return -1;
-	if (d->spread && by_language(profile) < 0)
+	if (d->spread &&
+	    (described(d, cJSON_GetObjectItemCaseSensitive(
+	                      cJSON_GetObjectItemCaseSensitive(profile, "work"),
+	                      "fields")) < 0 ||
+	     by_language(profile) < 0))
 		return -1;
 	return 0;
 }

@@ -80,6 +80,34 @@ static void step_name(const char *tail, char *out, size_t size)
 	}
 }
 
+/* Whether `c` holds ids, not a field: a member that refers to another
+ * kind (a "$lookup(t, member)" stands beside it), or a referred
+ * object's own id. */
+static int is_id_place(const l2e__dspread *s, const l2e__dgroup *g,
+                       const l2e__dcol *c)
+{
+	const char *step = strrchr(c->path, '.'), *tail, *p;
+	const skind *k;
+	size_t len, j;
+
+	step = step ? step + 1 : c->path;
+	len = (size_t)(step - c->path) - (step > c->path);
+	if ((k = last_kind(s, c->path, &tail)) && k->id && tail[0] == '.' &&
+	    !strcmp(tail + 1, k->id))
+		return 1;
+	for (j = 0; j < g->n_cols; j++) {
+		p = g->cols[j].path;
+		if (strncmp(p, c->path, len) || strncmp(p + len, LOOKUP_AT,
+		                                        strlen(LOOKUP_AT)))
+			continue;
+		p = strchr(p + len, ',');
+		if (p && !strncmp(p + 2, step, strlen(step)) &&
+		    !strncmp(p + 2 + strlen(step), ")']", 3))
+			return 1;
+	}
+	return 0;
+}
+
 /* A place in a referred object is named after its kind: the name of a
  * programme is "programmename", so that it is the title and the
  * offering's "name" is not; its dates are not the enrolment's. */
@@ -97,6 +125,8 @@ void l2e__draft_spread_names(l2e__draft *d)
 		for (j = 0; j < d->groups[i].n_cols; j++) {
 			l2e__dcol *c = &d->groups[i].cols[j];
 
+			if (is_id_place(s, &d->groups[i], c))
+				c->placed = 1;
 			if (!(k = last_kind(s, c->path, &tail)))
 				continue;
 			step_name(tail, step, sizeof(step));
