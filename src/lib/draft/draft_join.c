@@ -516,6 +516,77 @@ static int described(const l2e__draft *d, cJSON *fields)
 	return 0;
 }
 
+/* Part `i` of the comma-joined `s`, into `out`. */
+static int part(const char *s, size_t i, char *out, size_t size)
+{
+	size_t len;
+
+	for (; i && s; i--)
+		if ((s = strchr(s, ',')))
+			s++;
+	if (!s)
+		return 0;
+	len = strcspn(s, ",");
+	snprintf(out, size, "%.*s", (int)len, s);
+	return 1;
+}
+
+/* Contact details joined in one cell ("06...,jan@x.nl") with their
+ * types in a parallel cell ("Mobiel,E-mail"): the e-mail is the part
+ * whose type is the word the e-mail addresses always have. */
+static int joined_email(const l2e__draft *d, cJSON *person)
+{
+	const l2e__dgroup *g = &d->groups[0];
+	const l2e__dcol *c, *t;
+	char v[300], type[64], best[64] = "";
+	size_t i, j, r, k, n_mail, n_same;
+	cJSON *rule, *pick;
+
+	if (!person || cJSON_GetObjectItemCaseSensitive(person, "email"))
+		return 0;
+	for (i = 0; i < g->n_cols; i++) {
+		c = &g->cols[i];
+		if (!c->values || c->placed || c->is_natid)
+			continue;
+		for (j = 0; j < g->n_cols; j++) {
+			t = &g->cols[j];
+			if (j == i || !t->values || t->is_natid)
+				continue;
+			for (r = n_mail = n_same = 0; r < d->in.n_records; r++)
+				for (k = 0; c->values[r] && t->values[r] &&
+				            part(c->values[r], k, v, sizeof(v));
+				     k++) {
+					if (!strchr(v, '@') ||
+					    !part(t->values[r], k, type,
+					          sizeof(type)))
+						continue;
+					if (!n_mail++)
+						snprintf(best, sizeof(best), "%s",
+						         type);
+					n_same += !strcmp(best, type);
+				}
+			if (n_mail >= 2 && n_same == n_mail && *best &&
+			    !strchr(best, '@'))
+				goto found;
+		}
+	}
+	return 0;
+found:
+	if (!(rule = cJSON_CreateObject()) || add(person, "email", rule) < 0 ||
+	    add(rule, "path", cJSON_CreateString(c->path)) < 0 ||
+	    add(rule, "split", cJSON_CreateString(",")) < 0 ||
+	    !(pick = cJSON_CreateObject()) || add(rule, "pick", pick) < 0 ||
+	    add(pick, "by", cJSON_CreateString(t->path)) < 0 ||
+	    add(pick, "equals", cJSON_CreateString(best)) < 0)
+		return -1;
+	snprintf(v, sizeof(v),
+	         "contact details joined by commas in '%s', their types at "
+	         "the same place in '%s': every e-mail address there has "
+	         "type '%s' (%zu seen)",
+	         c->path, t->path, best, n_mail);
+	return add(rule, "comment", cJSON_CreateString(v));
+}
+
 /* A language-typed string ("name": [{language, value}]): by language,
  * Dutch first, instead of the first of the list. */
 static int by_language(cJSON *node)
@@ -587,6 +658,9 @@ int l2e__draft_join_emit(void *root_, const l2e__draft *d)
 		         profile, l2e__section_names[k])) &&
 		    ongoing(cJSON_GetObjectItemCaseSensitive(sec, "fields")) < 0)
 			return -1;
+	if (joined_email(d, cJSON_GetObjectItemCaseSensitive(profile,
+	                                                     "person")) < 0)
+		return -1;
 	if (d->spread &&
 	    (described(d, cJSON_GetObjectItemCaseSensitive(
 	                      cJSON_GetObjectItemCaseSensitive(profile, "work"),
