@@ -24,9 +24,19 @@
 
 int l2e__draft_join(l2e__draft *d, l2e_ctx *ctx)
 {
+	size_t i;
+
 	if (!strcmp(d->in.format, "csv") && d->in.n_tables == 1 &&
 	    d->in.tables[0].headerless)
 		return l2e__draft_types_join(d, ctx);
+	for (i = 0; !strcmp(d->in.format, "csv") && i < d->in.n_tables; i++)
+		if (d->in.tables[i].headerless)
+			return l2e__error_set_at(
+			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
+			    d->in.tables[i].file, 1, 1, NULL,
+			    "a file without a header line (rows of record "
+			    "types) among other CSV files: draft it alone, "
+			    "from a folder that holds only it");
 	if (!strcmp(d->in.format, "json"))
 		return l2e__draft_spread_join(d, ctx);
 	return 0;

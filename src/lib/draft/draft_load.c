@@ -232,6 +232,25 @@ static int repeats_a_name(const char *s, size_t len, char sep)
 	return 0;
 }
 
+/* The first field of the first line starts another line too: rows of
+ * record types ("Deelnemer;..." again), not a header. */
+static int first_field_recurs(const char *s, size_t len, char sep)
+{
+	const char *end = s + len, *p = memchr(s, '\n', len);
+	size_t n = 0;
+
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	while (s + n < end && s[n] != sep && s[n] != '\n' && s[n] != '"')
+		n++;
+	if (!n || s + n >= end || s[n] != sep)
+		return 0;
+	for (; p && p + 1 + n < end; p = memchr(p + 1, '\n', (size_t)(end - p - 1)))
+		if (!memcmp(p + 1, s, n) && p[1 + n] == sep)
+			return 1;
+	return 0;
+}
+
 /* A table name the mapping can use: the file stem in a-z, 0-9 and _. */
 static const char *table_name(l2e__pool *pool, const char *file)
 {
@@ -280,7 +299,8 @@ static int load_csv(l2e__dinput *in, l2e_ctx *ctx, const char *path,
 	/* a first line that repeats a name is no header: rows of record
 	 * types, drafted by draft_types.c */
 	t->headerless =
-	    repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep);
+	    repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep) ||
+	    first_field_recurs(text.ptr ? text.ptr : "", text.len, t->sep);
 	error = (t->headerless ? l2e__csv_parse_rows : l2e__csv_parse)(
 	    &t->root, &in->pool, ctx, path, text.ptr ? text.ptr : "",
 	    text.len, t->sep);

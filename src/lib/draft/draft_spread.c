@@ -45,7 +45,8 @@ static int is_sep(char c)
 }
 
 /* The name pattern of `name` (a file name without its folder): every
- * run of words with a digit (ids, dates, numbers) becomes one '*'. */
+ * run of words with a digit or of one or two letters (ids, dates,
+ * numbers: "L-0001-a") becomes one '*'. */
 static char *pattern(l2e__pool *pool, const char *name)
 {
 	size_t len = strlen(name), i = 0, j, n = 0;
@@ -62,6 +63,7 @@ static char *pattern(l2e__pool *pool, const char *name)
 
 		for (j = i, digit = 0; name + j < ext && !is_sep(name[j]); j++)
 			digit |= name[j] >= '0' && name[j] <= '9';
+		digit |= j - i <= 2;
 		if (digit && last_star) {
 			i = j;
 			continue;

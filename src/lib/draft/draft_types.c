@@ -439,19 +439,46 @@ static const ttype *group_type(const struct l2e__dtypes *t,
 	return k < t->n_types ? &t->types[k] : NULL;
 }
 
+static int is_taken(const l2e__draft *d, int section)
+{
+	size_t i;
+
+	for (i = 1; i < d->n_groups; i++)
+		if (d->groups[i].section == section)
+			return 1;
+	return 0;
+}
+
+/* A list of a type no name places: an enrolment when it has an EQF
+ * level, a placement when it has dates and a country. */
+static void place_by_shape(l2e__draft *d, l2e__dgroup *g, int has_level,
+                           size_t n_dates, int has_country)
+{
+	int k;
+
+	for (k = L2E__SEC_EDUCATION; k < L2E__SEC_N; k++)
+		if (l2e__words_find(&d->words.sections[k], g->norm) >= 0)
+			return;
+	if (has_level && !is_taken(d, L2E__SEC_EDUCATION))
+		g->section = L2E__SEC_EDUCATION;
+	else if (n_dates && has_country && !is_taken(d, L2E__SEC_WORK))
+		g->section = L2E__SEC_WORK;
+}
+
 void l2e__draft_types_names(l2e__draft *d)
 {
 	struct l2e__dtypes *t = d->types;
 	const ttype *tt;
 	const char *name, *norm;
 	size_t i, j, n_dates;
-	int has_key = 0;
+	int has_key = 0, has_level, has_country;
 
 	if (!t)
 		return;
 	for (i = 0; i < d->n_groups; i++) {
 		if (!(tt = group_type(t, &d->groups[i], i)) || tt->layout)
 			continue;
+		has_level = has_country = 0;
 		for (j = 0, n_dates = 0; j < d->groups[i].n_cols; j++) {
 			l2e__dcol *c = &d->groups[i].cols[j];
 
@@ -460,8 +487,13 @@ void l2e__draft_types_names(l2e__draft *d)
 			    (norm = l2e__draft_norm(&d->pool, name))) {
 				c->last = c->full = norm;
 				t->n_generic++;
+				has_level |= !strcmp(name, "niveau");
+				has_country |= !strcmp(name, "landcode");
 			}
 		}
+		if (i > 0)
+			place_by_shape(d, &d->groups[i], has_level, n_dates,
+			               has_country);
 	}
 }
 
@@ -477,6 +509,36 @@ static int add(cJSON *obj, const char *key, cJSON *v)
 static int add_str(cJSON *obj, const char *key, const char *s)
 {
 	return add(obj, key, cJSON_CreateString(s));
+}
+
+/* A column without a name is placed by its values, whatever the
+ * comment of the rule says: say so. */
+static int say_shape(cJSON *node)
+{
+	cJSON *k, *p, *c;
+	unsigned a, b;
+	char end, text[800];
+
+	for (k = node ? node->child : NULL; k; k = k->next) {
+		if (!cJSON_IsObject(k) && !cJSON_IsArray(k))
+			continue;
+		p = cJSON_GetObjectItemCaseSensitive(k, "path");
+		c = cJSON_GetObjectItemCaseSensitive(k, "comment");
+		if (cJSON_IsString(p) && cJSON_IsString(c) &&
+		    sscanf(p->valuestring, "t%u_c%u%c", &a, &b, &end) == 2 &&
+		    !strncmp(c->valuestring, "from '", 6)) {
+			snprintf(text, sizeof(text),
+			         "%s. NO HEADER: this column was placed by the "
+			         "shape of its values alone; check it",
+			         c->valuestring);
+			if (!cJSON_ReplaceItemInObjectCaseSensitive(
+			        k, "comment", cJSON_CreateString(text)))
+				return -1;
+		}
+		if (say_shape(k) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int l2e__draft_types_emit(void *root_, const l2e__draft *d)
@@ -548,5 +610,7 @@ int l2e__draft_types_emit(void *root_, const l2e__draft *d)
 	error |= add_str(table, "comment", text);
 	cJSON_ReplaceItemInObjectCaseSensitive(
 	    source, "records", cJSON_CreateString(t->types[0].name));
+	if (say_shape(cJSON_GetObjectItemCaseSensitive(root, "profile")) < 0)
+		return -1;
 	return error ? -1 : 0;
 }
