@@ -633,7 +633,7 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 	int error;
 
 	if ((error = l2e__draft_join(d, ctx)) < 0)
-		return error; /* draft_join.c: spread, or rows of record types */
+		return error; /* draft_join.c: spread, or record types */
 	if (d->spread || d->types)
 		error = analyse_records(d);
 	else if (!strcmp(d->in.format, "csv") && d->in.is_bundle)

@@ -210,8 +210,8 @@ typedef struct l2e__draft {
 	l2e__dcol *group_by; /* the languages' long format */
 	const char *const *inputs;
 	size_t n_inputs;
-	/* draft_join.c: records joined from several kinds of file (OOAPI,
-	 * draft_spread.c) or from rows of several record types (draft_types.c) */
+	/* draft_join.c: records joined from several kinds of file (an
+	 * API's, draft_spread.c) or rows of record types (draft_types.c) */
 	struct l2e__dspread *spread;
 	struct l2e__dtypes *types;
 	const char *synonyms; /* its path: record_layouts.json is beside it */

@@ -5,7 +5,7 @@
  * or over rows of several record types (draft_types.c). Those build one
  * joined record per student; this file does what both need once the
  * drafter has walked them: a list that holds two sections told apart by
- * a value ("kind": "placement" / "language") becomes two sections with a
+ * a value ("kind": "internship" / "language") becomes two sections with a
  * `where`; languages with a row per skill found by their values; an
  * `ongoing` period where the end date is missing; language-typed
  * strings picked by language.
@@ -56,12 +56,12 @@ static int is_section_word(const l2e__draft *d, int k, const char *w)
 	if (l2e__words_find(&d->words.sections[k], alt) >= 0)
 		return 1;
 	snprintf(alt, sizeof(alt), "%.*s", (int)len - 1, w);
-	return w[len - 1] == 's' && l2e__words_find(&d->words.sections[k],
-	                                            alt) >= 0;
+	return w[len - 1] == 's' &&
+	       l2e__words_find(&d->words.sections[k], alt) >= 0;
 }
 
 /* The section a text names by one of its words ("programOffering",
- * "placement", "programme offering associations"), or -1. */
+ * "internship", "programme offering associations"), or -1. */
 static int section_of(const l2e__draft *d, const char *text)
 {
 	char w[80];
@@ -71,11 +71,11 @@ static int section_of(const l2e__draft *d, const char *text)
 	for (i = 0; i <= len; i++) {
 		char c = text[i];
 		int upper = c >= 'A' && c <= 'Z';
-		int alnum = upper || (c >= 'a' && c <= 'z') ||
-		            (c >= '0' && c <= '9');
+		int alnum =
+		    upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 
-		if (alnum && !(upper && n && w[n - 1] >= 'a' &&
-		               w[n - 1] <= 'z')) {
+		if (alnum &&
+		    !(upper && n && w[n - 1] >= 'a' && w[n - 1] <= 'z')) {
 			if (n + 1 < sizeof(w))
 				w[n++] = (char)(upper ? c - 'A' + 'a' : c);
 			continue;
@@ -198,7 +198,8 @@ static const l2e__node *walk(const l2e__node *n, const char *path)
 		if (!strncmp(path, "['", 2)) {
 			const char *end = strstr(path + 2, "']");
 
-			if (!end || (len = (size_t)(end - path - 2)) >= sizeof(key))
+			if (!end ||
+			    (len = (size_t)(end - path - 2)) >= sizeof(key))
 				return NULL;
 			memcpy(key, path + 2, len);
 			key[len] = '\0';
@@ -229,8 +230,8 @@ static int relevance(l2e__draft *d, l2e__dgroup *g)
 	const l2e__node *list, *it, *v, *w;
 	size_t r, j, *seen;
 
-	if (!g->where_path || !(seen = l2e__calloc(g->n_cols + 1,
-	                                          sizeof(*seen))))
+	if (!g->where_path ||
+	    !(seen = l2e__calloc(g->n_cols + 1, sizeof(*seen))))
 		return g->where_path ? -1 : 0;
 	for (r = 0; r < d->in.n_records; r++) {
 		if (!(list = walk(d->in.records[r], g->each)) ||
@@ -334,7 +335,8 @@ static int is_lang_tag(const char *s)
 		return 0;
 	if (!s[n])
 		return 1;
-	r = strspn(s + n + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	r = strspn(s + n + 1,
+	           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 	return s[n] == '-' && r >= 2 && r <= 4 && !s[n + 1 + r];
 }
 
@@ -480,9 +482,9 @@ static size_t lookups_in(const char *path)
 	return n;
 }
 
-/* A placement without a description column: the synonyms' default
- * text ("Beroepspraktijkvorming (stage)") with the name the placement
- * has in the export, when it has one: "...: BPV Hotel Voorbeeld". */
+/* A work period without a description column: the synonyms' default
+ * text with the name the period has in the export, when it has one:
+ * "<default>: Hotel Voorbeeld". */
 static int described(const l2e__draft *d, cJSON *fields)
 {
 	cJSON *r = cJSON_GetObjectItemCaseSensitive(fields, "description");
@@ -504,8 +506,8 @@ static int described(const l2e__draft *d, cJSON *fields)
 			len = strlen(c->last);
 			if (c->placed || !c->n || c->is_natid || len < 4 ||
 			    strcmp(c->last + len - 4, "name") ||
-			    (best && lookups_in(best->path) <=
-			                 lookups_in(c->path)))
+			    (best &&
+			     lookups_in(best->path) <= lookups_in(c->path)))
 				continue;
 			best = c;
 		}
@@ -519,7 +521,7 @@ static int described(const l2e__draft *d, cJSON *fields)
 	    add(n, "path", cJSON_CreateString(best->path)) < 0 ||
 	    add(t, "comment",
 	        cJSON_CreateString("the default text of the synonyms file, "
-	                           "with the placement's name in the "
+	                           "with the name of the work period in the "
 	                           "export: check it")) < 0 ||
 	    !cJSON_ReplaceItemInObjectCaseSensitive(fields, "description", t))
 		return -1;
@@ -571,8 +573,8 @@ static int joined_email(const l2e__draft *d, cJSON *person)
 					          sizeof(type)))
 						continue;
 					if (!n_mail++)
-						snprintf(best, sizeof(best), "%s",
-						         type);
+						snprintf(best, sizeof(best),
+						         "%s", type);
 					n_same += !strcmp(best, type);
 				}
 			if (n_mail >= 2 && n_same == n_mail && *best &&
@@ -614,7 +616,8 @@ static int by_language(cJSON *node)
 			} else { /* an alternative of "first" */
 				if (!(o = cJSON_CreateObject()) ||
 				    add(o, "path",
-				        cJSON_CreateString(k->valuestring)) < 0 ||
+				        cJSON_CreateString(k->valuestring)) <
+				        0 ||
 				    !cJSON_ReplaceItemViaPointer(node, k, o))
 					return -1;
 				k = o;
@@ -625,7 +628,8 @@ static int by_language(cJSON *node)
 			                          cJSON_CreateString("nl")) ||
 			    !cJSON_AddItemToArray(langs,
 			                          cJSON_CreateString("en")) ||
-			    !cJSON_AddItemToArray(langs, cJSON_CreateString("*")))
+			    !cJSON_AddItemToArray(langs,
+			                          cJSON_CreateString("*")))
 				return -1;
 		} else if ((cJSON_IsObject(k) || cJSON_IsArray(k)) &&
 		           by_language(k) < 0) {
@@ -666,10 +670,11 @@ int l2e__draft_join_emit(void *root_, const l2e__draft *d)
 	for (k = L2E__SEC_EDUCATION; k <= L2E__SEC_WORK; k++)
 		if ((sec = cJSON_GetObjectItemCaseSensitive(
 		         profile, l2e__section_names[k])) &&
-		    ongoing(cJSON_GetObjectItemCaseSensitive(sec, "fields")) < 0)
+		    ongoing(cJSON_GetObjectItemCaseSensitive(sec, "fields")) <
+		        0)
 			return -1;
-	if (joined_email(d, cJSON_GetObjectItemCaseSensitive(profile,
-	                                                     "person")) < 0)
+	if (joined_email(
+	        d, cJSON_GetObjectItemCaseSensitive(profile, "person")) < 0)
 		return -1;
 	if (d->spread &&
 	    (described(d, cJSON_GetObjectItemCaseSensitive(

@@ -233,7 +233,7 @@ static int repeats_a_name(const char *s, size_t len, char sep)
 }
 
 /* The first field of the first line starts another line too: rows of
- * record types ("Deelnemer;..." again), not a header. */
+ * record types ("Student;..." again), not a header. */
 static int first_field_recurs(const char *s, size_t len, char sep)
 {
 	const char *end = s + len, *p = memchr(s, '\n', len);
@@ -245,7 +245,8 @@ static int first_field_recurs(const char *s, size_t len, char sep)
 		n++;
 	if (!n || s + n >= end || s[n] != sep)
 		return 0;
-	for (; p && p + 1 + n < end; p = memchr(p + 1, '\n', (size_t)(end - p - 1)))
+	for (; p && p + 1 + n < end;
+	     p = memchr(p + 1, '\n', (size_t)(end - p - 1)))
 		if (!memcmp(p + 1, s, n) && p[1 + n] == sep)
 			return 1;
 	return 0;
@@ -302,8 +303,8 @@ static int load_csv(l2e__dinput *in, l2e_ctx *ctx, const char *path,
 	    repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep) ||
 	    first_field_recurs(text.ptr ? text.ptr : "", text.len, t->sep);
 	error = (t->headerless ? l2e__csv_parse_rows : l2e__csv_parse)(
-	    &t->root, &in->pool, ctx, path, text.ptr ? text.ptr : "",
-	    text.len, t->sep);
+	    &t->root, &in->pool, ctx, path, text.ptr ? text.ptr : "", text.len,
+	    t->sep);
 	l2e_buf_dispose(&text);
 	if (error < 0)
 		return error;

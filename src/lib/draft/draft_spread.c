@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * draft_spread.c - `mapping init` for an export whose students are
- * spread over several kinds of file (OOAPI: a person, pages of the
+ * spread over several kinds of file (an education API: a person, pages of the
  * person's associations, and the offerings, programmes and
  * organisations they refer to by id). The JSON files of the inputs'
  * folder and its subfolders are grouped into kinds by their name
@@ -22,14 +22,13 @@
 
 #include <cJSON.h>
 
-#include "draft/draft_spread.h"
+#include "draft/draft_kinds.h"
 
 #include "core/buf.h"
 #include "core/file.h"
 #include "core/natid.h"
 #include "read/json_tree.h"
 #include "util/alloc.h"
-
 
 static int oom(l2e_ctx *ctx)
 {
@@ -81,8 +80,8 @@ static char *pattern(l2e__pool *pool, const char *name)
 	return out;
 }
 
-/* The words of a folder and pattern (programme-offerings/ and its name pattern):
- * "programme offerings"; the table name in camelCase; the noun. */
+/* The words of a folder and name pattern (programme-offerings/ and
+ * '*'): "programme offerings"; the table name in camelCase; the noun. */
 static int names(l2e__draft *d, skind *k)
 {
 	char words[256], table[128], noun[128];
@@ -108,19 +107,31 @@ static int names(l2e__draft *d, skind *k)
 		if (start)
 			nn = 0; /* the noun is the last word */
 		words[nw++] = c;
-		table[nt] = (char)(start && nt && c >= 'a' && c <= 'z'
-		                       ? c - 'a' + 'A'
-		                       : c);
+		table[nt] =
+		    (char)(start && nt && c >= 'a' && c <= 'z' ? c - 'a' + 'A'
+		                                               : c);
 		nt++;
 		if (nn + 1 < sizeof(noun))
 			noun[nn++] = c;
 		start = 0;
 	}
 	words[nw] = table[nt] = noun[nn] = '\0';
-	if (!nt || (table[0] >= '0' && table[0] <= '9'))
-		return 1; /* no name to give it: not a kind */
+	if (!nt || (table[0] >= '0' && table[0] <= '9')) {
+		/* only ids in its name ("*.json"): the kind's number */
+		nt = nw = (size_t)snprintf(table, sizeof(table), "files%zu",
+		                           d->spread->n_kinds);
+		memcpy(words, table, nt + 1);
+	}
 	if (table[0] >= 'A' && table[0] <= 'Z')
 		table[0] = (char)(table[0] - 'A' + 'a');
+	for (i = 0; i + 1 < d->spread->n_kinds; i++)
+		if (d->spread->kinds[i].table &&
+		    !strcmp(d->spread->kinds[i].table, table) &&
+		    nt + 4 < sizeof(table)) {
+			snprintf(table + nt, sizeof(table) - nt, "%zu",
+			         d->spread->n_kinds); /* two kinds, one name */
+			break;
+		}
 	/* the noun: the words of the last folder or name, singular */
 	nn = 0;
 	for (i = 0; words[i]; i++)
@@ -200,9 +211,9 @@ static int read_file(l2e__draft *d, l2e_ctx *ctx, const char *dir,
 		error = 0;
 		goto done;
 	}
-	if ((error = l2e__file_read(&text, ctx, path.ptr,
-	                            ctx->opts.max_input_bytes,
-	                            "max_input_bytes")) < 0)
+	if ((error =
+	         l2e__file_read(&text, ctx, path.ptr, ctx->opts.max_input_bytes,
+	                        "max_input_bytes")) < 0)
 		goto done;
 	if (!(name = l2e__pool_strdup(&d->pool, path.ptr)))
 		goto nomem;
@@ -369,14 +380,14 @@ int l2e__draft_spread_join(l2e__draft *d, l2e_ctx *ctx)
 	}
 	for (i = 0; i < mk->n_ents; i++)
 		if (!(recs[i] = l2e__spread_join_one(d, mk->ents[i],
-		                                         i < MAX_JOINED))) {
+		                                     i < MAX_JOINED))) {
 			l2e__free(recs);
 			error = s->n_nodes > MAX_NODES
-			            ? l2e__error_set(ctx, L2E_ELIMIT,
-			                             L2E_ERRCLASS_READ,
-			                             "the joined records of the "
-			                             "export are too large to "
-			                             "draft from")
+			            ? l2e__error_set(
+			                  ctx, L2E_ELIMIT, L2E_ERRCLASS_READ,
+			                  "the joined records of the "
+			                  "export are too large to "
+			                  "draft from")
 			            : oom(ctx);
 			goto done;
 		}
@@ -408,4 +419,3 @@ void l2e__draft_spread_dispose(l2e__draft *d)
 	l2e__free(s);
 	d->spread = NULL;
 }
-

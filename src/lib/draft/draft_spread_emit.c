@@ -11,7 +11,7 @@
 
 #include <cJSON.h>
 
-#include "draft/draft_spread.h"
+#include "draft/draft_kinds.h"
 
 #include "core/buf.h"
 #include "util/alloc.h"
@@ -19,8 +19,7 @@
 #define LOOKUP_AT "['$lookup("
 #define FIRST_AT  "['$at:"
 
-static const skind *kind_named(const l2e__dspread *s, const char *p,
-                               size_t len)
+static const skind *kind_named(const l2e__dspread *s, const char *p, size_t len)
 {
 	size_t k;
 
@@ -73,8 +72,8 @@ static void step_name(const char *tail, char *out, size_t size)
 		if (!n || only_digits)
 			continue;
 		snprintf(prev, sizeof(prev), "%s", out);
-		snprintf(out, size, "%s", !strncmp(tok, "$at:", 4) ? tok + 4
-		                                                   : tok);
+		snprintf(out, size, "%s",
+		         !strncmp(tok, "$at:", 4) ? tok + 4 : tok);
 		if ((digit || strchr(out, '-')) && *prev)
 			snprintf(out, size, "%s", prev);
 	}
@@ -97,8 +96,8 @@ static int is_id_place(const l2e__dspread *s, const l2e__dgroup *g,
 		return 1;
 	for (j = 0; j < g->n_cols; j++) {
 		p = g->cols[j].path;
-		if (strncmp(p, c->path, len) || strncmp(p + len, LOOKUP_AT,
-		                                        strlen(LOOKUP_AT)))
+		if (strncmp(p, c->path, len) ||
+		    strncmp(p + len, LOOKUP_AT, strlen(LOOKUP_AT)))
 			continue;
 		p = strchr(p + len, ',');
 		if (p && !strncmp(p + 2, step, strlen(step)) &&
@@ -179,18 +178,18 @@ static const char *rewrite(l2e__pool *pool, const char *path)
 		return path;
 	while (*p && !error) {
 		if (!strncmp(p, LOOKUP_AT, strlen(LOOKUP_AT)) &&
-		    (close = strstr(p, ")']")) &&
-		    (comma = strchr(p, ',')) && comma < close) {
+		    (close = strstr(p, ")']")) && (comma = strchr(p, ',')) &&
+		    comma < close) {
 			const char *t = p + strlen(LOOKUP_AT), *id = comma + 1;
 
 			while (*id == ' ')
 				id++;
 			l2e__buf_clear(&next);
-			error = l2e__buf_printf(&next, "$lookup(%.*s, %s%s%.*s)",
-			                        (int)(comma - t), t,
-			                        out.len ? out.ptr : "",
-			                        out.len ? "." : "",
-			                        (int)(close - id), id) < 0;
+			error =
+			    l2e__buf_printf(
+			        &next, "$lookup(%.*s, %s%s%.*s)",
+			        (int)(comma - t), t, out.len ? out.ptr : "",
+			        out.len ? "." : "", (int)(close - id), id) < 0;
 			l2e__buf_clear(&out);
 			error |= l2e__buf_puts(&out, next.ptr) < 0;
 			p = close + 3;
@@ -266,7 +265,8 @@ int l2e__draft_spread_emit(void *root_, const l2e__draft *d)
 
 		if (!kd->used)
 			continue;
-		if (!(t = cJSON_CreateObject()) || add(lookups, kd->table, t) < 0)
+		if (!(t = cJSON_CreateObject()) ||
+		    add(lookups, kd->table, t) < 0)
 			return -1;
 		error |= add_str(t, "files", kd->glob);
 		if (kd->is_page)

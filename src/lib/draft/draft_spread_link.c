@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draft/draft_spread.h"
+#include "draft/draft_kinds.h"
 
 #include "core/natid.h"
 #include "util/alloc.h"
@@ -113,8 +113,8 @@ static int collect_ids(l2e__draft *d)
 		if (kd->is_page || !kd->n_ents)
 			continue;
 		for (m = kd->ents[0]->first; m; m = m->next) {
-			if (!m->key || !is_id_text(m) || l2e__natid_find(m->key) ||
-			    !is_unique(kd, m->key))
+			if (!m->key || !is_id_text(m) ||
+			    l2e__natid_find(m->key) || !is_unique(kd, m->key))
 				continue;
 			for (i = 0; i < kd->n_ents; i++) {
 				if (GROW(s->vals, s->n_vals, s->cap_vals) < 0)
@@ -163,7 +163,8 @@ static int count_ref(l2e__dspread *s, size_t from, const char *member,
 		if (v->kind == from)
 			continue;
 		for (i = 0; i < s->n_links; i++)
-			if (s->links[i].from == from && s->links[i].to == v->kind &&
+			if (s->links[i].from == from &&
+			    s->links[i].to == v->kind &&
 			    !strcmp(s->links[i].member, member) &&
 			    !strcmp(s->links[i].id, v->member))
 				break;
@@ -194,7 +195,8 @@ static int count_obj(l2e__dspread *s, size_t kind, const l2e__node *obj,
 		if (m->kind == L2E__NODE_OBJECT && depth < 3) {
 			if (count_obj(s, kind, m, depth + 1) < 0)
 				return -1;
-		} else if (is_id_text(m) && count_ref(s, kind, m->key, m->text) < 0)
+		} else if (is_id_text(m) &&
+		           count_ref(s, kind, m->key, m->text) < 0)
 			return -1;
 	}
 	return 0;
@@ -205,7 +207,8 @@ static size_t total_of(const l2e__dspread *s, size_t kind, const char *m)
 	size_t i;
 
 	for (i = 0; i < s->n_counts; i++)
-		if (s->counts[i].kind == kind && !strcmp(s->counts[i].member, m))
+		if (s->counts[i].kind == kind &&
+		    !strcmp(s->counts[i].member, m))
 			return s->counts[i].total;
 	return 0;
 }
@@ -282,7 +285,8 @@ int l2e__spread_main(l2e__draft *d)
 				continue;
 			for (m = s->kinds[k].ents[0]->first; m; m = m->next)
 				if (m->key &&
-				    (norm = l2e__draft_norm(&d->pool, m->key)) &&
+				    (norm =
+				         l2e__draft_norm(&d->pool, m->key)) &&
 				    l2e__words_find(&fd->names, norm) >= 0) {
 					n++;
 					break;
@@ -331,7 +335,8 @@ static void find_ids(l2e__draft *d)
 		if (!kd->is_page)
 			continue;
 		for (i = 0; i < s->n_links; i++)
-			if (s->links[i].from == k && s->links[i].to == s->main &&
+			if (s->links[i].from == k &&
+			    s->links[i].to == s->main &&
 			    !strcmp(s->links[i].id, s->main_id) &&
 			    is_ref(s, &s->links[i]))
 				kd->link = s->links[i].member;
@@ -402,8 +407,7 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 	for (m = src->first; m; m = m->next) {
 		if (is_referred && m->kind == L2E__NODE_ARRAY && m->first &&
 		    m->first->kind == L2E__NODE_OBJECT && m->key &&
-		    !is_localized(m) &&
-		    !strpbrk(m->key, "'()[]")) {
+		    !is_localized(m) && !strpbrk(m->key, "'()[]")) {
 			snprintf(key, sizeof(key), "$at:%s", m->key);
 			if (!(c = copy(d, m->first, kind, chain, 1)) ||
 			    !(c->key = l2e__pool_strdup(&d->pool, key)))
@@ -416,7 +420,8 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 		l2e__node_append(obj, c);
 		if (!m->key || !is_id_text(m) || chain >= MAX_CHAIN ||
 		    (s->kinds[kind].id && !strcmp(m->key, s->kinds[kind].id)) ||
-		    strpbrk(m->key, "'()[], ") || !(l = ref_of(s, kind, m->key)) ||
+		    strpbrk(m->key, "'()[], ") ||
+		    !(l = ref_of(s, kind, m->key)) ||
 		    !(target = entry(&s->kinds[l->to], m->text)))
 			continue;
 		snprintf(key, sizeof(key), "$lookup(%s, %s)",
@@ -461,8 +466,9 @@ static const l2e__node *page_of(const skind *k, const char *id)
 
 	for (i = 0; i < k->n_ents; i++) {
 		it = l2e__node_member(k->ents[i], k->items);
-		if (it && it->first && (v = l2e__node_member(it->first, k->link)) &&
-		    v->text && !strcmp(v->text, id))
+		if (it && it->first &&
+		    (v = l2e__node_member(it->first, k->link)) && v->text &&
+		    !strcmp(v->text, id))
 			return k->ents[i];
 	}
 	return NULL;
@@ -479,8 +485,8 @@ l2e__node *l2e__spread_join_one(l2e__draft *d, const l2e__node *person,
 	size_t k;
 	char key[300];
 
-	if (!rec || copy_members(d, rec, person, s->main, full ? 0 : MAX_CHAIN,
-	                         0) < 0)
+	if (!rec ||
+	    copy_members(d, rec, person, s->main, full ? 0 : MAX_CHAIN, 0) < 0)
 		return NULL;
 	for (k = 0; k < s->n_kinds && full && idv && idv->text; k++) {
 		skind *kd = &s->kinds[k];
@@ -489,8 +495,8 @@ l2e__node *l2e__spread_join_one(l2e__draft *d, const l2e__node *person,
 		    !(page = page_of(kd, idv->text)))
 			continue;
 		if (!(p = node(d, page)) ||
-		    !(items = copy(d, l2e__node_member(page, kd->items), k, 0,
-		                   0)))
+		    !(items =
+		          copy(d, l2e__node_member(page, kd->items), k, 0, 0)))
 			return NULL;
 		snprintf(key, sizeof(key), "$lookup(%s, %s)", kd->table,
 		         s->main_id);
@@ -514,7 +520,8 @@ void l2e__spread_where(l2e__draft *d)
 	int other;
 
 	for (m = mk->ents[0]->first; m && !s->where; m = m->next) {
-		if (!m->key || !l2e__node_is_scalar(m) || l2e__natid_find(m->key))
+		if (!m->key || !l2e__node_is_scalar(m) ||
+		    l2e__natid_find(m->key))
 			continue;
 		for (i = 0; i < mk->n_ents; i++)
 			if (!l2e__node_member(mk->ents[i], m->key))
@@ -526,11 +533,13 @@ void l2e__spread_where(l2e__draft *d)
 			other = l2e__node_member(d->in.records[i], m->key) &&
 			        !l2e__node_member(d->in.records[i], s->main_id);
 		for (k = 0; k < s->n_kinds && !other; k++)
-			for (i = 0; s->kinds[k].is_page && i < s->kinds[k].n_ents;
+			for (i = 0;
+			     s->kinds[k].is_page && i < s->kinds[k].n_ents;
 			     i++) {
 				it = l2e__node_member(s->kinds[k].ents[i],
 				                      s->kinds[k].items);
-				if (l2e__node_member(s->kinds[k].ents[i], m->key) ||
+				if (l2e__node_member(s->kinds[k].ents[i],
+				                     m->key) ||
 				    (it && it->first &&
 				     l2e__node_member(it->first, m->key)))
 					other = 1;
@@ -539,7 +548,6 @@ void l2e__spread_where(l2e__draft *d)
 			s->where = m->key;
 	}
 }
-
 
 int l2e__spread_refs(l2e__draft *d)
 {

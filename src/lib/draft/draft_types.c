@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * draft_types.c - `mapping init` for a CSV file without a header whose
- * rows are of several record types (EduArte's LVS export): the record
+ * rows are of several record types (an MBO student system's export): the
  * type in the first field (few distinct short words), each type with
  * its own width, and each type's rows the children of the nearest row
  * of the type that always stands above them since the last row of the
@@ -34,7 +34,7 @@ typedef struct ttype {
 	const char *name;
 	size_t width; /* fields after the type */
 	size_t n_rows;
-	size_t parent;         /* index, or n_types for none */
+	size_t parent;             /* index, or n_types for none */
 	unsigned long long before; /* types always above its rows */
 	const char **cols;
 	const char *layout; /* the layout that named the columns, or NULL */
@@ -91,9 +91,10 @@ static int find_types(struct l2e__dtypes *t, l2e_ctx *ctx,
 			                 "(a short word) on every line");
 		if ((k = type_of(t, cell->text)) == t->n_types) {
 			if (t->n_types == MAX_TYPES)
-				return not_types(ctx, tb,
-				                 "its first field has more than "
-				                 "64 values");
+				return not_types(
+				    ctx, tb,
+				    "its first field has more than "
+				    "64 values");
 			memset(&t->types[k], 0, sizeof(t->types[k]));
 			if (!(t->types[k].name =
 			          l2e__pool_strdup(pool, cell->text)))
@@ -127,7 +128,8 @@ static int find_types(struct l2e__dtypes *t, l2e_ctx *ctx,
 				continue;
 			for (n = 0, depth = 0; n < t->n_types; n++)
 				depth += (t->types[p].before >> n) & 1;
-			if (depth > best && !(t->types[p].before & (1ULL << k))) {
+			if (depth > best &&
+			    !(t->types[p].before & (1ULL << k))) {
 				best = depth;
 				t->types[k].parent = p;
 			}
@@ -149,8 +151,8 @@ static const cJSON *load_layouts(const l2e__draft *d, l2e_ctx *ctx,
 	if (!d->synonyms)
 		return NULL;
 	if (l2e__buf_printf(&path, "%.*s%s" LAYOUTS,
-	                    slash ? (int)(slash - d->synonyms) : 0,
-	                    d->synonyms, slash ? "/" : "") < 0)
+	                    slash ? (int)(slash - d->synonyms) : 0, d->synonyms,
+	                    slash ? "/" : "") < 0)
 		goto done;
 	if (l2e__file_read(&text, ctx, path.ptr, 1 << 22, "record layouts") <
 	    0) {
@@ -169,13 +171,14 @@ done:
  * unless it names the first (the student's) type. */
 static size_t fits(const struct l2e__dtypes *t, const cJSON *layout)
 {
-	const cJSON *types = cJSON_GetObjectItemCaseSensitive(layout,
-	                                                      "record_types");
+	const cJSON *types =
+	    cJSON_GetObjectItemCaseSensitive(layout, "record_types");
 	const cJSON *cols;
 	size_t k, n = 0;
 
 	for (k = 0; k < t->n_types; k++) {
-		cols = cJSON_GetObjectItemCaseSensitive(types, t->types[k].name);
+		cols =
+		    cJSON_GetObjectItemCaseSensitive(types, t->types[k].name);
 		if (cJSON_IsArray(cols) &&
 		    (size_t)cJSON_GetArraySize(cols) >= t->types[k].width)
 			n++;
@@ -208,24 +211,27 @@ static int name_columns(struct l2e__dtypes *t, l2e__draft *d, l2e_ctx *ctx)
 		cols = cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(best, "record_types"),
 		    tt->name);
-		if (!(tt->cols = l2e__pool_alloc(&d->pool, (tt->width + 1) *
-		                                              sizeof(*tt->cols))))
+		if (!(tt->cols = l2e__pool_alloc(
+		          &d->pool, (tt->width + 1) * sizeof(*tt->cols))))
 			break;
 		if (cJSON_IsArray(cols) &&
 		    (size_t)cJSON_GetArraySize(cols) >= tt->width) {
 			tt->width = (size_t)cJSON_GetArraySize(cols);
 			tt->layout = cJSON_IsString(name) ? name->valuestring
 			                                  : "a layout";
-			if (!(tt->layout = l2e__pool_strdup(&d->pool, tt->layout)))
+			if (!(tt->layout =
+			          l2e__pool_strdup(&d->pool, tt->layout)))
 				break;
 		}
 		for (j = 0; j < tt->width; j++) {
-			const cJSON *c = tt->layout ? cJSON_GetArrayItem(cols, (int)j)
-			                            : NULL;
+			const cJSON *c = tt->layout
+			                     ? cJSON_GetArrayItem(cols, (int)j)
+			                     : NULL;
 
 			if (cJSON_IsString(c) && *c->valuestring &&
 			    type_of(t, c->valuestring) == t->n_types)
-				snprintf(buf, sizeof(buf), "%s", c->valuestring);
+				snprintf(buf, sizeof(buf), "%s",
+				         c->valuestring);
 			else /* field j + 2 of the row: the type is field 1 */
 				snprintf(buf, sizeof(buf), "t%zu_c%zu", k + 1,
 				         j + 2);
@@ -266,7 +272,8 @@ static l2e__node *list_in(l2e__pool *pool, l2e__node *obj, const char *name,
 	l2e__node *m;
 
 	for (m = obj->first; m; m = m->next)
-		if (m->kind == L2E__NODE_ARRAY && m->key && !strcmp(m->key, name))
+		if (m->kind == L2E__NODE_ARRAY && m->key &&
+		    !strcmp(m->key, name))
 			return m;
 	if (!(m = l2e__node_new(pool, L2E__NODE_ARRAY, at->line, at->column)))
 		return NULL;
@@ -413,8 +420,8 @@ static const char *shape_name(l2e__draft *d, const l2e__dcol *c, int is_root,
 	if (mostly(c->shapes[L2E__SHAPE_EMAIL], c->n))
 		return "email";
 	if (mostly(c->shapes[date], c->n))
-		return (*n_dates)++ == 0 ? (is_root ? "geboortedatum"
-		                                    : "begindatum")
+		return (*n_dates)++ == 0
+		           ? (is_root ? "geboortedatum" : "begindatum")
 		       : *n_dates == 2 && !is_root ? "einddatum"
 		                                   : NULL;
 	if (mostly(c->shapes[L2E__SHAPE_EQF], c->n))
@@ -450,7 +457,7 @@ static int is_taken(const l2e__draft *d, int section)
 }
 
 /* A list of a type no name places: an enrolment when it has an EQF
- * level, a placement when it has dates and a country. */
+ * level, a work period when it has dates and a country. */
 static void place_by_shape(l2e__draft *d, l2e__dgroup *g, int has_level,
                            size_t n_dates, int has_country)
 {
@@ -557,24 +564,27 @@ int l2e__draft_types_emit(void *root_, const l2e__draft *d)
 	    cJSON_GetObjectItemCaseSensitive(source, "tables"), d->main_table);
 	if (!table || !cJSON_IsObject(table))
 		return 0;
-	if (!(rts = cJSON_CreateObject()) || add(table, "record_types", rts) < 0)
+	if (!(rts = cJSON_CreateObject()) ||
+	    add(table, "record_types", rts) < 0)
 		return -1;
 	for (k = 0; k < t->n_types && !error; k++) {
 		const ttype *tt = &t->types[k];
 
-		if (!(rt = cJSON_CreateObject()) || add(rts, tt->name, rt) < 0 ||
-		    !(cols = cJSON_CreateArray()) || add(rt, "columns", cols) < 0)
+		if (!(rt = cJSON_CreateObject()) ||
+		    add(rts, tt->name, rt) < 0 ||
+		    !(cols = cJSON_CreateArray()) ||
+		    add(rt, "columns", cols) < 0)
 			return -1;
 		for (j = 0; j < tt->width; j++)
-			if (!cJSON_AddItemToArray(cols,
-			                          cJSON_CreateString(tt->cols[j])))
+			if (!cJSON_AddItemToArray(
+			        cols, cJSON_CreateString(tt->cols[j])))
 				return -1;
 		if (tt->parent < t->n_types)
 			error |= add_str(rt, "children_of",
 			                 t->types[tt->parent].name);
 		snprintf(text, sizeof(text),
-		         "%zu rows of up to %zu fields after the type%s%s", tt->n_rows,
-		         tt->width,
+		         "%zu rows of up to %zu fields after the type%s%s",
+		         tt->n_rows, tt->width,
 		         tt->parent < t->n_types
 		             ? "; each below the nearest row above it of type "
 		             : "",
@@ -585,15 +595,16 @@ int l2e__draft_types_emit(void *root_, const l2e__draft *d)
 			layout = tt->layout;
 	}
 	if (layout)
-		snprintf(text, sizeof(text),
-		         "No header line: the record type is the first field of "
-		         "every row. Columns named by the layout '%s' of "
-		         "record_layouts.json (it fits these types and widths); "
-		         "check them against the export's documentation.%s",
-		         layout,
-		         t->n_generic ? " Types it does not know have generic "
-		                        "names, as below."
-		                      : "");
+		snprintf(
+		    text, sizeof(text),
+		    "No header line: the record type is the first field of "
+		    "every row. Columns named by the layout '%s' of "
+		    "record_layouts.json (it fits these types and widths); "
+		    "check them against the export's documentation.%s",
+		    layout,
+		    t->n_generic ? " Types it does not know have generic "
+		                   "names, as below."
+		                 : "");
 	else
 		snprintf(text, sizeof(text),
 		         "No header line, and no known layout: the record type "

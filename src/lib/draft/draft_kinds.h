@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * draft_spread.h - what draft_spread.c finds in a spread export (the
+ * draft_kinds.h - what draft_spread.c finds in a spread export (the
  * kinds of file, their ids and references), for the files that join the
  * records (draft_spread_link.c) and write the draft (draft_spread_emit.c).
  */
-#ifndef L2E_DRAFT_SPREAD_H
-#define L2E_DRAFT_SPREAD_H
+#ifndef L2E_DRAFT_KINDS_H
+#define L2E_DRAFT_KINDS_H
 
 #include "draft/draft.h"
 
-#define MAX_FILES      100000
-#define MAX_KINDS      32
-#define MAX_CHAIN      3       /* referred objects inside each other */
-#define MAX_JOINED     2000    /* students joined in full (a sample) */
-#define MAX_NODES      4000000 /* nodes copied into joined records */
-#define SHARE_REF      0.8     /* of a member's values that are ids */
+#define MAX_FILES  100000
+#define MAX_KINDS  32
+#define MAX_CHAIN  3       /* referred objects inside each other */
+#define MAX_JOINED 2000    /* students joined in full (a sample) */
+#define MAX_NODES  4000000 /* nodes copied into joined records */
+#define SHARE_REF  0.8     /* of a member's values that are ids */
 
 typedef struct skind {
 	const char *glob;  /* its files, relative to the folder */
@@ -68,10 +68,10 @@ struct l2e__dspread {
 
 int l2e__spread_grow(void **arr, size_t *cap, size_t size);
 
-#define GROW(arr, n, cap)                                                    \
-	((n) < (cap) ||                                                      \
-	         l2e__spread_grow((void **)&(arr), &(cap), sizeof(*(arr))) == 0 \
-	     ? 0                                                             \
+#define GROW(arr, n, cap)                                         \
+	((n) < (cap) || l2e__spread_grow((void **)&(arr), &(cap), \
+	                                 sizeof(*(arr))) == 0     \
+	     ? 0                                                  \
 	     : -1)
 
 /* draft_spread_link.c: the page kinds, the main kind, the ids and the
