@@ -16,6 +16,13 @@
 #define MAX_NODES  4000000 /* nodes copied into joined records */
 #define SHARE_REF  0.8     /* of a member's values that are ids */
 
+/* An entry by its id (or a page by the person it names), for bsearch. */
+typedef struct sent {
+	const char *text;
+	const l2e__node *ent;
+	size_t at; /* its place among the entries: the first one wins */
+} sent;
+
 typedef struct skind {
 	const char *glob;  /* its files, relative to the folder */
 	const char *table; /* the look-up table's name */
@@ -29,6 +36,8 @@ typedef struct skind {
 	const char *link;  /* page: the member of its records naming the
 	                      main kind's id */
 	int used;
+	sent *index; /* by id (pages: by the person), made when first asked */
+	size_t n_index;
 } skind;
 
 /* A member of kind `from` whose values are ids of `to` (member `id`). */

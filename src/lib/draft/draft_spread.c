@@ -411,8 +411,10 @@ void l2e__draft_spread_dispose(l2e__draft *d)
 
 	if (!s)
 		return;
-	for (k = 0; k < s->n_kinds; k++)
+	for (k = 0; k < s->n_kinds; k++) {
 		l2e__free(s->kinds[k].ents);
+		l2e__free(s->kinds[k].index);
+	}
 	l2e__free(s->links);
 	l2e__free(s->counts);
 	l2e__free(s->vals);

@@ -361,16 +361,57 @@ static const slink *ref_of(const l2e__dspread *s, size_t from,
 
 /* ==== The joined records ==== */
 
-static const l2e__node *entry(const skind *k, const char *id)
+static int cmp_sent(const void *a, const void *b)
 {
-	const l2e__node *v;
-	size_t i;
+	const sent *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
 
-	for (i = 0; i < k->n_ents; i++)
-		if ((v = l2e__node_member(k->ents[i], k->id)) && v->text &&
-		    !strcmp(v->text, id))
-			return k->ents[i];
-	return NULL;
+	return c ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The id of entry `e` of `k`: its id member, or for a page the person
+ * its first record names. */
+static const char *id_of(const skind *k, const l2e__node *e)
+{
+	const l2e__node *v = NULL, *it;
+
+	if (!k->is_page)
+		v = l2e__node_member(e, k->id);
+	else if ((it = l2e__node_member(e, k->items)) && it->first)
+		v = l2e__node_member(it->first, k->link);
+	return v && v->text ? v->text : NULL;
+}
+
+/* The entry of `k` with id `id`, or NULL; *oom on no memory. */
+static const l2e__node *entry(skind *k, const char *id, int *oom)
+{
+	size_t i, lo = 0, hi;
+	const char *t;
+
+	if (!k->index && k->n_ents) {
+		if (!(k->index = l2e__calloc(k->n_ents, sizeof(*k->index)))) {
+			*oom = 1;
+			return NULL;
+		}
+		for (i = 0; i < k->n_ents; i++)
+			if ((t = id_of(k, k->ents[i]))) {
+				k->index[k->n_index].text = t;
+				k->index[k->n_index].ent = k->ents[i];
+				k->index[k->n_index++].at = i;
+			}
+		qsort(k->index, k->n_index, sizeof(*k->index), cmp_sent);
+	}
+	for (hi = k->n_index; lo < hi;) { /* the first with this id */
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(k->index[mid].text, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->n_index && !strcmp(k->index[lo].text, id)
+	           ? k->index[lo].ent
+	           : NULL;
 }
 
 static l2e__node *copy(l2e__draft *d, const l2e__node *src, size_t kind,
@@ -403,6 +444,7 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 	const slink *l;
 	l2e__node *c;
 	char key[300];
+	int oom = 0;
 
 	for (m = src->first; m; m = m->next) {
 		if (is_referred && m->kind == L2E__NODE_ARRAY && m->first &&
@@ -422,8 +464,11 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 		    (s->kinds[kind].id && !strcmp(m->key, s->kinds[kind].id)) ||
 		    strpbrk(m->key, "'()[], ") ||
 		    !(l = ref_of(s, kind, m->key)) ||
-		    !(target = entry(&s->kinds[l->to], m->text)))
+		    !(target = entry(&s->kinds[l->to], m->text, &oom))) {
+			if (oom)
+				return -1;
 			continue;
+		}
 		snprintf(key, sizeof(key), "$lookup(%s, %s)",
 		         s->kinds[l->to].table, m->key);
 		if (!(c = copy(d, target, l->to, chain + 1, 1)) ||
@@ -458,22 +503,6 @@ static l2e__node *copy(l2e__draft *d, const l2e__node *src, size_t kind,
 	return n;
 }
 
-/* The page of kind `k` whose records name the person `id`. */
-static const l2e__node *page_of(const skind *k, const char *id)
-{
-	const l2e__node *it, *v;
-	size_t i;
-
-	for (i = 0; i < k->n_ents; i++) {
-		it = l2e__node_member(k->ents[i], k->items);
-		if (it && it->first &&
-		    (v = l2e__node_member(it->first, k->link)) && v->text &&
-		    !strcmp(v->text, id))
-			return k->ents[i];
-	}
-	return NULL;
-}
-
 /* One student: the person, its pages (only their records), and what
  * they refer to. */
 l2e__node *l2e__spread_join_one(l2e__draft *d, const l2e__node *person,
@@ -484,6 +513,7 @@ l2e__node *l2e__spread_join_one(l2e__draft *d, const l2e__node *person,
 	l2e__node *rec = node(d, person), *p, *items;
 	size_t k;
 	char key[300];
+	int oom = 0;
 
 	if (!rec ||
 	    copy_members(d, rec, person, s->main, full ? 0 : MAX_CHAIN, 0) < 0)
@@ -492,8 +522,11 @@ l2e__node *l2e__spread_join_one(l2e__draft *d, const l2e__node *person,
 		skind *kd = &s->kinds[k];
 
 		if (!kd->is_page || !kd->link ||
-		    !(page = page_of(kd, idv->text)))
+		    !(page = entry(kd, idv->text, &oom))) {
+			if (oom)
+				return NULL;
 			continue;
+		}
 		if (!(p = node(d, page)) ||
 		    !(items =
 		          copy(d, l2e__node_member(page, kd->items), k, 0, 0)))
