@@ -20,7 +20,8 @@
 
 #include "util/alloc.h"
 
-#define MAX_CODES 8 /* distinct values of a column that tells sections */
+#define MAX_CODES 8    /* distinct values of a column that tells sections */
+#define MAX_LOOK  2000 /* records looked at for joined contact cells */
 
 int l2e__draft_join(l2e__draft *d, l2e_ctx *ctx)
 {
@@ -543,6 +544,19 @@ static int part(const char *s, size_t i, char *out, size_t size)
 	return 1;
 }
 
+/* Whether a value of `c` seen joins several by commas, one an e-mail
+ * address (`mail`) or none (the types). */
+static int joins(const l2e__dcol *c, int mail)
+{
+	size_t v;
+
+	for (v = 0; v < c->n_samples; v++)
+		if (strchr(c->samples[v], ',') &&
+		    !strchr(c->samples[v], '@') == !mail)
+			return 1;
+	return 0;
+}
+
 /* Contact details joined in one cell ("06...,jan@x.nl") with their
  * types in a parallel cell ("Mobiel,E-mail"): the e-mail is the part
  * whose type is the word the e-mail addresses always have. */
@@ -558,13 +572,14 @@ static int joined_email(const l2e__draft *d, cJSON *person)
 		return 0;
 	for (i = 0; i < g->n_cols; i++) {
 		c = &g->cols[i];
-		if (!c->values || c->placed || c->is_natid)
+		if (!c->values || c->placed || c->is_natid || !joins(c, 1))
 			continue;
 		for (j = 0; j < g->n_cols; j++) {
 			t = &g->cols[j];
-			if (j == i || !t->values || t->is_natid)
+			if (j == i || !t->values || t->is_natid || !joins(t, 0))
 				continue;
-			for (r = n_mail = n_same = 0; r < d->in.n_records; r++)
+			for (r = n_mail = n_same = 0;
+			     r < d->in.n_records && r < MAX_LOOK; r++)
 				for (k = 0; c->values[r] && t->values[r] &&
 				            part(c->values[r], k, v, sizeof(v));
 				     k++) {
@@ -577,7 +592,7 @@ static int joined_email(const l2e__draft *d, cJSON *person)
 						         "%s", type);
 					n_same += !strcmp(best, type);
 				}
-			if (n_mail >= 2 && n_same == n_mail && *best &&
+			if (n_mail >= 2 && 10 * n_same >= 9 * n_mail && *best &&
 			    !strchr(best, '@'))
 				goto found;
 		}

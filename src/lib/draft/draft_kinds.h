@@ -73,6 +73,7 @@ struct l2e__dspread {
 	size_t n_vals, cap_vals;
 	const char *where; /* a member only the main kind's records have */
 	size_t n_nodes;
+	unsigned long long n_bytes; /* of the files read */
 };
 
 int l2e__spread_grow(void **arr, size_t *cap, size_t size);

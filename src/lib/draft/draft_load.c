@@ -369,6 +369,84 @@ static int load_folder(l2e__dinput *in, l2e_ctx *ctx, const char *dir)
 	return error;
 }
 
+/* Whether folder `dir` holds a file named *`ext`. */
+static int has_files(const char *dir, const char *ext)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len, n = strlen(ext);
+	int found = 0;
+
+	while (d && !found && (e = readdir(d)))
+		found = e->d_name[0] != '.' && (len = strlen(e->d_name)) > n &&
+		        !strcmp(e->d_name + len - n, ext);
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/* A folder of JSON files (one response each: draft_spread.c reads the
+ * rest of it): its .json files in name order, as the inputs. */
+static int load_json_folder(l2e__dinput *in, l2e_ctx *ctx, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i, len;
+	l2e_buf path = L2E_BUF_INIT, text = L2E_BUF_INIT;
+	int error = 0;
+
+	if (!d)
+		return l2e__error_set_at(ctx, L2E_EIO, L2E_ERRCLASS_READ, dir,
+		                         0, 0, NULL, "cannot open the folder");
+	while (!error && (e = readdir(d))) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".json"))
+			continue;
+		if (n == cap) {
+			char **grown;
+
+			cap = cap ? 2 * cap : 64;
+			if (cap > ctx->opts.max_records + 1 ||
+			    !(grown =
+			          l2e__realloc(names, cap * sizeof(*grown)))) {
+				error = cap > ctx->opts.max_records + 1
+				            ? l2e__error_set_at(
+				                  ctx, L2E_ELIMIT,
+				                  L2E_ERRCLASS_READ, dir, 0, 0,
+				                  NULL,
+				                  "more than max_records (%zu) "
+				                  "files",
+				                  ctx->opts.max_records)
+				            : oom(ctx);
+				break;
+			}
+			names = grown;
+		}
+		if (!(names[n++] = l2e__pool_strdup(&in->pool, e->d_name)))
+			error = oom(ctx);
+	}
+	closedir(d);
+	if (!error)
+		qsort(names, n, sizeof(*names), cmp_str);
+	in->format = "json";
+	for (i = 0; i < n && !error; i++) {
+		l2e__buf_clear(&path);
+		l2e__buf_clear(&text);
+		if (l2e__buf_printf(&path, "%s/%s", dir, names[i]) < 0)
+			error = oom(ctx);
+		else if (!(error = l2e__file_read(&text, ctx, path.ptr,
+		                                  ctx->opts.max_input_bytes,
+		                                  "max_input_bytes")))
+			error = load_json(in, ctx, path.ptr, &text);
+	}
+	l2e__free(names);
+	l2e_buf_dispose(&path);
+	l2e_buf_dispose(&text);
+	return error;
+}
+
 /* The format by the first byte that is not white space or a BOM. */
 static const char *sniff(const l2e_buf *text)
 {
@@ -405,6 +483,9 @@ int l2e__draft_load(l2e__dinput *in, l2e_ctx *ctx, const char *const *inputs,
 				    inputs[i], 0, 0, NULL,
 				    "a folder (a CSV bundle) is the only "
 				    "input: give it alone");
+			if (has_files(inputs[i], ".json") &&
+			    !has_files(inputs[i], ".csv"))
+				return load_json_folder(in, ctx, inputs[i]);
 			return load_folder(in, ctx, inputs[i]);
 		}
 		l2e__buf_clear(&text);

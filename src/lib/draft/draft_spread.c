@@ -36,6 +36,13 @@ static int oom(l2e_ctx *ctx)
 	return -1;
 }
 
+static unsigned long long st_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (unsigned long long)st.st_size : 0;
+}
+
 /* ==== The kinds of file ==== */
 
 static int is_sep(char c)
@@ -211,10 +218,19 @@ static int read_file(l2e__draft *d, l2e_ctx *ctx, const char *dir,
 		error = 0;
 		goto done;
 	}
-	if ((error =
-	         l2e__file_read(&text, ctx, path.ptr, ctx->opts.max_input_bytes,
-	                        "max_input_bytes")) < 0)
+	if ((d->spread->n_bytes += st_size(path.ptr)) >
+	    16 * (unsigned long long)ctx->opts.max_input_bytes) {
+		error = l2e__error_set_at(
+		    ctx, L2E_ELIMIT, L2E_ERRCLASS_READ, dir, 0, 0, NULL,
+		    "the JSON files of the export's folder hold more than 16 "
+		    "times max_input_bytes");
 		goto done;
+	}
+	if (l2e__file_read(&text, ctx, path.ptr, ctx->opts.max_input_bytes,
+	                   "max_input_bytes") < 0) {
+		l2e__error_clear(ctx); /* too big or unreadable: skipped */
+		goto done;
+	}
 	if (!(name = l2e__pool_strdup(&d->pool, path.ptr)))
 		goto nomem;
 	l2e__json_cursor_init(&cur, name, text.ptr ? text.ptr : "", text.len,
@@ -226,6 +242,10 @@ static int read_file(l2e__draft *d, l2e_ctx *ctx, const char *dir,
 					goto nomem;
 		} else if (add_entry(k, v) < 0)
 			goto nomem;
+	}
+	if (error && error != L2E_ENOMEM) {
+		l2e__error_clear(ctx); /* not JSON: not part of the export */
+		error = 0;
 	}
 done:
 	l2e_buf_dispose(&path);
@@ -314,12 +334,17 @@ static int read_dir(l2e__draft *d, l2e_ctx *ctx, const char *dir,
 	return error;
 }
 
-/* The folder all inputs are in, or NULL. */
+/* The folder given, or the folder all inputs are in; or NULL. */
 static char *folder_of(l2e__draft *d)
 {
 	const char *a, *slash;
 	size_t i, len;
 	char *dir;
+	struct stat st;
+
+	if (d->n_inputs == 1 && stat(d->inputs[0], &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return l2e__pool_strdup(&d->pool, d->inputs[0]);
 
 	for (i = 0; i < d->n_inputs; i++) {
 		a = d->inputs[i];
@@ -349,8 +374,8 @@ int l2e__draft_spread_join(l2e__draft *d, l2e_ctx *ctx)
 	l2e__node **recs;
 	int error;
 
-	if (strcmp(d->in.format, "json") || d->n_inputs < 2 ||
-	    !(dir = folder_of(d)))
+	if (strcmp(d->in.format, "json") || !(dir = folder_of(d)) ||
+	    (d->n_inputs < 2 && strcmp(dir, d->inputs[0])))
 		return 0;
 	if (!(s = d->spread = l2e__calloc(1, sizeof(*s))))
 		return oom(ctx);

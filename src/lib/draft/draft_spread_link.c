@@ -55,6 +55,13 @@ static int is_id_text(const l2e__node *v)
 	return 1;
 }
 
+/* The cheap part of is_id_text(), for every value of the export: a
+ * value that is not an id matches none and only adds to the count. */
+static int could_be_id(const l2e__node *v)
+{
+	return v->kind == L2E__NODE_STRING && v->text && v->len >= 4;
+}
+
 /* A member named like an id: "programmeId", "id", "offering_id". */
 static int named_id(const char *m)
 {
@@ -195,9 +202,10 @@ static int count_obj(l2e__dspread *s, size_t kind, const l2e__node *obj,
 		if (m->kind == L2E__NODE_OBJECT && depth < 3) {
 			if (count_obj(s, kind, m, depth + 1) < 0)
 				return -1;
-		} else if (is_id_text(m) &&
-		           count_ref(s, kind, m->key, m->text) < 0)
+		} else if (could_be_id(m) &&
+		           count_ref(s, kind, m->key, m->text) < 0) {
 			return -1;
+		}
 	}
 	return 0;
 }
@@ -460,7 +468,7 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 		if (!(c = copy(d, m, kind, chain, is_referred)))
 			return -1;
 		l2e__node_append(obj, c);
-		if (!m->key || !is_id_text(m) || chain >= MAX_CHAIN ||
+		if (!m->key || !could_be_id(m) || chain >= MAX_CHAIN ||
 		    (s->kinds[kind].id && !strcmp(m->key, s->kinds[kind].id)) ||
 		    strpbrk(m->key, "'()[], ") ||
 		    !(l = ref_of(s, kind, m->key)) ||
