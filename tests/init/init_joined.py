@@ -76,8 +76,12 @@ def spread_export(root):
                "eqfLevel": level, "siteId": site})
     write(f"{root}/sites/S-0001-z.json",
           {"siteId": "S-0001-z", "city": "Zwolle"})
+    # a folder named by a national id, and a file that is not JSON: both
+    # are left out, never named in the draft
+    write(f"{root}/{BSN}/S-0001-z.json", {"siteId": "S-0001-z"})
+    write(f"{root}/notes-0001.json", "not json {")
     return sorted(os.path.join(root, n) for n in os.listdir(root)
-                  if n.endswith(".json"))
+                  if n.endswith(".json") and not n.startswith("notes"))
 
 
 TYPES_CSV = (

@@ -18,6 +18,7 @@
 
 #include "draft/draft.h"
 
+#include "core/natid.h"
 #include "util/alloc.h"
 
 #define MAX_CODES 8    /* distinct values of a column that tells sections */
@@ -593,7 +594,7 @@ static int joined_email(const l2e__draft *d, cJSON *person)
 					n_same += !strcmp(best, type);
 				}
 			if (n_mail >= 2 && 10 * n_same >= 9 * n_mail && *best &&
-			    !strchr(best, '@'))
+			    !strchr(best, '@') && !l2e__natid_find(best))
 				goto found;
 		}
 	}

@@ -77,6 +77,9 @@ struct l2e__dspread {
 };
 
 int l2e__spread_grow(void **arr, size_t *cap, size_t size);
+/* A member or folder name a `$lookup(...)`, a key or a pattern can
+ * carry as it is: letters, digits, '_' and '-', and no national id. */
+int l2e__spread_plain_name(const char *s);
 
 #define GROW(arr, n, cap)                                         \
 	((n) < (cap) || l2e__spread_grow((void **)&(arr), &(cap), \

@@ -292,7 +292,8 @@ static int read_dir(l2e__draft *d, l2e_ctx *ctx, const char *dir,
 		}
 		if (stat(rel.ptr, &st) != 0)
 			continue;
-		if (S_ISDIR(st.st_mode) && subs) {
+		if (S_ISDIR(st.st_mode) && subs &&
+		    l2e__spread_plain_name(e->d_name)) {
 			if (GROW(*subs, *n_subs, cap_subs) < 0 ||
 			    !((*subs)[*n_subs] =
 			          l2e__pool_strdup(&d->pool, e->d_name)))

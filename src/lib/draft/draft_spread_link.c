@@ -27,6 +27,15 @@ int l2e__spread_grow(void **arr, size_t *cap, size_t size)
 	return 0;
 }
 
+int l2e__spread_plain_name(const char *s)
+{
+	size_t n = s ? strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+	             : 0;
+
+	return n && n < 100 && !s[n] && !l2e__natid_find(s);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -121,7 +130,8 @@ static int collect_ids(l2e__draft *d)
 			continue;
 		for (m = kd->ents[0]->first; m; m = m->next) {
 			if (!m->key || !is_id_text(m) ||
-			    l2e__natid_find(m->key) || !is_unique(kd, m->key))
+			    !l2e__spread_plain_name(m->key) ||
+			    !is_unique(kd, m->key))
 				continue;
 			for (i = 0; i < kd->n_ents; i++) {
 				if (GROW(s->vals, s->n_vals, s->cap_vals) < 0)
@@ -202,7 +212,7 @@ static int count_obj(l2e__dspread *s, size_t kind, const l2e__node *obj,
 		if (m->kind == L2E__NODE_OBJECT && depth < 3) {
 			if (count_obj(s, kind, m, depth + 1) < 0)
 				return -1;
-		} else if (could_be_id(m) &&
+		} else if (could_be_id(m) && l2e__spread_plain_name(m->key) &&
 		           count_ref(s, kind, m->key, m->text) < 0) {
 			return -1;
 		}
@@ -265,6 +275,7 @@ void l2e__spread_pages(l2e__draft *d)
 
 		for (i = pages = 0; i < kd->n_ents; i++)
 			if ((arr = l2e__draft_record_array(kd->ents[i])) &&
+			    l2e__spread_plain_name(arr->key) &&
 			    l2e__draft_is_page(kd->ents[i], arr)) {
 				pages++;
 				kd->items = arr->key;
@@ -457,7 +468,7 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 	for (m = src->first; m; m = m->next) {
 		if (is_referred && m->kind == L2E__NODE_ARRAY && m->first &&
 		    m->first->kind == L2E__NODE_OBJECT && m->key &&
-		    !is_localized(m) && !strpbrk(m->key, "'()[]")) {
+		    !is_localized(m) && l2e__spread_plain_name(m->key)) {
 			snprintf(key, sizeof(key), "$at:%s", m->key);
 			if (!(c = copy(d, m->first, kind, chain, 1)) ||
 			    !(c->key = l2e__pool_strdup(&d->pool, key)))
@@ -470,7 +481,7 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 		l2e__node_append(obj, c);
 		if (!m->key || !could_be_id(m) || chain >= MAX_CHAIN ||
 		    (s->kinds[kind].id && !strcmp(m->key, s->kinds[kind].id)) ||
-		    strpbrk(m->key, "'()[], ") ||
+		    !l2e__spread_plain_name(m->key) ||
 		    !(l = ref_of(s, kind, m->key)) ||
 		    !(target = entry(&s->kinds[l->to], m->text, &oom))) {
 			if (oom)
@@ -562,7 +573,7 @@ void l2e__spread_where(l2e__draft *d)
 
 	for (m = mk->ents[0]->first; m && !s->where; m = m->next) {
 		if (!m->key || !l2e__node_is_scalar(m) ||
-		    l2e__natid_find(m->key))
+		    !l2e__spread_plain_name(m->key))
 			continue;
 		for (i = 0; i < mk->n_ents; i++)
 			if (!l2e__node_member(mk->ents[i], m->key))

@@ -85,7 +85,8 @@ static int find_types(struct l2e__dtypes *t, l2e_ctx *ctx,
 		cell = row->first;
 		if (!cell || !cell->text || !*cell->text ||
 		    strlen(cell->text) > MAX_TYPE_LEN ||
-		    strspn(cell->text, "0123456789") == strlen(cell->text))
+		    strspn(cell->text, "0123456789") == strlen(cell->text) ||
+		    l2e__natid_find(cell->text))
 			return not_types(ctx, tb,
 			                 "its first field is not a record type "
 			                 "(a short word) on every line");
@@ -188,6 +189,15 @@ static size_t fits(const struct l2e__dtypes *t, const cJSON *layout)
 	return n;
 }
 
+/* A type of the file is called like generic column tK_cN. */
+static int generic_taken(const struct l2e__dtypes *t, size_t k, size_t n)
+{
+	char buf[48];
+
+	snprintf(buf, sizeof(buf), "t%zu_c%zu", k, n);
+	return type_of(t, buf) < t->n_types;
+}
+
 static int name_columns(struct l2e__dtypes *t, l2e__draft *d, l2e_ctx *ctx)
 {
 	cJSON *tree;
@@ -211,9 +221,6 @@ static int name_columns(struct l2e__dtypes *t, l2e__draft *d, l2e_ctx *ctx)
 		cols = cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(best, "record_types"),
 		    tt->name);
-		if (!(tt->cols = l2e__pool_alloc(
-		          &d->pool, (tt->width + 1) * sizeof(*tt->cols))))
-			break;
 		if (cJSON_IsArray(cols) &&
 		    (size_t)cJSON_GetArraySize(cols) >= tt->width) {
 			tt->width = (size_t)cJSON_GetArraySize(cols);
@@ -223,6 +230,9 @@ static int name_columns(struct l2e__dtypes *t, l2e__draft *d, l2e_ctx *ctx)
 			          l2e__pool_strdup(&d->pool, tt->layout)))
 				break;
 		}
+		if (!(tt->cols = l2e__pool_alloc(
+		          &d->pool, (tt->width + 1) * sizeof(*tt->cols))))
+			break;
 		for (j = 0; j < tt->width; j++) {
 			const cJSON *c = tt->layout
 			                     ? cJSON_GetArrayItem(cols, (int)j)
@@ -233,8 +243,10 @@ static int name_columns(struct l2e__dtypes *t, l2e__draft *d, l2e_ctx *ctx)
 				snprintf(buf, sizeof(buf), "%s",
 				         c->valuestring);
 			else /* field j + 2 of the row: the type is field 1 */
-				snprintf(buf, sizeof(buf), "t%zu_c%zu", k + 1,
-				         j + 2);
+				snprintf(buf, sizeof(buf), "t%zu_c%zu%s", k + 1,
+				         j + 2,
+				         generic_taken(t, k + 1, j + 2) ? "_"
+				                                        : "");
 			if (!(tt->cols[j] = l2e__pool_strdup(&d->pool, buf)))
 				break;
 		}
