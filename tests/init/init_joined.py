@@ -177,6 +177,12 @@ def test_spread(binary, env, tmp):
         levels = sorted(e.get("Level", {}).get("Code", "")
                         for e in education(bram))
         check(levels == ["3", "4"], f"EQF levels: {levels}")
+    # the folder itself as the input (an API export of thousands of
+    # responses is no command line): the same documents
+    os.remove(os.path.join(root, "notes-0001.json"))
+    m2, docs2 = draft_and_convert(binary, env,
+                                  os.path.join(tmp, "spread-folder"), [root])
+    check(docs2 == docs, "the folder as the input: the same documents")
 
 
 def test_types(binary, env, tmp):

@@ -36,6 +36,8 @@ typedef struct l2e__dinput {
 	const char *paths[4];
 	size_t n_paths;
 	const char *root_name; /* XML: the root element */
+	const char *folder;    /* a folder of JSON files, read when drafted
+	                       (draft_spread.c reads it once) */
 } l2e__dinput;
 
 /* Read `inputs` (files, or one folder: a CSV bundle), within the
@@ -273,6 +275,9 @@ int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g);
  * whether `obj` is a page around them rather than one record. */
 const l2e__node *l2e__draft_record_array(const l2e__node *obj);
 int l2e__draft_is_page(const l2e__node *obj, const l2e__node *arr);
+/* draft_load.c: the .json files of folder `in->folder` as the records,
+ * when the export is not spread after all. 0, or an error. */
+int l2e__draft_load_json_folder(l2e__dinput *in, l2e_ctx *ctx);
 
 /* Before the records are walked: build one joined record per student
  * when the export is spread (d->spread, d->types set). 0, or an error

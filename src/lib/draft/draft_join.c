@@ -615,6 +615,72 @@ found:
 	return add(rule, "comment", cJSON_CreateString(v));
 }
 
+/* Consent in a list of the record, one item per consumer of the data
+ * ("consumers": [{"consumerKey": "x", "europassConsent": true}]): the
+ * item of the one consumer the export names, else the first. */
+static int list_consent(const l2e__draft *d, cJSON *dossier)
+{
+	const l2e__dgroup *g = NULL;
+	const l2e__dcol *c = NULL, *k = NULL;
+	char path[600], text[700];
+	size_t i, j, v;
+	cJSON *inc, *in;
+
+	if (!dossier || cJSON_GetObjectItemCaseSensitive(dossier, "include"))
+		return 0;
+	for (i = 1; i < d->n_groups && !c; i++) {
+		g = &d->groups[i];
+		if (strpbrk(g->each, ".[$'") || !g->is_list)
+			continue;
+		for (j = 0; j < g->n_cols && !c; j++)
+			if (g->cols[j].n && !g->cols[j].is_natid &&
+			    10 * (g->cols[j].n_yes + g->cols[j].n_no +
+			          g->cols[j].n_json_bool) >=
+			        9 * g->cols[j].n &&
+			    l2e__words_find(&d->words.consent,
+			                    g->cols[j].last) >= 0)
+				c = &g->cols[j];
+		for (j = 0; c && j < g->n_cols && !k; j++)
+			if (&g->cols[j] != c && g->cols[j].n_samples == 1 &&
+			    !g->cols[j].is_many && !g->cols[j].is_natid &&
+			    !strpbrk(g->cols[j].path, ".[") &&
+			    !strpbrk(g->cols[j].samples[0], "[]='\" "))
+				k = &g->cols[j];
+	}
+	if (!c)
+		return 0;
+	if (k)
+		snprintf(path, sizeof(path), "%s[%s=%s].%s", g->each, k->path,
+		         k->samples[0], c->path);
+	else
+		snprintf(path, sizeof(path), "%s[0].%s", g->each, c->path);
+	if (!(inc = cJSON_CreateObject()) || add(dossier, "include", inc) < 0 ||
+	    add(inc, "path", cJSON_CreateString(path)) < 0)
+		return -1;
+	if (c->n_json_bool) {
+		if (add(inc, "equals", cJSON_CreateTrue()) < 0)
+			return -1;
+	} else {
+		if (!(in = cJSON_CreateArray()) || add(inc, "in", in) < 0)
+			return -1;
+		for (v = 0; v < d->words.yes.n; v++)
+			if (!cJSON_AddItemToArray(
+			        in, cJSON_CreateString(d->words.yes.w[v])))
+				return -1;
+	}
+	snprintf(text, sizeof(text),
+	         "consent in the list '%s', %s: check that this is the "
+	         "consent for the Europass export",
+	         g->each,
+	         k ? "the item of the one consumer the export names"
+	           : "its first item");
+	if (add(inc, "comment", cJSON_CreateString(text)) < 0)
+		return -1;
+	snprintf(text, sizeof(text),
+	         "no consent for a Europass export (%s is not yes)", path);
+	return add(dossier, "skip_message", cJSON_CreateString(text));
+}
+
 /* A language-typed string ("name": [{language, value}]): by language,
  * Dutch first, instead of the first of the list. */
 static int by_language(cJSON *node)
@@ -690,7 +756,9 @@ int l2e__draft_join_emit(void *root_, const l2e__draft *d)
 		        0)
 			return -1;
 	if (joined_email(
-	        d, cJSON_GetObjectItemCaseSensitive(profile, "person")) < 0)
+	        d, cJSON_GetObjectItemCaseSensitive(profile, "person")) < 0 ||
+	    list_consent(d, cJSON_GetObjectItemCaseSensitive(root, "dossier")) <
+	        0)
 		return -1;
 	if (d->spread &&
 	    (described(d, cJSON_GetObjectItemCaseSensitive(

@@ -387,8 +387,9 @@ static int has_files(const char *dir, const char *ext)
 
 /* A folder of JSON files (one response each: draft_spread.c reads the
  * rest of it): its .json files in name order, as the inputs. */
-static int load_json_folder(l2e__dinput *in, l2e_ctx *ctx, const char *dir)
+int l2e__draft_load_json_folder(l2e__dinput *in, l2e_ctx *ctx)
 {
+	const char *dir = in->folder;
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL;
@@ -481,11 +482,16 @@ int l2e__draft_load(l2e__dinput *in, l2e_ctx *ctx, const char *const *inputs,
 				return l2e__error_set_at(
 				    ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
 				    inputs[i], 0, 0, NULL,
-				    "a folder (a CSV bundle) is the only "
-				    "input: give it alone");
+				    "a folder (a CSV bundle or the JSON "
+				    "files of one export) is the only input: "
+				    "give it alone");
+			/* a folder of JSON files: draft_spread.c reads it */
 			if (has_files(inputs[i], ".json") &&
-			    !has_files(inputs[i], ".csv"))
-				return load_json_folder(in, ctx, inputs[i]);
+			    !has_files(inputs[i], ".csv")) {
+				in->format = "json";
+				in->folder = inputs[i];
+				return 0;
+			}
 			return load_folder(in, ctx, inputs[i]);
 		}
 		l2e__buf_clear(&text);

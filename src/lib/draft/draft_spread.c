@@ -335,6 +335,28 @@ static int read_dir(l2e__draft *d, l2e_ctx *ctx, const char *dir,
 	return error;
 }
 
+/* A folder given: the paths of the records in its files, as the
+ * reader of draft_load.c notes them (the pages' lists, "." for one
+ * record a file), in the order of the files. */
+static void record_paths(l2e__draft *d)
+{
+	const l2e__dspread *s = d->spread;
+	const char *p;
+	size_t k, i;
+
+	for (k = 0; k < s->n_kinds; k++) {
+		if (strchr(s->kinds[k].glob, '/') || !s->kinds[k].n_ents)
+			continue;
+		p = s->kinds[k].is_page ? s->kinds[k].items : ".";
+		for (i = 0; i < d->in.n_paths && strcmp(d->in.paths[i], p); i++)
+			;
+		if (i == d->in.n_paths &&
+		    d->in.n_paths <
+		        sizeof(d->in.paths) / sizeof(d->in.paths[0]))
+			d->in.paths[d->in.n_paths++] = p;
+	}
+}
+
 /* The folder given, or the folder all inputs are in; or NULL. */
 static char *folder_of(l2e__draft *d)
 {
@@ -417,6 +439,8 @@ int l2e__draft_spread_join(l2e__draft *d, l2e_ctx *ctx)
 			            : oom(ctx);
 			goto done;
 		}
+	if (d->in.folder)
+		record_paths(d);
 	l2e__free(d->in.records);
 	d->in.records = recs;
 	d->in.n_records = d->in.cap_records = mk->n_ents;
@@ -424,7 +448,7 @@ int l2e__draft_spread_join(l2e__draft *d, l2e_ctx *ctx)
 	goto done;
 not_spread:
 	l2e__draft_spread_dispose(d);
-	error = 0;
+	error = d->in.folder ? l2e__draft_load_json_folder(&d->in, ctx) : 0;
 done:
 	l2e__free(subs);
 	return error;

@@ -581,9 +581,13 @@ void l2e__spread_where(l2e__draft *d)
 		if (i < mk->n_ents)
 			continue;
 		other = 0;
-		for (i = 0; i < d->in.n_records && !other; i++)
-			other = l2e__node_member(d->in.records[i], m->key) &&
-			        !l2e__node_member(d->in.records[i], s->main_id);
+		for (k = 0; k < s->n_kinds && !other; k++) /* the inputs */
+			for (i = 0; k != s->main && !s->kinds[k].is_page &&
+			            !strchr(s->kinds[k].glob, '/') &&
+			            i < s->kinds[k].n_ents && !other;
+			     i++)
+				other = l2e__node_member(s->kinds[k].ents[i],
+				                         m->key) != NULL;
 		for (k = 0; k < s->n_kinds && !other; k++)
 			for (i = 0;
 			     s->kinds[k].is_page && i < s->kinds[k].n_ents;
