@@ -106,6 +106,7 @@ def documents(folder):
 
 
 def draft_and_convert(binary, env, work, inputs):
+    os.makedirs(work, exist_ok=True)
     draft = os.path.join(work, "draft.json")
     r = run([binary, "mapping", "init", "-o", draft] + inputs, env)
     check(r.returncode == 0, f"mapping init exit 0 ({r.stderr.strip()})")
