@@ -130,7 +130,8 @@ static int split_group(l2e__draft *d, size_t i, int section, const char *path,
 	*n = *g;
 	if (!(n->cols = l2e__calloc(g->n_cols + 1, sizeof(*n->cols))))
 		return -1;
-	memcpy(n->cols, g->cols, g->n_cols * sizeof(*n->cols));
+	if (g->n_cols)
+		memcpy(n->cols, g->cols, g->n_cols * sizeof(*n->cols));
 	n->cap_cols = g->n_cols;
 	n->section = section;
 	n->where_path = path;

@@ -429,7 +429,7 @@ int l2e__draft_load_json_folder(l2e__dinput *in, l2e_ctx *ctx)
 			error = oom(ctx);
 	}
 	closedir(d);
-	if (!error)
+	if (!error && n)
 		qsort(names, n, sizeof(*names), cmp_str);
 	in->format = "json";
 	for (i = 0; i < n && !error; i++) {

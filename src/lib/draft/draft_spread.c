@@ -319,7 +319,8 @@ static int read_dir(l2e__draft *d, l2e_ctx *ctx, const char *dir,
 			n++;
 	}
 	closedir(dh);
-	qsort(files, n, sizeof(*files), cmp_str);
+	if (n)
+		qsort(files, n, sizeof(*files), cmp_str);
 	for (i = 0; i < n && !error; i++) {
 		l2e__buf_clear(&rel);
 		if (l2e__buf_printf(&rel, "%s%s%s", sub, *sub ? "/" : "",
@@ -404,7 +405,8 @@ int l2e__draft_spread_join(l2e__draft *d, l2e_ctx *ctx)
 		return oom(ctx);
 	if ((error = read_dir(d, ctx, dir, "", &subs, &n_subs, &n_files)) < 0)
 		goto done;
-	qsort(subs, n_subs, sizeof(*subs), cmp_str);
+	if (n_subs)
+		qsort(subs, n_subs, sizeof(*subs), cmp_str);
 	for (i = 0; i < n_subs && !error; i++)
 		error = read_dir(d, ctx, dir, subs[i], NULL, NULL, &n_files);
 	if (error < 0)

@@ -143,7 +143,8 @@ static int collect_ids(l2e__draft *d)
 			}
 		}
 	}
-	qsort(s->vals, s->n_vals, sizeof(*s->vals), cmp_val);
+	if (s->n_vals)
+		qsort(s->vals, s->n_vals, sizeof(*s->vals), cmp_val);
 	return 0;
 }
 
