@@ -275,18 +275,25 @@ int l2e__draft_spread_emit(void *root_, const l2e__draft *d)
 		error |= add_str(t, "key", kd->is_page ? text : kd->id);
 		if (kd->is_page)
 			snprintf(text, sizeof(text),
-			         "a page of records for each student (%zu "
-			         "files), found by the student's '%s' in "
-			         "'%s' of its first record. Exported from an "
-			         "API? Add \"url\" with the address of the "
-			         "page, e.g. \"persons/{id}/...\"",
+			         "a page of records for each student (files: "
+			         "%zu), found by the student's '%s' in '%s' "
+			         "of its first record. Fetched from an API? "
+			         "Add \"url\": the page's address relative to "
+			         "the students' address, with {id} where the "
+			         "student's id goes",
 			         kd->n_ents, s->main_id, kd->link);
 		else
 			snprintf(text, sizeof(text),
-			         "%zu objects referred to by their '%s'. "
-			         "Exported from an API? Add \"url\", e.g. "
-			         "\"%s/{id}\"",
-			         kd->n_ents, kd->id, kd->table);
+			         "objects (%zu) referred to by their '%s'. "
+			         "Fetched from an API? Add \"url\": the "
+			         "object's address relative to the students' "
+			         "address, with {id} where its id goes (such "
+			         "as \"%.*s/{id}\")",
+			         kd->n_ents, kd->id,
+			         (int)(strchr(kd->glob, '/')
+			                   ? strchr(kd->glob, '/') - kd->glob
+			                   : (long)strlen(kd->table)),
+			         strchr(kd->glob, '/') ? kd->glob : kd->table);
 		error |= add_str(t, "comment", text);
 	}
 	dossier = cJSON_GetObjectItemCaseSensitive(root, "dossier");
