@@ -112,7 +112,8 @@ static int split_group(l2e__draft *d, size_t i, int section, const char *path,
 	if (g->section < 0) {
 		g->section = section;
 		g->where_path = path;
-		g->where_value = value;
+		g->where_in[0] = value;
+		g->n_where = 1;
 		return 0;
 	}
 	if (d->n_groups == d->cap_groups) {
@@ -135,7 +136,8 @@ static int split_group(l2e__draft *d, size_t i, int section, const char *path,
 	n->cap_cols = g->n_cols;
 	n->section = section;
 	n->where_path = path;
-	n->where_value = value;
+	n->where_in[0] = value;
+	n->n_where = 1;
 	d->n_groups++;
 	return 0;
 }
@@ -233,16 +235,16 @@ static int relevance(l2e__draft *d, l2e__dgroup *g)
 	const l2e__node *list, *it, *v, *w;
 	size_t r, j, *seen;
 
-	if (!g->where_path ||
+	if (!g->where_path || g->n_where != 1 ||
 	    !(seen = l2e__calloc(g->n_cols + 1, sizeof(*seen))))
-		return g->where_path ? -1 : 0;
+		return g->where_path && g->n_where == 1 ? -1 : 0;
 	for (r = 0; r < d->in.n_records; r++) {
 		if (!(list = walk(d->in.records[r], g->each)) ||
 		    list->kind != L2E__NODE_ARRAY)
 			continue;
 		for (it = list->first; it; it = it->next) {
 			if (!(w = walk(it, g->where_path)) || !w->text ||
-			    strcmp(w->text, g->where_value))
+			    strcmp(w->text, g->where_in[0]))
 				continue;
 			for (j = 0; j < g->n_cols; j++)
 				seen[j] += (v = walk(it, g->cols[j].path)) &&
@@ -724,8 +726,7 @@ static int by_language(cJSON *node)
 
 int l2e__draft_join_emit(void *root_, const l2e__draft *d)
 {
-	cJSON *root = root_, *profile, *sec, *w;
-	size_t i;
+	cJSON *root = root_, *profile, *sec;
 	int k;
 
 	if (!d->spread && !d->types)
@@ -733,23 +734,8 @@ int l2e__draft_join_emit(void *root_, const l2e__draft *d)
 	if (l2e__draft_spread_emit(root, d) < 0 ||
 	    l2e__draft_types_emit(root, d) < 0)
 		return -1;
+	/* the "where" of a list that holds several sections: draft_emit.c */
 	profile = cJSON_GetObjectItemCaseSensitive(root, "profile");
-	for (i = 1; i < d->n_groups; i++) {
-		const l2e__dgroup *g = &d->groups[i];
-
-		if (g->section < 0 || !g->where_path ||
-		    !(sec = cJSON_GetObjectItemCaseSensitive(
-		          profile, l2e__section_names[g->section])))
-			continue;
-		if (!(w = cJSON_CreateObject()) || add(sec, "where", w) < 0 ||
-		    add(w, "path", cJSON_CreateString(g->where_path)) < 0 ||
-		    add(w, "equals", cJSON_CreateString(g->where_value)) < 0 ||
-		    add(w, "comment",
-		        cJSON_CreateString("the list holds more than this "
-		                           "section: its items are told "
-		                           "apart by this value")) < 0)
-			return -1;
-	}
 	for (k = L2E__SEC_EDUCATION; k <= L2E__SEC_WORK; k++)
 		if ((sec = cJSON_GetObjectItemCaseSensitive(
 		         profile, l2e__section_names[k])) &&
