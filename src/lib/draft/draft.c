@@ -632,7 +632,11 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 	size_t i;
 	int error;
 
-	if (!strcmp(d->in.format, "csv") && d->in.is_bundle)
+	if ((error = l2e__draft_join(d, ctx)) < 0)
+		return error; /* draft_join.c: spread, or record types */
+	if (d->spread || d->types)
+		error = analyse_records(d);
+	else if (!strcmp(d->in.format, "csv") && d->in.is_bundle)
 		error = analyse_bundle(d, ctx);
 	else if (!strcmp(d->in.format, "csv")) {
 		/* one file: its rows are the records */
@@ -658,6 +662,9 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 		                      "no student records found in the "
 		                      "export");
 	mark_natid(d);
+	if (l2e__draft_join_groups(d) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
 	if (d->key_column) {
 		for (i = 0; i < d->groups[0].n_cols; i++)
 			if (!strcmp(d->groups[0].cols[i].last,
@@ -690,5 +697,8 @@ int l2e__draft_analyse(l2e__draft *d, l2e_ctx *ctx)
 			return l2e__error_set(ctx, L2E_ENOMEM,
 			                      L2E_ERRCLASS_READ,
 			                      "out of memory");
+	if (l2e__draft_join_finish(d) < 0)
+		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
+		                      "out of memory");
 	return 0;
 }

@@ -19,6 +19,8 @@ typedef struct l2e__dtable {
 	const char *file; /* its file name, without the folder */
 	l2e__node *root;  /* CSV: the array of rows */
 	char sep;         /* CSV: the separator */
+	int headerless;   /* CSV: no header line: root is an array of rows,
+	                     each an array of cells (draft_types.c) */
 } l2e__dtable;
 
 typedef struct l2e__dinput {
@@ -34,6 +36,8 @@ typedef struct l2e__dinput {
 	const char *paths[4];
 	size_t n_paths;
 	const char *root_name; /* XML: the root element */
+	const char *folder;    /* a folder of JSON files, read when drafted
+	                       (draft_spread.c reads it once) */
 } l2e__dinput;
 
 /* Read `inputs` (files, or one folder: a CSV bundle), within the
@@ -208,6 +212,11 @@ typedef struct l2e__draft {
 	l2e__dcol *group_by; /* the languages' long format */
 	const char *const *inputs;
 	size_t n_inputs;
+	/* draft_join.c: records joined from several kinds of file (an
+	 * API's, draft_spread.c) or rows of record types (draft_types.c) */
+	struct l2e__dspread *spread;
+	struct l2e__dtypes *types;
+	const char *synonyms; /* its path: record_layouts.json is beside it */
 } l2e__draft;
 
 /* Find every group and column and choose (draft.c). */
@@ -258,5 +267,44 @@ struct cJSON *l2e__draft_compose(const l2e__draft *d, const l2e__dfield *f,
  * memory. */
 int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b);
 int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g);
+
+/* ==== Records joined from several kinds of file or of row (draft_join.c,
+ * draft_spread.c, draft_types.c) ==== */
+
+/* draft_load.c: the member of `obj` that holds a page's records, and
+ * whether `obj` is a page around them rather than one record. */
+const l2e__node *l2e__draft_record_array(const l2e__node *obj);
+int l2e__draft_is_page(const l2e__node *obj, const l2e__node *arr);
+/* draft_load.c: the .json files of folder `in->folder` as the records,
+ * when the export is not spread after all. 0, or an error. */
+int l2e__draft_load_json_folder(l2e__dinput *in, l2e_ctx *ctx);
+
+/* Before the records are walked: build one joined record per student
+ * when the export is spread (d->spread, d->types set). 0, or an error
+ * on the context (-1: out of memory). */
+int l2e__draft_join(l2e__draft *d, l2e_ctx *ctx);
+int l2e__draft_spread_join(l2e__draft *d, l2e_ctx *ctx);
+int l2e__draft_types_join(l2e__draft *d, l2e_ctx *ctx);
+/* After the walk, before the sections are chosen: names and sections of
+ * the joined places. -1: out of memory. */
+int l2e__draft_join_groups(l2e__draft *d);
+void l2e__draft_spread_names(l2e__draft *d);
+void l2e__draft_types_names(l2e__draft *d);
+/* The words of the kind of file a list comes from, but the person's
+ * ("programme offering associations"), or NULL. */
+const char *l2e__draft_spread_words(l2e__draft *d, const l2e__dgroup *g);
+/* After the picks: what the joined records need more; the paths in the
+ * mapping's own syntax. -1: out of memory. */
+int l2e__draft_join_finish(l2e__draft *d);
+int l2e__draft_spread_paths(l2e__draft *d);
+/* The draft's extra members (`lookups`, `records_where`, `record_types`,
+ * `where`, `ongoing`, `language`) into the cJSON tree `root`. -1: out
+ * of memory. */
+int l2e__draft_join_emit(void *root, const l2e__draft *d);
+int l2e__draft_spread_emit(void *root, const l2e__draft *d);
+int l2e__draft_types_emit(void *root, const l2e__draft *d);
+void l2e__draft_join_dispose(l2e__draft *d);
+void l2e__draft_spread_dispose(l2e__draft *d);
+void l2e__draft_types_dispose(l2e__draft *d);
 
 #endif

@@ -737,6 +737,7 @@ int l2e_mapping_draft(l2e_buf *out, l2e_ctx *ctx, const char *const *inputs,
 		                      "out of memory");
 	d->inputs = inputs;
 	d->n_inputs = n_inputs;
+	d->synonyms = synonyms;
 	if ((error = l2e__dwords_load(&d->words, ctx, synonyms)) < 0 ||
 	    (error = l2e__draft_load(&d->in, ctx, inputs, n_inputs)) < 0 ||
 	    (error = l2e__draft_analyse(d, ctx)) < 0)
@@ -755,6 +756,8 @@ int l2e_mapping_draft(l2e_buf *out, l2e_ctx *ctx, const char *const *inputs,
 	add(&e, root, "opt_in", opt_in);
 	add(&e, root, "profile", profile(&e, opt_in));
 	add(&e, root, "comment", closing(&e));
+	if (l2e__draft_join_emit(root, d) < 0) /* draft_join.c */
+		e.is_oom = 1;
 	if (e.is_oom || !(text = cJSON_Print(root))) {
 		error = l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_MAP,
 		                       "out of memory");
@@ -773,6 +776,7 @@ done:
 			l2e__free(d->groups[i].cols);
 		l2e__free(d->groups);
 		l2e__free(d->picks);
+		l2e__draft_join_dispose(d);
 		l2e__draft_dispose(&d->in);
 		l2e__dwords_dispose(&d->words);
 		l2e__pool_clear(&d->pool);

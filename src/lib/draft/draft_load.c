@@ -232,6 +232,26 @@ static int repeats_a_name(const char *s, size_t len, char sep)
 	return 0;
 }
 
+/* The first field of the first line starts another line too: rows of
+ * record types ("Student;..." again), not a header. */
+static int first_field_recurs(const char *s, size_t len, char sep)
+{
+	const char *end = s + len, *p = memchr(s, '\n', len);
+	size_t n = 0;
+
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	while (s + n < end && s[n] != sep && s[n] != '\n' && s[n] != '"')
+		n++;
+	if (!n || s + n >= end || s[n] != sep)
+		return 0;
+	for (; p && p + 1 + n < end;
+	     p = memchr(p + 1, '\n', (size_t)(end - p - 1)))
+		if (!memcmp(p + 1, s, n) && p[1 + n] == sep)
+			return 1;
+	return 0;
+}
+
 /* A table name the mapping can use: the file stem in a-z, 0-9 and _. */
 static const char *table_name(l2e__pool *pool, const char *file)
 {
@@ -277,17 +297,14 @@ static int load_csv(l2e__dinput *in, l2e_ctx *ctx, const char *path,
 		l2e_buf_dispose(&text);
 		return oom(ctx);
 	}
-	if (repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep)) {
-		l2e_buf_dispose(&text);
-		return l2e__error_set_at(
-		    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, path, 1, 0, NULL,
-		    "the first line repeats a name, so it is no header: a "
-		    "file of record types without a header is not drafted "
-		    "yet; start from a shipped mapping (mappings/README.md, "
-		    "CSV without a header)");
-	}
-	error = l2e__csv_parse(&t->root, &in->pool, ctx, path,
-	                       text.ptr ? text.ptr : "", text.len, t->sep);
+	/* a first line that repeats a name is no header: rows of record
+	 * types, drafted by draft_types.c */
+	t->headerless =
+	    repeats_a_name(text.ptr ? text.ptr : "", text.len, t->sep) ||
+	    first_field_recurs(text.ptr ? text.ptr : "", text.len, t->sep);
+	error = (t->headerless ? l2e__csv_parse_rows : l2e__csv_parse)(
+	    &t->root, &in->pool, ctx, path, text.ptr ? text.ptr : "", text.len,
+	    t->sep);
 	l2e_buf_dispose(&text);
 	if (error < 0)
 		return error;
@@ -352,6 +369,85 @@ static int load_folder(l2e__dinput *in, l2e_ctx *ctx, const char *dir)
 	return error;
 }
 
+/* Whether folder `dir` holds a file named *`ext`. */
+static int has_files(const char *dir, const char *ext)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len, n = strlen(ext);
+	int found = 0;
+
+	while (d && !found && (e = readdir(d)))
+		found = e->d_name[0] != '.' && (len = strlen(e->d_name)) > n &&
+		        !strcmp(e->d_name + len - n, ext);
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/* A folder of JSON files (one response each: draft_spread.c reads the
+ * rest of it): its .json files in name order, as the inputs. */
+int l2e__draft_load_json_folder(l2e__dinput *in, l2e_ctx *ctx)
+{
+	const char *dir = in->folder;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i, len;
+	l2e_buf path = L2E_BUF_INIT, text = L2E_BUF_INIT;
+	int error = 0;
+
+	if (!d)
+		return l2e__error_set_at(ctx, L2E_EIO, L2E_ERRCLASS_READ, dir,
+		                         0, 0, NULL, "cannot open the folder");
+	while (!error && (e = readdir(d))) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".json"))
+			continue;
+		if (n == cap) {
+			char **grown;
+
+			cap = cap ? 2 * cap : 64;
+			if (cap > ctx->opts.max_records + 1 ||
+			    !(grown =
+			          l2e__realloc(names, cap * sizeof(*grown)))) {
+				error = cap > ctx->opts.max_records + 1
+				            ? l2e__error_set_at(
+				                  ctx, L2E_ELIMIT,
+				                  L2E_ERRCLASS_READ, dir, 0, 0,
+				                  NULL,
+				                  "more than max_records (%zu) "
+				                  "files",
+				                  ctx->opts.max_records)
+				            : oom(ctx);
+				break;
+			}
+			names = grown;
+		}
+		if (!(names[n++] = l2e__pool_strdup(&in->pool, e->d_name)))
+			error = oom(ctx);
+	}
+	closedir(d);
+	if (!error && n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	in->format = "json";
+	for (i = 0; i < n && !error; i++) {
+		l2e__buf_clear(&path);
+		l2e__buf_clear(&text);
+		if (l2e__buf_printf(&path, "%s/%s", dir, names[i]) < 0)
+			error = oom(ctx);
+		else if (!(error = l2e__file_read(&text, ctx, path.ptr,
+		                                  ctx->opts.max_input_bytes,
+		                                  "max_input_bytes")))
+			error = load_json(in, ctx, path.ptr, &text);
+	}
+	l2e__free(names);
+	l2e_buf_dispose(&path);
+	l2e_buf_dispose(&text);
+	return error;
+}
+
 /* The format by the first byte that is not white space or a BOM. */
 static const char *sniff(const l2e_buf *text)
 {
@@ -386,8 +482,16 @@ int l2e__draft_load(l2e__dinput *in, l2e_ctx *ctx, const char *const *inputs,
 				return l2e__error_set_at(
 				    ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
 				    inputs[i], 0, 0, NULL,
-				    "a folder (a CSV bundle) is the only "
-				    "input: give it alone");
+				    "a folder (a CSV bundle or the JSON "
+				    "files of one export) is the only input: "
+				    "give it alone");
+			/* a folder of JSON files: draft_spread.c reads it */
+			if (has_files(inputs[i], ".json") &&
+			    !has_files(inputs[i], ".csv")) {
+				in->format = "json";
+				in->folder = inputs[i];
+				return 0;
+			}
 			return load_folder(in, ctx, inputs[i]);
 		}
 		l2e__buf_clear(&text);
@@ -438,4 +542,15 @@ void l2e__draft_dispose(l2e__dinput *in)
 	l2e__free(in->records);
 	l2e__pool_clear(&in->pool);
 	memset(in, 0, sizeof(*in));
+}
+
+/* For draft_spread.c: the same tests on the files of a spread export. */
+const l2e__node *l2e__draft_record_array(const l2e__node *obj)
+{
+	return record_array(obj);
+}
+
+int l2e__draft_is_page(const l2e__node *obj, const l2e__node *arr)
+{
+	return is_page(obj, arr);
 }
