@@ -246,8 +246,16 @@ size_t l2e__dcol_dates(const l2e__dcol *c);
 int l2e__dcol_fits(const l2e__dcol *c, int type);
 int l2e__mostly(size_t part, size_t n, double share);
 
-/* draft.c: count the places of `item` into `g` (an item of a list
- * found again by draft_split.c). -1: out of memory. */
+/* draft_collect.c: the group of list path `each` (its last step
+ * `last`), added when new; NULL when out of memory. Adding may move
+ * d->groups. */
+l2e__dgroup *l2e__draft_group_add(l2e__draft *d, const char *each,
+                                  const char *last);
+/* draft_collect.c: every list of objects in `record`, as a group. */
+int l2e__draft_find_groups(l2e__draft *d, const l2e__node *record);
+/* draft_collect.c: count the places of `item` (record `rec`, or
+ * (size_t)-1 for a table that is not the main one) into `g`, an item
+ * more. -1: out of memory. */
 int l2e__draft_fill_item(l2e__draft *d, l2e__dgroup *g, const l2e__node *item,
                          size_t rec);
 /* draft_split.c: a list of several kinds split into its sections. */
