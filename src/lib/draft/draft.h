@@ -251,6 +251,9 @@ int l2e__mostly(size_t part, size_t n, double share);
  * d->groups. */
 l2e__dgroup *l2e__draft_group_add(l2e__draft *d, const char *each,
                                   const char *last);
+/* draft_collect.c: a list of {"language", "value"}, one text in
+ * several languages (read as one value, not as a list of items). */
+int l2e__draft_is_localized(const l2e__node *arr);
 /* draft_collect.c: every list of objects in `record`, as a group. */
 int l2e__draft_find_groups(l2e__draft *d, const l2e__node *record);
 /* draft_collect.c: count the places of `item` (record `rec`, or
@@ -273,6 +276,8 @@ struct cJSON *l2e__draft_compose(const l2e__draft *d, const l2e__dfield *f,
 /* draft_pick.c: choose the fields of sections `sec_a` and `sec_b` from
  * the places of `g`; languages with a row per skill. -1: out of
  * memory. */
+/* draft_pick.c: a new, empty pick at the end; NULL: out of memory. */
+l2e__dpick *l2e__draft_pick_add(l2e__draft *d);
 int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b);
 int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g);
 

@@ -180,7 +180,7 @@ static void col_add(l2e__draft *d, l2e__dcol *c, const l2e__node *v, size_t rec)
 
 /* A list of {"language": ..., "value": ...}: one text in several
  * languages, read as its first element's value. */
-static int is_localized(const l2e__node *arr)
+int l2e__draft_is_localized(const l2e__node *arr)
 {
 	const l2e__node *k;
 
@@ -222,7 +222,8 @@ static int find_groups_at(l2e__draft *d, const l2e__node *obj, pathbuf *from,
 		if ((old = push(from, m->key, NULL)) == (size_t)-1)
 			continue;
 		if ((m->kind == L2E__NODE_ARRAY && m->first &&
-		     m->first->kind == L2E__NODE_OBJECT && !is_localized(m)) ||
+		     m->first->kind == L2E__NODE_OBJECT &&
+		     !l2e__draft_is_localized(m)) ||
 		    (m->kind == L2E__NODE_OBJECT && depth == 0 &&
 		     is_section_name(d, m))) {
 			if (!(g = l2e__draft_group_add(d, from->b, m->key)))
@@ -297,7 +298,7 @@ static int fill(l2e__draft *d, l2e__dgroup *g, const l2e__node *obj,
 				pop(at, old_at);
 			}
 		} else if (m->kind == L2E__NODE_ARRAY) {
-			int loc = is_localized(m);
+			int loc = l2e__draft_is_localized(m);
 			const l2e__node *v =
 			    loc ? l2e__node_member(m->first, "value")
 			        : m->first;

@@ -315,22 +315,6 @@ static int has_pick_of(const l2e__draft *d, const l2e__dfield *f)
 	return 0;
 }
 
-static l2e__dpick *new_pick(l2e__draft *d)
-{
-	if (d->n_picks == d->cap_picks) {
-		size_t cap = d->cap_picks ? 2 * d->cap_picks : 32;
-		l2e__dpick *grown =
-		    l2e__realloc(d->picks, cap * sizeof(*grown));
-
-		if (!grown)
-			return NULL;
-		d->picks = grown;
-		d->cap_picks = cap;
-	}
-	memset(&d->picks[d->n_picks], 0, sizeof(d->picks[0]));
-	return &d->picks[d->n_picks++];
-}
-
 /* A language tag: en, nld, en-GB. */
 static int is_lang_tag(const char *s)
 {
@@ -405,7 +389,7 @@ static int long_languages(l2e__draft *d, l2e__dgroup *g)
 		if (!(f = skill_field(d, skill->samples[v])) ||
 		    has_pick_of(d, f) || strpbrk(skill->samples[v], "[]'\"="))
 			continue;
-		if (!(p = new_pick(d)))
+		if (!(p = l2e__draft_pick_add(d)))
 			return -1;
 		p->f = f;
 		p->col[0] = level;

@@ -25,13 +25,8 @@ static int cmp_cand(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
-static l2e__dpick *pick_for(l2e__draft *d, const l2e__dfield *f)
+l2e__dpick *l2e__draft_pick_add(l2e__draft *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->n_picks; i++)
-		if (d->picks[i].f == f)
-			return &d->picks[i];
 	if (d->n_picks == d->cap_picks) {
 		size_t cap = d->cap_picks ? 2 * d->cap_picks : 32;
 		l2e__dpick *grown =
@@ -43,8 +38,20 @@ static l2e__dpick *pick_for(l2e__draft *d, const l2e__dfield *f)
 		d->cap_picks = cap;
 	}
 	memset(&d->picks[d->n_picks], 0, sizeof(d->picks[0]));
-	d->picks[d->n_picks].f = f;
 	return &d->picks[d->n_picks++];
+}
+
+static l2e__dpick *pick_for(l2e__draft *d, const l2e__dfield *f)
+{
+	l2e__dpick *p;
+	size_t i;
+
+	for (i = 0; i < d->n_picks; i++)
+		if (d->picks[i].f == f)
+			return &d->picks[i];
+	if ((p = l2e__draft_pick_add(d)))
+		p->f = f;
+	return p;
 }
 
 /* Fallbacks ("first") for a text, e-mail, date or country field: a

@@ -80,19 +80,6 @@ static int named_id(const char *m)
 	       (m[len - 2] == 'i' || m[len - 2] == 'I');
 }
 
-/* A list of {"language", "value"}: one text in several languages. */
-static int is_localized(const l2e__node *arr)
-{
-	const l2e__node *k;
-
-	for (k = arr->first; k; k = k->next)
-		if (k->kind != L2E__NODE_OBJECT ||
-		    !l2e__node_member(k, "value") ||
-		    !l2e__node_member(k, "language"))
-			return 0;
-	return arr->first != NULL;
-}
-
 /* Whether every entry of `k` has member `m` with a distinct text. */
 static int is_unique(const skind *k, const char *m)
 {
@@ -469,7 +456,8 @@ static int copy_members(l2e__draft *d, l2e__node *obj, const l2e__node *src,
 	for (m = src->first; m; m = m->next) {
 		if (is_referred && m->kind == L2E__NODE_ARRAY && m->first &&
 		    m->first->kind == L2E__NODE_OBJECT && m->key &&
-		    !is_localized(m) && l2e__spread_plain_name(m->key)) {
+		    !l2e__draft_is_localized(m) &&
+		    l2e__spread_plain_name(m->key)) {
 			snprintf(key, sizeof(key), "$at:%s", m->key);
 			if (!(c = copy(d, m->first, kind, chain, 1)) ||
 			    !(c->key = l2e__pool_strdup(&d->pool, key)))
