@@ -21,6 +21,8 @@
 
 #include <cJSON.h>
 
+#include "draft/draft_json.h"
+
 #include "draft/draft.h"
 
 typedef struct comp {
@@ -36,10 +38,8 @@ typedef struct comp {
 
 static void put(comp *c, cJSON *obj, const char *key, cJSON *v)
 {
-	if (!v || !obj || !cJSON_AddItemToObject(obj, key, v)) {
-		cJSON_Delete(v);
+	if (l2e__djson_add(obj, key, v) < 0)
 		c->is_oom = 1;
-	}
 }
 
 static cJSON *text(comp *c, const char *s)

@@ -11,6 +11,8 @@
 
 #include <cJSON.h>
 
+#include "draft/draft_json.h"
+
 #include "lob2europass/draft.h"
 
 #include "draft/draft.h"
@@ -51,10 +53,8 @@ static cJSON *safe(emit *e, const char *s)
 
 static void add(emit *e, cJSON *obj, const char *key, cJSON *v)
 {
-	if (!v || !obj || !cJSON_AddItemToObject(obj, key, v)) {
-		cJSON_Delete(v);
+	if (l2e__djson_add(obj, key, v) < 0)
 		e->is_oom = 1;
-	}
 }
 
 static void push(emit *e, cJSON *arr, cJSON *v)

@@ -16,6 +16,8 @@
 
 #include <cJSON.h>
 
+#include "draft/draft_json.h"
+
 #include "draft/draft.h"
 
 #include "core/natid.h"
@@ -424,15 +426,6 @@ int l2e__draft_join_finish(l2e__draft *d)
 
 /* ==== The draft's members ==== */
 
-static int add(cJSON *obj, const char *key, cJSON *v)
-{
-	if (!v || !cJSON_AddItemToObject(obj, key, v)) {
-		cJSON_Delete(v);
-		return -1;
-	}
-	return 0;
-}
-
 /* A period without an end is going on. */
 static int ongoing(cJSON *fields)
 {
@@ -447,12 +440,14 @@ static int ongoing(cJSON *fields)
 		p = cJSON_GetObjectItemCaseSensitive(p, "path");
 	if (!cJSON_IsString(p))
 		return 0;
-	if (!(o = cJSON_CreateObject()) || add(fields, "ongoing", o) < 0 ||
-	    add(o, "value", cJSON_CreateTrue()) < 0 ||
-	    !(w = cJSON_CreateObject()) || add(o, "when", w) < 0 ||
-	    add(w, "path", cJSON_CreateString(p->valuestring)) < 0 ||
-	    add(w, "exists", cJSON_CreateFalse()) < 0 ||
-	    add(o, "comment",
+	if (!(o = cJSON_CreateObject()) ||
+	    l2e__djson_add(fields, "ongoing", o) < 0 ||
+	    l2e__djson_add(o, "value", cJSON_CreateTrue()) < 0 ||
+	    !(w = cJSON_CreateObject()) || l2e__djson_add(o, "when", w) < 0 ||
+	    l2e__djson_add(w, "path", cJSON_CreateString(p->valuestring)) < 0 ||
+	    l2e__djson_add(w, "exists", cJSON_CreateFalse()) < 0 ||
+	    l2e__djson_add(
+	        o, "comment",
 	        cJSON_CreateString("no end date: going on. Check: an "
 	                           "enrolment that ended without a date "
 	                           "would show as going on; add a "
@@ -504,11 +499,12 @@ static int described(const l2e__draft *d, cJSON *fields)
 		return 0;
 	snprintf(tmpl, sizeof(tmpl), "%s: {name}", text->valuestring);
 	if (!(t = cJSON_CreateObject()) ||
-	    add(t, "template", cJSON_CreateString(tmpl)) < 0 ||
-	    !(w = cJSON_CreateObject()) || add(t, "with", w) < 0 ||
-	    !(n = cJSON_CreateObject()) || add(w, "name", n) < 0 ||
-	    add(n, "path", cJSON_CreateString(best->path)) < 0 ||
-	    add(t, "comment",
+	    l2e__djson_add(t, "template", cJSON_CreateString(tmpl)) < 0 ||
+	    !(w = cJSON_CreateObject()) || l2e__djson_add(t, "with", w) < 0 ||
+	    !(n = cJSON_CreateObject()) || l2e__djson_add(w, "name", n) < 0 ||
+	    l2e__djson_add(n, "path", cJSON_CreateString(best->path)) < 0 ||
+	    l2e__djson_add(
+	        t, "comment",
 	        cJSON_CreateString("the default text of the synonyms file, "
 	                           "with the name of the work period in the "
 	                           "export: check it")) < 0 ||
@@ -587,19 +583,21 @@ static int joined_email(const l2e__draft *d, cJSON *person)
 	}
 	return 0;
 found:
-	if (!(rule = cJSON_CreateObject()) || add(person, "email", rule) < 0 ||
-	    add(rule, "path", cJSON_CreateString(c->path)) < 0 ||
-	    add(rule, "split", cJSON_CreateString(",")) < 0 ||
-	    !(pick = cJSON_CreateObject()) || add(rule, "pick", pick) < 0 ||
-	    add(pick, "by", cJSON_CreateString(t->path)) < 0 ||
-	    add(pick, "equals", cJSON_CreateString(best)) < 0)
+	if (!(rule = cJSON_CreateObject()) ||
+	    l2e__djson_add(person, "email", rule) < 0 ||
+	    l2e__djson_add(rule, "path", cJSON_CreateString(c->path)) < 0 ||
+	    l2e__djson_add(rule, "split", cJSON_CreateString(",")) < 0 ||
+	    !(pick = cJSON_CreateObject()) ||
+	    l2e__djson_add(rule, "pick", pick) < 0 ||
+	    l2e__djson_add(pick, "by", cJSON_CreateString(t->path)) < 0 ||
+	    l2e__djson_add(pick, "equals", cJSON_CreateString(best)) < 0)
 		return -1;
 	snprintf(v, sizeof(v),
 	         "contact details joined by commas in '%s', their types at "
 	         "the same place in '%s': every e-mail address there has "
 	         "type '%s' (%zu seen)",
 	         c->path, t->path, best, n_mail);
-	return add(rule, "comment", cJSON_CreateString(v));
+	return l2e__djson_add(rule, "comment", cJSON_CreateString(v));
 }
 
 /* Consent in a list of the record, one item per consumer of the data
@@ -641,14 +639,16 @@ static int list_consent(const l2e__draft *d, cJSON *dossier)
 		         k->samples[0], c->path);
 	else
 		snprintf(path, sizeof(path), "%s[0].%s", g->each, c->path);
-	if (!(inc = cJSON_CreateObject()) || add(dossier, "include", inc) < 0 ||
-	    add(inc, "path", cJSON_CreateString(path)) < 0)
+	if (!(inc = cJSON_CreateObject()) ||
+	    l2e__djson_add(dossier, "include", inc) < 0 ||
+	    l2e__djson_add(inc, "path", cJSON_CreateString(path)) < 0)
 		return -1;
 	if (c->n_json_bool) {
-		if (add(inc, "equals", cJSON_CreateTrue()) < 0)
+		if (l2e__djson_add(inc, "equals", cJSON_CreateTrue()) < 0)
 			return -1;
 	} else {
-		if (!(in = cJSON_CreateArray()) || add(inc, "in", in) < 0)
+		if (!(in = cJSON_CreateArray()) ||
+		    l2e__djson_add(inc, "in", in) < 0)
 			return -1;
 		for (v = 0; v < d->words.yes.n; v++)
 			if (!cJSON_AddItemToArray(
@@ -661,11 +661,12 @@ static int list_consent(const l2e__draft *d, cJSON *dossier)
 	         g->each,
 	         k ? "the item of the one consumer the export names"
 	           : "its first item");
-	if (add(inc, "comment", cJSON_CreateString(text)) < 0)
+	if (l2e__djson_add(inc, "comment", cJSON_CreateString(text)) < 0)
 		return -1;
 	snprintf(text, sizeof(text),
 	         "no consent for a Europass export (%s is not yes)", path);
-	return add(dossier, "skip_message", cJSON_CreateString(text));
+	return l2e__djson_add(dossier, "skip_message",
+	                      cJSON_CreateString(text));
 }
 
 /* A language-typed string ("name": [{language, value}]): by language,
@@ -684,15 +685,15 @@ static int by_language(cJSON *node)
 				o = node;
 			} else { /* an alternative of "first" */
 				if (!(o = cJSON_CreateObject()) ||
-				    add(o, "path",
-				        cJSON_CreateString(k->valuestring)) <
-				        0 ||
+				    l2e__djson_add(o, "path",
+				                   cJSON_CreateString(
+				                       k->valuestring)) < 0 ||
 				    !cJSON_ReplaceItemViaPointer(node, k, o))
 					return -1;
 				k = o;
 			}
 			if (!(langs = cJSON_CreateArray()) ||
-			    add(o, "language", langs) < 0 ||
+			    l2e__djson_add(o, "language", langs) < 0 ||
 			    !cJSON_AddItemToArray(langs,
 			                          cJSON_CreateString("nl")) ||
 			    !cJSON_AddItemToArray(langs,

@@ -11,6 +11,8 @@
 
 #include <cJSON.h>
 
+#include "draft/draft_json.h"
+
 #include "draft/draft_kinds.h"
 
 #include "core/buf.h"
@@ -233,20 +235,6 @@ int l2e__draft_spread_paths(l2e__draft *d)
 	return 0;
 }
 
-static int add(cJSON *obj, const char *key, cJSON *v)
-{
-	if (!v || !cJSON_AddItemToObject(obj, key, v)) {
-		cJSON_Delete(v);
-		return -1;
-	}
-	return 0;
-}
-
-static int add_str(cJSON *obj, const char *key, const char *s)
-{
-	return add(obj, key, cJSON_CreateString(s));
-}
-
 int l2e__draft_spread_emit(void *root_, const l2e__draft *d)
 {
 	cJSON *root = root_, *lookups, *t, *dossier, *w;
@@ -258,7 +246,7 @@ int l2e__draft_spread_emit(void *root_, const l2e__draft *d)
 	if (!s)
 		return 0;
 	if (!(lookups = cJSON_CreateObject()) ||
-	    add(root, "lookups", lookups) < 0)
+	    l2e__djson_add(root, "lookups", lookups) < 0)
 		return -1;
 	for (k = 0; k < s->n_kinds && !error; k++) {
 		const skind *kd = &s->kinds[k];
@@ -266,13 +254,14 @@ int l2e__draft_spread_emit(void *root_, const l2e__draft *d)
 		if (!kd->used)
 			continue;
 		if (!(t = cJSON_CreateObject()) ||
-		    add(lookups, kd->table, t) < 0)
+		    l2e__djson_add(lookups, kd->table, t) < 0)
 			return -1;
-		error |= add_str(t, "files", kd->glob);
+		error |= l2e__djson_add_str(t, "files", kd->glob);
 		if (kd->is_page)
 			snprintf(text, sizeof(text), "%s[0].%s", kd->items,
 			         kd->link);
-		error |= add_str(t, "key", kd->is_page ? text : kd->id);
+		error |=
+		    l2e__djson_add_str(t, "key", kd->is_page ? text : kd->id);
 		if (kd->is_page)
 			snprintf(text, sizeof(text),
 			         "a page of records for each student (files: "
@@ -294,20 +283,20 @@ int l2e__draft_spread_emit(void *root_, const l2e__draft *d)
 			                   ? strchr(kd->glob, '/') - kd->glob
 			                   : (long)strlen(kd->table)),
 			         strchr(kd->glob, '/') ? kd->glob : kd->table);
-		error |= add_str(t, "comment", text);
+		error |= l2e__djson_add_str(t, "comment", text);
 	}
 	dossier = cJSON_GetObjectItemCaseSensitive(root, "dossier");
 	if (dossier && s->where) {
 		if (!(w = cJSON_CreateObject()) ||
-		    add(dossier, "records_where", w) < 0)
+		    l2e__djson_add(dossier, "records_where", w) < 0)
 			return -1;
-		error |= add_str(w, "path", s->where);
-		error |= add(w, "exists", cJSON_CreateTrue());
+		error |= l2e__djson_add_str(w, "path", s->where);
+		error |= l2e__djson_add(w, "exists", cJSON_CreateTrue());
 		snprintf(text, sizeof(text),
 		         "only the %zu files of '%s' are students: the other "
 		         "files given are read through \"lookups\"",
 		         s->kinds[s->main].n_ents, s->kinds[s->main].glob);
-		error |= add_str(w, "comment", text);
+		error |= l2e__djson_add_str(w, "comment", text);
 	}
 	return error ? -1 : 0;
 }

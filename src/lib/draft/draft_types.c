@@ -19,6 +19,8 @@
 
 #include <cJSON.h>
 
+#include "draft/draft_json.h"
+
 #include "draft/draft.h"
 
 #include "core/buf.h"
@@ -516,20 +518,6 @@ void l2e__draft_types_names(l2e__draft *d)
 	}
 }
 
-static int add(cJSON *obj, const char *key, cJSON *v)
-{
-	if (!v || !cJSON_AddItemToObject(obj, key, v)) {
-		cJSON_Delete(v);
-		return -1;
-	}
-	return 0;
-}
-
-static int add_str(cJSON *obj, const char *key, const char *s)
-{
-	return add(obj, key, cJSON_CreateString(s));
-}
-
 /* A column without a name is placed by its values, whatever the
  * comment of the rule says: say so. */
 static int say_shape(cJSON *node)
@@ -577,23 +565,23 @@ int l2e__draft_types_emit(void *root_, const l2e__draft *d)
 	if (!table || !cJSON_IsObject(table))
 		return 0;
 	if (!(rts = cJSON_CreateObject()) ||
-	    add(table, "record_types", rts) < 0)
+	    l2e__djson_add(table, "record_types", rts) < 0)
 		return -1;
 	for (k = 0; k < t->n_types && !error; k++) {
 		const ttype *tt = &t->types[k];
 
 		if (!(rt = cJSON_CreateObject()) ||
-		    add(rts, tt->name, rt) < 0 ||
+		    l2e__djson_add(rts, tt->name, rt) < 0 ||
 		    !(cols = cJSON_CreateArray()) ||
-		    add(rt, "columns", cols) < 0)
+		    l2e__djson_add(rt, "columns", cols) < 0)
 			return -1;
 		for (j = 0; j < tt->width; j++)
 			if (!cJSON_AddItemToArray(
 			        cols, cJSON_CreateString(tt->cols[j])))
 				return -1;
 		if (tt->parent < t->n_types)
-			error |= add_str(rt, "children_of",
-			                 t->types[tt->parent].name);
+			error |= l2e__djson_add_str(rt, "children_of",
+			                            t->types[tt->parent].name);
 		snprintf(text, sizeof(text),
 		         "%zu rows of up to %zu fields after the type%s%s",
 		         tt->n_rows, tt->width,
@@ -602,7 +590,7 @@ int l2e__draft_types_emit(void *root_, const l2e__draft *d)
 		             : "",
 		         tt->parent < t->n_types ? t->types[tt->parent].name
 		                                 : "");
-		error |= add_str(rt, "comment", text);
+		error |= l2e__djson_add_str(rt, "comment", text);
 		if (tt->layout)
 			layout = tt->layout;
 	}
@@ -630,7 +618,7 @@ int l2e__draft_types_emit(void *root_, const l2e__draft *d)
 		         "that type above it). A layout for this export can go "
 		         "into record_layouts.json beside the synonyms.",
 		         t->n_generic);
-	error |= add_str(table, "comment", text);
+	error |= l2e__djson_add_str(table, "comment", text);
 	cJSON_ReplaceItemInObjectCaseSensitive(
 	    source, "records", cJSON_CreateString(t->types[0].name));
 	if (say_shape(cJSON_GetObjectItemCaseSensitive(root, "profile")) < 0)
