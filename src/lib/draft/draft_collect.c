@@ -22,31 +22,54 @@ typedef struct pathbuf {
 	size_t n;
 } pathbuf;
 
+/* Whether member name `key` must be quoted in a path; its length in
+ * *len. One pass: this runs for every member of every record. */
+static int needs_quotes(const char *key, size_t *len)
+{
+	int quote = !*key || *key == '$' || *key == ' ';
+	size_t i;
+
+	for (i = 0; key[i]; i++)
+		switch (key[i]) {
+		case '.':
+		case '[':
+		case ']':
+		case '=':
+		case '\'':
+		case '"': quote = 1; break;
+		default: break;
+		}
+	*len = i;
+	return quote || (i && key[i - 1] == ' ');
+}
+
 /* Append member name `key` as a path step: quoted when it must be.
  * Returns the old length, or (size_t)-1 when the path is too long. */
 static size_t push(pathbuf *p, const char *key, const char *tail)
 {
-	size_t old = p->n, i;
-	int quote = !*key || *key == '$' || *key == ' ' ||
-	            key[strlen(key) - 1] == ' ' || strpbrk(key, ".[]='\"");
+	size_t old = p->n, len, i;
+	int quote = needs_quotes(key, &len);
 	char *b = p->b;
 
-	if (old && !quote && p->n + 1 < PATH_MAX_BYTES)
-		b[p->n++] = '.';
-	if (quote) {
+	if (!quote) {
+		if (p->n + 1 + len + 3 >= PATH_MAX_BYTES)
+			goto too_long;
+		if (old)
+			b[p->n++] = '.';
+		memcpy(b + p->n, key, len);
+		p->n += len;
+	} else {
 		if (p->n + 2 >= PATH_MAX_BYTES)
 			goto too_long;
 		b[p->n++] = '[';
 		b[p->n++] = '\'';
-	}
-	for (i = 0; key[i]; i++) {
-		if (p->n + 3 >= PATH_MAX_BYTES)
-			goto too_long;
-		if (quote && key[i] == '\'')
-			b[p->n++] = '\'';
-		b[p->n++] = key[i];
-	}
-	if (quote) {
+		for (i = 0; key[i]; i++) {
+			if (p->n + 3 >= PATH_MAX_BYTES)
+				goto too_long;
+			if (key[i] == '\'')
+				b[p->n++] = '\'';
+			b[p->n++] = key[i];
+		}
 		if (p->n + 3 >= PATH_MAX_BYTES)
 			goto too_long;
 		b[p->n++] = '\'';

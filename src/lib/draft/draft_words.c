@@ -47,8 +47,10 @@ int l2e__words_find(const l2e__words *list, const char *s)
 {
 	size_t i;
 
+	/* the first letter first: every value of an export is looked up
+	 * in several lists, and most words differ there already */
 	for (i = 0; i < list->n; i++)
-		if (!strcmp(list->w[i], s))
+		if (list->w[i][0] == s[0] && !strcmp(list->w[i], s))
 			return (int)i;
 	return -1;
 }
