@@ -293,8 +293,7 @@ int cmd_explain(int argc, char **argv)
 {
 	l2e_mapping *map = NULL;
 	l2e_ctx *ctx = NULL;
-	const char *format, *map_path;
-	char path_buf[4096];
+	const char *format;
 	run r = { NULL, NULL, NULL };
 	cli_reading rd;
 	cli_args args;
@@ -322,20 +321,10 @@ int cmd_explain(int argc, char **argv)
 	if (l2e_ctx_new(&ctx, NULL) < 0 ||
 	    l2e_trace_new(&r.trace, args.values[OPT_KEY]) < 0)
 		goto done;
-	if (!(map_path = mapping_find(args.values[OPT_MAPPING],
-	                              args.values[OPT_MAPPINGS_DIR], path_buf,
-	                              sizeof(path_buf)))) {
-		mapping_not_found(stderr, "lob2europass explain",
-		                  args.values[OPT_MAPPING],
-		                  args.values[OPT_MAPPINGS_DIR]);
-		rc = EXIT_USAGE;
+	if ((rc = mapping_open(&map, ctx, "lob2europass explain",
+	                       args.values[OPT_MAPPING],
+	                       args.values[OPT_MAPPINGS_DIR])) != 0)
 		goto done;
-	}
-	if (l2e_mapping_load(&map, ctx, map_path) < 0) {
-		cli_print_error(ctx);
-		rc = EXIT_MAPPING;
-		goto done;
-	}
 	r.key = args.values[OPT_KEY];
 	rd.ctx = ctx;
 	rd.map = map;

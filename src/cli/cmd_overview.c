@@ -222,8 +222,7 @@ int cmd_overview(int argc, char **argv)
 	counting c;
 	cli_reading rd;
 	l2e_ctx *ctx = NULL;
-	char path_buf[4096];
-	const char *out, *map_path;
+	const char *out;
 	unsigned k;
 	cli_args args;
 	int excel_nl, rc, i, in_rc = EXIT_OK;
@@ -236,20 +235,11 @@ int cmd_overview(int argc, char **argv)
 	rc = EXIT_INTERNAL;
 	if (l2e_ctx_new(&ctx, NULL) < 0)
 		goto done;
-	if (!(map_path = mapping_find(args.values[OPT_MAPPING],
-	                              args.values[OPT_MAPPINGS_DIR], path_buf,
-	                              sizeof(path_buf)))) {
-		mapping_not_found(stderr, "lob2europass overview",
-		                  args.values[OPT_MAPPING],
-		                  args.values[OPT_MAPPINGS_DIR]);
-		rc = EXIT_USAGE;
+	if ((rc = mapping_open(&map, ctx, "lob2europass overview",
+	                       args.values[OPT_MAPPING],
+	                       args.values[OPT_MAPPINGS_DIR])) != 0)
 		goto done;
-	}
-	if (l2e_mapping_load(&map, ctx, map_path) < 0) {
-		cli_print_error(ctx);
-		rc = EXIT_MAPPING;
-		goto done;
-	}
+	rc = EXIT_INTERNAL;
 	if (l2e_overview_new(&ov, ctx, k) < 0) {
 		cli_print_error(ctx);
 		goto done;

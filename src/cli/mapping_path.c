@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "i18n.h"
 #include "suggest.h"
 
@@ -182,4 +183,21 @@ void mapping_not_found(FILE *f, const char *prog, const char *arg,
 		fprintf(f, _("; did you mean '%s'?"), best);
 	fputs(_(" ('lob2europass mapping list' shows the mappings)\n"), f);
 	mapping_dirs_dispose(&d);
+}
+
+int mapping_open(l2e_mapping **map, l2e_ctx *ctx, const char *prog,
+                 const char *arg, const char *mappings_dir)
+{
+	char buf[4096];
+	const char *path = mapping_find(arg, mappings_dir, buf, sizeof(buf));
+
+	if (!path) {
+		mapping_not_found(stderr, prog, arg, mappings_dir);
+		return EXIT_USAGE;
+	}
+	if (l2e_mapping_load(map, ctx, path) < 0) {
+		cli_print_error(ctx);
+		return EXIT_MAPPING;
+	}
+	return 0;
 }

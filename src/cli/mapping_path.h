@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <lob2europass/lob2europass.h>
+
 #define MAPPING_MAX_DIRS 16
 
 typedef struct mapping_dirs {
@@ -37,6 +39,14 @@ const char *mapping_find(const char *arg, const char *mappings_dir, char *buf,
  */
 void mapping_not_found(FILE *f, const char *prog, const char *arg,
                        const char *mappings_dir);
+
+/**
+ * Find and load the mapping `arg` for command `prog`: 0, or the exit
+ * code after one line on stderr (EXIT_USAGE when there is no such
+ * mapping, EXIT_MAPPING when it does not load).
+ */
+int mapping_open(l2e_mapping **map, l2e_ctx *ctx, const char *prog,
+                 const char *arg, const char *mappings_dir);
 
 /**
  * Call `fn` for each mapping file of a folder (NAME.json, not hidden,
