@@ -15,9 +15,11 @@
 #           cores of this machine give to work that shares nothing
 #   folder  a file per student (--out DIR), --jobs 1 and 2, and --jobs 1
 #           held to one core (taskset); xsltproc writing a file per
-#           record (--param per-file 1); and write_files.c, the minimal
+#           record (--param per-file 1); write_files.c, the minimal
 #           loop that creates and writes the same number of files of the
-#           same mean size: the disk's own speed, with nothing promised
+#           same mean size: the disk's own speed, with nothing promised;
+#           the same loop followed by `sync`, what it costs to have those
+#           files on the disk; and --out FILE.zip, one archive
 #
 #   tests/bench/run_bench.sh [N...]      (default: 10000 100000)
 #
@@ -28,8 +30,15 @@
 #                         in the source tree; e.g. /dev/shm/x for tmpfs)
 #
 # A round runs every case once, one after the other, so a slow spell of
-# the machine falls on all of them alike; a folder case starts from an
-# empty folder and a `sync`, outside the time. The table gives each
+# the machine falls on all of them alike; a folder case starts with a
+# `sync`, outside the time, and writes into a new folder. Nothing is
+# removed until the end: on ext4 without a journal (this machine's
+# disk) the kernel will not reuse an inode freed in the last minute or
+# more, and skipping the thousands a removed folder leaves makes every
+# file created after it cost up to 20 times more, whoever creates it
+# (perf: recently_deleted() under ext4_create). So the folder cases of
+# one N need N x 6 files per round of room, removed when the script
+# ends. The table gives each
 # case's median and fastest round; ratios are of medians, and -j2 vs -j1
 # is also given per round (lowest and highest).
 #
@@ -58,8 +67,9 @@ measure=$root/tests/bench/measure.py
 out=${BENCH_OUT:-$root/build/bench-out}
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out/f"' EXIT INT TERM
 mkdir -p "$out"
+runs=$(mktemp -d "$out/runs.XXXXXX")
+trap 'rm -rf "$tmp" "$runs"' EXIT INT TERM
 cc -O2 -o "$tmp/write_files" "$root/tests/bench/write_files.c"
 
 # run NAME STDOUT COMMAND: prints "NAME|seconds|maxrss_kb"
@@ -72,12 +82,16 @@ run() {
 	echo "$name|$(echo "$r" | tr ' ' '|')"
 }
 
-# a folder case: from an empty folder, written back, outside the time
+# a folder case: a new folder ($f) and the last case's files written
+# back, outside the time
+# (a round runs in a subshell of its own: the round names the folders)
+folders=0
 run_folder() {
-	rm -rf "$out/f"
+	folders=$((folders + 1))
+	f=$runs/$n-$round-$folders
+	export f
 	sync
 	run "$@"
-	rm -rf "$out/f"
 }
 
 has() { case " $cases " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -95,10 +109,9 @@ for n in ${*:-10000 100000}; do
 	head -n "$half" "$nd" > "$data/half1.ndjson"
 	tail -n +"$((half + 1))" "$nd" > "$data/half2.ndjson"
 	# the minimal loop writes files of our documents' mean size
-	"$bin" convert -q -j2 -m "$map" -o "$out/f" "$nd"
-	size=$(find "$out/f" -name '*.europass.xml' -printf '%s\n' |
+	"$bin" convert -q -j2 -m "$map" -o "$runs/sizes-$n" "$nd"
+	size=$(find "$runs/sizes-$n" -name '*.europass.xml' -printf '%s\n' |
 		awk '{ s += $1 } END { print int(s / NR) }')
-	rm -rf "$out/f"
 	sync # the generated files' write-back must not fall on the first case
 	: > "$tmp/results-$n"
 	round=1
@@ -124,16 +137,21 @@ for n in ${*:-10000 100000}; do
 				"cd '$bench' && xsltproc to_europass.xsl '$data/students.xml'"
 		fi
 		if has folder; then
+			# each command is expanded when it runs: $f is its folder
 			run_folder "folder: lob2europass -j1" /dev/null \
-				"'$bin' convert -q -j1 -m '$map' -o '$out/f' '$nd'"
+				"'$bin' convert -q -j1 -m '$map' -o \"\$f\" '$nd'"
 			run_folder "folder: lob2europass -j2" /dev/null \
-				"'$bin' convert -q -j2 -m '$map' -o '$out/f' '$nd'"
+				"'$bin' convert -q -j2 -m '$map' -o \"\$f\" '$nd'"
 			run_folder "folder: lob2europass -j1, one core" /dev/null \
-				"taskset -c 0 '$bin' convert -q -j1 -m '$map' -o '$out/f' '$nd'"
+				"taskset -c 0 '$bin' convert -q -j1 -m '$map' -o \"\$f\" '$nd'"
 			run_folder "folder: xsltproc per-file" /dev/null \
-				"cd '$bench' && xsltproc --param per-file 1 --stringparam outdir '$out/f' to_europass.xsl '$data/students.xml'"
+				"mkdir \"\$f\" && cd '$bench' && xsltproc --param per-file 1 --stringparam outdir \"\$f\" to_europass.xsl '$data/students.xml'"
 			run_folder "folder: minimal loop ($size B files)" /dev/null \
-				"'$tmp/write_files' '$out/f' $n $size"
+				"'$tmp/write_files' \"\$f\" $n $size"
+			run_folder "folder: minimal loop, then sync" /dev/null \
+				"'$tmp/write_files' \"\$f\" $n $size && sync"
+			run_folder "zip: lob2europass -j1" /dev/null \
+				"mkdir \"\$f\" && '$bin' convert -q -j1 -m '$map' -o \"\$f/all.zip\" '$nd'"
 		fi
 		} | sed "s/^/$round|/" >> "$tmp/results-$n"
 		if has stream; then

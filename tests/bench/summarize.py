@@ -55,11 +55,15 @@ def main():
     f1 = pick("folder: lob2europass -j1")
     if f1:
         fc, fx, loop = pick("folder: lob2europass -j1, one core"), \
-            pick("folder: xsltproc"), pick("folder: minimal loop")
+            pick("folder: xsltproc"), pick("folder: minimal loop (")
         lines.append("folder -j1: %.2fx xsltproc per-file; %.2fx the "
                      "minimal loop's time" % (fx / f1, f1 / loop))
         lines.append("folder -j1 on one core: %.2fx xsltproc per-file; "
                      "%.2fx the minimal loop's time" % (fx / fc, fc / loop))
+        synced = pick("folder: minimal loop, then sync")
+        if synced:
+            lines.append("folder -j1: %.2fx the time of the minimal loop "
+                         "followed by sync" % (f1 / synced))
         lines.append("folder -j2 vs -j1: " + scaling(
             "folder: lob2europass -j1", "folder: lob2europass -j2"))
     for line in lines:
