@@ -23,9 +23,12 @@ done
 echo "== build the packages"
 build=build/package
 rm -f "$build"/*.deb
-# Debian's hardening flags (fortify, stack protector, relro, bindnow)
+# Debian's hardening flags (fortify, stack protector, relro, bindnow);
+# warnings are errors here too: -O2 and fortify see what a Debug build
+# does not (maybe-uninitialized, format-truncation)
 export DEB_BUILD_MAINT_OPTIONS=hardening=+all
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+	-DL2E_WERROR=ON \
 	-DBUILD_SHARED_LIBS=ON -DCMAKE_INSTALL_PREFIX=/usr \
 	-DCMAKE_C_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS)" \
 	-DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" \

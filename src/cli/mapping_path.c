@@ -6,6 +6,7 @@
 #include "mapping_path.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -98,7 +99,7 @@ void mapping_each(const char *dir,
                   void *payload)
 {
 	char **names = NULL, **grown, path[4096], stem_buf[256];
-	size_t n = 0, i, stem;
+	size_t n = 0, i, stem = 0;
 	struct dirent *e;
 	DIR *d = opendir(dir);
 
@@ -117,11 +118,13 @@ void mapping_each(const char *dir,
 	if (n)
 		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		int len = snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+
 		is_mapping_name(names[i], &stem);
 		snprintf(stem_buf, sizeof(stem_buf), "%.*s", (int)stem,
 		         names[i]);
-		if (file_exists(path))
+		/* a path too long to open is no mapping to offer */
+		if (len > 0 && (size_t)len < sizeof(path) && file_exists(path))
 			fn(path, stem_buf, payload);
 		free(names[i]);
 	}
@@ -138,10 +141,12 @@ static void consider(const char *path, const char *name, void *payload)
 static void consider_file(const char *path, const char *name, void *payload)
 {
 	const char *slash = strrchr(path, '/');
-	char with_ext[300];
+	char with_ext[NAME_MAX + 1];
 
 	(void)name;
-	snprintf(with_ext, sizeof(with_ext), "%s", slash ? slash + 1 : path);
+	/* a file name is at most NAME_MAX bytes */
+	snprintf(with_ext, sizeof(with_ext), "%.*s", NAME_MAX,
+	         slash ? slash + 1 : path);
 	suggest_add(payload, with_ext, (size_t)-1);
 }
 
