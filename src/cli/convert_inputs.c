@@ -120,27 +120,34 @@ static void add_folder(convert_run *r, l2e_ctx *ctx, const l2e_mapping *map,
 		qsort(skipped.v, skipped.n, sizeof(*skipped.v), by_name);
 	list_names(list, sizeof(list), &skipped);
 	if (!files.n) {
-		convert_say(r, r->o->allow_empty ? "warning" : "error", dir,
-		            _("no %s export in this folder%s%s%s: give the "
-		              "folder the export was saved in%s"),
-		            l2e_mapping_reads_label(map),
-		            skipped.n ? _(" (it holds ") : "", list,
-		            skipped.n ? ")" : "",
-		            r->o->allow_empty ? ""
-		                              : _(" (--allow-empty accepts an "
-		                                  "empty folder)"));
+		const char *hint = r->o->allow_empty
+		                       ? ""
+		                       : _(" (--allow-empty accepts an empty "
+		                           "folder)");
+
+		if (skipped.n)
+			convert_say(r, r->o->allow_empty ? "warning" : "error",
+			            dir,
+			            _("no %s export in this folder (it holds "
+			              "%s): give the folder the export was "
+			              "saved in%s"),
+			            l2e_mapping_reads_label(map), list, hint);
+		else
+			convert_say(r, r->o->allow_empty ? "warning" : "error",
+			            dir,
+			            _("no %s export in this folder: give the "
+			              "folder the export was saved in%s"),
+			            l2e_mapping_reads_label(map), hint);
 		if (!r->o->allow_empty)
 			convert_worsen(r, EXIT_INPUT);
 		goto done;
 	}
 	if (skipped.n && !r->o->is_quiet)
 		convert_say(r, "warning", dir,
-		            _("skipped %zu %s that %s not %s export%s: %s"),
-		            skipped.n,
-		            skipped.n == 1 ? _("entry") : _("entries"),
-		            skipped.n == 1 ? _("is") : _("are"),
-		            l2e_mapping_reads_label(map),
-		            skipped.n == 1 ? "" : "s", list);
+		            P_("skipped %zu entry that is not %s: %s",
+		               "skipped %zu entries that are not %s exports: %s",
+		               skipped.n),
+		            skipped.n, l2e_mapping_reads_label(map), list);
 	for (i = 0; i < files.n; i++)
 		batch_add_input(r->batch, ctx, files.v[i]);
 done:

@@ -361,6 +361,21 @@ def folder_reads_only_its_exports():
     expect(len(got) < 12, "%d lines: %s" % (len(got), got))
 
 
+@case
+def folder_with_one_stranger():
+    # one entry: one sentence in the singular, not pieces of the plural
+    d = tempfile.mkdtemp(dir=TMP)
+    shutil.copy(sample("koerskaart-json", "export-page1.json"), d)
+    with open(os.path.join(d, "notes.txt"), "w") as f:
+        f.write("not an export\n")
+    out = tempfile.mkdtemp(dir=TMP)
+    p = run(["convert", "-m", mapping("koerskaart-json"), "-o", out, d])
+    got = [l for l in lines(p) if "entr" in l]
+    expect(len(got) == 1 and
+           got[0].endswith(": skipped 1 entry that is not JSON: notes.txt"),
+           "want one singular 'skipped' line: %s" % lines(p))
+
+
 # ==== machine-readable to the end ====
 
 @case
