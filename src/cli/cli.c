@@ -208,6 +208,8 @@ void cli_free_list(char **list, size_t n)
 
 int cli_files_out_dir(const char *command, int n_files, const char *dir)
 {
+	char why[256];
+
 	if (n_files == 0 || (n_files > 1 && !dir)) {
 		cli_err(n_files ? "lob2europass %s: more than one FILE needs "
 		                  "--out DIR\nTry 'lob2europass %s --help'.\n"
@@ -216,9 +218,8 @@ int cli_files_out_dir(const char *command, int n_files, const char *dir)
 		        command, command);
 		return EXIT_USAGE;
 	}
-	if (dir && output_prepare_dir(dir) < 0) {
-		cli_err("lob2europass: --out %s: cannot make the folder\n",
-		        dir);
+	if (dir && output_prepare_dir(dir, why) < 0) {
+		cli_err("lob2europass: --out: %s\n", why);
 		return EXIT_IO;
 	}
 	return -1;

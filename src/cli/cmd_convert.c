@@ -58,9 +58,8 @@ static int prepare_out_dir(convert_run *r, int *lock_fd)
 	if (r->o->dry_run) {
 		if ((rc = dry_lock(r, lock_fd)) != 0)
 			return rc;
-	} else if (output_prepare_dir(r->o->out_dir) < 0) {
-		cli_err("lob2europass: %s: %s\n", r->o->out_dir,
-		        strerror(errno));
+	} else if (output_prepare_dir(r->o->out_dir, why) < 0) {
+		cli_err("lob2europass: --out: %s\n", why);
 		return EXIT_IO;
 	} else {
 		*lock_fd = output_lock(r->o->out_dir);

@@ -21,17 +21,38 @@
 #include <time.h>
 #include <unistd.h>
 
-int output_prepare_dir(const char *dir)
+int output_prepare_dir(const char *dir, char *why)
 {
+	const char *slash;
 	struct stat st;
+	int e;
 
 	if (stat(dir, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return 0;
+		snprintf(why, 256, "%.200s is a file, not a folder", dir);
 		errno = ENOTDIR;
 		return -1;
 	}
-	return mkdir(dir, 0777);
+	if (mkdir(dir, 0777) == 0)
+		return 0;
+	e = errno;
+	slash = strrchr(dir, '/');
+	while (slash && slash > dir && slash[1] == '\0') /* "a/b/" */
+		slash = memrchr(dir, '/', (size_t)(slash - dir));
+	if ((e == ENOENT || e == ENOTDIR) && slash && slash > dir)
+		snprintf(why, 256,
+		         e == ENOENT ? "cannot make the folder %.100s: %.*s "
+		                       "does not exist (make it first, or check "
+		                       "the path)"
+		                     : "cannot make the folder %.100s: %.*s "
+		                       "is not a folder",
+		         dir, (int)(slash - dir > 100 ? 100 : slash - dir), dir);
+	else
+		snprintf(why, 256, "cannot make the folder %.200s: %s", dir,
+		         strerror(e));
+	errno = e;
+	return -1;
 }
 
 static int write_all(int fd, const char *data, size_t len)

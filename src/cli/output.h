@@ -11,8 +11,12 @@
 
 #include <stddef.h>
 
-/** Create folder `dir` if it does not exist. 0 or -1 (errno set). */
-int output_prepare_dir(const char *dir);
+/**
+ * Create folder `dir` if it does not exist (its parent must: a mistyped
+ * path makes no tree of folders). 0, or -1 with `why` (size 256) saying
+ * what is wrong in words a user can act on, errno set.
+ */
+int output_prepare_dir(const char *dir, char *why);
 
 /**
  * Write `len` bytes to `dir`/`name` atomically. `name` must be a plain

@@ -376,6 +376,18 @@ def folder_with_one_stranger():
            "want one singular 'skipped' line: %s" % lines(p))
 
 
+@case
+def out_folder_without_parent():
+    # the folder is made, its parents are not: a typo makes no tree
+    d = tempfile.mkdtemp(dir=TMP)
+    target = os.path.join(d, "nachtelijk", "europass")
+    one_error(["convert", "-m", mapping("koerskaart-json"), "-o", target,
+               sample("koerskaart-json", "export-page1.json")], 5,
+              "cannot make the folder %s: %s does not exist (make it "
+              "first" % (target, os.path.join(d, "nachtelijk")))
+    expect(os.listdir(d) == [], "something was made: %s" % os.listdir(d))
+
+
 # ==== machine-readable to the end ====
 
 @case
