@@ -143,11 +143,12 @@ static void add_folder(convert_run *r, l2e_ctx *ctx, const l2e_mapping *map,
 		goto done;
 	}
 	if (skipped.n && !r->o->is_quiet)
-		convert_say(r, "warning", dir,
-		            P_("skipped %zu entry that is not %s: %s",
-		               "skipped %zu entries that are not %s exports: %s",
-		               skipped.n),
-		            skipped.n, l2e_mapping_reads_label(map), list);
+		convert_say(
+		    r, "warning", dir,
+		    P_("skipped %zu entry that is not %s: %s",
+		       "skipped %zu entries that are not %s exports: %s",
+		       skipped.n),
+		    skipped.n, l2e_mapping_reads_label(map), list);
 	for (i = 0; i < files.n; i++)
 		batch_add_input(r->batch, ctx, files.v[i]);
 done:

@@ -41,13 +41,14 @@ int output_prepare_dir(const char *dir, char *why)
 	while (slash && slash > dir && slash[1] == '\0') /* "a/b/" */
 		slash = memrchr(dir, '/', (size_t)(slash - dir));
 	if ((e == ENOENT || e == ENOTDIR) && slash && slash > dir)
-		snprintf(why, 256,
-		         e == ENOENT ? "cannot make the folder %.100s: %.*s "
-		                       "does not exist (make it first, or check "
-		                       "the path)"
-		                     : "cannot make the folder %.100s: %.*s "
-		                       "is not a folder",
-		         dir, (int)(slash - dir > 100 ? 100 : slash - dir), dir);
+		snprintf(
+		    why, 256,
+		    e == ENOENT ? "cannot make the folder %.100s: %.*s "
+		                  "does not exist (make it first, or check "
+		                  "the path)"
+		                : "cannot make the folder %.100s: %.*s "
+		                  "is not a folder",
+		    dir, (int)(slash - dir > 100 ? 100 : slash - dir), dir);
 	else
 		snprintf(why, 256, "cannot make the folder %.200s: %s", dir,
 		         strerror(e));
