@@ -197,7 +197,8 @@ int zip_out_open(zip_out **out, const char *path, long long mtime, char *why)
 	setenv("TZ", "UTC0", 1);
 	tzset();
 	if ((z->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		snprintf(why, 256, "%.200s: %s", dir, strerror(errno));
+		snprintf(why, 256, "%.180s: cannot create: %s", path,
+		         strerror(errno));
 		goto fail;
 	}
 	if (flock(z->dirfd, LOCK_EX | LOCK_NB) != 0) {
@@ -213,7 +214,7 @@ int zip_out_open(zip_out **out, const char *path, long long mtime, char *why)
 	z->fd = open(z->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
 	             0666);
 	if (z->fd < 0) {
-		snprintf(why, 256, "%.200s: cannot create: %s", path,
+		snprintf(why, 256, "%.180s: cannot create: %s", path,
 		         strerror(errno));
 		goto fail;
 	}
