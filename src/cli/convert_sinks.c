@@ -94,8 +94,9 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 	char why[768];
 	int rc;
 
+	/* a lost archive: this dossier's first document said why */
 	if (r->o->mode == OUT_ZIP && zip_out_failed(r->zip))
-		return; /* this dossier's first document said why */
+		return;
 	if (r->o->dry_run) /* the plan's line instead of the file */
 		convert_dry_document(r, name, doc);
 	else if ((r->o->mode == OUT_ZIP

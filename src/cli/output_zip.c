@@ -2,8 +2,6 @@
 /*
  * output_zip.c - --out FILE.zip (see output_zip.h).
  */
-/* newlocale, uselocale */
-#define _GNU_SOURCE
 #include "output_zip.h"
 
 #include <archive.h>
@@ -11,10 +9,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -39,7 +37,6 @@
 struct zip_out {
 	struct archive *a;
 	struct archive_entry *entry; /* reused for every entry */
-	locale_t utf8;               /* C.UTF-8 while libarchive works */
 	int fd;                      /* the temporary file */
 	int dirfd;                   /* the archive's folder, flock'ed */
 	int write_errno;             /* what write(2) said */
@@ -89,11 +86,10 @@ static la_ssize_t write_cb(struct archive *a, void *client, const void *buf,
 static int fail(zip_out *z, const char *what, char *why)
 {
 	if (!z->is_failed) {
-		const char *reason =
-		    z->write_errno ? strerror(z->write_errno)
-		    : z->a && archive_error_string(z->a)
-		        ? archive_error_string(z->a)
-		        : strerror(errno ? errno : EIO);
+		const char *reason = z->write_errno ? strerror(z->write_errno)
+		                     : z->a && archive_error_string(z->a)
+		                         ? archive_error_string(z->a)
+		                         : strerror(errno ? errno : EIO);
 
 		snprintf(z->failure, sizeof(z->failure),
 		         "%.200s: cannot %s: %s (no archive written)", z->path,
@@ -130,7 +126,12 @@ static void clean_stale(zip_out *z)
 	closedir(d);
 }
 
-/* libarchive: deflate, no padding after the end record, UTF-8 names */
+/*
+ * libarchive: deflate, no padding after the end record, names taken as
+ * UTF-8 and flagged so when not ASCII, whatever the locale (tried under
+ * C, C.UTF-8 and ISO-8859-1 with "Łódź-€"; the names are
+ * [A-Za-z0-9._-] today)
+ */
 static int start_archive(zip_out *z)
 {
 	if (!(z->a = archive_write_new()) ||
@@ -149,30 +150,12 @@ static int start_archive(zip_out *z)
 	return 0;
 }
 
-/*
- * libarchive converts names from the locale's character set: under a
- * UTF-8 one (for this thread only) UTF-8 names stay as they are and get
- * the ZIP's UTF-8 flag, whatever LANG says.
- */
-static locale_t enter_utf8(const zip_out *z)
-{
-	return z->utf8 ? uselocale(z->utf8) : (locale_t)0;
-}
-
-static void leave_utf8(locale_t old)
-{
-	if (old)
-		uselocale(old);
-}
-
 int zip_out_open(zip_out **out, const char *path, long long mtime, char *why)
 {
 	zip_out *z = calloc(1, sizeof(*z));
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
 	char dir[4096];
-	locale_t old;
-	int rc;
 
 	*out = NULL;
 	if (!z) {
@@ -211,20 +194,15 @@ int zip_out_open(zip_out **out, const char *path, long long mtime, char *why)
 	}
 	z->is_locked = 1;
 	clean_stale(z);
-	z->fd = open(z->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-	             0666);
+	z->fd =
+	    open(z->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	         0666);
 	if (z->fd < 0) {
 		snprintf(why, 256, "%.180s: cannot create: %s", path,
 		         strerror(errno));
 		goto fail;
 	}
-	/* without C.UTF-8 (not glibc) the names, [A-Za-z0-9._-] today,
-	 * go as the locale has them */
-	z->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	old = enter_utf8(z);
-	rc = start_archive(z);
-	leave_utf8(old);
-	if (rc < 0) {
+	if (start_archive(z) < 0) {
 		fail(z, "create", why);
 		goto fail;
 	}
@@ -273,19 +251,13 @@ static int write_data(zip_out *z, const char *data, size_t len)
 int zip_out_put(zip_out *z, const char *name, const char *data, size_t len,
                 char *why)
 {
-	locale_t old;
-	int rc;
-
 	if (z->is_failed)
 		return fail(z, "write", why);
-	old = enter_utf8(z);
-	rc = begin_entry(z, name, (long long)len) < 0 ||
-	             write_data(z, data, len) < 0 ||
-	             archive_write_finish_entry(z->a) != ARCHIVE_OK
-	         ? -1
-	         : 0;
-	leave_utf8(old);
-	return rc < 0 ? fail(z, "write", why) : 0;
+	if (begin_entry(z, name, (long long)len) < 0 ||
+	    write_data(z, data, len) < 0 ||
+	    archive_write_finish_entry(z->a) != ARCHIVE_OK)
+		return fail(z, "write", why);
+	return 0;
 }
 
 /* SHA256SUMS's length, from a first pass over its lines. */
@@ -306,7 +278,6 @@ static int sums_out(void *payload, const char *text, size_t len)
 static int write_rest(zip_out *z, manifest *sums, char *why)
 {
 	long long len = 0;
-	locale_t old;
 	int rc;
 
 	if (manifest_emit(sums, sums_count, &len) < 0) {
@@ -314,23 +285,22 @@ static int write_rest(zip_out *z, manifest *sums, char *why)
 		         MANIFEST_NAME, strerror(errno ? errno : ENOMEM));
 		return -1;
 	}
-	old = enter_utf8(z);
-	rc = begin_entry(z, MANIFEST_NAME, len) < 0 ||
-	             manifest_emit(sums, sums_out, z) < 0 ||
-	             archive_write_finish_entry(z->a) != ARCHIVE_OK ||
-	             archive_write_close(z->a) != ARCHIVE_OK
-	         ? -1
-	         : 0;
-	leave_utf8(old);
-	if (rc < 0)
+	if (begin_entry(z, MANIFEST_NAME, len) < 0 ||
+	    manifest_emit(sums, sums_out, z) < 0 ||
+	    archive_write_finish_entry(z->a) != ARCHIVE_OK ||
+	    archive_write_close(z->a) != ARCHIVE_OK)
 		return fail(z, "write", why);
 	/* on disk before it has its name, and the name on disk after */
-	if (fsync(z->fd) != 0 || close(z->fd) != 0) {
-		z->fd = -1;
+	if (fsync(z->fd) != 0) {
 		z->write_errno = errno;
 		return fail(z, "write", why);
 	}
+	rc = close(z->fd);
 	z->fd = -1;
+	if (rc != 0) {
+		z->write_errno = errno;
+		return fail(z, "write", why);
+	}
 	if (rename(z->tmp, z->path) != 0 || fsync(z->dirfd) != 0) {
 		z->write_errno = errno;
 		return fail(z, "rename the temporary file to it", why);
@@ -356,8 +326,6 @@ void zip_out_free(zip_out *z)
 		archive_write_free(z->a);
 	if (z->entry)
 		archive_entry_free(z->entry);
-	if (z->utf8)
-		freelocale(z->utf8);
 	if (z->is_locked)
 		unlink(z->tmp); /* gone already when renamed */
 	if (z->dirfd >= 0)
