@@ -56,7 +56,12 @@ int zip_out_is_zip(const char *path)
 	return len > 4 && !strcasecmp(path + len - 4, ".zip");
 }
 
-/* libarchive's output, straight to the temporary file. */
+/*
+ * libarchive's output, straight to the temporary file. A failed write
+ * is kept in write_errno and the rest discarded, but libarchive hears
+ * of none: told, 3.6.2 gives up the entry without freeing its deflate
+ * state (256 KiB). zip_out_put and zip_out_finish look at write_errno.
+ */
 static la_ssize_t write_cb(struct archive *a, void *client, const void *buf,
                            size_t len)
 {
@@ -65,16 +70,15 @@ static la_ssize_t write_cb(struct archive *a, void *client, const void *buf,
 	size_t left = len;
 
 	(void)a;
-	if (z->fd < 0) /* given up (zip_out_free): nothing more */
-		return -1;
-	while (left > 0) {
+	/* lost already, or given up (zip_out_free): nothing more */
+	while (z->fd >= 0 && !z->write_errno && left > 0) {
 		ssize_t n = write(z->fd, p, left);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
 			z->write_errno = n < 0 ? errno : EIO;
-			return -1;
+			break;
 		}
 		p += n;
 		left -= (size_t)n;
@@ -255,7 +259,7 @@ int zip_out_put(zip_out *z, const char *name, const char *data, size_t len,
 		return fail(z, "write", why);
 	if (begin_entry(z, name, (long long)len) < 0 ||
 	    write_data(z, data, len) < 0 ||
-	    archive_write_finish_entry(z->a) != ARCHIVE_OK)
+	    archive_write_finish_entry(z->a) != ARCHIVE_OK || z->write_errno)
 		return fail(z, "write", why);
 	return 0;
 }
@@ -288,7 +292,7 @@ static int write_rest(zip_out *z, manifest *sums, char *why)
 	if (begin_entry(z, MANIFEST_NAME, len) < 0 ||
 	    manifest_emit(sums, sums_out, z) < 0 ||
 	    archive_write_finish_entry(z->a) != ARCHIVE_OK ||
-	    archive_write_close(z->a) != ARCHIVE_OK)
+	    archive_write_close(z->a) != ARCHIVE_OK || z->write_errno)
 		return fail(z, "write", why);
 	/* on disk before it has its name, and the name on disk after */
 	if (fsync(z->fd) != 0) {
