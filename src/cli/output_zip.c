@@ -184,8 +184,17 @@ int zip_out_open(zip_out **out, const char *path, long long mtime, char *why)
 	setenv("TZ", "UTC0", 1);
 	tzset();
 	if ((z->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		snprintf(why, 256, "%.180s: cannot create: %s", path,
-		         strerror(errno));
+		if (errno == ENOENT || errno == ENOTDIR)
+			snprintf(
+			    why, 256,
+			    "%.90s: cannot create: %.90s %s (make it first, "
+			    "or check the path)",
+			    path, dir,
+			    errno == ENOENT ? "does not exist"
+			                    : "is not a folder");
+		else
+			snprintf(why, 256, "%.180s: cannot create: %s", path,
+			         strerror(errno));
 		goto fail;
 	}
 	if (flock(z->dirfd, LOCK_EX | LOCK_NB) != 0) {

@@ -226,7 +226,8 @@ def main():
         p = convert(os.path.join(d, "no-such-folder", "all.zip"))
         err = p.stderr.decode().strip().splitlines()
         expect(p.returncode == 5 and len(err) == 1 and
-               "no-such-folder/all.zip: cannot create" in err[0],
+               "no-such-folder/all.zip: cannot create: " in err[0] and
+               "no-such-folder does not exist (make it first" in err[0],
                "no folder: exit %d, %r" % (p.returncode, err[:3]))
 
         # --- another run writes an archive there: exit 75
