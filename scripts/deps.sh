@@ -11,7 +11,8 @@ pandoc bash-completion libxlsxwriter-dev python3-openpyxl chromium
 gettext locales
 default-jre-headless libapache-jena-java python3-pyld iso-codes
 libzip-dev python3-xlsxwriter
-libqpdf-dev zlib1g-dev poppler-utils"
+libqpdf-dev zlib1g-dev poppler-utils
+libarchive-dev"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

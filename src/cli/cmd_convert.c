@@ -120,6 +120,8 @@ static int finish_zip(convert_run *r)
 {
 	char why[256];
 
+	if (zip_out_failed(r->zip)) /* said when it failed */
+		return EXIT_IO;
 	if (zip_out_finish(r->zip, &r->manifest, why) < 0) {
 		fprintf(stderr, "lob2europass: %s\n", why);
 		return EXIT_IO;

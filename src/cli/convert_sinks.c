@@ -94,6 +94,9 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 	char why[768];
 	int rc;
 
+	/* a lost archive: this dossier's first document said why */
+	if (r->o->mode == OUT_ZIP && zip_out_failed(r->zip))
+		return;
 	if (r->o->dry_run) /* the plan's line instead of the file */
 		convert_dry_document(r, name, doc);
 	else if ((r->o->mode == OUT_ZIP
@@ -102,6 +105,9 @@ static void write_one(convert_run *r, const batch_result *res, size_t f,
 	                                  why)) < 0) {
 		doc_failed(r, fails, res, why);
 		convert_worsen(r, EXIT_IO);
+		/* the archive is lost: convert no more */
+		if (r->o->mode == OUT_ZIP)
+			batch_stop(r->batch);
 		return;
 	}
 	written[(*n_written)++] = strdup(name);

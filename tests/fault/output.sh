@@ -5,6 +5,7 @@
 #   2. a folder on a file system that is read-only;
 #   3. a normal folder under `ulimit -f`, so that write() meets the file
 #      size limit (SIGXFSZ is ignored by the CLI: write fails with EFBIG).
+# Each also to an archive (--out FILE.zip), which must leave nothing.
 # Each run must end with exit status 5, a message naming the cause, and
 # no partial document: every document file present is complete, and no
 # temporary file is left behind. Mounting needs root; without it (or in
@@ -105,6 +106,14 @@ run() {
 	fi
 }
 
+# an archive that failed leaves nothing in its folder: $1 folder, $2 run
+zip_left() {
+	if [ -n "$(ls -A "$1")" ]; then
+		echo "$2: left behind: $(ls -A "$1" | head -3)"
+		fail=$((fail + 1))
+	fi
+}
+
 # 1 and 2: real mounts
 if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP: full and read-only file system: not root"
@@ -118,10 +127,18 @@ else
 	mounted=1
 	run full-tmpfs "$mnt/out" "No space left on device"
 	umount "$mnt"
+	# the same into an archive (--out FILE.zip): nothing is left
+	mount -t tmpfs -o size=64k l2e-fault "$mnt"
+	run full-tmpfs-zip "$mnt/all.zip" \
+		"all.zip: cannot write: No space left on device"
+	zip_left "$mnt" full-tmpfs-zip
+	umount "$mnt"
 	mount -t tmpfs -o size=1m l2e-fault "$mnt"
 	mkdir "$mnt/out"
 	mount -o remount,ro "$mnt"
 	run read-only "$mnt/out" "Read-only file system"
+	run read-only-zip "$mnt/out/all.zip" \
+		"all.zip: cannot create: Read-only file system"
 	umount "$mnt"
 	mounted=
 fi
@@ -130,6 +147,10 @@ fi
 # most XML documents are larger, the JSON ones get through
 mkdir "$work/limited"
 run ulimit-f "$work/limited" "File too large" 2
+mkdir "$work/limited-zip"
+run ulimit-f-zip "$work/limited-zip/all.zip" \
+	"all.zip: cannot write: File too large" 2
+zip_left "$work/limited-zip" ulimit-f-zip
 
 echo "$((ran - fail)) passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ] || exit 1
