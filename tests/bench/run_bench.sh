@@ -19,7 +19,10 @@
 #           loop that creates and writes the same number of files of the
 #           same mean size: the disk's own speed, with nothing promised;
 #           the same loop followed by `sync`, what it costs to have those
-#           files on the disk; and --out FILE.zip, one archive
+#           files on the disk; the loop making lob2europass's promise
+#           (write_files ... atomic: temporary names, one syncfs per group,
+#           the renames, the folder flushed) with nothing converted; and
+#           --out FILE.zip, one archive
 #
 #   tests/bench/run_bench.sh [N...]      (default: 10000 100000)
 #
@@ -37,7 +40,7 @@
 # more, and skipping the thousands a removed folder leaves makes every
 # file created after it cost up to 20 times more, whoever creates it
 # (perf: recently_deleted() under ext4_create). So the folder cases of
-# one N need N x 6 files per round of room, removed when the script
+# one N need N x 8 files per round of room, removed when the script
 # ends. The table gives each
 # case's median and fastest round; ratios are of medians, and -j2 vs -j1
 # is also given per round (lowest and highest).
@@ -150,6 +153,8 @@ for n in ${*:-10000 100000}; do
 				"'$tmp/write_files' \"\$f\" $n $size"
 			run_folder "folder: minimal loop, then sync" /dev/null \
 				"'$tmp/write_files' \"\$f\" $n $size && sync"
+			run_folder "folder: atomic loop (our promise)" /dev/null \
+				"'$tmp/write_files' \"\$f\" $n $size atomic"
 			run_folder "zip: lob2europass -j1" /dev/null \
 				"mkdir \"\$f\" && '$bin' convert -q -j1 -m '$map' -o \"\$f/all.zip\" '$nd'"
 		fi

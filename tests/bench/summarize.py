@@ -64,6 +64,12 @@ def main():
         if synced:
             lines.append("folder -j1: %.2fx the time of the minimal loop "
                          "followed by sync" % (f1 / synced))
+        atomic = pick("folder: atomic loop")
+        if atomic:
+            lines.append("folder -j1: %.2fx the time of the atomic loop "
+                         "(the same promise, nothing converted); the "
+                         "atomic loop is %.2fx the minimal loop"
+                         % (f1 / atomic, atomic / loop))
         lines.append("folder -j2 vs -j1: " + scaling(
             "folder: lob2europass -j1", "folder: lob2europass -j2"))
     for line in lines:
