@@ -283,6 +283,15 @@ const char *l2e__cefr_normalise(const char *in, char out[3], int *adjusted)
 	const char *p;
 
 	*adjusted = 0;
+	/* "B2" or "b2", nearly every level an export holds: as below */
+	if (((in[0] | 0x20) == 'a' || (in[0] | 0x20) == 'b' ||
+	     (in[0] | 0x20) == 'c') &&
+	    (in[1] == '1' || in[1] == '2') && in[2] == '\0') {
+		out[0] = (char)ascii_upper((unsigned char)in[0]);
+		out[1] = in[1];
+		out[2] = '\0';
+		return out;
+	}
 	for (p = in; *p && n < sizeof(up) - 1; p++)
 		if (*p != ' ')
 			up[n++] = (char)ascii_upper((unsigned char)*p);
@@ -619,8 +628,11 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
 	if (adjusted)
 		error = L2E__SET_ADJUSTED;
 done:
-	l2e_buf_dispose(&clean);
-	l2e_buf_dispose(&safe);
+	/* both stay empty for nearly every value */
+	if (clean.ptr)
+		l2e_buf_dispose(&clean);
+	if (safe.ptr)
+		l2e_buf_dispose(&safe);
 	return error;
 }
 
