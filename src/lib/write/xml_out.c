@@ -52,14 +52,31 @@ static void put_entity(l2e__xml_out *x, unsigned char c)
 
 /* `s` with the bytes `special` marks replaced by character references:
  * plain runs are copied whole. */
+/* The first byte at or after s that `special` marks: four at a time, as
+ * a byte is looked at only when the one before it was no NUL. */
+static const char *plain_end(const char *s, const unsigned char *special)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (;; u += 4) {
+		if (special[u[0]])
+			return (const char *)u;
+		if (special[u[1]])
+			return (const char *)u + 1;
+		if (special[u[2]])
+			return (const char *)u + 2;
+		if (special[u[3]])
+			return (const char *)u + 3;
+	}
+}
+
 static void put_escaped(l2e__xml_out *x, const char *s,
                         const unsigned char *special)
 {
 	const char *run = s;
 
 	for (;; s++) {
-		if (!special[(unsigned char)*s])
-			continue;
+		s = plain_end(s, special);
 		put(x, run, (size_t)(s - run));
 		if (!*s)
 			return;
