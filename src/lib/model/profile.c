@@ -4,6 +4,7 @@
  */
 #include "profile.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -218,6 +219,19 @@ static int is_wanted_char(unsigned long cp)
 	return 1;
 }
 
+/* Are the 8 bytes at u all printable ASCII (0x20..0x7E)? SWAR: with the
+ * high bits clear, adding 0x60 sets a lane's high bit from 0x20 up and
+ * adding 1 from 0x7F up, and no lane carries into the next. */
+static int all_printable(const unsigned char *u)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t w;
+
+	memcpy(&w, u, 8);
+	return !(w & high) && ((w + ones * 0x60) & high) == high &&
+	       !((w + ones) & high);
+}
+
 /*
  * Clean text: invalid UTF-8 becomes U+FFFD, control characters go
  * (CR LF becomes LF), and surrounding white space is trimmed.
@@ -239,6 +253,10 @@ static int clean_text(l2e_buf *out, const char *s, const char **clean_out)
 	/* runs of wanted characters are copied whole; text that needs no
 	 * change (the usual case) is not copied at all */
 	for (run = i; i < end && !error;) {
+		if (end - i >= 8 && all_printable(u + i)) {
+			i += 8;
+			continue;
+		}
 		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			i++;
 			continue;
