@@ -175,7 +175,7 @@ static int as_json_line(l2e_buf *doc, const char *key, const char *format,
 	size_t text_len = strlen(text);
 	json_line l = JSON_LINE_INIT;
 
-	json_line_reserve(&l, text_len + text_len / 8 + 64);
+	json_line_reserve_string(&l, text_len, 64);
 	json_line_raw(&l, "{\"key\":");
 	json_line_str(&l, key);
 	json_line_raw(&l, ",\"format\":");

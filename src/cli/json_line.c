@@ -49,6 +49,17 @@ void json_line_reserve(json_line *l, size_t extra)
 	room(l, extra);
 }
 
+void json_line_reserve_string(json_line *l, size_t len, size_t extra)
+{
+	/* json_line_string makes room for the worst case of a block (six
+	 * bytes a byte); a room of the string's own size grew three times
+	 * for every document of --out -, each a realloc and a copy */
+	room(l,
+	     len +
+	         L2E_JSON_ESCAPE_ROOM(len < ESCAPE_BLOCK ? len : ESCAPE_BLOCK) +
+	         extra);
+}
+
 void json_line_raw(json_line *l, const char *text)
 {
 	put(l, text, strlen(text));

@@ -29,6 +29,10 @@ typedef struct json_line {
 /** Make room for `extra` more bytes at once (a guess, to grow less). */
 void json_line_reserve(json_line *l, size_t extra);
 
+/** Room for `extra` bytes besides a string of `len` bytes to come through
+ * json_line_string: its first block escaped finds the room there. */
+void json_line_reserve_string(json_line *l, size_t len, size_t extra);
+
 /** JSON text as it is: punctuation, member names, literals. */
 void json_line_raw(json_line *l, const char *text);
 

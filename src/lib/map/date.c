@@ -187,6 +187,30 @@ static int parse_text(l2e__date *out, const char *t, const char **why)
 
 /* ==== Patterns ==== */
 
+static int is_digit_char(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* DDDD-DD-DD and nothing after it */
+static int is_iso_day(const char *t)
+{
+	return is_digit_char(t[0]) && is_digit_char(t[1]) &&
+	       is_digit_char(t[2]) && is_digit_char(t[3]) && t[4] == '-' &&
+	       is_digit_char(t[5]) && is_digit_char(t[6]) && t[7] == '-' &&
+	       is_digit_char(t[8]) && is_digit_char(t[9]) && t[10] == '\0';
+}
+
+static int digits_at(const char *t, size_t n)
+{
+	int value = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		value = value * 10 + (t[k] - '0');
+	return value;
+}
+
 int l2e__date_parse(l2e__date *out, const char *text, const char *f,
                     const char **why)
 {
@@ -196,6 +220,11 @@ int l2e__date_parse(l2e__date *out, const char *text, const char *f,
 	size_t run, n, k;
 
 	*why = NULL;
+	/* the first ISO format on a text of its very shape, nearly every
+	 * date of an export: what the loop below makes of it, read at once */
+	if (f == l2e__date_iso_formats[0] && is_iso_day(text))
+		return check(out, digits_at(text, 4), digits_at(text + 5, 2),
+		             digits_at(text + 8, 2), 1, 1, why);
 	if (!strcmp(f, "excel"))
 		return parse_excel(out, text, why);
 	if (!strcmp(f, "tekst"))

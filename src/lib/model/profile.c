@@ -4,6 +4,7 @@
  */
 #include "profile.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -218,6 +219,19 @@ static int is_wanted_char(unsigned long cp)
 	return 1;
 }
 
+/* Are the 8 bytes at u all printable ASCII (0x20..0x7E)? SWAR: with the
+ * high bits clear, adding 0x60 sets a lane's high bit from 0x20 up and
+ * adding 1 from 0x7F up, and no lane carries into the next. */
+static int all_printable(const unsigned char *u)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t w;
+
+	memcpy(&w, u, 8);
+	return !(w & high) && ((w + ones * 0x60) & high) == high &&
+	       !((w + ones) & high);
+}
+
 /*
  * Clean text: invalid UTF-8 becomes U+FFFD, control characters go
  * (CR LF becomes LF), and surrounding white space is trimmed.
@@ -239,6 +253,10 @@ static int clean_text(l2e_buf *out, const char *s, const char **clean_out)
 	/* runs of wanted characters are copied whole; text that needs no
 	 * change (the usual case) is not copied at all */
 	for (run = i; i < end && !error;) {
+		if (end - i >= 8 && all_printable(u + i)) {
+			i += 8;
+			continue;
+		}
 		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			i++;
 			continue;
@@ -283,6 +301,15 @@ const char *l2e__cefr_normalise(const char *in, char out[3], int *adjusted)
 	const char *p;
 
 	*adjusted = 0;
+	/* "B2" or "b2", nearly every level an export holds: as below */
+	if (((in[0] | 0x20) == 'a' || (in[0] | 0x20) == 'b' ||
+	     (in[0] | 0x20) == 'c') &&
+	    (in[1] == '1' || in[1] == '2') && in[2] == '\0') {
+		out[0] = (char)ascii_upper((unsigned char)in[0]);
+		out[1] = in[1];
+		out[2] = '\0';
+		return out;
+	}
 	for (p = in; *p && n < sizeof(up) - 1; p++)
 		if (*p != ' ')
 			up[n++] = (char)ascii_upper((unsigned char)*p);
@@ -619,8 +646,11 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
 	if (adjusted)
 		error = L2E__SET_ADJUSTED;
 done:
-	l2e_buf_dispose(&clean);
-	l2e_buf_dispose(&safe);
+	/* both stay empty for nearly every value */
+	if (clean.ptr)
+		l2e_buf_dispose(&clean);
+	if (safe.ptr)
+		l2e_buf_dispose(&safe);
 	return error;
 }
 

@@ -12,13 +12,13 @@
 l2e__node *l2e__node_new(l2e__pool *pool, l2e__node_kind kind, unsigned line,
                          unsigned column)
 {
-	l2e__node *n = l2e__pool_alloc(pool, sizeof(*n));
+	/* every field set here, in stores the compiler chooses, not by a
+	 * memset of the pool (a parse makes a node per value) */
+	l2e__node *n = l2e__pool_alloc_raw(pool, sizeof(*n));
 
 	if (!n)
 		return NULL;
-	n->kind = kind;
-	n->line = line;
-	n->column = column;
+	*n = (l2e__node){ .kind = kind, .line = line, .column = column };
 	return n;
 }
 

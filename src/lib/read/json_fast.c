@@ -49,6 +49,9 @@ static unsigned fast_column(const fast *f)
 
 static void fast_ws(fast *f)
 {
+	/* compact JSON (a JSON Lines export) has no white space to skip */
+	if (f->p < f->end && (unsigned char)*f->p > ' ')
+		return;
 	for (; f->p < f->end; f->p++) {
 		if (*f->p == '\n') {
 			f->line++;

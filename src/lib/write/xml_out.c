@@ -52,14 +52,31 @@ static void put_entity(l2e__xml_out *x, unsigned char c)
 
 /* `s` with the bytes `special` marks replaced by character references:
  * plain runs are copied whole. */
+/* The first byte at or after s that `special` marks: four at a time, as
+ * a byte is looked at only when the one before it was no NUL. */
+static const char *plain_end(const char *s, const unsigned char *special)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (;; u += 4) {
+		if (special[u[0]])
+			return (const char *)u;
+		if (special[u[1]])
+			return (const char *)u + 1;
+		if (special[u[2]])
+			return (const char *)u + 2;
+		if (special[u[3]])
+			return (const char *)u + 3;
+	}
+}
+
 static void put_escaped(l2e__xml_out *x, const char *s,
                         const unsigned char *special)
 {
 	const char *run = s;
 
 	for (;; s++) {
-		if (!special[(unsigned char)*s])
-			continue;
+		s = plain_end(s, special);
 		put(x, run, (size_t)(s - run));
 		if (!*s)
 			return;
@@ -68,10 +85,21 @@ static void put_escaped(l2e__xml_out *x, const char *s,
 	}
 }
 
-/* `n` levels of the indent string "  " at o */
+/* Room past an indent that indent() may fill with spaces. */
+#define INDENT_SLACK 32
+
+/* `n` levels of the indent string "  " at o. Up to 16 levels, as every
+ * Europass document, 32 spaces of a fixed size are copied (two stores,
+ * no call to memset); what lies past the indent is written over. */
 static char *indent(char *o, size_t n)
 {
-	memset(o, ' ', 2 * n);
+	static const char spaces[INDENT_SLACK + 1] =
+	    "                                ";
+
+	if (2 * n <= INDENT_SLACK)
+		memcpy(o, spaces, INDENT_SLACK);
+	else
+		memset(o, ' ', 2 * n);
 	return o + 2 * n;
 }
 
@@ -107,7 +135,8 @@ void l2e__xml_start(l2e__xml_out *x, const char *name)
 		x->error = L2E_ERROR; /* a bug in a writer */
 		return;
 	}
-	if (!(o = l2e__buf_reserve(x->out, 3 + 2 * x->depth + len, &x->error)))
+	if (!(o = l2e__buf_reserve(
+	          x->out, 3 + 2 * x->depth + len + INDENT_SLACK, &x->error)))
 		return;
 	if (x->is_tag_open) {
 		*o++ = '>';
@@ -117,7 +146,8 @@ void l2e__xml_start(l2e__xml_out *x, const char *name)
 	*o++ = '<';
 	memcpy(o, name, len);
 	l2e__buf_commit(x->out, o + len);
-	x->open[x->depth++] = name;
+	x->open[x->depth] = name;
+	x->open_len[x->depth++] = len;
 	x->is_tag_open = 1;
 }
 
@@ -157,8 +187,9 @@ void l2e__xml_end(l2e__xml_out *x)
 		return;
 	}
 	name = x->open[x->depth - 1];
-	len = strlen(name);
-	if (!(o = l2e__buf_reserve(x->out, 4 + 2 * x->depth + len, &x->error)))
+	len = x->open_len[x->depth - 1];
+	if (!(o = l2e__buf_reserve(
+	          x->out, 4 + 2 * x->depth + len + INDENT_SLACK, &x->error)))
 		return;
 	x->depth--;
 	if (x->is_tag_open) {

@@ -36,6 +36,7 @@
 typedef struct l2e__xml_out {
 	l2e_buf *out;
 	const char *open[L2E__XML_MAX_DEPTH]; /* names of open elements */
+	size_t open_len[L2E__XML_MAX_DEPTH];  /* and their lengths */
 	size_t depth;
 	int is_tag_open; /* "<name" written, its ">" not yet */
 	int does_indent; /* an end tag goes on a line of its own */
