@@ -71,7 +71,8 @@ static const cli_opt options[] = {
 	                "below") },
 	[OPT_JOBS] = { "jobs", 'j', "N",
 	               N_("convert on N threads (default: the number of "
-	                  "processors); the output is the same for any N") },
+	                  "processors; with --out DIR, one of them writes the "
+	                  "files); the output is the same for any N") },
 	[OPT_SHARD] = { "shard", 0, "K/N",
 	                N_("convert only the dossiers whose key falls in shard "
 	                   "K of N (FNV-1a of the key), so that N runs on N "
