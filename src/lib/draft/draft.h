@@ -138,6 +138,9 @@ int l2e__dwords_load(l2e__dwords *w, l2e_ctx *ctx, const char *path);
 void l2e__dwords_dispose(l2e__dwords *w);
 /* `s` without case, spaces and punctuation, into the pool. */
 const char *l2e__draft_norm(l2e__pool *pool, const char *s);
+/* The same of the first `len` bytes of `s` (to a NUL), into out[size]
+ * (cut to fit); its length. */
+size_t l2e__draft_norm_into(char *out, size_t size, const char *s, size_t len);
 /* The position of `s` in `list`, or -1. */
 int l2e__words_find(const l2e__words *list, const char *s);
 
@@ -251,6 +254,9 @@ int l2e__mostly(size_t part, size_t n, double share);
  * d->groups. */
 l2e__dgroup *l2e__draft_group_add(l2e__draft *d, const char *each,
                                   const char *last);
+/* draft_collect.c: the list placed in `section` (one of L2E__SEC_*),
+ * or NULL while none is. */
+const l2e__dgroup *l2e__draft_section_group(const l2e__draft *d, int section);
 /* draft_collect.c: a list of {"language", "value"}, one text in
  * several languages (read as one value, not as a list of items). */
 int l2e__draft_is_localized(const l2e__node *arr);
@@ -278,6 +284,8 @@ struct cJSON *l2e__draft_compose(const l2e__draft *d, const l2e__dfield *f,
  * memory. */
 /* draft_pick.c: a new, empty pick at the end; NULL: out of memory. */
 l2e__dpick *l2e__draft_pick_add(l2e__draft *d);
+/* draft_pick.c: the place picked for field `f`, or NULL. */
+const l2e__dpick *l2e__draft_pick_of(const l2e__draft *d, const l2e__dfield *f);
 int l2e__draft_pick_group(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b);
 int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g);
 

@@ -105,6 +105,17 @@ static l2e__dgroup *group_find(l2e__draft *d, const char *each)
 	return NULL;
 }
 
+const l2e__dgroup *l2e__draft_section_group(const l2e__draft *d, int section)
+{
+	size_t i;
+
+	/* groups[0] is the record itself */
+	for (i = 1; i < d->n_groups; i++)
+		if (d->groups[i].section == section)
+			return &d->groups[i];
+	return NULL;
+}
+
 l2e__dgroup *l2e__draft_group_add(l2e__draft *d, const char *each,
                                   const char *last)
 {

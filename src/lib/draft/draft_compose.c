@@ -64,18 +64,7 @@ static int append(comp *c, cJSON *arr, cJSON *v)
 /* `s` normalised as draft_norm does, into out[size]. */
 static const char *norm(char *out, size_t size, const char *s)
 {
-	size_t j = 0;
-	unsigned char ch;
-
-	for (; *s && j + 1 < size; s++) {
-		ch = (unsigned char)*s;
-		if (ch >= 'A' && ch <= 'Z')
-			out[j++] = (char)(ch - 'A' + 'a');
-		else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		         ch >= 0x80)
-			out[j++] = (char)ch;
-	}
-	out[j] = '\0';
+	l2e__draft_norm_into(out, size, s, strlen(s));
 	return out;
 }
 

@@ -325,8 +325,6 @@ static cJSON *label_rule(emit *e, const l2e__dpick *p, const char *list,
 	return r;
 }
 
-static int has_pick(const l2e__draft *d, const l2e__dfield *f);
-
 /* A place was chosen for the field `name` of `section`. */
 static int has_field(const l2e__draft *d, int section, const char *name)
 {
@@ -414,7 +412,7 @@ static void fields(emit *e, cJSON *obj, int section)
 	for (i = 0; i < d->words.n_fields; i++) {
 		const l2e__dfield *f = &d->words.fields[i];
 
-		if (f->section != section || has_pick(d, f) ||
+		if (f->section != section || l2e__draft_pick_of(d, f) ||
 		    cJSON_GetObjectItemCaseSensitive(obj, f->field))
 			continue;
 		if ((r = l2e__draft_compose(d, f, &e->is_oom))) {
@@ -445,16 +443,6 @@ static int has_picks(const l2e__draft *d, int section)
 
 	for (i = 0; i < d->n_picks; i++)
 		if (d->picks[i].f->section == section)
-			return 1;
-	return 0;
-}
-
-static int has_pick(const l2e__draft *d, const l2e__dfield *f)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_picks; i++)
-		if (d->picks[i].f == f)
 			return 1;
 	return 0;
 }
@@ -559,16 +547,6 @@ static cJSON *dossier(emit *e)
 	return o;
 }
 
-static const l2e__dgroup *section_group(const l2e__draft *d, int section)
-{
-	size_t i;
-
-	for (i = 1; i < d->n_groups; i++)
-		if (d->groups[i].section == section)
-			return &d->groups[i];
-	return NULL;
-}
-
 /* The condition of a section split from a list of kinds. */
 static cJSON *where(emit *e, const l2e__dgroup *g)
 {
@@ -630,7 +608,7 @@ static cJSON *profile(emit *e, cJSON *opt_in)
 			push(e, opt_in, str(e, name));
 		}
 	for (k = L2E__SEC_EDUCATION; k < L2E__SEC_N; k++) {
-		if (!(g = section_group(d, k)) || !has_picks(d, k))
+		if (!(g = l2e__draft_section_group(d, k)) || !has_picks(d, k))
 			continue;
 		blk = cJSON_CreateObject();
 		add(e, blk, "each", str(e, g->each));

@@ -95,16 +95,6 @@ static int section_of(const l2e__draft *d, const char *text)
 	return -1;
 }
 
-static int is_taken(const l2e__draft *d, int section)
-{
-	size_t i;
-
-	for (i = 1; i < d->n_groups; i++)
-		if (d->groups[i].section == section)
-			return 1;
-	return 0;
-}
-
 /* The list `i` again, for `section`, its items where `path` is `value`. */
 static int split_group(l2e__draft *d, size_t i, int section, const char *path,
                        const char *value)
@@ -153,7 +143,7 @@ static int place_group(l2e__draft *d, size_t i)
 	int k;
 
 	if (words && (k = section_of(d, words)) >= 0) {
-		if (!is_taken(d, k))
+		if (!l2e__draft_section_group(d, k))
 			d->groups[i].section = k;
 		return 0;
 	}
@@ -167,7 +157,7 @@ static int place_group(l2e__draft *d, size_t i)
 		for (v = 0; v < c->n_samples; v++)
 			if (!strchr(c->samples[v], ' ') &&
 			    (k = section_of(d, c->samples[v])) >= 0 &&
-			    !is_taken(d, k) &&
+			    !l2e__draft_section_group(d, k) &&
 			    split_group(d, i, k, c->path, c->samples[v]) < 0)
 				return -1;
 	}
@@ -275,7 +265,8 @@ int l2e__draft_join_groups(l2e__draft *d)
 	for (i = 1; i < n; i++) {
 		hide_constants(d, &d->groups[i]);
 		if ((words = l2e__draft_spread_words(d, &d->groups[i])) &&
-		    (k = section_of(d, words)) >= 0 && !is_taken(d, k))
+		    (k = section_of(d, words)) >= 0 &&
+		    !l2e__draft_section_group(d, k))
 			d->groups[i].section = k;
 	}
 	for (i = 1; i < n; i++) {
@@ -305,16 +296,6 @@ static const l2e__dfield *skill_field(l2e__draft *d, const char *value)
 		    l2e__words_find(&d->words.fields[k].skill, norm) >= 0)
 			return &d->words.fields[k];
 	return NULL;
-}
-
-static int has_pick_of(const l2e__draft *d, const l2e__dfield *f)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_picks; i++)
-		if (d->picks[i].f == f)
-			return 1;
-	return 0;
 }
 
 /* A language tag: en, nld, en-GB. */
@@ -389,7 +370,8 @@ static int long_languages(l2e__draft *d, l2e__dgroup *g)
 		return 0;
 	for (v = 0; v < skill->n_samples; v++) {
 		if (!(f = skill_field(d, skill->samples[v])) ||
-		    has_pick_of(d, f) || strpbrk(skill->samples[v], "[]'\"="))
+		    l2e__draft_pick_of(d, f) ||
+		    strpbrk(skill->samples[v], "[]'\"="))
 			continue;
 		if (!(p = l2e__draft_pick_add(d)))
 			return -1;

@@ -41,14 +41,23 @@ l2e__dpick *l2e__draft_pick_add(l2e__draft *d)
 	return &d->picks[d->n_picks++];
 }
 
-static l2e__dpick *pick_for(l2e__draft *d, const l2e__dfield *f)
+const l2e__dpick *l2e__draft_pick_of(const l2e__draft *d, const l2e__dfield *f)
 {
-	l2e__dpick *p;
 	size_t i;
 
 	for (i = 0; i < d->n_picks; i++)
 		if (d->picks[i].f == f)
 			return &d->picks[i];
+	return NULL;
+}
+
+static l2e__dpick *pick_for(l2e__draft *d, const l2e__dfield *f)
+{
+	const l2e__dpick *had = l2e__draft_pick_of(d, f);
+	l2e__dpick *p;
+
+	if (had)
+		return &d->picks[had - d->picks];
 	if ((p = l2e__draft_pick_add(d)))
 		p->f = f;
 	return p;
@@ -379,8 +388,9 @@ static int first_item(l2e__draft *d, l2e__dgroup *g, const l2e__dfield *f)
  * kinds inside it. */
 static int pick_kinds(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
 {
-	size_t i, k;
+	const l2e__dpick *p;
 	const l2e__dfield *f;
+	size_t k;
 
 	for (k = 0; k < d->words.n_fields; k++) {
 		f = &d->words.fields[k];
@@ -389,18 +399,12 @@ static int pick_kinds(l2e__draft *d, l2e__dgroup *g, int sec_a, int sec_b)
 		    (f->type != L2E__TYPE_TEXT && f->type != L2E__TYPE_EMAIL &&
 		     f->type != L2E__TYPE_DATE && f->type != L2E__TYPE_URL))
 			continue;
-		for (i = 0; i < d->n_picks; i++)
-			if (d->picks[i].f == f)
-				break;
-		if (i < d->n_picks && d->picks[i].score >= 0.85)
+		p = l2e__draft_pick_of(d, f);
+		if (p && p->score >= 0.85)
 			continue;
-		if (kind_pick(d, g, f, i < d->n_picks ? d->picks[i].score : 0) <
-		    0)
+		if (kind_pick(d, g, f, p ? p->score : 0) < 0)
 			return -1;
-		for (i = 0; i < d->n_picks; i++)
-			if (d->picks[i].f == f)
-				break;
-		if (i == d->n_picks && first_item(d, g, f) < 0)
+		if (!l2e__draft_pick_of(d, f) && first_item(d, g, f) < 0)
 			return -1;
 	}
 	return 0;
@@ -465,10 +469,7 @@ int l2e__draft_pick_long(l2e__draft *d, l2e__dgroup *g)
 		}
 		if (i == skill->n_samples)
 			continue;
-		for (j = 0; j < d->n_picks; j++)
-			if (d->picks[j].f == f)
-				break;
-		if (j < d->n_picks)
+		if (l2e__draft_pick_of(d, f))
 			continue; /* a column of its own won */
 		if (!(p = pick_for(d, f)))
 			return -1;

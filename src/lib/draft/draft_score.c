@@ -41,8 +41,6 @@ static double score(const char *last, const char *full, const l2e__words *names)
 static const char *concept_name(const l2e__dcol *c, char *out, size_t size)
 {
 	const char *end, *start;
-	size_t j = 0;
-	unsigned char ch;
 
 	/* (a probe of a name alone has no path) */
 	if (!c->path || !c->n || !(end = strrchr(c->path, '.')) ||
@@ -52,16 +50,9 @@ static const char *concept_name(const l2e__dcol *c, char *out, size_t size)
 		return NULL;
 	for (start = end; start > c->path && start[-1] != '.'; start--)
 		;
-	for (; start < end && j + 1 < size; start++) {
-		ch = (unsigned char)*start;
-		if (ch >= 'A' && ch <= 'Z')
-			out[j++] = (char)(ch - 'A' + 'a');
-		else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		         ch >= 0x80)
-			out[j++] = (char)ch;
-	}
-	out[j] = '\0';
-	return j ? out : NULL;
+	return l2e__draft_norm_into(out, size, start, (size_t)(end - start))
+	           ? out
+	           : NULL;
 }
 
 /* How well `c` is called one of `names`: 1 for the first name exactly,

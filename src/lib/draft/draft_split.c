@@ -124,16 +124,6 @@ static int section_of(l2e__draft *d, const char *v)
 	return -1;
 }
 
-static int has_section(const l2e__draft *d, int section)
-{
-	size_t i;
-
-	for (i = 1; i < d->n_groups; i++)
-		if (d->groups[i].section == section)
-			return 1;
-	return 0;
-}
-
 /* Fill the groups from `first` on with the items of list `gi`. */
 static int refill(l2e__draft *d, size_t gi, size_t first)
 {
@@ -169,7 +159,7 @@ static int split_languages(l2e__draft *d, size_t gi)
 	const l2e__dcol *c, *code = NULL;
 	size_t i, k, first = d->n_groups;
 
-	if (has_section(d, L2E__SEC_LANGUAGES))
+	if (l2e__draft_section_group(d, L2E__SEC_LANGUAGES))
 		return 0;
 	for (k = 0; k < d->words.n_fields && !code; k++) {
 		const l2e__dfield *f = &d->words.fields[k];
@@ -213,7 +203,7 @@ static int split(l2e__draft *d, size_t gi, size_t ci)
 	for (i = 0; i < d->groups[gi].cols[ci].n_samples; i++) {
 		kind = &d->groups[gi].cols[ci];
 		if ((k = section_of(d, kind->samples[i])) < 0 ||
-		    has_section(d, k))
+		    l2e__draft_section_group(d, k))
 			continue;
 		for (r = first; r < d->n_groups; r++)
 			if (d->groups[r].section == k)

@@ -460,16 +460,6 @@ static const ttype *group_type(const struct l2e__dtypes *t,
 	return k < t->n_types ? &t->types[k] : NULL;
 }
 
-static int is_taken(const l2e__draft *d, int section)
-{
-	size_t i;
-
-	for (i = 1; i < d->n_groups; i++)
-		if (d->groups[i].section == section)
-			return 1;
-	return 0;
-}
-
 /* A list of a type no name places: an enrolment when it has an EQF
  * level, a work period when it has dates and a country. */
 static void place_by_shape(l2e__draft *d, l2e__dgroup *g, int has_level,
@@ -480,9 +470,10 @@ static void place_by_shape(l2e__draft *d, l2e__dgroup *g, int has_level,
 	for (k = L2E__SEC_EDUCATION; k < L2E__SEC_N; k++)
 		if (l2e__words_find(&d->words.sections[k], g->norm) >= 0)
 			return;
-	if (has_level && !is_taken(d, L2E__SEC_EDUCATION))
+	if (has_level && !l2e__draft_section_group(d, L2E__SEC_EDUCATION))
 		g->section = L2E__SEC_EDUCATION;
-	else if (n_dates && has_country && !is_taken(d, L2E__SEC_WORK))
+	else if (n_dates && has_country &&
+	         !l2e__draft_section_group(d, L2E__SEC_WORK))
 		g->section = L2E__SEC_WORK;
 }
 

@@ -23,15 +23,12 @@ static const char *const type_names[] = { "text",     "date", "email",
 	                                  "eqf",      "cefr", "country",
 	                                  "language", "bool", "url" };
 
-const char *l2e__draft_norm(l2e__pool *pool, const char *s)
+size_t l2e__draft_norm_into(char *out, size_t size, const char *s, size_t len)
 {
-	size_t len = strlen(s), i, j = 0;
-	char *out = l2e__pool_alloc(pool, len + 1);
+	size_t i, j = 0;
 	unsigned char c;
 
-	if (!out)
-		return NULL;
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len && s[i] && j + 1 < size; i++) {
 		c = (unsigned char)s[i];
 		if (c >= 'A' && c <= 'Z')
 			out[j++] = (char)(c - 'A' + 'a');
@@ -40,6 +37,16 @@ const char *l2e__draft_norm(l2e__pool *pool, const char *s)
 			out[j++] = (char)c;
 	}
 	out[j] = '\0';
+	return j;
+}
+
+const char *l2e__draft_norm(l2e__pool *pool, const char *s)
+{
+	size_t len = strlen(s);
+	char *out = l2e__pool_alloc(pool, len + 1);
+
+	if (out)
+		l2e__draft_norm_into(out, len + 1, s, len);
 	return out;
 }
 
