@@ -31,7 +31,9 @@ trap 'rm -rf "$tmp"' EXIT
 python3 "$gen" "$n" "$tmp" >/dev/null
 export L2E_MAPPINGS_PATH=$root/mappings
 printf '%-16s %10s %10s %10s\n' input median_s fastest_s peak_rss_kb
-for input in students.ndjson students.xml students.csv; do
+# time_init INPUT: its median and fastest round and highest peak RSS
+time_init() {
+	input=$1
 	: > "$tmp/times"
 	i=0
 	while [ "$i" -lt "$rounds" ]; do
@@ -45,23 +47,15 @@ for input in students.ndjson students.xml students.csv; do
 		{ t[NR] = $1; if ($2 > rss) rss = $2 }
 		END { printf "%-16s %10.2f %10.2f %10d\n", name,
 		      t[int((NR + 1) / 2)], t[1], rss }'
+}
+
+for input in students.ndjson students.xml students.csv; do
+	time_init "$input"
 done
 # the exports mapping init joins: an OOAPI folder (3 files a student) and
 # an EduArte LVS file of n students (tests/bench/gen_joined.py)
 python3 "$root/tests/bench/gen_joined.py" "$root" "$n" "$tmp/joined"
 for input in joined/ooapi joined/lvs; do
-	: > "$tmp/times"
-	i=0
-	while [ "$i" -lt "$rounds" ]; do
-		/usr/bin/time -f '%e %M' -o "$tmp/t" \
-			"$bin" mapping init -o "$tmp/draft.json" --force \
-			"$tmp/$input" 2>/dev/null
-		cat "$tmp/t" >> "$tmp/times"
-		i=$((i + 1))
-	done
-	sort -n "$tmp/times" | awk -v name="$input" '
-		{ t[NR] = $1; if ($2 > rss) rss = $2 }
-		END { printf "%-16s %10.2f %10.2f %10d\n", name,
-		      t[int((NR + 1) / 2)], t[1], rss }'
+	time_init "$input"
 done
 echo "($n records, $rounds rounds, $bin)"
