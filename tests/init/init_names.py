@@ -132,16 +132,21 @@ def ids_in_lists(folder):
     return paths
 
 
+def init_draft(binary, env, inputs, draft, name):
+    """mapping init of `inputs` into `draft`; whether it worked."""
+    r = subprocess.run([binary, "mapping", "init", "-o", draft] + inputs,
+                       env=env, capture_output=True, text=True)
+    check(r.returncode == 0, f"{name}: mapping init exit {r.returncode} "
+          f"{r.stderr.strip()}")
+    return r.returncode == 0
+
+
 def check_ids_in_lists(binary, env, work, inputs):
     """Merged per learner, sections split by kind, no national id read."""
     name = "ids-in-lists"
     draft = os.path.join(work, name + ".draft.json")
     out = os.path.join(work, name + ".out")
-    r = subprocess.run([binary, "mapping", "init", "-o", draft] + inputs,
-                       env=env, capture_output=True, text=True)
-    check(r.returncode == 0, f"{name}: mapping init exit {r.returncode} "
-          f"{r.stderr.strip()}")
-    if r.returncode:
+    if not init_draft(binary, env, inputs, draft, name):
         return
     with open(draft) as f:
         mapping = json.load(f)
@@ -208,11 +213,7 @@ def leaves(doc, path=""):
 def draft_and_convert(binary, env, work, inputs, name):
     draft = os.path.join(work, name + ".draft.json")
     out = os.path.join(work, name + ".out")
-    r = subprocess.run([binary, "mapping", "init", "-o", draft] + inputs,
-                       env=env, capture_output=True, text=True)
-    check(r.returncode == 0, f"{name}: mapping init exit {r.returncode} "
-          f"{r.stderr.strip()}")
-    if r.returncode:
+    if not init_draft(binary, env, inputs, draft, name):
         return None, None
     r = subprocess.run([binary, "mapping", "check", draft], env=env,
                        capture_output=True, text=True)
