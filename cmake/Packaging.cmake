@@ -36,6 +36,18 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_LIB_PACKAGE_NAME liblob2europass0)
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_LIB_PACKAGE_SHLIBDEPS ON)
+# libcurl and libqpdf are opened by soname when first needed
+# (src/lib/core/dlib.c), so dpkg-shlibdeps does not see them: the
+# packages that hold those files, at least the versions built against
+set(L2E_DLOPEN_DEPENDS "")
+foreach(dep CURL QPDF)
+  execute_process(COMMAND dpkg-query -S "*/${L2E_${dep}_SONAME}"
+                  OUTPUT_VARIABLE owner ERROR_QUIET)
+  if(owner MATCHES "^([^:,]+)")
+    list(APPEND L2E_DLOPEN_DEPENDS "${CMAKE_MATCH_1} (>= ${${dep}_VERSION})")
+  endif()
+endforeach()
+list(JOIN L2E_DLOPEN_DEPENDS ", " CPACK_DEBIAN_LIB_PACKAGE_DEPENDS)
 # a shlibs file and an ldconfig trigger, as Debian's library packages have
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 # the tool's own library is found in the build tree, not on the system
@@ -54,7 +66,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_NAME liblob2europass-dev)
 # liblob2europass0 (= version) comes from the component dependency
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "libxml2-dev, libcjson-dev, libcurl4-openssl-dev | libcurl-dev, libssl-dev, libzip-dev, libqpdf-dev, zlib1g-dev")
+    "libxml2-dev, libcjson-dev, libssl-dev, libzip-dev, zlib1g-dev")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
     "lob2europass: headers, pkg-config file and CMake package

@@ -39,6 +39,12 @@ ls -l "$build"/*.deb
 # the tool's own package needs the library's (apt install of it alone)
 dpkg-deb -f "$build"/lob2europass_*.deb Depends | grep -q 'liblob2europass0' ||
 	{ echo "FAIL: lob2europass does not depend on liblob2europass0"; exit 1; }
+# libcurl and libqpdf are opened when first needed: shlibdeps cannot see
+# them, the library's package must name them itself
+for lib in libcurl4 libqpdf; do
+	dpkg-deb -f "$build"/liblob2europass0_*.deb Depends | grep -q "$lib" ||
+		{ echo "FAIL: liblob2europass0 does not depend on $lib"; exit 1; }
+done
 if command -v lintian >/dev/null 2>&1; then
 	echo "== lintian"
 	lintian --pedantic -I "$build"/*.deb 2>&1 | grep -v '^running with root' || true

@@ -123,9 +123,10 @@ typedef struct l2e_ctx_options {
 #define L2E_DEFAULT_MAX_ATTRIBUTES    256
 
 /**
- * Initialise the libraries underneath (libxml2; libcurl is set up by the
- * first l2e_net_new(), as only fetching needs it). Call once per
- * process, before any thread of yours starts.
+ * Initialise the libraries underneath (libxml2; libcurl is opened and set
+ * up by the first l2e_net_new() or URL, libqpdf by the first PDF, as
+ * only those need them). Call once per process, before any thread of
+ * yours starts.
  */
 L2E_API int l2e_global_init(void);
 /** Counterpart of l2e_global_init(). */

@@ -212,7 +212,10 @@ int cmd_convert(int argc, char **argv)
 		if (l2e_is_url(o.args.positional[i]) &&
 		    !(net = convert_net_new(ctx, &o.net, o.auth_file,
 		                            "LOB2EUROPASS_AUTH"))) {
-			rc = EXIT_USAGE;
+			/* bad credentials are a usage error; libcurl that
+			 * cannot be opened, an input that cannot be fetched */
+			rc = l2e_ctx_error(ctx)->code == L2E_ENET ? EXIT_INPUT
+			                                          : EXIT_USAGE;
 			goto out;
 		}
 	if (o.mode == OUT_DIR && (rc = prepare_out_dir(&r, &lock_fd)) != 0)

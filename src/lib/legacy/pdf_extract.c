@@ -41,11 +41,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <qpdf/qpdf-c.h>
 #include <zlib.h>
 
 #include "core/buf.h"
 #include "core/file.h"
+#include "legacy/qpdf_lib.h"
 #include "util/alloc.h"
 
 #define MAX_TREE_DEPTH 32
@@ -95,32 +95,33 @@ static void add_filespec(pdf *p, qpdf_oh fs)
 	candidate *c;
 	size_t i;
 
-	if (!qpdf_oh_is_dictionary(q, fs))
+	if (!l2e__qpdf.oh_is_dictionary(q, fs))
 		return;
-	ef = qpdf_oh_get_key(q, fs, "/EF");
-	s = qpdf_oh_get_key(q, ef, "/UF");
-	if (!qpdf_oh_is_stream(q, s))
-		s = qpdf_oh_get_key(q, ef, "/F");
-	if (!qpdf_oh_is_stream(q, s))
+	ef = l2e__qpdf.oh_get_key(q, fs, "/EF");
+	s = l2e__qpdf.oh_get_key(q, ef, "/UF");
+	if (!l2e__qpdf.oh_is_stream(q, s))
+		s = l2e__qpdf.oh_get_key(q, ef, "/F");
+	if (!l2e__qpdf.oh_is_stream(q, s))
 		return;
 	/* the same stream through the name tree and /AF counts once */
 	for (i = 0; i < p->n_found; i++)
-		if (qpdf_oh_get_object_id(q, p->found[i].stream) ==
-		        qpdf_oh_get_object_id(q, s) &&
-		    qpdf_oh_get_object_id(q, s) != 0)
+		if (l2e__qpdf.oh_get_object_id(q, p->found[i].stream) ==
+		        l2e__qpdf.oh_get_object_id(q, s) &&
+		    l2e__qpdf.oh_get_object_id(q, s) != 0)
 			return;
 	if (p->n_found == MAX_CANDIDATES) {
 		limit(p, "more than 64 attached files");
 		return;
 	}
-	n = qpdf_oh_get_key(q, fs, "/UF");
-	if (!qpdf_oh_is_string(q, n))
-		n = qpdf_oh_get_key(q, fs, "/F");
+	n = l2e__qpdf.oh_get_key(q, fs, "/UF");
+	if (!l2e__qpdf.oh_is_string(q, n))
+		n = l2e__qpdf.oh_get_key(q, fs, "/F");
 	c = &p->found[p->n_found++];
 	c->stream = s;
 	c->name[0] = '\0';
 	/* qpdf's string lives until its next call: copied at once */
-	if (qpdf_oh_is_string(q, n) && (name = qpdf_oh_get_utf8_value(q, n)))
+	if (l2e__qpdf.oh_is_string(q, n) &&
+	    (name = l2e__qpdf.oh_get_utf8_value(q, n)))
 		snprintf(c->name, sizeof(c->name), "%s", name);
 }
 
@@ -131,22 +132,26 @@ static void walk_tree(pdf *p, qpdf_oh node, int depth)
 	qpdf_oh names, kids;
 	int i, n;
 
-	if (p->error || !qpdf_oh_is_dictionary(q, node))
+	if (p->error || !l2e__qpdf.oh_is_dictionary(q, node))
 		return;
 	if (depth > MAX_TREE_DEPTH || ++p->n_nodes > MAX_TREE_NODES) {
 		limit(p, "the EmbeddedFiles name tree is deeper or larger than "
 		         "a PDF needs (a loop?)");
 		return;
 	}
-	names = qpdf_oh_get_key(q, node, "/Names");
-	n = qpdf_oh_is_array(q, names) ? qpdf_oh_get_array_n_items(q, names)
-	                               : 0;
+	names = l2e__qpdf.oh_get_key(q, node, "/Names");
+	n = l2e__qpdf.oh_is_array(q, names)
+	        ? l2e__qpdf.oh_get_array_n_items(q, names)
+	        : 0;
 	for (i = 1; i < n && !p->error; i += 2)
-		add_filespec(p, qpdf_oh_get_array_item(q, names, i));
-	kids = qpdf_oh_get_key(q, node, "/Kids");
-	n = qpdf_oh_is_array(q, kids) ? qpdf_oh_get_array_n_items(q, kids) : 0;
+		add_filespec(p, l2e__qpdf.oh_get_array_item(q, names, i));
+	kids = l2e__qpdf.oh_get_key(q, node, "/Kids");
+	n = l2e__qpdf.oh_is_array(q, kids)
+	        ? l2e__qpdf.oh_get_array_n_items(q, kids)
+	        : 0;
 	for (i = 0; i < n && !p->error; i++)
-		walk_tree(p, qpdf_oh_get_array_item(q, kids, i), depth + 1);
+		walk_tree(p, l2e__qpdf.oh_get_array_item(q, kids, i),
+		          depth + 1);
 }
 
 static void walk_annots(pdf *p)
@@ -155,27 +160,28 @@ static void walk_annots(pdf *p)
 	qpdf_oh page, annots, a;
 	int n_pages, i, j, n;
 
-	n_pages = qpdf_get_num_pages(q);
+	n_pages = l2e__qpdf.get_num_pages(q);
 	if (n_pages > MAX_PAGES) {
 		limit(p, "more than 10000 pages");
 		return;
 	}
 	for (i = 0; i < n_pages && !p->error; i++) {
-		page = qpdf_get_page_n(q, (size_t)i);
-		annots = qpdf_oh_get_key(q, page, "/Annots");
-		n = qpdf_oh_is_array(q, annots)
-		        ? qpdf_oh_get_array_n_items(q, annots)
+		page = l2e__qpdf.get_page_n(q, (size_t)i);
+		annots = l2e__qpdf.oh_get_key(q, page, "/Annots");
+		n = l2e__qpdf.oh_is_array(q, annots)
+		        ? l2e__qpdf.oh_get_array_n_items(q, annots)
 		        : 0;
 		if (n > MAX_ANNOTS) {
 			limit(p, "more than 1000 annotations on a page");
 			return;
 		}
 		for (j = 0; j < n && !p->error; j++) {
-			a = qpdf_oh_get_array_item(q, annots, j);
-			if (qpdf_oh_is_name_and_equals(
-			        q, qpdf_oh_get_key(q, a, "/Subtype"),
+			a = l2e__qpdf.oh_get_array_item(q, annots, j);
+			if (l2e__qpdf.oh_is_name_and_equals(
+			        q, l2e__qpdf.oh_get_key(q, a, "/Subtype"),
 			        "/FileAttachment"))
-				add_filespec(p, qpdf_oh_get_key(q, a, "/FS"));
+				add_filespec(p,
+				             l2e__qpdf.oh_get_key(q, a, "/FS"));
 		}
 	}
 }
@@ -239,33 +245,33 @@ static int inflate_capped(pdf *p, l2e_buf *out, const unsigned char *in,
 static int stream_bytes(pdf *p, const candidate *c, l2e_buf *out)
 {
 	qpdf_data q = p->q;
-	qpdf_oh dict = qpdf_oh_get_dict(q, c->stream);
-	qpdf_oh filter = qpdf_oh_get_key(q, dict, "/Filter");
-	qpdf_oh parms = qpdf_oh_get_key(q, dict, "/DecodeParms");
+	qpdf_oh dict = l2e__qpdf.oh_get_dict(q, c->stream);
+	qpdf_oh filter = l2e__qpdf.oh_get_key(q, dict, "/Filter");
+	qpdf_oh parms = l2e__qpdf.oh_get_key(q, dict, "/DecodeParms");
 	size_t max = p->ctx->opts.max_input_bytes, len = 0;
 	unsigned char *raw = NULL;
 	int is_flate = 0, error = 0;
 
-	if (qpdf_oh_is_array(q, filter) &&
-	    qpdf_oh_get_array_n_items(q, filter) == 1)
-		filter = qpdf_oh_get_array_item(q, filter, 0);
-	if (qpdf_oh_is_name_and_equals(q, filter, "/FlateDecode"))
+	if (l2e__qpdf.oh_is_array(q, filter) &&
+	    l2e__qpdf.oh_get_array_n_items(q, filter) == 1)
+		filter = l2e__qpdf.oh_get_array_item(q, filter, 0);
+	if (l2e__qpdf.oh_is_name_and_equals(q, filter, "/FlateDecode"))
 		is_flate = 1;
-	else if (!qpdf_oh_is_null(q, filter))
+	else if (!l2e__qpdf.oh_is_null(q, filter))
 		return l2e__error_set_at(
 		    p->ctx, L2E_ENOTSUPPORTED, L2E_ERRCLASS_READ, p->file, 0, 0,
 		    NULL,
 		    "PDF: the attached '%s' is encoded in a way Europass PDFs "
 		    "never are (not FlateDecode)",
 		    c->name);
-	if (is_flate && qpdf_oh_is_dictionary(q, parms) &&
-	    qpdf_oh_has_key(q, parms, "/Predictor"))
+	if (is_flate && l2e__qpdf.oh_is_dictionary(q, parms) &&
+	    l2e__qpdf.oh_has_key(q, parms, "/Predictor"))
 		return l2e__error_set_at(
 		    p->ctx, L2E_ENOTSUPPORTED, L2E_ERRCLASS_READ, p->file, 0, 0,
 		    NULL, "PDF: the attached '%s' uses a Flate predictor",
 		    c->name);
-	if ((qpdf_oh_get_stream_data(q, c->stream, qpdf_dl_none, NULL, &raw,
-	                             &len) &
+	if ((l2e__qpdf.oh_get_stream_data(q, c->stream, qpdf_dl_none, NULL,
+	                                  &raw, &len) &
 	     QPDF_ERRORS) ||
 	    !raw) {
 		error = l2e__error_set_at(p->ctx, L2E_EPARSE, L2E_ERRCLASS_READ,
@@ -360,10 +366,11 @@ static int ends_with_xml(const char *name)
 /* Why a PDF has no attachment, from its Producer (EWA's hints). */
 static const char *producer_hint(pdf *p)
 {
-	qpdf_oh info = qpdf_oh_get_key(p->q, qpdf_get_trailer(p->q), "/Info");
-	qpdf_oh prod = qpdf_oh_get_key(p->q, info, "/Producer");
-	const char *s = qpdf_oh_is_string(p->q, prod)
-	                    ? qpdf_oh_get_utf8_value(p->q, prod)
+	qpdf_oh info =
+	    l2e__qpdf.oh_get_key(p->q, l2e__qpdf.get_trailer(p->q), "/Info");
+	qpdf_oh prod = l2e__qpdf.oh_get_key(p->q, info, "/Producer");
+	const char *s = l2e__qpdf.oh_is_string(p->q, prod)
+	                    ? l2e__qpdf.oh_get_utf8_value(p->q, prod)
 	                    : "";
 
 	if (strstr(s, "Quartz"))
@@ -453,6 +460,7 @@ int l2e__pdf_extract(l2e_buf *out, l2e_ctx *ctx, const char *name,
 	pdf p;
 	qpdf_error e;
 	qpdf_oh root;
+	const char *why;
 	int error = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -470,14 +478,18 @@ int l2e__pdf_extract(l2e_buf *out, l2e_ctx *ctx, const char *name,
 		                         p.file, 0, 0, NULL,
 		                         "not a PDF (it does not begin with "
 		                         "%%PDF-)");
-	if (!(p.q = qpdf_init()))
+	if (l2e__qpdf_load(&why) < 0)
+		return l2e__error_set_at(ctx, L2E_ENOTSUPPORTED,
+		                         L2E_ERRCLASS_READ, p.file, 0, 0, NULL,
+		                         "%s", why);
+	if (!(p.q = l2e__qpdf.init()))
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_READ,
 		                      "out of memory");
-	qpdf_silence_errors(p.q);
-	qpdf_set_suppress_warnings(p.q, QPDF_TRUE);
-	if (qpdf_read_memory(p.q, p.file, data, len, "") & QPDF_ERRORS) {
-		e = qpdf_get_error(p.q);
-		if (e && qpdf_get_error_code(p.q, e) == qpdf_e_password)
+	l2e__qpdf.silence_errors(p.q);
+	l2e__qpdf.set_suppress_warnings(p.q, QPDF_TRUE);
+	if (l2e__qpdf.read_memory(p.q, p.file, data, len, "") & QPDF_ERRORS) {
+		e = l2e__qpdf.get_error(p.q);
+		if (e && l2e__qpdf.get_error_code(p.q, e) == qpdf_e_password)
 			error = l2e__error_set_at(
 			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, p.file, 0, 0,
 			    NULL,
@@ -488,32 +500,34 @@ int l2e__pdf_extract(l2e_buf *out, l2e_ctx *ctx, const char *name,
 			error = l2e__error_set_at(
 			    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, p.file, 0, 0,
 			    NULL, "not a readable PDF: %s",
-			    e ? qpdf_get_error_message_detail(p.q, e)
+			    e ? l2e__qpdf.get_error_message_detail(p.q, e)
 			      : "unknown error");
 		goto done;
 	}
-	root = qpdf_get_root(p.q);
-	walk_tree(&p,
-	          qpdf_oh_get_key(p.q, qpdf_oh_get_key(p.q, root, "/Names"),
-	                          "/EmbeddedFiles"),
-	          0);
+	root = l2e__qpdf.get_root(p.q);
+	walk_tree(
+	    &p,
+	    l2e__qpdf.oh_get_key(p.q, l2e__qpdf.oh_get_key(p.q, root, "/Names"),
+	                         "/EmbeddedFiles"),
+	    0);
 	if (!p.error) {
-		qpdf_oh af = qpdf_oh_get_key(p.q, root, "/AF");
-		int i, n = qpdf_oh_is_array(p.q, af)
-		               ? qpdf_oh_get_array_n_items(p.q, af)
+		qpdf_oh af = l2e__qpdf.oh_get_key(p.q, root, "/AF");
+		int i, n = l2e__qpdf.oh_is_array(p.q, af)
+		               ? l2e__qpdf.oh_get_array_n_items(p.q, af)
 		               : 0;
 
 		for (i = 0; i < n && i < MAX_CANDIDATES && !p.error; i++)
-			add_filespec(&p, qpdf_oh_get_array_item(p.q, af, i));
+			add_filespec(&p,
+			             l2e__qpdf.oh_get_array_item(p.q, af, i));
 	}
 	if (!p.error)
 		walk_annots(&p);
-	if (!p.error && qpdf_has_error(p.q)) {
-		e = qpdf_get_error(p.q);
+	if (!p.error && l2e__qpdf.has_error(p.q)) {
+		e = l2e__qpdf.get_error(p.q);
 		error = l2e__error_set_at(
 		    ctx, L2E_EPARSE, L2E_ERRCLASS_READ, p.file, 0, 0, NULL,
 		    "not a readable PDF: %s",
-		    e ? qpdf_get_error_message_detail(p.q, e) : "damaged");
+		    e ? l2e__qpdf.get_error_message_detail(p.q, e) : "damaged");
 		goto done;
 	}
 	if ((error = p.error) < 0)
@@ -525,11 +539,11 @@ done:
 	/* an error qpdf still holds is taken, or qpdf_cleanup() prints it
 	 * to stderr ("application did not handle error"); a library never
 	 * prints */
-	if (qpdf_has_error(p.q))
-		(void)qpdf_get_error(p.q);
-	while (qpdf_more_warnings(p.q))
-		(void)qpdf_next_warning(p.q);
-	qpdf_cleanup(&p.q);
+	if (l2e__qpdf.has_error(p.q))
+		(void)l2e__qpdf.get_error(p.q);
+	while (l2e__qpdf.more_warnings(p.q))
+		(void)l2e__qpdf.next_warning(p.q);
+	l2e__qpdf.cleanup(&p.q);
 	return error;
 }
 

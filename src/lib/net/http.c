@@ -37,20 +37,12 @@ static int copy_opt(char **dst, const char *src)
 	return !src || (*dst = l2e__strdup(src)) != NULL;
 }
 
-/* libcurl's global set-up, once, when the first client is made. */
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_started = CURLE_FAILED_INIT;
-
-static void start_curl(void)
-{
-	curl_started = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
 int l2e_net_new(l2e_net **out, l2e_ctx *ctx, const l2e_net_options *opts)
 {
-	const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+	const curl_version_info_data *info;
 	l2e_net_options defaults = L2E_NET_OPTIONS_INIT;
 	l2e_net *net;
+	const char *why;
 	char ua[64];
 
 	L2E_ASSERT_ARG(out && ctx);
@@ -62,11 +54,10 @@ int l2e_net_new(l2e_net **out, l2e_ctx *ctx, const l2e_net_options *opts)
 		return l2e__error_set(ctx, L2E_ERROR, L2E_ERRCLASS_FETCH,
 		                      "unknown l2e_net_options version %d",
 		                      opts->version);
-	/* thread-safe whatever libcurl's build: the once is ours */
-	if (pthread_once(&curl_once, start_curl) != 0 ||
-	    curl_started != CURLE_OK)
-		return l2e__error_set(ctx, L2E_ENET, L2E_ERRCLASS_FETCH,
-		                      "libcurl could not be set up");
+	if (l2e__curl_load(&why) < 0)
+		return l2e__error_set(ctx, L2E_ENET, L2E_ERRCLASS_FETCH, "%s",
+		                      why);
+	info = l2e__curl.version_info(CURLVERSION_NOW);
 	if (!info || !(info->features & CURL_VERSION_SSL))
 		return l2e__error_set(ctx, L2E_ENOTSUPPORTED,
 		                      L2E_ERRCLASS_FETCH,
@@ -81,7 +72,7 @@ int l2e_net_new(l2e_net **out, l2e_ctx *ctx, const l2e_net_options *opts)
 	    !copy_opt(&net->password, opts->password ? opts->password : "") ||
 	    !copy_opt(&net->user_agent,
 	              opts->user_agent ? opts->user_agent : ua) ||
-	    !(net->curl = curl_easy_init()))
+	    !(net->curl = l2e__curl.easy_init()))
 		goto oom;
 	if (pthread_mutex_init(&net->lock, NULL) != 0)
 		goto oom;
@@ -117,7 +108,7 @@ void l2e_net_free(l2e_net *net)
 	if (!net)
 		return;
 	if (net->curl)
-		curl_easy_cleanup(net->curl);
+		l2e__curl.easy_cleanup(net->curl);
 	if (net->has_lock)
 		pthread_mutex_destroy(&net->lock);
 	wipe_free(net->bearer_token);
@@ -191,10 +182,10 @@ static int setup(l2e_net *net, const request *rq, transfer *t, char *errbuf)
 	const l2e_net_options *o = &net->opts;
 	CURLcode e = CURLE_OK;
 
-	curl_easy_reset(c);
+	l2e__curl.easy_reset(c);
 #define SET(opt, value)    \
 	if (e == CURLE_OK) \
-		e = curl_easy_setopt(c, opt, value);
+		e = l2e__curl.easy_setopt(c, opt, value);
 	SET(CURLOPT_URL, rq->url)
 	SET(CURLOPT_PROTOCOLS_STR, rq->scheme)
 	SET(CURLOPT_REDIR_PROTOCOLS_STR, rq->scheme)
@@ -266,7 +257,7 @@ static int may_retry(CURLcode rc, long status)
 static void describe(char *out, size_t size, CURLcode rc, long status,
                      const char *errbuf)
 {
-	const char *detail = *errbuf ? errbuf : curl_easy_strerror(rc);
+	const char *detail = *errbuf ? errbuf : l2e__curl.easy_strerror(rc);
 
 	switch (rc) {
 	case CURLE_OK: snprintf(out, size, "HTTP status %ld", status); break;
@@ -349,9 +340,10 @@ static int perform_locked(l2e_net *net, l2e_ctx *ctx, request *rq,
 			return l2e__error_set(ctx, L2E_ENET, L2E_ERRCLASS_FETCH,
 			                      "cannot set up a request to %s",
 			                      rq->name);
-		rc = curl_easy_perform(net->curl);
+		rc = l2e__curl.easy_perform(net->curl);
 		status = 0;
-		curl_easy_getinfo(net->curl, CURLINFO_RESPONSE_CODE, &status);
+		l2e__curl.easy_getinfo(net->curl, CURLINFO_RESPONSE_CODE,
+		                       &status);
 		*status_out = status;
 		if (t.is_oom)
 			return l2e__error_set(ctx, L2E_ENOMEM,
@@ -375,8 +367,8 @@ static int perform_locked(l2e_net *net, l2e_ctx *ctx, request *rq,
 		            : delay << attempt;
 		retry_after = 0;
 		if (rc == CURLE_OK &&
-		    curl_easy_getinfo(net->curl, CURLINFO_RETRY_AFTER,
-		                      &retry_after) == CURLE_OK &&
+		    l2e__curl.easy_getinfo(net->curl, CURLINFO_RETRY_AFTER,
+		                           &retry_after) == CURLE_OK &&
 		    retry_after > 0) {
 			if (retry_after > net->opts.max_retry_after_s)
 				return l2e__error_set_at(
@@ -410,7 +402,7 @@ int l2e__net_get(l2e_net *net, l2e_ctx *ctx, const char *url, const char *name,
 	int error;
 
 	if (l2e__buf_printf(&line, "Accept: %s", accept) < 0 ||
-	    !(headers = curl_slist_append(NULL, line.ptr))) {
+	    !(headers = l2e__curl.slist_append(NULL, line.ptr))) {
 		l2e_buf_dispose(&line);
 		return l2e__error_set(ctx, L2E_ENOMEM, L2E_ERRCLASS_FETCH,
 		                      "out of memory");
@@ -421,7 +413,7 @@ int l2e__net_get(l2e_net *net, l2e_ctx *ctx, const char *url, const char *name,
 	rq.name = name;
 	rq.headers = headers;
 	error = perform(net, ctx, &rq, body, &status);
-	curl_slist_free_all(headers);
+	l2e__curl.slist_free_all(headers);
 	l2e_buf_dispose(&line);
 	return error;
 }
@@ -451,10 +443,10 @@ int l2e_net_send(l2e_net *net, l2e_ctx *ctx, const l2e_net_request *req,
 	if (l2e_url_redacted(&name, req->url) < 0 ||
 	    (!is_delete &&
 	     l2e__buf_printf(&line, "Content-Type: %s", req->media_type) < 0) ||
-	    !(headers = curl_slist_append(NULL, "Expect:")))
+	    !(headers = l2e__curl.slist_append(NULL, "Expect:")))
 		goto oom;
 	if (!is_delete) {
-		if (!(h = curl_slist_append(headers, line.ptr)))
+		if (!(h = l2e__curl.slist_append(headers, line.ptr)))
 			goto oom;
 		headers = h;
 	}
@@ -462,7 +454,7 @@ int l2e_net_send(l2e_net *net, l2e_ctx *ctx, const l2e_net_request *req,
 		l2e__buf_clear(&line);
 		if (l2e__buf_printf(&line, "Idempotency-Key: %s",
 		                    req->idempotency_key) < 0 ||
-		    !(h = curl_slist_append(headers, line.ptr)))
+		    !(h = l2e__curl.slist_append(headers, line.ptr)))
 			goto oom;
 		headers = h;
 	}
@@ -481,7 +473,7 @@ oom:
 done:
 	if (status)
 		*status = got;
-	curl_slist_free_all(headers);
+	l2e__curl.slist_free_all(headers);
 	l2e_buf_dispose(&name);
 	l2e_buf_dispose(&line);
 	return error;

@@ -7,10 +7,10 @@
 #ifndef L2E_NET_NET_INT_H
 #define L2E_NET_NET_INT_H
 
-#include <curl/curl.h>
 #include <pthread.h>
 
 #include "lob2europass/net.h"
+#include "net/curl_lib.h"
 #include "net/http.h"
 #include "net/url.h"
 
