@@ -72,6 +72,8 @@ mkdir -p "$chroot_dir/tmp/pkg" "$chroot_dir/tmp/samples"
 cp "$build"/*.deb "$chroot_dir/tmp/pkg/"
 cp -r samples/. "$chroot_dir/tmp/samples/"
 cp tests/sample_inputs.sh "$chroot_dir/tmp/"
+cp tests/fuzz/corpora/pdf_extract/gen2-nametree-Europass-XML-Attachment.pdf \
+	"$chroot_dir/tmp/cv.pdf"
 # the official schemas, as an administrator without network copies them
 schemas=${L2E_SCHEMAS_FROM:-../shared/europass}
 if [ -f "$schemas/v3.4.1/xsd/EuropassSchema.xsd" ]; then
@@ -125,6 +127,19 @@ lob2europass validate $require /tmp/out/*/*.xml /tmp/out/*/*.json \
 echo "$(grep -c ': valid (' /tmp/validate.txt) documents valid" \
 	"(the official schemas: ${require:-not installed})"
 tail -1 /tmp/validate.err
+
+echo "== libqpdf and libcurl, opened when first needed, are there"
+lob2europass extract /tmp/cv.pdf | grep -q '<?xml' ||
+	{ echo "FAIL: extract of a Europass PDF"; exit 1; }
+rc=0
+lob2europass convert --mapping ooapi-v5 --out /tmp/url \
+	https://127.0.0.1:9/students 2>/tmp/url.err || rc=$?
+if [ "$rc" -ne 3 ] || grep -q 'needs libcurl' /tmp/url.err; then
+	cat /tmp/url.err
+	echo "FAIL: a URL did not get as far as connecting (exit $rc)"
+	exit 1
+fi
+echo "PDF read, URL tried: ok"
 
 echo "== pkg-config"
 pkg-config --cflags --libs lob2europass
