@@ -22,15 +22,20 @@
 #include "util/parse_int.h"
 #include "util/read_file.h"
 
-/* What l2e__json_escape makes of s, quoted, as a malloc'd string. */
+/* What l2e__json_escape makes of s, quoted, as a malloc'd string. The
+ * input is copied to a block of exactly len bytes, so that a sanitizer
+ * run catches a read past its end. */
 static char *quoted(const char *s, size_t len)
 {
 	char *o = malloc(L2E_JSON_ESCAPE_ROOM(len) + 3), *end;
+	char *in = malloc(len ? len : 1);
 
+	memcpy(in, s, len);
 	o[0] = '"';
-	end = l2e__json_escape(o + 1, s, len);
+	end = l2e__json_escape(o + 1, in, len);
 	*end++ = '"';
 	*end = '\0';
+	free(in);
 	return o;
 }
 
