@@ -16,7 +16,6 @@
 struct l2e__pool_chunk {
 	l2e__pool_chunk *next;
 	size_t size;
-	size_t used;
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -30,48 +29,47 @@ void *l2e__pool_alloc(l2e__pool *pool, size_t size)
 	c = l2e__calloc(1, sizeof(*c) + size);
 	if (!c)
 		return NULL;
-	c->size = c->used = size;
+	c->size = size;
 	c->next = pool->chunks;
 	pool->chunks = c;
 	pool->used += size;
 	return c->data;
 }
 
-void *l2e__pool_alloc_raw(l2e__pool *pool, size_t size)
+void *l2e__pool_alloc_slow(l2e__pool *pool, size_t size)
 {
 	return l2e__pool_alloc(pool, size);
 }
 #else
-void *l2e__pool_alloc_raw(l2e__pool *pool, size_t size)
+/* A new chunk (l2e__pool_alloc_raw found no room in the current one):
+ * a block bigger than a quarter chunk gets one of its own, behind the
+ * current chunk, which keeps serving small requests. */
+void *l2e__pool_alloc_slow(l2e__pool *pool, size_t size)
 {
-	l2e__pool_chunk *c = pool->chunks;
+	l2e__pool_chunk *c;
 	size_t rounded, csize;
-	void *p;
 
 	if (size > SIZE_MAX / 2)
 		return NULL;
 	rounded = (size + ALIGNMENT - 1) & ~(ALIGNMENT - 1);
-	if (!c || c->size - c->used < rounded) {
-		csize = rounded > CHUNK_DEFAULT / 4 ? rounded : CHUNK_DEFAULT;
-		c = l2e__malloc(sizeof(*c) + csize);
-		if (!c)
-			return NULL;
-		c->size = csize;
-		c->used = 0;
-		if (rounded > CHUNK_DEFAULT / 4 && pool->chunks) {
-			/* a big block goes behind the current chunk so the
-			 * current one keeps serving small requests */
-			c->next = pool->chunks->next;
-			pool->chunks->next = c;
-		} else {
-			c->next = pool->chunks;
-			pool->chunks = c;
-		}
-	}
-	p = c->data + c->used;
-	c->used += rounded;
+	if (rounded == 0 && pool->at) /* size 0: an address, no bytes */
+		return pool->at;
+	csize = rounded > CHUNK_DEFAULT / 4 ? rounded : CHUNK_DEFAULT;
+	c = l2e__malloc(sizeof(*c) + csize);
+	if (!c)
+		return NULL;
+	c->size = csize;
 	pool->used += rounded;
-	return p;
+	if (rounded > CHUNK_DEFAULT / 4 && pool->chunks) {
+		c->next = pool->chunks->next;
+		pool->chunks->next = c;
+	} else {
+		c->next = pool->chunks;
+		pool->chunks = c;
+		pool->at = c->data + rounded;
+		pool->room = csize - rounded;
+	}
+	return c->data;
 }
 
 void *l2e__pool_alloc(l2e__pool *pool, size_t size)
@@ -111,4 +109,6 @@ void l2e__pool_clear(l2e__pool *pool)
 	}
 	pool->chunks = NULL;
 	pool->used = 0;
+	pool->at = NULL;
+	pool->room = 0;
 }
