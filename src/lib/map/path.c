@@ -463,8 +463,29 @@ static int take_first(const l2e__node *n, void *payload)
 
 const l2e__node *l2e__path_first(const l2e__path *path, const l2e__scope *scope)
 {
-	const l2e__node *found = NULL;
+	const l2e__node *n = start_of(path, scope), *found = NULL;
+	size_t i;
+	walk w;
 
-	l2e__path_visit(path, scope, take_first, &found);
+	/* Most paths name members of objects, one after the other: those
+	 * steps are taken here, as visit() would, without its recursion
+	 * and callback (more than a quarter of the cost of the look-ups). */
+	for (i = 0; n && i < path->n_steps; i++) {
+		if (path->steps[i].kind != L2E__STEP_MEMBER ||
+		    n->kind == L2E__NODE_ARRAY)
+			break;
+		n = l2e__node_member(n, path->steps[i].name);
+	}
+	if (!n)
+		return NULL;
+	if (i == path->n_steps) {
+		mark(n);
+		return n;
+	}
+	w.path = path;
+	w.cb = take_first;
+	w.payload = &found;
+	w.scope = scope;
+	visit(&w, i, n);
 	return found;
 }
