@@ -53,7 +53,7 @@ char *l2e__buf_reserve_slow(l2e_buf *buf, size_t n, int *error)
 	return buf->ptr + buf->len;
 }
 
-int l2e__buf_put(l2e_buf *buf, const char *data, size_t len)
+int l2e__buf_put_slow(l2e_buf *buf, const char *data, size_t len)
 {
 	int error = l2e__buf_grow(buf, len);
 

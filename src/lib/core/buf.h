@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "lob2europass/common.h"
 
@@ -17,7 +18,9 @@
 #define L2E_BUF_CEILING ((size_t)1 << 30)
 
 int l2e__buf_grow(l2e_buf *buf, size_t extra);
-int l2e__buf_put(l2e_buf *buf, const char *data, size_t len);
+static inline int l2e__buf_put(l2e_buf *buf, const char *data, size_t len);
+/** Where l2e__buf_put goes when the buffer must grow. */
+int l2e__buf_put_slow(l2e_buf *buf, const char *data, size_t len);
 int l2e__buf_puts(l2e_buf *buf, const char *s);
 int l2e__buf_putc(l2e_buf *buf, char c);
 int l2e__buf_printf(l2e_buf *buf, const char *fmt, ...)
@@ -47,6 +50,20 @@ static inline void l2e__buf_commit(l2e_buf *buf, const char *end)
 {
 	buf->len = (size_t)(end - buf->ptr);
 }
+/* Inline: a mapping puts every value it reads into a buffer that
+ * mostly has the room (the grow check was half of a short put). The
+ * test is l2e__buf_grow's, ceiling included. */
+static inline int l2e__buf_put(l2e_buf *buf, const char *data, size_t len)
+{
+	if (buf->cap - buf->len <= len || buf->len + len >= L2E_BUF_CEILING)
+		return l2e__buf_put_slow(buf, data, len);
+	if (len)
+		memcpy(buf->ptr + buf->len, data, len);
+	buf->len += len;
+	buf->ptr[buf->len] = '\0';
+	return 0;
+}
+
 /** Hand the bytes over to the caller (free with l2e__free); buf resets. */
 char *l2e__buf_detach(l2e_buf *buf);
 
