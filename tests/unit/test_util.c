@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "core/utf8.h"
 #include "util/alloc.h"
 #include "util/atomic_file.h"
 #include "util/civil_date.h"
@@ -89,6 +90,69 @@ static void test_util_json_escape__nul_and_controls(void)
 
 	CHECK_STR("\"a\\u0000b\\n\\u001f\\t\"", o);
 	free(o);
+}
+
+/* l2e__utf8_valid byte by byte, as it was before it took blocks. */
+static int utf8_valid_bytewise(const unsigned char *u, size_t len,
+                               size_t *bad_at)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		n = u[i] ? l2e__utf8_seq(u + i, len - i) : 0;
+		if (!n) {
+			*bad_at = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+/*
+ * Random texts, mostly ASCII with now and then a NUL, a valid or a
+ * broken sequence, at every offset of the 8- and 16-byte steps: the
+ * same verdict and the same first bad byte as byte by byte. Each text
+ * is an exact-size block, so a sanitizer run catches a read past it.
+ */
+static void test_util_utf8_valid__equals_bytewise(void)
+{
+	static const char *const pieces[] = {
+		"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+		"\xc3",     "\x80",         "\xed\xa0\x80",
+		""
+	};
+	unsigned long seed = 20261206;
+	int round;
+
+	for (round = 0; round < 20000; round++) {
+		size_t len = 0, want = 80 + test_pick(&seed, 60), k;
+		unsigned char *u = malloc(want + 4);
+		size_t ours_at = 0, theirs_at = 0;
+		int ours, theirs;
+
+		while (len < want) {
+			k = test_pick(&seed, 200); /* one in 50 broken */
+			if (k < 7) {
+				memcpy(u + len, pieces[k], strlen(pieces[k]));
+				len += strlen(pieces[k]);
+				if (k == 6)
+					u[len++] = '\0';
+			} else {
+				u[len++] = (unsigned char)(' ' + k % 95);
+			}
+		}
+		u = realloc(u, len); /* exactly len bytes */
+		ours = l2e__utf8_valid((const char *)u, len, &ours_at);
+		theirs = utf8_valid_bytewise(u, len, &theirs_at);
+		if (ours != theirs || (!ours && ours_at != theirs_at)) {
+			test_fail(__FILE__, __LINE__,
+			          "round %d: %d at %zu, byte by byte %d at %zu",
+			          round, ours, ours_at, theirs, theirs_at);
+			round = 20000;
+		}
+		free(u);
+	}
 }
 
 static void test_util_html_escape__markup_is_text(void)
@@ -243,6 +307,7 @@ static void test_util_atomic_file__a_pipe_is_written_not_replaced(void)
 static const test_case cases[] = {
 	TEST_CASE(test_util_json_escape__equals_cjson_on_random_strings),
 	TEST_CASE(test_util_json_escape__nul_and_controls),
+	TEST_CASE(test_util_utf8_valid__equals_bytewise),
 	TEST_CASE(test_util_html_escape__markup_is_text),
 	TEST_CASE(test_util_civil_date__leap_years_and_month_ends),
 	TEST_CASE(test_util_parse_int__whole_string_in_range),

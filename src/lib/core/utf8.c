@@ -49,12 +49,40 @@ static int is_plain_ascii8(const unsigned char *u)
 	return !((w | ((w - ones) & ~w)) & high);
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+/* Bit k set where byte k of the 16 at u is NUL or not ASCII. */
+static unsigned not_plain16(const unsigned char *u)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i nul = _mm_cmpeq_epi8(v, _mm_setzero_si128());
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(v, nul));
+}
+#endif
+
 int l2e__utf8_valid(const char *s, size_t len, size_t *bad_at)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, n;
+#if defined(__SSE2__) && defined(__GNUC__)
+	unsigned m;
+#endif
 
 	while (i < len) {
+#if defined(__SSE2__) && defined(__GNUC__)
+		/* every record is checked whole before it is parsed: 16
+		 * bytes a step, and straight to the first that is not
+		 * plain ASCII (SSE2 is in every x86-64) */
+		if (len - i >= 16) {
+			if (!(m = not_plain16(u + i))) {
+				i += 16;
+				continue;
+			}
+			i += (unsigned)__builtin_ctz(m);
+		}
+#endif
 		if (len - i >= 8 && is_plain_ascii8(u + i)) {
 			i += 8;
 			continue;
