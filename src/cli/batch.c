@@ -172,7 +172,7 @@ static int as_json_line(l2e_buf *doc, const char *key, const char *format,
                         const char *part)
 {
 	const char *text = doc->ptr ? doc->ptr : "";
-	size_t text_len = strlen(text);
+	size_t text_len = doc->ptr ? doc->len : 0;
 	json_line l = JSON_LINE_INIT;
 
 	json_line_reserve_string(&l, text_len, 64);

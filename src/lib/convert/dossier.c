@@ -4,7 +4,6 @@
  */
 #include "dossier.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "util/alloc.h"
@@ -110,11 +109,19 @@ static int writer_for(const l2e__writer **out, l2e_ctx *ctx,
 static int write_part(l2e_buf *out, l2e_ctx *ctx, const l2e_dossier *d,
                       const l2e__writer *w, size_t part)
 {
+	static const char name[] = "lob2europass ";
+	const char *version = l2e_version();
+	size_t n = strlen(version);
 	l2e__write_info info;
 	char generator[64];
 
-	snprintf(generator, sizeof(generator), "lob2europass %s",
-	         l2e_version());
+	/* "lob2europass VERSION", as snprintf would write it, which cost as
+	 * much as the rest of a short part's set-up */
+	if (n > sizeof(generator) - sizeof(name))
+		n = sizeof(generator) - sizeof(name);
+	memcpy(generator, name, sizeof(name) - 1);
+	memcpy(generator + sizeof(name) - 1, version, n);
+	generator[sizeof(name) - 1 + n] = '\0';
 	info.generator = generator;
 	info.document_time = d->document_time;
 	info.part = part;
