@@ -11,6 +11,7 @@
 #include "europass/v3_tree.h"
 
 #include <pthread.h>
+#include <string.h>
 
 #define XSI "http://www.w3.org/2001/XMLSchema-instance"
 #define SCHEMA_LOCATION                                              \
@@ -403,14 +404,17 @@ const size_t l2e__ev3_tree_n = ROWS;
  * a tenth of a conversion. Rows come in document order, so a row's
  * children are later rows naming it as parent, in order.
  */
-static size_t first_child[ROWS], next_sibling[ROWS];
-static const l2e__ev3_links links = { first_child, next_sibling };
+static size_t first_child[ROWS], next_sibling[ROWS], xml_len[ROWS];
+static const l2e__ev3_links links = { first_child, next_sibling, xml_len };
 static pthread_once_t links_once = PTHREAD_ONCE_INIT;
 
 static void build_links(void)
 {
 	size_t last[ROWS] = { 0 }, c, p;
 
+	for (c = 0; c < ROWS; c++)
+		xml_len[c] =
+		    l2e__ev3_tree[c].xml ? strlen(l2e__ev3_tree[c].xml) : 0;
 	for (c = 1; c < ROWS; c++) {
 		p = (size_t)l2e__ev3_tree[c].parent;
 		if (!first_child[p])

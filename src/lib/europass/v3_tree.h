@@ -129,10 +129,12 @@ extern const size_t l2e__ev3_tree_n;
 size_t l2e__ev3_next_child(size_t row, size_t after);
 
 /** Every row's first child and next sibling (0: none), for a walk that
- * asks for all of them. Built once; safe from any thread. */
+ * asks for all of them, and the length of its XML name (0: none), for a
+ * writer that spells them all. Built once; safe from any thread. */
 typedef struct l2e__ev3_links {
 	const size_t *first;
 	const size_t *next;
+	const size_t *xml_len;
 } l2e__ev3_links;
 
 const l2e__ev3_links *l2e__ev3_links_get(void);

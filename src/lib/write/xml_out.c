@@ -126,7 +126,13 @@ void l2e__xml_begin_standalone(l2e__xml_out *x, l2e_buf *out)
 
 void l2e__xml_start(l2e__xml_out *x, const char *name)
 {
-	size_t len = strlen(name);
+	l2e__xml_start_n(x, name, strlen(name));
+}
+
+/* Inline in l2e__xml_leaf_n, which a writer calls for most elements:
+ * as calls, start, text and end cost more than the work. */
+static inline void start_tag(l2e__xml_out *x, const char *name, size_t len)
+{
 	char *o;
 
 	if (x->error)
@@ -153,7 +159,12 @@ void l2e__xml_start(l2e__xml_out *x, const char *name)
 
 void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value)
 {
-	size_t len = strlen(name);
+	l2e__xml_attr_n(x, name, strlen(name), value);
+}
+
+void l2e__xml_attr_n(l2e__xml_out *x, const char *name, size_t len,
+                     const char *value)
+{
 	char *o;
 
 	if (x->error)
@@ -174,7 +185,7 @@ void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value)
 	PUT_LITERAL(x, "\"");
 }
 
-void l2e__xml_end(l2e__xml_out *x)
+static inline void end_tag(l2e__xml_out *x)
 {
 	const char *name;
 	size_t len;
@@ -210,7 +221,7 @@ void l2e__xml_end(l2e__xml_out *x)
 	x->does_indent = 1;
 }
 
-void l2e__xml_text(l2e__xml_out *x, const char *text)
+static inline void put_text(l2e__xml_out *x, const char *text)
 {
 	if (x->error)
 		return;
@@ -228,9 +239,32 @@ void l2e__xml_leaf(l2e__xml_out *x, const char *name, const char *text)
 {
 	if (!text || x->error)
 		return;
-	l2e__xml_start(x, name);
-	l2e__xml_text(x, text);
-	l2e__xml_end(x);
+	l2e__xml_leaf_n(x, name, strlen(name), text);
+}
+
+void l2e__xml_leaf_n(l2e__xml_out *x, const char *name, size_t len,
+                     const char *text)
+{
+	if (!text || x->error)
+		return;
+	start_tag(x, name, len);
+	put_text(x, text);
+	end_tag(x);
+}
+
+void l2e__xml_start_n(l2e__xml_out *x, const char *name, size_t len)
+{
+	start_tag(x, name, len);
+}
+
+void l2e__xml_end(l2e__xml_out *x)
+{
+	end_tag(x);
+}
+
+void l2e__xml_text(l2e__xml_out *x, const char *t)
+{
+	put_text(x, t);
 }
 
 int l2e__xml_finish(l2e__xml_out *x)

@@ -53,6 +53,13 @@ void l2e__xml_start(l2e__xml_out *x, const char *name);
 void l2e__xml_attr(l2e__xml_out *x, const char *name, const char *value);
 /** <name>text</name>; nothing when text is NULL. */
 void l2e__xml_leaf(l2e__xml_out *x, const char *name, const char *text);
+/* The same three with the name's length known (strlen(name)), for a
+ * writer that spells the same few names over and over. */
+void l2e__xml_start_n(l2e__xml_out *x, const char *name, size_t len);
+void l2e__xml_attr_n(l2e__xml_out *x, const char *name, size_t len,
+                     const char *value);
+void l2e__xml_leaf_n(l2e__xml_out *x, const char *name, size_t len,
+                     const char *text);
 /**
  * The text of the element just opened (after its attributes), which
  * then holds only this text: <name a="v">text</name> with
