@@ -240,6 +240,22 @@ static int fast_string(fast *f, const char **out, size_t *len_out)
 		q++;
 	}
 	f->p = q + 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* most names and values: short, plain, and followed by 16 bytes of
+	 * input; one store into a block of 16, which the pool rounds up
+	 * to anyway, rather than a call to memcpy */
+	if (!has_escape && q - s < 16 && f->end - s >= 16) {
+		if (!(text = l2e__pool_alloc_raw(f->pool, 16)))
+			return L2E_ENOMEM;
+		_mm_storeu_si128(
+		    (__m128i *)(void *)text,
+		    _mm_loadu_si128((const __m128i *)(const void *)s));
+		text[q - s] = '\0';
+		*out = text;
+		*len_out = (size_t)(q - s);
+		return 0;
+	}
+#endif
 	if (!(text = l2e__pool_alloc_raw(f->pool, (size_t)(q - s) + 1)))
 		return L2E_ENOMEM;
 	if (has_escape) {
