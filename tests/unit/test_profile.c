@@ -5,6 +5,7 @@
  */
 #include "test.h"
 
+#include "core/natid.h"
 #include "model/profile.h"
 
 static l2e__pool pool;
@@ -144,6 +145,32 @@ static void test_profile_set__text_is_cleaned(void)
 	l2e__pool_clear(&pool);
 }
 
+/* With the length given: the same cleaning, and a text ends at a NUL
+ * inside it, as it did when profile_set measured it with strlen. */
+static void test_profile_set__len_given(void)
+{
+	l2e__item *item;
+	size_t redacted = 0;
+
+	setup();
+	item = l2e__item_new(&prof, L2E__SEC_PERSON);
+	CHECK_INT(0, l2e__profile_set_len(&prof, item, L2E__SEC_PERSON,
+	                                  PERSON_SURNAME, " Wit\r\n", 6,
+	                                  &redacted, NULL));
+	CHECK_STR("Wit", item->values[PERSON_SURNAME].text);
+	CHECK_INT(0, l2e__profile_set_len(&prof, item, L2E__SEC_PERSON,
+	                                  PERSON_SURNAME, "Wit\0 111222333", 14,
+	                                  &redacted, NULL));
+	CHECK_STR("Wit", item->values[PERSON_SURNAME].text);
+	CHECK_INT(0, (long)redacted);
+	CHECK_INT(0, l2e__profile_set_len(&prof, item, L2E__SEC_PERSON,
+	                                  PERSON_SURNAME, "BSN 111222333", 13,
+	                                  &redacted, NULL));
+	CHECK_STR("BSN " L2E_REDACTED, item->values[PERSON_SURNAME].text);
+	CHECK_INT(1, (long)redacted);
+	l2e__pool_clear(&pool);
+}
+
 static void test_profile_set__national_ids_redacted(void)
 {
 	l2e__item *item;
@@ -184,6 +211,7 @@ static const test_case cases[] = {
 	TEST_CASE(test_profile_cefr__spellings),
 	TEST_CASE(test_profile_set__typed_fields),
 	TEST_CASE(test_profile_set__text_is_cleaned),
+	TEST_CASE(test_profile_set__len_given),
 	TEST_CASE(test_profile_set__national_ids_redacted),
 	TEST_CASE(test_profile_tables__names_resolve),
 };

@@ -299,12 +299,12 @@ static int parse_date(eval *ev, const l2e__rule *r, l2e__date *d,
 
 /* Set a typed, non-date field from text, with the warnings it earns. */
 static int set_typed(eval *ev, const l2e__rule *r, int section, l2e__item *item,
-                     const char *text, const l2e__node *at)
+                     const char *text, size_t len, const l2e__node *at)
 {
 	const char *note = NULL;
 	size_t redacted = 0;
-	int rc = l2e__profile_set(ev->profile, item, section, r->field, text,
-	                          &redacted, &note);
+	int rc = l2e__profile_set_len(ev->profile, item, section, r->field,
+	                              text, len, &redacted, &note);
 
 	if (rc == L2E_ENOMEM)
 		ev->is_oom = 1;
@@ -358,10 +358,12 @@ static int try_rule(eval *ev, const l2e__rule *r, int section, l2e__item *item,
 			snprintf(stamp, sizeof(stamp),
 			         "%04d-%02d-%02dT00:00:00Z", d.year,
 			         d.month ? d.month : 1, d.day ? d.day : 1);
-			set = set_typed(ev, r, section, item, stamp, *at);
+			set = set_typed(ev, r, section, item, stamp,
+			                strlen(stamp), *at);
 		}
 	} else if (*got) {
-		set = set_typed(ev, r, section, item, text->ptr, *at);
+		set =
+		    set_typed(ev, r, section, item, text->ptr, text->len, *at);
 	}
 	return set;
 }

@@ -236,10 +236,11 @@ static int all_printable(const unsigned char *u)
  * Clean text: invalid UTF-8 becomes U+FFFD, control characters go
  * (CR LF becomes LF), and surrounding white space is trimmed.
  */
-static int clean_text(l2e_buf *out, const char *s, const char **clean_out)
+static int clean_text(l2e_buf *out, const char *s, size_t len,
+                      const char **clean_out, size_t *len_out)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t len = strlen(s), i = 0, n, end, run;
+	size_t i = 0, n, end, run;
 	unsigned long cp;
 	int error = 0, is_changed = 0;
 
@@ -260,6 +261,13 @@ static int clean_text(l2e_buf *out, const char *s, const char **clean_out)
 		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			i++;
 			continue;
+		}
+		if (u[i] == 0 && len != strlen(s)) {
+			/* a NUL inside: the text ends there, as it did when
+			 * its length was strlen's (never, from a reader) */
+			l2e__buf_clear(out);
+			return clean_text(out, s, strlen(s), clean_out,
+			                  len_out);
 		}
 		n = l2e__utf8_seq(u + i, end - i);
 		if (n == 1)
@@ -286,11 +294,13 @@ static int clean_text(l2e_buf *out, const char *s, const char **clean_out)
 		return error;
 	if (!is_changed && end == len) {
 		*clean_out = s + run;
+		*len_out = len - run;
 		return 0;
 	}
 	if ((error = l2e__buf_put(out, s + run, end - run)) < 0)
 		return error;
 	*clean_out = out->ptr;
+	*len_out = out->len;
 	return 0;
 }
 
@@ -483,17 +493,26 @@ static const char *const ict_areas[] = { "information",      "communication",
 int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
                      const char *text, size_t *redacted, const char **note)
 {
+	return l2e__profile_set_len(p, item, section, field, text, strlen(text),
+	                            redacted, note);
+}
+
+int l2e__profile_set_len(l2e__profile *p, l2e__item *item, int section,
+                         int field, const char *text, size_t text_len,
+                         size_t *redacted, const char **note)
+{
 	const l2e__field_spec *spec = &l2e__sections[section].fields[field];
 	l2e__value *v = &item->values[field];
 	l2e_buf clean = L2E_BUF_INIT, safe = L2E_BUF_INIT;
 	char small[8];
 	const char *val, *checked = NULL;
+	size_t len = 0; /* of checked */
 	int adjusted = 0, error = 0, i;
 
 	*redacted = 0;
 	if (note)
 		*note = NULL;
-	if ((error = clean_text(&clean, text, &checked)) < 0)
+	if ((error = clean_text(&clean, text, text_len, &checked, &len)) < 0)
 		goto done;
 	if (!*checked) {
 		error = L2E__SET_REFUSED;
@@ -507,6 +526,7 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
 		if (error < 0)
 			goto done;
 		checked = safe.ptr;
+		len = safe.len;
 	}
 	val = checked;
 
@@ -637,7 +657,8 @@ int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
 			*note = "a date needs a date rule";
 		goto done;
 	}
-	v->text = l2e__pool_strdup(p->pool, val);
+	v->text = val == checked ? l2e__pool_strndup(p->pool, val, len)
+	                         : l2e__pool_strdup(p->pool, val);
 	if (!v->text) {
 		error = L2E_ENOMEM;
 		goto done;

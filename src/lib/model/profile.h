@@ -200,6 +200,10 @@ const l2e__item *l2e__profile_single(const l2e__profile *p, int section);
  */
 int l2e__profile_set(l2e__profile *p, l2e__item *item, int section, int field,
                      const char *text, size_t *redacted, const char **note);
+/** The same with strlen(text) known (a mapping has it for every value). */
+int l2e__profile_set_len(l2e__profile *p, l2e__item *item, int section,
+                         int field, const char *text, size_t len,
+                         size_t *redacted, const char **note);
 /** Set a date field from a parsed date. */
 void l2e__profile_set_date(l2e__item *item, int field, l2e__date date);
 
