@@ -31,6 +31,7 @@
 #   BENCH_BIN=PATH        the lob2europass to measure (default: build/release)
 #   BENCH_OUT=DIR         where folder outputs go (default build/bench-out
 #                         in the source tree; e.g. /dev/shm/x for tmpfs)
+#   BENCH_STREAM_OUT=DIR  where stream outputs go (default /dev/shm)
 #
 # A round runs every case once, one after the other, so a slow spell of
 # the machine falls on all of them alike; a folder case starts with a
@@ -72,7 +73,13 @@ out=${BENCH_OUT:-$root/build/bench-out}
 tmp=$(mktemp -d)
 mkdir -p "$out"
 runs=$(mktemp -d "$out/runs.XXXXXX")
-trap 'rm -rf "$tmp" "$runs"' EXIT INT TERM
+# the stream cases' standard output goes to memory (tmpfs), as into the
+# pipe of a pipeline: in a file on disk, the kernel writing back the
+# last case's 0.5-1 GB took a core from the next case, and -j2 vs -j1
+# (and two processes vs one) swung from 1.2x to 2.2x between rounds
+so=$(mktemp -d "${BENCH_STREAM_OUT:-/dev/shm}/l2e-bench.XXXXXX" 2>/dev/null ||
+	mktemp -d)
+trap 'rm -rf "$tmp" "$runs" "$so"' EXIT INT TERM
 cc -O2 -o "$tmp/write_files" "$root/tests/bench/write_files.c"
 
 # run NAME STDOUT COMMAND: prints "NAME|seconds|maxrss_kb"
@@ -121,22 +128,22 @@ for n in ${*:-10000 100000}; do
 	while [ "$round" -le "$rounds" ]; do
 		{
 		if has stream; then
-			run "stream: lob2europass -j1" "$tmp/o1" \
+			run "stream: lob2europass -j1" "$so/o1" \
 				"'$bin' convert -q -j1 -m '$map' -o - '$nd'"
-			run "stream: lob2europass -j2" "$tmp/o2" \
+			run "stream: lob2europass -j2" "$so/o2" \
 				"'$bin' convert -q -j2 -m '$map' -o - '$nd'"
-			run "stream: 2 processes -j1, a half each" "$tmp/o7" \
-				"'$bin' convert -q -j1 -m '$map' -o - '$data/half1.ndjson' > '$tmp/o8' &
+			run "stream: 2 processes -j1, a half each" "$so/o7" \
+				"'$bin' convert -q -j1 -m '$map' -o - '$data/half1.ndjson' > '$so/o8' &
 				'$bin' convert -q -j1 -m '$map' -o - '$data/half2.ndjson'; wait"
-			run "stream: lob2europass json -j1" "$tmp/o3" \
+			run "stream: lob2europass json -j1" "$so/o3" \
 				"'$bin' convert -q -j1 -t europass-json -m '$map' -o - '$nd'"
-			run "stream: lob2europass json -j2" "$tmp/o4" \
+			run "stream: lob2europass json -j2" "$so/o4" \
 				"'$bin' convert -q -j2 -t europass-json -m '$map' -o - '$nd'"
-			run "stream: lob2europass edc -j1" "$tmp/o9" \
+			run "stream: lob2europass edc -j1" "$so/o9" \
 				"'$bin' convert -q -j1 -t edc -m '$map' -o - '$nd'"
-			run "stream: jq (NDJSON in and out)" "$tmp/o5" \
+			run "stream: jq (NDJSON in and out)" "$so/o5" \
 				"cd '$bench' && jq -c -L . --arg defnat ZZ -f to_europass.jq '$nd'"
-			run "stream: xsltproc (one XML out)" "$tmp/o6" \
+			run "stream: xsltproc (one XML out)" "$so/o6" \
 				"cd '$bench' && xsltproc to_europass.xsl '$data/students.xml'"
 		fi
 		if has folder; then
@@ -160,7 +167,7 @@ for n in ${*:-10000 100000}; do
 		fi
 		} | sed "s/^/$round|/" >> "$tmp/results-$n"
 		if has stream; then
-			cmp -s "$tmp/o1" "$tmp/o2" ||
+			cmp -s "$so/o1" "$so/o2" ||
 				echo "WARNING: -j1 and -j2 outputs differ"
 		fi
 		round=$((round + 1))
